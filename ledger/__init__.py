@@ -1,0 +1,7 @@
+"""Silk Ledger (蚕桑账本): the books of a sericulture village cooperative.
+
+The core (models, rules, posting, income) knows nothing of any user interface; the
+command line (`ledger.cli`) and the terminal UI are thin layers over `ledger.book`.
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,202 @@
+"""The service layer: the one way records enter the ledger.
+
+Every entry point (command line, importer, demo generator, terminal UI) records through
+`record` or `record_many`. Each call is one transaction: every record is validated by
+`ledger.rules`, posted by `ledger.posting`, and written in bulk with its voucher and the
+per-season account balances; if any record is refused, nothing is written at all.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any, Iterable, Mapping
+
+from peewee import EXCLUDED
+
+from ledger import chart, models, posting, rules
+from ledger.errors import FieldError, RecordRefused
+from ledger.kinds import BY_NAME
+from ledger.refs import BatchRef, PartyRef, Refs, SeasonRef
+
+#: Rows written per INSERT statement, and rows buffered before they are written.
+CHUNK_ROWS = 500
+FLUSH_ROWS = 20_000
+#: Problems kept for the report when a large file is refused; the rest are only counted.
+MAX_ERRORS = 1000
+
+Rows = Iterable[tuple[str, Mapping[str, Any]]]  # (where, values): where = "leaf.csv:12"
+
+
+def record(kind: str, values: Mapping[str, Any]) -> int:
+    """Validate and record one record in its own transaction; return its id."""
+    writer = record_many([(kind, [("", values)])])
+    return writer.last_id
+
+
+def record_many(groups: Iterable[tuple[str, Rows]]) -> "Writer":
+    """Validate and record many records of several kinds in one transaction.
+
+    Groups are taken in the order given, so a household created by one group can be used
+    by the next. Raises RecordRefused listing every problem (up to MAX_ERRORS) and leaves
+    the ledger exactly as it was; otherwise returns the writer, whose `counts` say how
+    many records of each kind were added.
+    """
+    with models.database.atomic():
+        writer = Writer(Refs())
+        for kind, rows in groups:
+            for where, values in rows:
+                writer.add(kind, values, where)
+        writer.finish()
+    return writer
+
+
+class Writer:
+    """Stages validated records and writes them in bulk, with their vouchers."""
+
+    def __init__(self, refs: Refs):
+        self.refs = refs
+        self.counts: Counter[str] = Counter()
+        self.errors: list[FieldError] = []
+        self.error_count = 0
+        self.last_id = 0
+        self._rows: dict[type, list[tuple]] = defaultdict(list)
+        self._balances: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
+        self._buffered = 0
+
+    def add(self, kind: str, values: Mapping[str, Any], where: str = "") -> None:
+        form = rules.check_fields(kind, values, self.refs, where)
+        if form.errors:
+            self.error_count += len(form.errors)
+            self.errors.extend(form.errors[: max(0, MAX_ERRORS - len(self.errors))])
+            return
+        self.last_id = STAGERS[kind](self, form.result)
+        self.counts[kind] += 1
+        if self._buffered >= FLUSH_ROWS and not self.error_count:
+            self.flush()
+
+    def finish(self) -> None:
+        if self.error_count:
+            raise RecordRefused(self.errors, self.error_count)
+        self.flush()
+
+    # -- staging: allocate ids, make visible to later rows, buffer rows ---------------
+    def _buffer(self, model: type, row: tuple) -> None:
+        self._rows[model].append(row)
+        self._buffered += 1
+
+    def _party(self, f: dict) -> int:
+        party_id = self.refs.allocate(models.Party)
+        self._buffer(models.Party, (party_id, f["code"], f["kind"], f["name"], f.get("group", ""),
+                                    f.get("phone", ""), f.get("shares", 0), f.get("note", "")))
+        self.refs.add_party(PartyRef(party_id, f["code"], f["kind"], f["name"]))
+        if f["kind"] == "household":
+            code = chart.household_account(f["code"])
+            account_id = self.refs.allocate(models.Account)
+            self._buffer(models.Account, (account_id, code, self.refs.account_id(chart.INTERNAL), party_id))
+            self.refs.add_account(code, account_id)
+        return party_id
+
+    def _season(self, f: dict) -> int:
+        season_id = self.refs.allocate(models.Season)
+        self._buffer(models.Season, (season_id, f["code"], f["name"], f["start"], f["end"]))
+        self.refs.add_season(SeasonRef(season_id, f["code"], f["start"], f["end"]))
+        return season_id
+
+    def _batch(self, f: dict) -> int:
+        batch_id = self.refs.allocate(models.Batch)
+        self._buffer(models.Batch, (batch_id, f["code"], f["season"].id, f["owner"].id, f["sheets"],
+                                    f["breed"], f["hatch"], f["mount"], f["harvest"]))
+        self.refs.add_batch(BatchRef(batch_id, f["code"], f["season"], f["owner"], f["hatch"]))
+        return batch_id
+
+    def _record(self, kind: str, f: dict) -> int:
+        model = BY_NAME[kind].model
+        record_id = self.refs.allocate(model)
+        row = tuple(_plain(f[name]) for name in RECORD_FIELDS[kind])
+        self._buffer(model, (record_id, *row))
+        lines = posting.lines(kind, f)
+        if lines:
+            self._voucher(kind, record_id, f, lines)
+        return record_id
+
+    def _voucher(self, kind: str, record_id: int, f: dict, lines: list[posting.Line]) -> None:
+        voucher_id = self.refs.allocate(models.Voucher)
+        season_id = f["season"].id
+        self._buffer(models.Voucher, (voucher_id, season_id, f["date"], kind, record_id))
+        for line in lines:
+            account_id = self.refs.account_id(line.account)
+            self._buffer(models.Posting, (self.refs.allocate(models.Posting), voucher_id,
+                                          account_id, line.debit, line.credit))
+            totals = self._balances[(account_id, season_id)]
+            totals[0] += line.debit
+            totals[1] += line.credit
+
+    # -- writing ------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Write what is buffered, parents before children, and fold in the balances."""
+        for model in WRITE_ORDER:
+            rows = self._rows.pop(model, None)
+            if rows:
+                fields = COLUMNS[model]
+                size = max(1, CHUNK_ROWS * 8 // len(fields))
+                for start in range(0, len(rows), size):
+                    model.insert_many(rows[start:start + size], fields=fields).execute()
+        if self._balances:
+            balance = models.AccountBalance
+            rows = [(account, season, debit, credit)
+                    for (account, season), (debit, credit) in self._balances.items()]
+            for start in range(0, len(rows), CHUNK_ROWS):
+                (balance.insert_many(rows[start:start + CHUNK_ROWS],
+                                     fields=[balance.account, balance.season, balance.debit,
+                                             balance.credit])
+                 .on_conflict(conflict_target=[balance.account, balance.season],
+                              update={balance.debit: balance.debit + EXCLUDED.debit,
+                                      balance.credit: balance.credit + EXCLUDED.credit})
+                 .execute())
+            self._balances.clear()
+        self._buffered = 0
+
+
+def _plain(value: Any) -> Any:
+    """A reference becomes its id for storage."""
+    return value.id if isinstance(value, (PartyRef, SeasonRef, BatchRef)) else value
+
+
+#: Columns each record kind stores, after its id, in the order staged above.
+RECORD_FIELDS = {
+    "leaf": ("date", "season", "amount", "batch", "supplier", "grams", "price"),
+    "sales": ("date", "season", "amount", "batch", "buyer", "grade", "grams", "price", "deduction"),
+    "inputs": ("date", "season", "amount", "batch", "supplier", "item", "quantity", "unit"),
+    "wages": ("date", "season", "amount", "payer", "household", "worker", "task", "quantity",
+              "unit", "rate"),
+    "charges": ("date", "season", "amount", "household", "item"),
+    "subsidies": ("date", "season", "amount", "recipient", "source"),
+    "payments": ("date", "season", "amount", "household", "direction", "method", "memo"),
+}
+
+
+def _columns(model: type, names: Iterable[str]) -> list:
+    return [model._meta.fields[name] for name in names]
+
+
+COLUMNS = {
+    models.Party: _columns(models.Party, ("id", "code", "kind", "name", "group", "phone",
+                                          "shares", "note")),
+    models.Account: _columns(models.Account, ("id", "code", "parent", "party")),
+    models.Season: _columns(models.Season, ("id", "code", "name", "start", "end")),
+    models.Batch: _columns(models.Batch, ("id", "code", "season", "owner", "sheets", "breed",
+                                          "hatch", "mount", "harvest")),
+    **{BY_NAME[kind].model: _columns(BY_NAME[kind].model, ("id", *names))
+       for kind, names in RECORD_FIELDS.items()},
+    models.Voucher: _columns(models.Voucher, ("id", "season", "date", "kind", "record_id")),
+    models.Posting: _columns(models.Posting, ("id", "voucher", "account", "debit", "credit")),
+}
+
+WRITE_ORDER = tuple(COLUMNS)
+
+STAGERS = {
+    "households": Writer._party,
+    "partners": Writer._party,
+    "seasons": Writer._season,
+    "batches": Writer._batch,
+    **{kind: (lambda self, f, kind=kind: Writer._record(self, kind, f)) for kind in RECORD_FIELDS},
+}

@@ -1,0 +1,77 @@
+"""The chart of accounts: Accounting System for Rural Collective Economic Organizations
+(农村集体经济组织会计制度, 2023), the accounts this ledger posts to and their neighbours.
+
+This table is the only place an account code or name is written. Households get
+sub-accounts of 113 内部往来 named after their party code (113.H001).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CASH = "101"
+BANK = "102"
+INTERNAL = "113"
+COCOON_INCOME = "501.01"
+LEAF_INCOME = "501.02"
+SERVICE_INCOME = "501.03"
+SUBSIDY_INCOME = "503"
+LEAF_COST = "511.01"
+MATERIAL_COST = "511.02"
+WAGE_COST = "511.03"
+
+
+@dataclass(frozen=True)
+class ChartAccount:
+    code: str
+    zh: str
+    en: str
+    side: str  # "debit" or "credit": the side its balance normally lies on
+
+    @property
+    def parent(self) -> str | None:
+        return self.code.rsplit(".", 1)[0] if "." in self.code else None
+
+
+CHART: tuple[ChartAccount, ...] = (
+    ChartAccount("101", "库存现金", "Cash on hand", "debit"),
+    ChartAccount("102", "银行存款", "Bank deposits", "debit"),
+    ChartAccount("112", "应收款", "Receivables", "debit"),
+    ChartAccount("113", "内部往来", "Internal accounts", "debit"),
+    ChartAccount("121", "库存物资", "Inventory", "debit"),
+    ChartAccount("211", "应付款", "Payables", "credit"),
+    ChartAccount("212", "应付工资", "Wages payable", "credit"),
+    ChartAccount("213", "应付劳务费", "Labour fees payable", "credit"),
+    ChartAccount("301", "资本", "Capital", "credit"),
+    ChartAccount("311", "公积公益金", "Public accumulation fund", "credit"),
+    ChartAccount("321", "本年收益", "Current year's income", "credit"),
+    ChartAccount("322", "收益分配", "Income distribution", "debit"),
+    ChartAccount("501", "经营收入", "Operating income", "credit"),
+    ChartAccount("501.01", "经营收入-蚕茧", "Operating income - cocoons", "credit"),
+    ChartAccount("501.02", "经营收入-桑叶", "Operating income - mulberry leaf", "credit"),
+    ChartAccount("501.03", "经营收入-服务费", "Operating income - service fees", "credit"),
+    ChartAccount("503", "补助收入", "Subsidy income", "credit"),
+    ChartAccount("504", "其他收入", "Other income", "credit"),
+    ChartAccount("511", "经营支出", "Operating expenses", "debit"),
+    ChartAccount("511.01", "经营支出-桑叶", "Operating expenses - mulberry leaf", "debit"),
+    ChartAccount("511.02", "经营支出-物资", "Operating expenses - materials", "debit"),
+    ChartAccount("511.03", "经营支出-工资", "Operating expenses - wages", "debit"),
+    ChartAccount("513", "管理费用", "Administrative expenses", "debit"),
+    ChartAccount("515", "其他支出", "Other expenses", "debit"),
+)
+
+BY_CODE = {account.code: account for account in CHART}
+
+
+def household_account(party_code: str) -> str:
+    """The code of a household's sub-account of 113 内部往来."""
+    return f"{INTERNAL}.{party_code}"
+
+
+def account_name(code: str, lang: str, party_name: str | None = None) -> str:
+    """An account's name in `lang`; a household sub-account is named after its head."""
+    if code in BY_CODE:
+        account = BY_CODE[code]
+        return account.zh if lang == "zh" else account.en
+    parent = BY_CODE[code.rsplit(".", 1)[0]]
+    suffix = party_name or code.rsplit(".", 1)[1]
+    return f"{parent.zh if lang == 'zh' else parent.en}-{suffix}"

@@ -1,0 +1,52 @@
+"""Chinese and English text for everything a user reads.
+
+The language is chosen once per process: `--lang`, else `SILK_LANG`, else the locale
+(LC_ALL, LC_MESSAGES, LANG); Chinese when it starts with `zh`, English otherwise. Texts
+live in `ledger.messages`, one entry per key with both languages.
+"""
+from __future__ import annotations
+
+import os
+
+LANGUAGES = ("zh", "en")
+_language: str | None = None
+
+
+def detect(env=os.environ) -> str:
+    explicit = env.get("SILK_LANG", "")
+    if explicit in LANGUAGES:
+        return explicit
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def set_language(lang: str | None) -> str:
+    global _language
+    _language = lang if lang in LANGUAGES else detect()
+    return _language
+
+
+def language() -> str:
+    return _language or set_language(None)
+
+
+def t(key: str, lang: str | None = None, **params) -> str:
+    """The text for `key` in `lang` (default: the process's language), filled in."""
+    from ledger.messages import MESSAGES
+
+    entry = MESSAGES.get(key)
+    if entry is None:
+        return key if not params else f"{key} {params}"
+    template = entry[0] if (lang or language()) == "en" else entry[1]
+    return template.format(**params) if params else template
+
+
+def kind_label(kind: str, lang: str | None = None) -> str:
+    return t(f"kind.{kind}", lang)
+
+
+def field_label(name: str, lang: str | None = None) -> str:
+    return t(f"field.{name}", lang)

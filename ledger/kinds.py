@@ -1,0 +1,57 @@
+"""The kinds of things the ledger records, in the order they depend on each other.
+
+One table names each kind, its model and its canonical CSV columns (DOMAIN.md), so the
+importer, the exporters, the command line and the UI all agree on them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ledger import models
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str            # also the CSV file stem: leaf.csv
+    model: type
+    columns: tuple[str, ...]
+    optional: frozenset[str] = frozenset()
+
+    @property
+    def moves_money(self) -> bool:
+        return issubclass(self.model, models.Record)
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("households", models.Party, ("code", "name", "group", "phone", "shares"),
+         frozenset({"phone", "shares", "group"})),
+    Kind("partners", models.Party, ("code", "name", "phone", "note"),
+         frozenset({"phone", "note"})),
+    Kind("seasons", models.Season, ("code", "name", "start", "end")),
+    Kind("batches", models.Batch,
+         ("code", "season", "owner", "sheets", "breed", "hatch", "mount", "harvest"),
+         frozenset({"breed", "mount", "harvest"})),
+    Kind("leaf", models.LeafDelivery, ("date", "batch", "supplier", "kg", "price")),
+    Kind("sales", models.CocoonSale,
+         ("date", "batch", "buyer", "grade", "kg", "price", "deduction"),
+         frozenset({"grade", "deduction"})),
+    Kind("inputs", models.Input,
+         ("date", "batch", "supplier", "item", "quantity", "unit", "amount"),
+         frozenset({"unit"})),
+    Kind("wages", models.Wage,
+         ("date", "season", "payer", "household", "worker", "task", "quantity", "unit", "rate"),
+         frozenset({"task", "unit"})),
+    Kind("charges", models.Charge, ("date", "season", "household", "item", "amount")),
+    Kind("subsidies", models.Subsidy, ("date", "season", "recipient", "source", "amount")),
+    Kind("payments", models.Payment,
+         ("date", "season", "household", "direction", "amount", "method", "memo"),
+         frozenset({"memo"})),
+)
+
+BY_NAME = {kind.name: kind for kind in KINDS}
+RECORD_KINDS = tuple(kind for kind in KINDS if kind.moves_money)
+BY_MODEL = {kind.model: kind for kind in RECORD_KINDS}
+
+
+def get(name: str) -> Kind:
+    return BY_NAME[name]

@@ -1,0 +1,194 @@
+"""The ledger's tables, as Peewee models bound to a database chosen at run time.
+
+Money is integer fen, weights integer grams, sheets hundredths and other quantities
+thousandths (see `ledger.money`). Each record kind keeps the season it belongs to, so a
+season's report reads only that season's rows through an index. Records are facts:
+the journal (vouchers and postings) is derived from them by `ledger.posting`.
+"""
+from __future__ import annotations
+
+from peewee import (
+    AutoField,
+    BigIntegerField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+database = DatabaseProxy()
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Meta(BaseModel):
+    """Key/value facts about the ledger itself: schema version, village name."""
+
+    key = CharField(primary_key=True, max_length=64)
+    value = TextField()
+
+
+class Party(BaseModel):
+    """A household, a partner outside the village, or the collective itself."""
+
+    id = AutoField()
+    code = CharField(max_length=32, unique=True)
+    kind = CharField(max_length=16, index=True)  # household | partner | collective
+    name = CharField(max_length=200)
+    group = CharField(max_length=64, default="")  # village group (村民小组), households
+    phone = CharField(max_length=64, default="")
+    shares = BigIntegerField(default=0)  # thousandths of a share
+    note = TextField(default="")
+
+
+class Season(BaseModel):
+    """A rearing round; seasons are ordered by their start date and never overlap."""
+
+    id = AutoField()
+    code = CharField(max_length=32, unique=True)
+    name = CharField(max_length=200)
+    start = DateField(index=True)
+    end = DateField()
+
+
+class Batch(BaseModel):
+    """One owner's lot of eggs in one season."""
+
+    id = AutoField()
+    code = CharField(max_length=32, unique=True)
+    season = ForeignKeyField(Season, backref="batches", on_delete="RESTRICT")
+    owner = ForeignKeyField(Party, backref="batches", on_delete="RESTRICT")
+    sheets = BigIntegerField()  # hundredths of a sheet
+    breed = CharField(max_length=100, default="")
+    hatch = DateField()
+    mount = DateField(null=True)
+    harvest = DateField(null=True)
+
+    class Meta:
+        indexes = ((("season", "owner"), False),)
+
+
+class Record(BaseModel):
+    """Fields shared by every dated record that moves money."""
+
+    id = AutoField()
+    date = DateField()
+    season = ForeignKeyField(Season, on_delete="RESTRICT")
+    amount = BigIntegerField()  # fen
+
+    class Meta:
+        # A season's rows of every record kind are read through this index.
+        indexes = ((("season", "date"), False),)
+
+
+class LeafDelivery(Record):
+    batch = ForeignKeyField(Batch, on_delete="RESTRICT", index=True)
+    supplier = ForeignKeyField(Party, on_delete="RESTRICT", index=True)
+    grams = BigIntegerField()
+    price = BigIntegerField()  # fen per kg
+
+
+class CocoonSale(Record):
+    batch = ForeignKeyField(Batch, on_delete="RESTRICT", index=True)
+    buyer = ForeignKeyField(Party, on_delete="RESTRICT", index=True)
+    grade = CharField(max_length=32, default="")
+    grams = BigIntegerField()
+    price = BigIntegerField()  # fen per kg
+    deduction = BigIntegerField(default=0)  # fen
+
+
+class Input(Record):
+    batch = ForeignKeyField(Batch, on_delete="RESTRICT", index=True)
+    supplier = ForeignKeyField(Party, on_delete="RESTRICT", index=True)
+    item = CharField(max_length=100)
+    quantity = BigIntegerField()  # thousandths
+    unit = CharField(max_length=32, default="")
+
+
+class Wage(Record):
+    payer = ForeignKeyField(Party, on_delete="RESTRICT", index=True)
+    household = ForeignKeyField(Party, on_delete="RESTRICT", index=True)
+    worker = CharField(max_length=100)
+    task = CharField(max_length=100, default="")
+    quantity = BigIntegerField()  # thousandths
+    unit = CharField(max_length=32, default="")
+    rate = BigIntegerField()  # fen per unit
+
+
+class Charge(Record):
+    household = ForeignKeyField(Party, on_delete="RESTRICT", index=True)
+    item = CharField(max_length=100)
+
+
+class Subsidy(Record):
+    recipient = ForeignKeyField(Party, on_delete="RESTRICT", index=True)
+    source = CharField(max_length=200)
+
+
+class Payment(Record):
+    household = ForeignKeyField(Party, on_delete="RESTRICT", index=True)
+    direction = CharField(max_length=16)  # to_household | from_household
+    method = CharField(max_length=8)  # cash | bank
+    memo = TextField(default="")
+
+
+class Account(BaseModel):
+    """An account of the chart; households' sub-accounts of 113 link to their party."""
+
+    id = AutoField()
+    code = CharField(max_length=48, unique=True)
+    parent = ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
+    party = ForeignKeyField(Party, null=True, unique=True, on_delete="RESTRICT")
+
+
+class Voucher(BaseModel):
+    """A balanced journal entry (记账凭证) posted for exactly one record."""
+
+    id = AutoField()
+    season = ForeignKeyField(Season, on_delete="RESTRICT")
+    date = DateField()
+    kind = CharField(max_length=16)  # record kind, see ledger.kinds
+    record_id = IntegerField()
+
+    class Meta:
+        indexes = ((("kind", "record_id"), True), (("season", "date"), False))
+
+
+class Posting(BaseModel):
+    """One line of a voucher: a debit or a credit to one account, in fen."""
+
+    id = AutoField()
+    voucher = ForeignKeyField(Voucher, backref="postings", on_delete="RESTRICT", index=True)
+    account = ForeignKeyField(Account, on_delete="RESTRICT", index=True)
+    debit = BigIntegerField(default=0)
+    credit = BigIntegerField(default=0)
+
+
+class AccountBalance(BaseModel):
+    """Each account's debits and credits per season, kept in the same transaction as
+    every posting, so that balances over history cost as much as the number of seasons.
+    `check` recomputes them from the postings."""
+
+    account = ForeignKeyField(Account, on_delete="RESTRICT")
+    season = ForeignKeyField(Season, on_delete="RESTRICT")
+    debit = BigIntegerField(default=0)
+    credit = BigIntegerField(default=0)
+
+    class Meta:
+        primary_key = False
+        indexes = ((("account", "season"), True), (("season",), False))
+
+
+RECORD_MODELS = (LeafDelivery, CocoonSale, Input, Wage, Charge, Subsidy, Payment)
+
+ALL_MODELS = (
+    Meta, Party, Season, Batch, *RECORD_MODELS, Account, Voucher, Posting, AccountBalance,
+)
+

@@ -1,0 +1,121 @@
+"""Exact numbers: money in fen, weights in grams, quantities in fixed decimals.
+
+Everything that enters the ledger passes through `parse_fixed`, which turns text or a
+Decimal into an integer count of the smallest unit and refuses, rather than rounds, a
+value with more decimals than allowed. Arithmetic is on integers; `Decimal` appears only
+when a value is read in or shown. A product is rounded once, half up, by `product`.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+#: A plain decimal as people write it in a ledger: no exponent, no separators.
+_DECIMAL_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+
+#: Decimal places, and so the integer scale, of each kind of number the ledger keeps.
+MONEY_PLACES = 2      # yuan -> fen
+WEIGHT_PLACES = 3     # kg -> grams
+SHEET_PLACES = 2      # sheets of eggs -> hundredths
+QUANTITY_PLACES = 3   # days, bags, shares ... -> thousandths
+
+
+class NumberError(ValueError):
+    """A value that is not an acceptable number; `reason` is a message key."""
+
+    def __init__(self, reason: str, **params):
+        super().__init__(reason)
+        self.reason = reason
+        self.params = params
+
+
+def to_decimal(value) -> Decimal:
+    """Read a number from text, int or Decimal; floats are refused (they are not exact)."""
+    if isinstance(value, bool) or isinstance(value, float):
+        raise NumberError("not_exact")
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        if not text:
+            raise NumberError("required")
+        if not _DECIMAL_TEXT.fullmatch(text):
+            raise NumberError("not_a_number", value=value)
+        number = Decimal(text)
+    else:
+        raise NumberError("not_a_number", value=value)
+    if not number.is_finite():
+        raise NumberError("not_finite", value=value)
+    return number
+
+
+def parse_fixed(value, places: int, *, limit: int | None = None) -> int:
+    """Return `value` as an integer count of 10**-places units.
+
+    Refuses more decimals than `places` (never rounds), NaN and infinities, and, when
+    `limit` (in whole units) is given, magnitudes beyond it.
+    """
+    number = to_decimal(value)
+    exponent = number.normalize().as_tuple().exponent if number else 0
+    if isinstance(exponent, int) and -exponent > places:
+        raise NumberError("too_many_decimals", places=places)
+    if limit is not None and abs(number) > limit:
+        raise NumberError("too_large", limit=limit)
+    return int(number.scaleb(places))
+
+
+def div_half_up(numerator: int, denominator: int) -> int:
+    """Integer division rounded half away from zero (四舍五入), for any signs."""
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
+    quotient, remainder = divmod(abs(numerator), denominator)
+    if remainder * 2 >= denominator:
+        quotient += 1
+    return quotient if numerator >= 0 else -quotient
+
+
+def product(quantity: int, quantity_places: int, price_fen: int) -> int:
+    """Fen of `quantity` (in 10**-places units) times a price in fen, rounded once half up."""
+    return div_half_up(quantity * price_fen, 10 ** quantity_places)
+
+
+def fixed_str(units: int, places: int) -> str:
+    """Show an integer count of 10**-places units with exactly `places` decimals."""
+    sign = "-" if units < 0 else ""
+    whole, frac = divmod(abs(units), 10 ** places)
+    return f"{sign}{whole}.{frac:0{places}d}" if places else f"{sign}{whole}"
+
+
+def yuan(fen: int) -> str:
+    """Fen shown as yuan with two decimals: 441750 -> '4417.50'."""
+    return fixed_str(fen, MONEY_PLACES)
+
+
+def kg(grams: int) -> str:
+    """Grams shown as kg with three decimals: 88350 -> '88.350'."""
+    return fixed_str(grams, WEIGHT_PLACES)
+
+
+def sheets(hundredths: int) -> str:
+    """Sheets shown with two decimals."""
+    return fixed_str(hundredths, SHEET_PLACES)
+
+
+def quantity(thousandths: int) -> str:
+    """A quantity shown with its significant decimals only (1.500 -> '1.5')."""
+    text = fixed_str(thousandths, QUANTITY_PLACES)
+    return text.rstrip("0").rstrip(".")
+
+
+def to_decimal_units(units: int, places: int) -> Decimal:
+    """An integer count of 10**-places units as an exact Decimal, for the edges."""
+    return Decimal(units).scaleb(-places)
+
+
+def ratio(numerator: int, denominator: int, places: int) -> int:
+    """numerator / denominator as a count of 10**-places units, half up; 0 when undefined."""
+    if denominator == 0:
+        return 0
+    return div_half_up(numerator * 10 ** places, denominator)

@@ -1,0 +1,121 @@
+"""Codes resolved to the parties, seasons, batches and accounts they name.
+
+Validation and posting look codes up here, not in the database directly: each code is
+read once and cached, and records staged by an import (a household in households.csv,
+its batch in batches.csv) are visible to later rows before anything is written. Ids are
+allocated here too, inside the writing transaction, so a whole import can be validated
+first and written in bulk.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from peewee import fn
+
+from ledger import models
+
+
+@dataclass(frozen=True)
+class PartyRef:
+    id: int
+    code: str
+    kind: str  # household | partner | collective
+    name: str
+
+
+@dataclass(frozen=True)
+class SeasonRef:
+    id: int
+    code: str
+    start: date
+    end: date
+
+
+@dataclass(frozen=True)
+class BatchRef:
+    id: int
+    code: str
+    season: SeasonRef
+    owner: PartyRef
+    hatch: date
+
+
+class Refs:
+    """A cache of code -> reference over one ledger, for one transaction or import."""
+
+    def __init__(self):
+        self._parties: dict[str, PartyRef | None] = {}
+        self._seasons: dict[str, SeasonRef] | None = None
+        self._batches: dict[str, BatchRef | None] = {}
+        self._accounts: dict[str, int | None] = {}
+        self._next_id: dict[type, int] = {}
+
+    # -- parties --------------------------------------------------------------------
+    def party(self, code: str) -> PartyRef | None:
+        if code not in self._parties:
+            row = (models.Party.select(models.Party.id, models.Party.code, models.Party.kind,
+                                       models.Party.name)
+                   .where(models.Party.code == code).first())
+            self._parties[code] = _party_ref(row) if row else None
+        return self._parties[code]
+
+    def add_party(self, ref: PartyRef) -> None:
+        self._parties[ref.code] = ref
+
+    # -- seasons --------------------------------------------------------------------
+    def seasons(self) -> dict[str, SeasonRef]:
+        """Every season by code; there are few, so they are read at once."""
+        if self._seasons is None:
+            self._seasons = {
+                row.code: SeasonRef(row.id, row.code, row.start, row.end)
+                for row in models.Season.select().order_by(models.Season.start)
+            }
+        return self._seasons
+
+    def season(self, code: str) -> SeasonRef | None:
+        return self.seasons().get(code)
+
+    def season_by_id(self, season_id: int) -> SeasonRef:
+        return next(ref for ref in self.seasons().values() if ref.id == season_id)
+
+    def add_season(self, ref: SeasonRef) -> None:
+        self.seasons()[ref.code] = ref
+
+    # -- batches --------------------------------------------------------------------
+    def batch(self, code: str) -> BatchRef | None:
+        if code not in self._batches:
+            row = (models.Batch
+                   .select(models.Batch, models.Party)
+                   .join(models.Party, on=(models.Batch.owner == models.Party.id))
+                   .where(models.Batch.code == code).first())
+            self._batches[code] = None if row is None else BatchRef(
+                row.id, row.code, self.season_by_id(row.season_id),
+                _party_ref(row.owner), row.hatch)
+        return self._batches[code]
+
+    def add_batch(self, ref: BatchRef) -> None:
+        self._batches[ref.code] = ref
+
+    # -- accounts -------------------------------------------------------------------
+    def account_id(self, code: str) -> int | None:
+        if code not in self._accounts:
+            row = models.Account.select(models.Account.id).where(models.Account.code == code).first()
+            self._accounts[code] = row.id if row else None
+        return self._accounts[code]
+
+    def add_account(self, code: str, account_id: int) -> None:
+        self._accounts[code] = account_id
+
+    # -- ids ------------------------------------------------------------------------
+    def allocate(self, model: type) -> int:
+        """The next id of `model`; valid only inside the transaction that writes it."""
+        if model not in self._next_id:
+            self._next_id[model] = (model.select(fn.MAX(model._meta.primary_key)).scalar() or 0) + 1
+        allocated = self._next_id[model]
+        self._next_id[model] = allocated + 1
+        return allocated
+
+
+def _party_ref(row) -> PartyRef:
+    return PartyRef(row.id, row.code, row.kind, row.name)

@@ -1,0 +1,391 @@
+"""The rules every record must obey, written once for every entry point.
+
+`validate(kind, values, refs)` reads a record from text (CSV, the command line) or from
+typed values (Decimal, date: the UI), checks every field and every rule between fields,
+and returns a `Draft`: the record's exact values, with codes resolved to references.
+It raises `RecordRefused` listing every field that is wrong, and writes nothing.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable, Mapping
+
+from ledger import money
+from ledger.db import COLLECTIVE
+from ledger.errors import FieldError, RecordRefused
+from ledger.kinds import BY_NAME
+from ledger.refs import BatchRef, PartyRef, Refs, SeasonRef
+
+#: Largest magnitudes accepted, in whole units: far beyond any village's figures, small
+#: enough that sums over millions of records stay exact in 64-bit integers.
+MONEY_LIMIT = 100_000_000       # yuan in one amount
+PRICE_LIMIT = 100_000           # yuan per kg or per unit
+WEIGHT_LIMIT = 1_000_000        # kg in one record
+SHEET_LIMIT = 100_000           # sheets in one batch
+QUANTITY_LIMIT = 1_000_000      # days, bags, shares ...
+
+TEXT_LIMIT = 200
+MEMO_LIMIT = 2000
+CODE_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}")
+DIRECTIONS = ("to_household", "from_household")
+METHODS = ("cash", "bank")
+
+
+class Problem(Exception):
+    """A field's value is wrong: a message key and its parameters."""
+
+    def __init__(self, reason: str, **params):
+        super().__init__(reason)
+        self.reason = reason
+        self.params = params
+
+
+@dataclass
+class Draft:
+    """A validated record: model field -> exact value (references for related rows)."""
+
+    kind: str
+    fields: dict[str, Any]
+
+
+# -- field readers: raw value -> exact value, or Problem ---------------------------------
+
+def _is_blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def read_text(limit: int = TEXT_LIMIT) -> Callable[[Any], str]:
+    def read(value) -> str:
+        if not isinstance(value, str):
+            raise Problem("not_text")
+        text = value.strip()
+        if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text):
+            raise Problem("control_character")
+        if len(text) > limit:
+            raise Problem("too_long", limit=limit)
+        return text
+    return read
+
+
+def read_code(value) -> str:
+    text = read_text(32)(value)
+    if not CODE_PATTERN.fullmatch(text):
+        raise Problem("bad_code", value=text)
+    return text
+
+
+def read_date(value) -> date:
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise Problem("bad_date", value=text) from None
+
+
+def read_number(places: int, limit: int, *, positive: bool) -> Callable[[Any], int]:
+    """A fixed-point reader: at most `places` decimals, |value| <= limit, and > 0 when
+    `positive`, else >= 0."""
+    def read(value) -> int:
+        try:
+            units = money.parse_fixed(value, places, limit=limit)
+        except money.NumberError as error:
+            raise Problem(error.reason, **error.params) from None
+        if units < 0 or (positive and units == 0):
+            raise Problem("must_be_positive" if positive else "must_not_be_negative")
+        return units
+    return read
+
+
+amount_positive = read_number(money.MONEY_PLACES, MONEY_LIMIT, positive=True)
+amount_any = read_number(money.MONEY_PLACES, MONEY_LIMIT, positive=False)
+price_any = read_number(money.MONEY_PLACES, PRICE_LIMIT, positive=False)
+price_positive = read_number(money.MONEY_PLACES, PRICE_LIMIT, positive=True)
+weight_positive = read_number(money.WEIGHT_PLACES, WEIGHT_LIMIT, positive=True)
+sheets_positive = read_number(money.SHEET_PLACES, SHEET_LIMIT, positive=True)
+quantity_positive = read_number(money.QUANTITY_PLACES, QUANTITY_LIMIT, positive=True)
+quantity_any = read_number(money.QUANTITY_PLACES, QUANTITY_LIMIT, positive=False)
+
+
+def read_choice(choices: tuple[str, ...]) -> Callable[[Any], str]:
+    def read(value) -> str:
+        text = read_text(32)(value)
+        if text not in choices:
+            raise Problem("bad_choice", value=text, choices=", ".join(choices))
+        return text
+    return read
+
+
+# -- one record being read -----------------------------------------------------------------
+
+class Form:
+    """Reads one record's fields, collecting every problem instead of stopping at the first."""
+
+    def __init__(self, kind: str, values: Mapping[str, Any], refs: Refs, where: str = ""):
+        self.kind = kind
+        self.values = values
+        self.refs = refs
+        self.where = where
+        self.errors: list[FieldError] = []
+
+    def fail(self, field: str, reason: str, **params) -> None:
+        self.errors.append(FieldError(self.kind, field, reason, params, self.where))
+
+    def get(self, field: str, read: Callable[[Any], Any], default: Any = None,
+            required: bool = True) -> Any:
+        value = self.values.get(field)
+        if _is_blank(value):
+            if required:
+                self.fail(field, "required")
+            return default
+        try:
+            return read(value)
+        except Problem as problem:
+            self.fail(field, problem.reason, **problem.params)
+            return None
+
+    def party(self, field: str, *kinds: str) -> PartyRef | None:
+        code = self.get(field, read_code)
+        if code is None:
+            return None
+        ref = self.refs.party(code)
+        if ref is None:
+            self.fail(field, "unknown_party", code=code)
+        elif ref.kind not in kinds:
+            self.fail(field, "party_must_be." + "_".join(sorted(kinds)), code=code)
+            return None
+        return ref
+
+    def season(self, field: str = "season") -> SeasonRef | None:
+        code = self.get(field, read_code)
+        if code is None:
+            return None
+        ref = self.refs.season(code)
+        if ref is None:
+            self.fail(field, "unknown_season", code=code)
+        return ref
+
+    def batch(self, field: str = "batch") -> BatchRef | None:
+        code = self.get(field, read_code)
+        if code is None:
+            return None
+        ref = self.refs.batch(code)
+        if ref is None:
+            self.fail(field, "unknown_batch", code=code)
+        return ref
+
+    def within(self, field: str, day: date | None, season: SeasonRef | None) -> None:
+        if day and season and not season.start <= day <= season.end:
+            self.fail(field, "outside_season", date=day.isoformat(), season=season.code,
+                      start=season.start.isoformat(), end=season.end.isoformat())
+
+    def new_code(self, field: str, taken: Callable[[str], Any]) -> str | None:
+        code = self.get(field, read_code)
+        if code is None:
+            return None
+        if code.upper() == COLLECTIVE:
+            self.fail(field, "reserved_code", code=code)
+        elif taken(code) is not None:
+            self.fail(field, "duplicate_code", code=code)
+        return code
+
+    def no_self_dealing(self, field: str, one: PartyRef | None, other: PartyRef | None,
+                        amount: int | None) -> None:
+        """A party cannot earn from itself: such a record may only carry a zero amount."""
+        if one and other and one.id == other.id and amount:
+            self.fail(field, "self_dealing", code=one.code)
+
+    def capped(self, field: str, amount: int | None) -> int | None:
+        if amount is not None and amount > MONEY_LIMIT * 100:
+            self.fail(field, "too_large", limit=MONEY_LIMIT)
+        return amount
+
+
+# -- the record kinds ----------------------------------------------------------------------
+
+def _household(form: Form) -> dict:
+    return dict(
+        code=form.new_code("code", form.refs.party),
+        kind="household",
+        name=form.get("name", read_text()),
+        group=form.get("group", read_text(64), "", required=False),
+        phone=form.get("phone", read_text(64), "", required=False),
+        shares=form.get("shares", quantity_any, 0, required=False),
+    )
+
+
+def _partner(form: Form) -> dict:
+    return dict(
+        code=form.new_code("code", form.refs.party),
+        kind="partner",
+        name=form.get("name", read_text()),
+        phone=form.get("phone", read_text(64), "", required=False),
+        note=form.get("note", read_text(MEMO_LIMIT), "", required=False),
+    )
+
+
+def _season(form: Form) -> dict:
+    code = form.new_code("code", form.refs.season)
+    start = form.get("start", read_date)
+    end = form.get("end", read_date)
+    if start and end:
+        if end < start:
+            form.fail("end", "end_before_start", start=start.isoformat())
+        else:
+            for other in form.refs.seasons().values():
+                if other.start <= end and start <= other.end:
+                    form.fail("start", "season_overlap", code=other.code,
+                              start=other.start.isoformat(), end=other.end.isoformat())
+                    break
+    return dict(code=code, name=form.get("name", read_text()), start=start, end=end)
+
+
+def _batch(form: Form) -> dict:
+    code = form.new_code("code", form.refs.batch)
+    season = form.season()
+    owner = form.party("owner", "household", "collective")
+    hatch = form.get("hatch", read_date)
+    mount = form.get("mount", read_date, required=False)
+    harvest = form.get("harvest", read_date, required=False)
+    for field, day in (("hatch", hatch), ("mount", mount), ("harvest", harvest)):
+        form.within(field, day, season)
+    if hatch and mount and mount < hatch:
+        form.fail("mount", "mount_before_hatch", hatch=hatch.isoformat())
+    if harvest and (mount or hatch) and harvest < (mount or hatch):
+        form.fail("harvest", "harvest_before_mount", mount=(mount or hatch).isoformat())
+    return dict(code=code, season=season, owner=owner,
+                sheets=form.get("sheets", sheets_positive),
+                breed=form.get("breed", read_text(100), "", required=False),
+                hatch=hatch, mount=mount, harvest=harvest)
+
+
+def _dated_in_batch(form: Form) -> tuple[date | None, BatchRef | None]:
+    day = form.get("date", read_date)
+    batch = form.batch()
+    form.within("date", day, batch.season if batch else None)
+    return day, batch
+
+
+def _dated_in_season(form: Form) -> tuple[date | None, SeasonRef | None]:
+    day = form.get("date", read_date)
+    season = form.season()
+    form.within("date", day, season)
+    return day, season
+
+
+def _leaf(form: Form) -> dict:
+    day, batch = _dated_in_batch(form)
+    supplier = form.party("supplier", "household", "partner", "collective")
+    grams = form.get("kg", weight_positive)
+    price = form.get("price", price_any)
+    amount = None
+    if grams is not None and price is not None:
+        amount = form.capped("price", money.product(grams, money.WEIGHT_PLACES, price))
+        form.no_self_dealing("supplier", supplier, batch.owner if batch else None, amount)
+    return dict(date=day, season=batch.season if batch else None, batch=batch,
+                supplier=supplier, grams=grams, price=price, amount=amount)
+
+
+def _sale(form: Form) -> dict:
+    day, batch = _dated_in_batch(form)
+    grams = form.get("kg", weight_positive)
+    price = form.get("price", price_positive)
+    deduction = form.get("deduction", amount_any, 0, required=False)
+    amount = None
+    if grams is not None and price is not None and deduction is not None:
+        gross = form.capped("price", money.product(grams, money.WEIGHT_PLACES, price))
+        if deduction > gross:
+            form.fail("deduction", "deduction_exceeds_sale", gross=money.yuan(gross))
+        amount = gross - deduction
+    return dict(date=day, season=batch.season if batch else None, batch=batch,
+                buyer=form.party("buyer", "partner"),
+                grade=form.get("grade", read_text(32), "", required=False),
+                grams=grams, price=price, deduction=deduction, amount=amount)
+
+
+def _input(form: Form) -> dict:
+    day, batch = _dated_in_batch(form)
+    return dict(date=day, season=batch.season if batch else None, batch=batch,
+                supplier=form.party("supplier", "partner"),
+                item=form.get("item", read_text(100)),
+                quantity=form.get("quantity", quantity_positive),
+                unit=form.get("unit", read_text(32), "", required=False),
+                amount=form.get("amount", amount_any))
+
+
+def _wage(form: Form) -> dict:
+    day, season = _dated_in_season(form)
+    payer = form.party("payer", "collective", "household")
+    household = form.party("household", "household")
+    quantity = form.get("quantity", quantity_positive)
+    rate = form.get("rate", price_any)
+    amount = None
+    if quantity is not None and rate is not None:
+        amount = form.capped("rate", money.product(quantity, money.QUANTITY_PLACES, rate))
+        form.no_self_dealing("payer", payer, household, amount)
+    return dict(date=day, season=season, payer=payer, household=household,
+                worker=form.get("worker", read_text(100)),
+                task=form.get("task", read_text(100), "", required=False),
+                quantity=quantity, unit=form.get("unit", read_text(32), "", required=False),
+                rate=rate, amount=amount)
+
+
+def _charge(form: Form) -> dict:
+    day, season = _dated_in_season(form)
+    return dict(date=day, season=season, household=form.party("household", "household"),
+                item=form.get("item", read_text(100)), amount=form.get("amount", amount_positive))
+
+
+def _subsidy(form: Form) -> dict:
+    day, season = _dated_in_season(form)
+    return dict(date=day, season=season,
+                recipient=form.party("recipient", "household", "collective"),
+                source=form.get("source", read_text()), amount=form.get("amount", amount_positive))
+
+
+def _payment(form: Form) -> dict:
+    day, season = _dated_in_season(form)
+    return dict(date=day, season=season, household=form.party("household", "household"),
+                direction=form.get("direction", read_choice(DIRECTIONS)),
+                amount=form.get("amount", amount_positive),
+                method=form.get("method", read_choice(METHODS)),
+                memo=form.get("memo", read_text(MEMO_LIMIT), "", required=False))
+
+
+VALIDATORS: dict[str, Callable[[Form], dict]] = {
+    "households": _household,
+    "partners": _partner,
+    "seasons": _season,
+    "batches": _batch,
+    "leaf": _leaf,
+    "sales": _sale,
+    "inputs": _input,
+    "wages": _wage,
+    "charges": _charge,
+    "subsidies": _subsidy,
+    "payments": _payment,
+}
+
+
+def check_fields(kind: str, values: Mapping[str, Any], refs: Refs, where: str = "") -> Form:
+    """Read every field of one record; the returned form holds the draft's fields in
+    `form.result` and every problem found in `form.errors`."""
+    if kind not in BY_NAME:
+        raise KeyError(kind)
+    form = Form(kind, values, refs, where)
+    form.result = VALIDATORS[kind](form)
+    return form
+
+
+def validate(kind: str, values: Mapping[str, Any], refs: Refs, where: str = "") -> Draft:
+    """A valid record's draft, or RecordRefused naming every problem."""
+    form = check_fields(kind, values, refs, where)
+    if form.errors:
+        raise RecordRefused(form.errors)
+    return Draft(kind, form.result)
