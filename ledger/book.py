@@ -23,7 +23,9 @@ FLUSH_ROWS = 20_000
 #: Problems kept for the report when a large file is refused; the rest are only counted.
 MAX_ERRORS = 1000
 
-Rows = Iterable[tuple[str, Mapping[str, Any]]]  # (where, values): where = "leaf.csv:12"
+#: (where, values): where locates the row ("leaf.csv:12"); values may instead be the
+#: FieldError of a row that could not even be read, to be reported with the rest.
+Rows = Iterable[tuple[str, Mapping[str, Any] | FieldError]]
 
 
 def record(kind: str, values: Mapping[str, Any]) -> int:
@@ -62,16 +64,22 @@ class Writer:
         self._balances: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
         self._buffered = 0
 
-    def add(self, kind: str, values: Mapping[str, Any], where: str = "") -> None:
+    def add(self, kind: str, values: Mapping[str, Any] | FieldError, where: str = "") -> None:
+        if isinstance(values, FieldError):
+            self._refuse([values])
+            return
         form = rules.check_fields(kind, values, self.refs, where)
         if form.errors:
-            self.error_count += len(form.errors)
-            self.errors.extend(form.errors[: max(0, MAX_ERRORS - len(self.errors))])
+            self._refuse(form.errors)
             return
         self.last_id = STAGERS[kind](self, form.result)
         self.counts[kind] += 1
         if self._buffered >= FLUSH_ROWS and not self.error_count:
             self.flush()
+
+    def _refuse(self, errors: list[FieldError]) -> None:
+        self.error_count += len(errors)
+        self.errors.extend(errors[: max(0, MAX_ERRORS - len(self.errors))])
 
     def finish(self) -> None:
         if self.error_count:

@@ -1,0 +1,260 @@
+"""The `silk` command line: a thin layer over the service layer and the reports.
+
+Every command opens the ledger (`--db`, else `SILK_DB`, else ./ledger.db), does one
+thing, and prints in the reader's language (`--lang`, else the locale). A refusal or a
+bad argument is one clear line on standard error and a non-zero exit, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+
+from peewee import OperationalError
+
+from ledger import __version__, balances, check, db, i18n, income, models
+from ledger.errors import LedgerError, RecordRefused
+from ledger.io import csv_import
+from ledger.kinds import KINDS
+from ledger.reports import season as season_report
+from ledger.reports import table
+from ledger.reports import trial_balance as tb_report
+
+FORMATS = ("text", "json", "csv")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    lang = i18n.set_language(_early_lang(argv))
+    _translate_argparse(lang)
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except RecordRefused as refused:
+        for line in refused.message().splitlines():
+            print(line, file=sys.stderr)
+        print(i18n.t("nothing_written", count=refused.total), file=sys.stderr)
+        return 1
+    except LedgerError as error:
+        print(f"silk: {error.message()}", file=sys.stderr)
+        return 1
+    except OperationalError as error:
+        key = "db_readonly" if "readonly" in str(error) else "db_busy" if "locked" in str(error) else None
+        if key is None:
+            raise
+        print(f"silk: {i18n.t(key)}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    finally:
+        if models.database.obj is not None:
+            models.database.close()
+
+
+def _early_lang(argv: list[str]) -> str | None:
+    """`--lang` must be known before the parser is built, since help is translated."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    t = i18n.t
+    parser = argparse.ArgumentParser(prog="silk", description=t("help.silk"))
+    parser.add_argument("--version", action="version", version=f"silk-ledger {__version__}")
+    parser.add_argument("--db", metavar="PATH", default=None, help=t("help.db"))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=t("help.lang"))
+    parser.set_defaults(run=cmd_overview)
+    commands = parser.add_subparsers(title=t("help.commands"), metavar="COMMAND")
+
+    init = commands.add_parser("init", help=t("help.init"), description=t("help.init"))
+    init.add_argument("--village", metavar="NAME", default="", help=t("help.village"))
+    init.set_defaults(run=cmd_init)
+
+    demo_cmd = commands.add_parser("demo", help=t("help.demo"), description=t("help.demo"))
+    demo_cmd.add_argument("--households", type=_positive, default=150, metavar="N",
+                          help=t("help.households"))
+    demo_cmd.add_argument("--seasons", type=_positive, default=3, metavar="N",
+                          help=t("help.seasons"))
+    demo_cmd.add_argument("--seed", type=int, default=1, metavar="S", help=t("help.seed"))
+    demo_cmd.set_defaults(run=cmd_demo)
+
+    imp = commands.add_parser("import", help=t("help.import"), description=t("help.import_long"))
+    imp.add_argument("paths", nargs="+", metavar="PATH", help=t("help.import_paths"))
+    imp.set_defaults(run=cmd_import)
+
+    report = commands.add_parser("report", help=t("help.report"), description=t("help.report"))
+    reports = report.add_subparsers(title=t("help.reports"), metavar="REPORT", required=True)
+    season = reports.add_parser("season", help=t("help.report_season"),
+                                description=t("help.report_season"))
+    season.add_argument("code", metavar="SEASON", help=t("help.season_code"))
+    season.add_argument("--format", choices=FORMATS, default="text", help=t("help.format"))
+    season.set_defaults(run=cmd_report_season)
+    trial = reports.add_parser("trial-balance", help=t("help.report_trial"),
+                               description=t("help.report_trial"))
+    trial.add_argument("--season", metavar="SEASON", help=t("help.trial_season"))
+    trial.add_argument("--format", choices=FORMATS, default="text", help=t("help.format"))
+    trial.set_defaults(run=cmd_report_trial)
+
+    check_cmd = commands.add_parser("check", help=t("help.check"), description=t("help.check"))
+    check_cmd.set_defaults(run=cmd_check)
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(i18n.t("not_a_number", value=text)) from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(i18n.t("must_be_positive"))
+    return value
+
+
+def _path(args) -> str:
+    return args.db or db.default_path()
+
+
+def _open(args, create: bool = False):
+    return db.open_ledger(_path(args), create=create)
+
+
+# -- commands ------------------------------------------------------------------------------
+
+def cmd_overview(args) -> int:
+    """Bare `silk`: open (or start) the ledger and say what is in it."""
+    path = _path(args)
+    _open(args, create=True)
+    village = db.get_meta("village") or "-"
+    print(i18n.t("overview_head", path=path, village=village))
+    seasons = income.seasons()
+    if not seasons:
+        print(i18n.t("overview_empty"))
+        return 0
+    for season in seasons:
+        count = sum(kind.model.select().where(kind.model.season == season).count()
+                    for kind in KINDS if kind.moves_money)
+        print(i18n.t("overview_season", code=season.code, name=season.name,
+                     start=season.start.isoformat(), end=season.end.isoformat(), count=count))
+    print(i18n.t("overview_hint", season=seasons[0].code))
+    return 0
+
+
+def _is_empty() -> bool:
+    return (not models.Season.select().exists()
+            and not models.Party.select().where(models.Party.kind != "collective").exists())
+
+
+def cmd_init(args) -> int:
+    path = _path(args)
+    _open(args, create=True)
+    if not _is_empty():
+        raise LedgerError("db_exists", path=path)
+    if args.village:
+        with models.database.atomic():
+            db.set_meta("village", args.village)
+    print(i18n.t("init_done", path=path, village=args.village or "-"))
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from ledger import demo
+
+    path = _path(args)
+    _open(args, create=True)
+    if not _is_empty():
+        raise LedgerError("db_exists", path=path)
+    counts = demo.generate(households=args.households, seasons=args.seasons, seed=args.seed)
+    print(i18n.t("demo_done", path=path, village=db.get_meta("village")))
+    _print_counts(counts)
+    return 0
+
+
+def cmd_import(args) -> int:
+    _open(args)
+    counts = csv_import.import_files(args.paths)
+    _print_counts(counts)
+    return 0
+
+
+def _print_counts(counts: Counter) -> None:
+    print(i18n.t("added_head"))
+    for kind in KINDS:
+        if counts.get(kind.name):
+            print(i18n.t("added", count=counts[kind.name], kind=i18n.kind_label(kind.name)))
+    print(i18n.t("added_total", count=sum(counts.values())))
+
+
+def cmd_report_season(args) -> int:
+    _open(args)
+    report = income.season_income(income.find_season(args.code))
+    lang = i18n.language()
+    if args.format == "json":
+        print(season_report.to_json(report))
+    elif args.format == "csv":
+        sys.stdout.write(table.csv_text(*season_report.csv_rows(report)))
+    else:
+        print(season_report.title(report, lang))
+        print()
+        print(table.text(*season_report.text_rows(report, lang), numeric_from=2))
+    return 0
+
+
+def cmd_report_trial(args) -> int:
+    _open(args)
+    season = income.find_season(args.season) if args.season else None
+    report = balances.trial_balance(season)
+    lang = i18n.language()
+    if args.format == "json":
+        print(tb_report.to_json(report, lang))
+    elif args.format == "csv":
+        sys.stdout.write(table.csv_text(*tb_report.csv_rows(report, lang)))
+    else:
+        print(i18n.t("trial_balance_season", code=season.code) if season
+              else i18n.t("trial_balance_title"))
+        print()
+        print(table.text(*tb_report.text_rows(report, lang), numeric_from=2))
+        print()
+        print(i18n.t("balanced" if report.balanced else "not_balanced"))
+    return 0
+
+
+def cmd_check(args) -> int:
+    _open(args)
+    findings = check.run()
+    for finding in findings:
+        print(i18n.t(finding.key, **finding.params))
+    if findings:
+        print(i18n.t("check_failed", count=len(findings)), file=sys.stderr)
+        return 1
+    vouchers = models.Voucher.select().count()
+    records = sum(kind.model.select().count() for kind in KINDS if kind.moves_money)
+    print(i18n.t("check_ok", records=records, vouchers=vouchers))
+    return 0
+
+
+# -- argparse's own words, in Chinese ------------------------------------------------------
+
+ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示此帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选择：%(value)r（可选：%(choices)s）",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "expected one argument": "需要一个参数",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+}
+
+
+def _translate_argparse(lang: str) -> None:
+    """argparse looks its words up through its module's `_` at call time; give it ours."""
+    argparse._ = (lambda text: ARGPARSE_ZH.get(text, text)) if lang == "zh" else (lambda text: text)
+
