@@ -8,6 +8,7 @@ per-season account balances; if any record is refused, nothing is written at all
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from datetime import date
 from typing import Any, Iterable, Mapping
 
 from peewee import EXCLUDED
@@ -17,8 +18,7 @@ from ledger.errors import FieldError, RecordRefused
 from ledger.kinds import BY_NAME
 from ledger.refs import BatchRef, PartyRef, Refs, SeasonRef
 
-#: Rows written per INSERT statement, and rows buffered before they are written.
-CHUNK_ROWS = 500
+#: Rows buffered before they are written.
 FLUSH_ROWS = 20_000
 #: Problems kept for the report when a large file is refused; the rest are only counted.
 MAX_ERRORS = 1000
@@ -105,14 +105,15 @@ class Writer:
 
     def _season(self, f: dict) -> int:
         season_id = self.refs.allocate(models.Season)
-        self._buffer(models.Season, (season_id, f["code"], f["name"], f["start"], f["end"]))
+        self._buffer(models.Season, (season_id, f["code"], f["name"], _plain(f["start"]),
+                                     _plain(f["end"])))
         self.refs.add_season(SeasonRef(season_id, f["code"], f["start"], f["end"]))
         return season_id
 
     def _batch(self, f: dict) -> int:
         batch_id = self.refs.allocate(models.Batch)
         self._buffer(models.Batch, (batch_id, f["code"], f["season"].id, f["owner"].id, f["sheets"],
-                                    f["breed"], f["hatch"], f["mount"], f["harvest"]))
+                                    f["breed"], *map(_plain, (f["hatch"], f["mount"], f["harvest"]))))
         self.refs.add_batch(BatchRef(batch_id, f["code"], f["season"], f["owner"], f["hatch"]))
         return batch_id
 
@@ -129,7 +130,7 @@ class Writer:
     def _voucher(self, kind: str, record_id: int, f: dict, lines: list[posting.Line]) -> None:
         voucher_id = self.refs.allocate(models.Voucher)
         season_id = f["season"].id
-        self._buffer(models.Voucher, (voucher_id, season_id, f["date"], kind, record_id))
+        self._buffer(models.Voucher, (voucher_id, season_id, _plain(f["date"]), kind, record_id))
         for line in lines:
             account_id = self.refs.account_id(line.account)
             self._buffer(models.Posting, (self.refs.allocate(models.Posting), voucher_id,
@@ -144,29 +145,42 @@ class Writer:
         for model in WRITE_ORDER:
             rows = self._rows.pop(model, None)
             if rows:
-                fields = COLUMNS[model]
-                size = max(1, CHUNK_ROWS * 8 // len(fields))
-                for start in range(0, len(rows), size):
-                    model.insert_many(rows[start:start + size], fields=fields).execute()
+                _insert(model, rows)
         if self._balances:
-            balance = models.AccountBalance
             rows = [(account, season, debit, credit)
                     for (account, season), (debit, credit) in self._balances.items()]
-            for start in range(0, len(rows), CHUNK_ROWS):
-                (balance.insert_many(rows[start:start + CHUNK_ROWS],
-                                     fields=[balance.account, balance.season, balance.debit,
-                                             balance.credit])
-                 .on_conflict(conflict_target=[balance.account, balance.season],
-                              update={balance.debit: balance.debit + EXCLUDED.debit,
-                                      balance.credit: balance.credit + EXCLUDED.credit})
-                 .execute())
+            _insert(models.AccountBalance, rows, _add_to_balance)
             self._balances.clear()
         self._buffered = 0
 
 
+def _insert(model: type, rows: list[tuple], conflict=None) -> None:
+    """Insert plain rows (ids, ints, text, ISO dates) with one prepared statement.
+
+    Peewee writes the statement, in the database's own dialect and placeholder style; the
+    DB-API's executemany runs it for every row, without building SQL text per row.
+    """
+    query = model.insert_many([rows[0]], fields=COLUMNS[model])
+    sql, _ = (conflict(query) if conflict else query).sql()
+    models.database.cursor().executemany(sql, rows)
+
+
+def _add_to_balance(query):
+    """Fold new movements into an account's season balance, creating it if need be."""
+    balance = models.AccountBalance
+    return query.on_conflict(
+        conflict_target=[balance.account, balance.season],
+        update={balance.debit: balance.debit + EXCLUDED.debit,
+                balance.credit: balance.credit + EXCLUDED.credit})
+
+
 def _plain(value: Any) -> Any:
-    """A reference becomes its id for storage."""
-    return value.id if isinstance(value, (PartyRef, SeasonRef, BatchRef)) else value
+    """A reference becomes its id, a date its ISO text, for storage."""
+    if isinstance(value, (PartyRef, SeasonRef, BatchRef)):
+        return value.id
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 #: Columns each record kind stores, after its id, in the order staged above.
@@ -198,8 +212,9 @@ COLUMNS = {
     models.Voucher: _columns(models.Voucher, ("id", "season", "date", "kind", "record_id")),
     models.Posting: _columns(models.Posting, ("id", "voucher", "account", "debit", "credit")),
 }
-
 WRITE_ORDER = tuple(COLUMNS)
+COLUMNS[models.AccountBalance] = _columns(models.AccountBalance,
+                                          ("account", "season", "debit", "credit"))
 
 STAGERS = {
     "households": Writer._party,

@@ -50,14 +50,15 @@ class Refs:
         self._batches: dict[str, BatchRef | None] = {}
         self._accounts: dict[str, int | None] = {}
         self._next_id: dict[type, int] = {}
+        self._statements: dict[str, str] = {}
 
     # -- parties --------------------------------------------------------------------
     def party(self, code: str) -> PartyRef | None:
         if code not in self._parties:
-            row = (models.Party.select(models.Party.id, models.Party.code, models.Party.kind,
-                                       models.Party.name)
-                   .where(models.Party.code == code).first())
-            self._parties[code] = _party_ref(row) if row else None
+            P = models.Party
+            row = self._lookup("party", lambda c: P.select(P.id, P.code, P.kind, P.name)
+                               .where(P.code == c), code)
+            self._parties[code] = PartyRef(*row) if row else None
         return self._parties[code]
 
     def add_party(self, ref: PartyRef) -> None:
@@ -85,13 +86,13 @@ class Refs:
     # -- batches --------------------------------------------------------------------
     def batch(self, code: str) -> BatchRef | None:
         if code not in self._batches:
-            row = (models.Batch
-                   .select(models.Batch, models.Party)
-                   .join(models.Party, on=(models.Batch.owner == models.Party.id))
-                   .where(models.Batch.code == code).first())
+            B, P = models.Batch, models.Party
+            row = self._lookup("batch", lambda c: B.select(B.id, B.season, B.hatch, P.id, P.code,
+                                                           P.kind, P.name)
+                               .join(P, on=(B.owner == P.id)).where(B.code == c), code)
             self._batches[code] = None if row is None else BatchRef(
-                row.id, row.code, self.season_by_id(row.season_id),
-                _party_ref(row.owner), row.hatch)
+                row[0], code, self.season_by_id(row[1]), PartyRef(*row[3:]),
+                models.Batch.hatch.python_value(row[2]))
         return self._batches[code]
 
     def add_batch(self, ref: BatchRef) -> None:
@@ -100,9 +101,17 @@ class Refs:
     # -- accounts -------------------------------------------------------------------
     def account_id(self, code: str) -> int | None:
         if code not in self._accounts:
-            row = models.Account.select(models.Account.id).where(models.Account.code == code).first()
-            self._accounts[code] = row.id if row else None
+            A = models.Account
+            row = self._lookup("account", lambda c: A.select(A.id).where(A.code == c), code)
+            self._accounts[code] = row[0] if row else None
         return self._accounts[code]
+
+    def _lookup(self, name: str, query, code: str) -> tuple | None:
+        """One row by code, through a statement Peewee writes once per kind of lookup:
+        an import looks up thousands of codes, and writing SQL each time would dominate."""
+        if name not in self._statements:
+            self._statements[name] = query("").sql()[0]
+        return models.database.execute_sql(self._statements[name], (code,)).fetchone()
 
     def add_account(self, code: str, account_id: int) -> None:
         self._accounts[code] = account_id
@@ -116,6 +125,3 @@ class Refs:
         self._next_id[model] = allocated + 1
         return allocated
 
-
-def _party_ref(row) -> PartyRef:
-    return PartyRef(row.id, row.code, row.kind, row.name)

@@ -8,7 +8,6 @@ It raises `RecordRefused` listing every field that is wrong, and writes nothing.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Mapping
@@ -57,12 +56,15 @@ def _is_blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def read_text(limit: int = TEXT_LIMIT) -> Callable[[Any], str]:
     def read(value) -> str:
         if not isinstance(value, str):
             raise Problem("not_text")
         text = value.strip()
-        if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text):
+        if _CONTROL.search(text):
             raise Problem("control_character")
         if len(text) > limit:
             raise Problem("too_long", limit=limit)
@@ -71,9 +73,9 @@ def read_text(limit: int = TEXT_LIMIT) -> Callable[[Any], str]:
 
 
 def read_code(value) -> str:
-    text = read_text(32)(value)
+    text = value.strip() if isinstance(value, str) else ""
     if not CODE_PATTERN.fullmatch(text):
-        raise Problem("bad_code", value=text)
+        raise Problem("bad_code", value=_CONTROL.sub("?", text[:40]))
     return text
 
 
