@@ -7,10 +7,11 @@ bad argument is one clear line on standard error and a non-zero exit, never a tr
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 
-from peewee import OperationalError
+from peewee import DatabaseError
 
 from ledger import __version__, balances, check, db, i18n, income, models
 from ledger.errors import LedgerError, RecordRefused
@@ -38,17 +39,30 @@ def main(argv: list[str] | None = None) -> int:
     except LedgerError as error:
         print(f"silk: {error.message()}", file=sys.stderr)
         return 1
-    except OperationalError as error:
-        key = "db_readonly" if "readonly" in str(error) else "db_busy" if "locked" in str(error) else None
-        if key is None:
-            raise
-        print(f"silk: {i18n.t(key)}", file=sys.stderr)
+    except DatabaseError as error:
+        print(f"silk: {_database_problem(error, _path(args))}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0
+    except Exception as error:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("SILK_DEBUG"):
+            raise
+        print(f"silk: {i18n.t('internal_error', error=f'{type(error).__name__}: {error}')}",
+              file=sys.stderr)
+        return 3
     finally:
         if models.database.obj is not None:
             models.database.close()
+
+
+def _database_problem(error: DatabaseError, path: str) -> str:
+    """What a database error means for the user: busy, read-only, or damaged."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return i18n.t("db_busy")
+    if "readonly" in text or "read-only" in text:
+        return i18n.t("db_readonly")
+    return i18n.t("db_unreadable", path=path, reason=str(error))
 
 
 def _early_lang(argv: list[str]) -> str | None:

@@ -114,6 +114,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "db_too_new": ("this ledger has schema version {version}; this program knows up to "
                    "{supported}; please upgrade silk-ledger",
                    "此账本的结构版本为 {version}，本程序最高支持 {supported}；请升级 silk-ledger"),
+    "internal_error": ("unexpected error ({error}); nothing was written. Run again with "
+                       "SILK_DEBUG=1 to see the details, and please report it.",
+                       "意外错误（{error}）；未写入任何内容。设置 SILK_DEBUG=1 重新运行可查看详情，请报告此问题。"),
     "db_busy": ("the ledger is busy in another window; try again in a moment",
                 "账本正被另一个窗口使用；请稍后再试"),
     "db_readonly": ("the ledger file is read-only; nothing was recorded",
