@@ -74,7 +74,7 @@ def trial_balance(season: models.Season | None = None) -> TrialBalance:
         if not (opening or debit or credit):
             continue
         rows[code] = AccountRow(code, party_name, False, opening or 0, debit or 0, credit or 0)
-        parent = chart.BY_CODE.get(code.rsplit(".", 1)[0]) if "." in code else None
+        parent = chart.BY_CODE.get(chart.parent_of(code) or "")
         if parent:
             total = rows.setdefault(parent.code, AccountRow(parent.code, None, True))
             total.is_parent = True

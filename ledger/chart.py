@@ -29,7 +29,7 @@ class ChartAccount:
 
     @property
     def parent(self) -> str | None:
-        return self.code.rsplit(".", 1)[0] if "." in self.code else None
+        return parent_of(self.code)
 
 
 CHART: tuple[ChartAccount, ...] = (
@@ -62,6 +62,13 @@ CHART: tuple[ChartAccount, ...] = (
 BY_CODE = {account.code: account for account in CHART}
 
 
+def parent_of(code: str) -> str | None:
+    """The level-1 account above a sub-account (113.H001 -> 113); the chart has two
+    levels, and a party code may itself contain dots."""
+    head, dot, _ = code.partition(".")
+    return head if dot else None
+
+
 def household_account(party_code: str) -> str:
     """The code of a household's sub-account of 113 内部往来."""
     return f"{INTERNAL}.{party_code}"
@@ -72,6 +79,6 @@ def account_name(code: str, lang: str, party_name: str | None = None) -> str:
     if code in BY_CODE:
         account = BY_CODE[code]
         return account.zh if lang == "zh" else account.en
-    parent = BY_CODE[code.rsplit(".", 1)[0]]
-    suffix = party_name or code.rsplit(".", 1)[1]
+    parent = BY_CODE[parent_of(code)]
+    suffix = party_name or code.partition(".")[2]
     return f"{parent.zh if lang == 'zh' else parent.en}-{suffix}"

@@ -78,7 +78,8 @@ def _early_lang(argv: list[str]) -> str | None:
 def build_parser() -> argparse.ArgumentParser:
     t = i18n.t
     parser = argparse.ArgumentParser(prog="silk", description=t("help.silk"))
-    parser.add_argument("--version", action="version", version=f"silk-ledger {__version__}")
+    parser.add_argument("--version", action="version", version=f"silk-ledger {__version__}",
+                        help=t("help.version"))
     parser.add_argument("--db", metavar="PATH", default=None, help=t("help.db"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=t("help.lang"))
     parser.set_defaults(run=cmd_overview)

@@ -8,6 +8,7 @@ than damaged. SQLite-specific SQL is kept to this module.
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from peewee import DatabaseError, SqliteDatabase
@@ -51,17 +52,12 @@ def open_ledger(path: str | os.PathLike, *, create: bool = False) -> SqliteDatab
     if not exists and not create:
         raise LedgerError("db_missing", path=str(target))
     if exists:
-        with open(target, "rb") as handle:
-            if handle.read(16) != b"SQLite format 3\x00":
-                raise LedgerError("db_not_ledger", path=str(target))
+        _refuse_foreign(target)
     elif not target.parent.exists():
         raise LedgerError("db_folder_missing", path=str(target.parent))
     db = _sqlite(str(target))
     try:
         db.connect()
-        application_id = db.execute_sql("PRAGMA application_id").fetchone()[0]
-        if exists and application_id != APPLICATION_ID:
-            raise LedgerError("db_not_ledger", path=str(target))
         models.database.initialize(db)
         if not exists:
             _create(db)
@@ -74,6 +70,24 @@ def open_ledger(path: str | os.PathLike, *, create: bool = False) -> SqliteDatab
         db.close()
         raise
     return db
+
+
+def _refuse_foreign(target: Path) -> None:
+    """Refuse a file that is not a ledger before touching it: opening with our pragmas
+    would switch another program's database to WAL mode."""
+    with open(target, "rb") as handle:
+        if handle.read(16) != b"SQLite format 3\x00":
+            raise LedgerError("db_not_ledger", path=str(target))
+    try:
+        probe = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            application_id = probe.execute("PRAGMA application_id").fetchone()[0]
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError as error:
+        raise LedgerError("db_unreadable", path=str(target), reason=str(error)) from None
+    if application_id != APPLICATION_ID:
+        raise LedgerError("db_not_ledger", path=str(target))
 
 
 def open_memory() -> SqliteDatabase:

@@ -177,6 +177,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.paid": ("Paid", "本季结算"),
     "col.balance": ("Balance owed", "应付余额"),
     "col.total": ("Total", "合计"),
+    "collective_name": ("Village collective", "村集体"),
     "col.account": ("Account", "科目编码"),
     "col.account_name": ("Account name", "科目名称"),
     "col.opening_debit": ("Opening Dr", "期初借方"),
@@ -194,6 +195,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.silk": ("Silk Ledger (蚕桑账本): the books of a sericulture village cooperative. "
                   "Without a command, shows what the ledger holds.",
                   "蚕桑账本：村集体蚕桑合作社的账簿。不带命令时显示账本概况。"),
+    "help.version": ("show the program's version and exit", "显示版本号并退出"),
     "help.db": ("ledger file (default: $SILK_DB, else ./ledger.db)",
                 "账本文件（默认：$SILK_DB，否则为当前目录的 ledger.db）"),
     "help.lang": ("language of output and help (default: from the locale)",

@@ -29,44 +29,28 @@ class NumberError(ValueError):
         self.params = params
 
 
-def to_decimal(value) -> Decimal:
-    """Read a number from text, int or Decimal; floats are refused (they are not exact)."""
-    if isinstance(value, bool) or isinstance(value, float):
-        raise NumberError("not_exact")
-    if isinstance(value, Decimal):
-        number = value
-    elif isinstance(value, int):
-        number = Decimal(value)
-    elif isinstance(value, str):
-        text = value.strip()
-        if not text:
-            raise NumberError("required")
-        if not _DECIMAL_TEXT.fullmatch(text):
-            raise NumberError("not_a_number", value=value)
-        number = Decimal(text)  # exact: the pattern admits plain decimals only
-    else:
-        raise NumberError("not_a_number", value=value)
-    if not number.is_finite():
-        raise NumberError("not_finite", value=value)
-    return number
-
-
 def parse_fixed(value, places: int, *, limit: int | None = None) -> int:
-    """Return `value` as an integer count of 10**-places units.
+    """Return `value` (text, int or Decimal) as an integer count of 10**-places units.
 
-    Refuses more decimals than `places` (never rounds), NaN and infinities, and, when
-    `limit` (in whole units) is given, magnitudes beyond it. Text is read digit by digit,
-    without Decimal, since imports read millions of numbers.
+    Refuses more decimals than `places` (never rounds), NaN and infinities, floats (they
+    are not exact), and magnitudes beyond `limit` whole units. Every value is read as its
+    plain decimal text, digit by digit, so no arithmetic context can round it.
     """
     if isinstance(value, str):
         return _parse_text(value, places, limit)
-    number = to_decimal(value)
-    exponent = number.normalize().as_tuple().exponent if number else 0
-    if isinstance(exponent, int) and -exponent > places:
-        raise NumberError("too_many_decimals", places=places)
-    if limit is not None and abs(number) > limit:
-        raise NumberError("too_large", limit=limit)
-    return int(number.scaleb(places))
+    if isinstance(value, bool) or isinstance(value, float):
+        raise NumberError("not_exact")
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise NumberError("not_finite", value=str(value))
+        if value and value.adjusted() > 18:  # before writing out all its digits
+            raise NumberError("too_large", limit=10 ** 15 if limit is None else limit)
+        if value and value.normalize().as_tuple().exponent < -places:
+            raise NumberError("too_many_decimals", places=places)
+        return _parse_text(format(value, "f"), places, limit)
+    if isinstance(value, int):
+        return _parse_text(str(value), places, limit)
+    raise NumberError("not_a_number", value=str(value))
 
 
 def _parse_text(value: str, places: int, limit: int | None) -> int:

@@ -70,6 +70,8 @@ def _header_problems(kind: Kind, path: Path) -> list[FieldError]:
             header = next(csv.reader(handle), None)
     except UnicodeDecodeError:
         raise LedgerError("import_not_utf8", path=str(path), line=1) from None
+    except csv.Error as error:
+        raise LedgerError("import_bad_csv", path=str(path), line=1, reason=str(error)) from None
     if header is None:
         return [FieldError(kind.name, "-", "import_no_header", {}, where)]
     header = [name.strip() for name in header]

@@ -60,7 +60,7 @@ def text_rows(report: SeasonIncome, lang: str) -> tuple[list[str], list[list[str
                 money.yuan(party.income - party.cocoon_income), money.yuan(party.cost),
                 money.yuan(party.net_income), money.yuan(party.paid), money.yuan(party.balance)]
 
-    rows = [row(p, p.code, p.name if p.kind == "household" else i18n.t("party.collective", lang))
+    rows = [row(p, p.code, p.name if p.kind == "household" else i18n.t("collective_name", lang))
             for p in report.parties]
     rows.append(row(report.totals, i18n.t("col.total", lang), ""))
     return headers, rows
