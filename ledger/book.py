@@ -78,6 +78,8 @@ class Writer:
             self.flush()
 
     def _refuse(self, errors: list[FieldError]) -> None:
+        self._rows.clear()
+        self._balances.clear()
         self.error_count += len(errors)
         self.errors.extend(errors[: max(0, MAX_ERRORS - len(self.errors))])
 
@@ -88,6 +90,8 @@ class Writer:
 
     # -- staging: allocate ids, make visible to later rows, buffer rows ---------------
     def _buffer(self, model: type, row: tuple) -> None:
+        if self.error_count:  # refused anyway: keep only what later rows look up
+            return
         self._rows[model].append(row)
         self._buffered += 1
 

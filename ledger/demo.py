@@ -39,10 +39,11 @@ GROUPS = ("一组", "二组", "三组", "四组", "五组", "六组", "七组", 
 BREEDS = ("菁松×皓月", "芙蓉×湘晖", "两广二号", "云蚕7×云蚕8", "秋丰×白玉")
 HOUSEHOLD_SUBSIDIES = ("县农业农村局蚕桑补贴", "镇人民政府小蚕共育补助", "蚕桑保险理赔")
 COLLECTIVE_SUBSIDY = "镇人民政府蚕桑产业扶持资金"
-#: Cocoon grades: (name, share of the batch's cocoons in percent, price in percent of 上车茧).
-#: Share of households' batches lost mostly to disease: their owners may end up owing.
-FAILED_BATCHES = 0.04
+#: Cocoon grades: (name, share of the batch's cocoons in percent, price in percent of 上车茧);
+#: 上车茧 takes what the others leave, at the season's price.
 GRADES = (("上车茧", None, None), ("次茧", (4, 10), (75, 90)), ("下茧", (3, 8), (30, 50)))
+#: Share of households' batches lost, mostly to disease: their owners may end up owing.
+FAILED_BATCHES = 0.04
 
 
 def generate(households: int = 150, seasons: int = 3, seed: int = 1) -> Counter:
@@ -154,7 +155,7 @@ class Village:
             young_reared=rng.choice((0.0, 0.6, 0.9, 1.0)),
             own_mulberry=rng.random() < 0.8,
             sells_leaf=rng.random() < 0.2,
-            workshop_worker=rng.random() < 0.25,
+            workshop_worker=rng.random() < 0.3,
         )
 
     def groups(self, seasons: int) -> Iterator[tuple[str, list]]:
@@ -286,7 +287,7 @@ class SeasonBook:
         total = batch.sheets * rng.randint(500, 700) * 10 // 500 * 500   # grams, whole 0.5 kg
         first = 11 if batch.young_reared else 2
         days = range(first, (batch.mount - batch.hatch).days)
-        count = min(len(days), 5 + (batch.sheets + 99) // 100 + rng.randint(0, 2))
+        count = min(len(days), 5 + (batch.sheets + 99) // 100 + rng.randint(0, 3))
         offsets = sorted(rng.sample(days, count))
         weights = [i + 2 + rng.randint(0, 2) for i in range(count)]     # the 5th instar eats most
         for offset, grams in zip(offsets, _split(total, weights, 500)):
@@ -309,7 +310,7 @@ class SeasonBook:
             options.append(((COLLECTIVE, terms.leaf_price), 2))
         neighbour = rng.choice(self.village.leaf_sellers) if self.village.leaf_sellers else None
         if neighbour and neighbour != batch.owner:
-            options.append(((neighbour, terms.leaf_price - 5), 2 if own else 3))
+            options.append(((neighbour, terms.leaf_price - 5), 3 if own is None else 2))
         choices, weights = zip(*options)
         return rng.choices(choices, weights)[0]
 
@@ -355,11 +356,11 @@ class SeasonBook:
         bags = rng.randint(1, 2 + batch.sheets // 200)
         self._input(batch, batch.hatch - timedelta(days=rng.randint(1, 4)), SHOP, "消毒药",
                     bags * 1000, "袋", bags * rng.randrange(1500, 2501, 100))
-        if rng.random() < 0.6:
+        if rng.random() < 0.7:
             frames = batch.sheets * rng.randint(20, 40) // 100
             self._input(batch, batch.mount - timedelta(days=rng.randint(1, 4)), SHOP, "方格蔟",
                         frames * 1000, "片", frames * rng.randrange(150, 251, 10))
-        if rng.random() < 0.5:
+        if rng.random() < 0.6:
             bags = rng.randint(1, 3)
             self._input(batch, batch.hatch + timedelta(days=rng.randint(5, 20)), SHOP, "防僵粉",
                         bags * 1000, "袋", bags * rng.randrange(800, 1201, 50))

@@ -73,7 +73,8 @@ def read_text(limit: int = TEXT_LIMIT) -> Callable[[Any], str]:
 
 
 def read_code(value) -> str:
-    text = value.strip() if isinstance(value, str) else ""
+    """Codes are case-insensitive (h001 is H001) and kept in capitals."""
+    text = value.strip().upper() if isinstance(value, str) else ""
     if not CODE_PATTERN.fullmatch(text):
         raise Problem("bad_code", value=_CONTROL.sub("?", text[:40]))
     return text
@@ -193,7 +194,7 @@ class Form:
         code = self.get(field, read_code)
         if code is None:
             return None
-        if code.upper() == COLLECTIVE:
+        if code == COLLECTIVE:
             self.fail(field, "reserved_code", code=code)
         elif taken(code) is not None:
             self.fail(field, "duplicate_code", code=code)

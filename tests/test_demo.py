@@ -1,0 +1,147 @@
+"""The demo village: deterministic, complete, realistic, and true to the ledger's invariants."""
+from __future__ import annotations
+
+import random
+from dataclasses import astuple
+from datetime import timedelta
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+from peewee import JOIN, fn
+
+from ledger import db, demo, income, models
+from ledger.kinds import KINDS
+
+SMALL = {"households": 20, "seasons": 3}
+
+
+def season_report() -> list[tuple]:
+    """Every figure of every party in every season, as plain tuples to compare."""
+    return [(season.code, [astuple(party) for party in income.season_income(season).parties])
+            for season in income.seasons()]
+
+
+def build(seed: int) -> list[tuple]:
+    connection = db.open_memory()
+    try:
+        demo.generate(seed=seed, **SMALL)
+        return season_report()
+    finally:
+        connection.close()
+
+
+def test_same_seed_same_ledger_other_seed_other_ledger():
+    first = build(7)
+    assert build(7) == first
+    assert build(8) != first
+
+
+def test_default_size(memory_ledger):
+    counts = demo.generate()
+    assert counts["households"] == 150
+    assert [s.code for s in income.seasons()] == ["2026-1", "2026-2", "2026-3"]
+    assert models.Party.select().where(models.Party.kind == "household").count() == 150
+    records = sum(counts.values()) - counts["households"] - counts["partners"] - counts["seasons"]
+    assert 15 <= records / (150 * 3) <= 25
+    assert db.get_meta("village") == demo.VILLAGE
+    # Settlement: most households paid, a few paying in, some balances left open.
+    payments = models.Payment
+    assert payments.select().where(payments.direction == "to_household").count() > 200
+    assert payments.select().where(payments.direction == "from_household").count() >= 1
+    last = income.season_income(income.seasons()[-1])
+    assert any(party.balance for party in last.parties if party.kind == "household")
+
+
+def test_every_record_kind_appears(memory_ledger):
+    counts = demo.generate(**SMALL)
+    for kind in KINDS:
+        assert counts[kind.name] > 0, kind.name
+        assert kind.model.select().count() >= counts[kind.name], kind.name
+
+
+def test_village_name_is_kept(memory_ledger):
+    db.set_meta("village", "青山村")
+    demo.generate(households=3, seasons=1)
+    assert db.get_meta("village") == "青山村"
+
+
+def test_seasons_go_back_from_2026_three_a_year():
+    calendar = demo.season_calendar(random.Random(1), 40)
+    assert (calendar[0].code, calendar[-1].code) == ("2013-3", "2026-3")
+    for season, following in zip(calendar, calendar[1:]):
+        assert season.end < following.start
+    for season in calendar:
+        assert 40 <= (season.end - season.start).days <= 45
+        assert 4 <= season.start.month <= 8 and season.end.month <= 10
+
+
+def per_season(query) -> dict[int, int]:
+    return {season: value or 0 for season, value in query.tuples()}
+
+
+def test_magnitudes_are_realistic(memory_ledger):
+    demo.generate(**SMALL)
+    B, S, L = models.Batch, models.CocoonSale, models.LeafDelivery
+    sheets = per_season(B.select(B.season, fn.SUM(B.sheets)).group_by(B.season))
+    cocoons = per_season(S.select(S.season, fn.SUM(S.grams)).group_by(S.season))
+    leaf = per_season(L.select(L.season, fn.SUM(L.grams)).group_by(L.season))
+    for season, hundredths in sheets.items():
+        assert 30_000 <= cocoons[season] * 100 // hundredths <= 55_000      # grams a sheet
+        assert 500_000 <= leaf[season] * 100 // hundredths <= 700_000
+    assert S.select().where((S.price < 1000) | (S.price > 8000)).count() == 0
+    best = S.select().where(S.grade == "上车茧")
+    assert best.where((S.price < 3600) | (S.price > 7300)).count() == 0
+    assert S.select().where(S.deduction > S.amount).count() == 0
+    assert L.select().where(L.price > 150).count() == 0
+    assert L.select().where(L.price == 0).count() > 0
+
+    wages = models.Wage
+    assert wages.select().where((wages.rate < 10000) | (wages.rate > 12000)).count() == 0
+    for batch in B.select().join(models.Party, on=(B.owner == models.Party.id)):
+        low, high = (1000, 4000) if batch.owner.kind == "collective" else (100, 400)
+        assert low <= batch.sheets <= high
+        assert batch.hatch <= batch.mount <= batch.harvest
+        assert timedelta(days=29) <= batch.harvest - batch.hatch <= timedelta(days=33)
+
+    C = models.Charge
+    fees = (C.select(C.amount, B.sheets)
+            .join(B, JOIN.INNER, on=((B.owner == C.household) & (B.season == C.season))))
+    for amount, hundredths in fees.tuples():
+        assert 10000 <= amount * 100 // hundredths <= 36000                  # fen a sheet
+    I = models.Input
+    eggs = I.select(I.amount, B.sheets).join(B).where(I.item == "蚕种")
+    for amount, hundredths in eggs.tuples():
+        assert amount == 0 or 5000 <= amount * 100 // hundredths <= 6000
+
+
+def outside_flows(season: models.Season) -> int:
+    """Cocoon sales + subsidies − leaf and inputs bought from partners, from the records."""
+    S, U, L, I, P = (models.CocoonSale, models.Subsidy, models.LeafDelivery, models.Input,
+                     models.Party)
+
+    def total(query) -> int:
+        return query.scalar() or 0
+
+    bought_leaf = (L.select(fn.SUM(L.amount)).join(P, on=(L.supplier == P.id))
+                   .where((L.season == season) & (P.kind == "partner")))
+    return (total(S.select(fn.SUM(S.amount)).where(S.season == season))
+            + total(U.select(fn.SUM(U.amount)).where(U.season == season))
+            - total(bought_leaf)
+            - total(I.select(fn.SUM(I.amount)).where(I.season == season)))
+
+
+def test_net_incomes_add_up_to_outside_flows(memory_ledger):
+    demo.generate(**SMALL)
+    for season in income.seasons():
+        report = income.season_income(season)
+        assert sum(party.net_income for party in report.parties) == outside_flows(season)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32), households=st.integers(1, 6), seasons=st.integers(1, 4))
+def test_any_seed_and_size_is_accepted(seed, households, seasons):
+    connection = db.open_memory()
+    try:
+        counts = demo.generate(households=households, seasons=seasons, seed=seed)
+        assert counts["seasons"] == seasons and counts["households"] == households
+    finally:
+        connection.close()
