@@ -124,17 +124,20 @@ class Writer:
     def _record(self, kind: str, f: dict) -> int:
         model = BY_NAME[kind].model
         record_id = self.refs.allocate(model)
-        row = tuple(_plain(f[name]) for name in RECORD_FIELDS[kind])
-        self._buffer(model, (record_id, *row))
+        row = [record_id, *(f[name] for name in RECORD_FIELDS[kind])]
+        day = row[1] = row[1].isoformat()  # every record's first field is its date
+        for index in REFERENCES[kind]:
+            row[index] = row[index].id
+        self._buffer(model, tuple(row))
         lines = posting.lines(kind, f)
         if lines:
-            self._voucher(kind, record_id, f, lines)
+            self._voucher(kind, record_id, f["season"].id, day, lines)
         return record_id
 
-    def _voucher(self, kind: str, record_id: int, f: dict, lines: list[posting.Line]) -> None:
+    def _voucher(self, kind: str, record_id: int, season_id: int, day: str,
+                 lines: list[posting.Line]) -> None:
         voucher_id = self.refs.allocate(models.Voucher)
-        season_id = f["season"].id
-        self._buffer(models.Voucher, (voucher_id, season_id, _plain(f["date"]), kind, record_id))
+        self._buffer(models.Voucher, (voucher_id, season_id, day, kind, record_id))
         for line in lines:
             account_id = self.refs.account_id(line.account)
             self._buffer(models.Posting, (self.refs.allocate(models.Posting), voucher_id,
@@ -197,6 +200,14 @@ RECORD_FIELDS = {
     "charges": ("date", "season", "amount", "household", "item"),
     "subsidies": ("date", "season", "amount", "recipient", "source"),
     "payments": ("date", "season", "amount", "household", "direction", "method", "memo"),
+}
+
+#: Positions, in a record's row (after its id), of the fields that hold references.
+REFERENCES = {
+    kind: tuple(1 + index for index, name in enumerate(names)
+                if name in ("season", "batch", "supplier", "buyer", "payer", "household",
+                            "recipient"))
+    for kind, names in RECORD_FIELDS.items()
 }
 
 

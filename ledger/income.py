@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from peewee import Case, fn
+import operator
+from functools import reduce
+
+from peewee import Case, Value, fn
 
 from ledger import chart, models
 from ledger.errors import LedgerError
@@ -80,71 +83,71 @@ def find_season(code: str) -> models.Season:
 
 def season_income(season: models.Season) -> SeasonIncome:
     """Every household (zeros included) and the collective, for `season`."""
+    P = models.Party
     parties = {
-        row.id: PartyIncome(row.id, row.code, row.name, row.kind, row.group)
-        for row in (models.Party.select()
-                    .where(models.Party.kind.in_(("household", "collective")))
-                    .order_by(models.Party.kind == "collective", models.Party.code))
+        row[0]: PartyIncome(*row)
+        for row in (P.select(P.id, P.code, P.name, P.kind, P.group)
+                    .where(P.kind.in_(("household", "collective")))
+                    .order_by(P.kind == "collective", P.code).tuples())
     }
+    for party_id, figure, value in _flows(season):
+        party = parties.get(party_id)
+        if party is not None and value:
+            setattr(party, figure, getattr(party, figure) + value)
     collective = next(p for p in parties.values() if p.kind == "collective")
-
-    def add(figure: str, rows) -> None:
-        for party_id, value in rows:
-            if party_id in parties:
-                setattr(parties[party_id], figure, getattr(parties[party_id], figure) + value)
-
-    for figure, rows in _flows(season):
-        add(figure, rows)
     collective.charge_income = sum(p.charge_cost for p in parties.values())
-    add("balance", _balances_through(season))
+    for party_id, balance in _balances_through(season):
+        if party_id in parties:
+            parties[party_id].balance = balance
     return SeasonIncome(season, list(parties.values()))
 
 
-def _flows(season: models.Season):
-    """(figure, [(party id, sum)]) for every flow of the season, summed in the database."""
-    B = models.Batch
-    yield "sheets", _sum(B.select(B.owner, fn.SUM(B.sheets)).where(B.season == season)
-                         .group_by(B.owner))
-    S = models.CocoonSale
-    sales = list(S.select(B.owner, fn.SUM(S.grams), fn.SUM(S.amount)).join(B)
-                 .where(S.season == season).group_by(B.owner).tuples())
-    yield "cocoon_grams", [(owner, grams) for owner, grams, _ in sales]
-    yield "cocoon_income", [(owner, amount) for owner, _, amount in sales]
-    L, I, W = models.LeafDelivery, models.Input, models.Wage
-    yield "leaf_income", _sum(L.select(L.supplier, fn.SUM(L.amount)).where(L.season == season)
-                              .group_by(L.supplier))
-    yield "leaf_cost", _sum(L.select(B.owner, fn.SUM(L.amount)).join(B)
-                            .where(L.season == season).group_by(B.owner))
-    yield "input_cost", _sum(I.select(B.owner, fn.SUM(I.amount)).join(B)
-                             .where(I.season == season).group_by(B.owner))
-    yield "wage_income", _sum(W.select(W.household, fn.SUM(W.amount)).where(W.season == season)
-                              .group_by(W.household))
-    yield "wage_cost", _sum(W.select(W.payer, fn.SUM(W.amount)).where(W.season == season)
-                            .group_by(W.payer))
+def _flows(season: models.Season) -> list[tuple[int, str, int]]:
+    """(party id, figure, sum) for every flow of the season: one UNION ALL of GROUP BYs,
+    each reading only the season's rows."""
+    B, S, L, I, W = (models.Batch, models.CocoonSale, models.LeafDelivery, models.Input,
+                     models.Wage)
     C, U, P = models.Charge, models.Subsidy, models.Payment
-    yield "charge_cost", _sum(C.select(C.household, fn.SUM(C.amount)).where(C.season == season)
-                              .group_by(C.household))
-    yield "subsidy_income", _sum(U.select(U.recipient, fn.SUM(U.amount))
-                                 .where(U.season == season).group_by(U.recipient))
     signed = Case(None, [(P.direction == "to_household", P.amount)], P.amount * -1)
-    yield "paid", _sum(P.select(P.household, fn.SUM(signed)).where(P.season == season)
-                       .group_by(P.household))
-
-
-def _sum(query) -> list[tuple[int, int]]:
-    return [(party, value or 0) for party, value in query.tuples()]
+    parts = (
+        ("sheets", B, B.owner, B.sheets, False),
+        ("cocoon_grams", S, B.owner, S.grams, True),
+        ("cocoon_income", S, B.owner, S.amount, True),
+        ("leaf_income", L, L.supplier, L.amount, False),
+        ("leaf_cost", L, B.owner, L.amount, True),
+        ("input_cost", I, B.owner, I.amount, True),
+        ("wage_income", W, W.household, W.amount, False),
+        ("wage_cost", W, W.payer, W.amount, False),
+        ("charge_cost", C, C.household, C.amount, False),
+        ("subsidy_income", U, U.recipient, U.amount, False),
+        ("paid", P, P.household, signed, False),
+    )
+    selects = []
+    for figure, model, party, value, via_batch in parts:
+        query = model.select(party, Value(figure), fn.SUM(value))
+        if via_batch:
+            query = query.join(B, on=(model.batch == B.id))
+        selects.append(query.where(model.season == season).group_by(party))
+    return _rows(reduce(operator.add, selects))  # `+` is UNION ALL in Peewee
 
 
 def _balances_through(season: models.Season) -> list[tuple[int, int]]:
-    """Each household's 内部往来 credit balance over all seasons up to `season`."""
+    """Each household's 内部往来 credit balance over all seasons up to `season`, from the
+    per-season balances kept by posting."""
     A, AB, S = models.Account, models.AccountBalance, models.Season
     internal = A.select(A.id).where(A.code == chart.INTERNAL)
+    earlier = S.select(S.id).where(S.start <= season.start)
     query = (AB.select(A.party, fn.SUM(AB.credit - AB.debit))
              .join(A, on=(AB.account == A.id))
-             .join(S, on=(AB.season == S.id))
-             .where((A.parent.in_(internal)) & (S.start <= season.start))
+             .where(A.parent.in_(internal) & AB.season.in_(earlier))
              .group_by(A.party))
-    return _sum(query)
+    return _rows(query)
+
+
+def _rows(query) -> list[tuple]:
+    """The plain rows of an aggregate query; its sums need none of Peewee's per-row
+    conversion, which would cost more than the query itself."""
+    return models.database.execute_sql(*query.sql()).fetchall()
 
 
 def seasons() -> list[models.Season]:

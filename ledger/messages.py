@@ -100,10 +100,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "与蚕季 {code}（{start} 至 {end}）重叠"),
     "mount_before_hatch": ("mount is before hatch ({hatch})", "上蔟日期早于收蚁日期（{hatch}）"),
     "harvest_before_mount": ("harvest is before mount ({mount})", "采茧日期早于上蔟日期（{mount}）"),
+    "harvest_before_hatch": ("harvest is before hatch ({hatch})", "采茧日期早于收蚁日期（{hatch}）"),
+    "product_too_large": ("the amount it comes to is larger than {limit} yuan",
+                          "计算所得金额超过 {limit} 元"),
     "deduction_exceeds_sale": ("deduction is larger than the sale ({gross} yuan)",
                                "扣款大于售茧金额（{gross} 元）"),
-    "more_problems": ("... and {count} more problems", "……另有 {count} 个问题"),
-    "record_refused": ("{count} problems; nothing was recorded", "{count} 个问题；未记录任何内容"),
+    "more_problems": ("... and more problems: {count}", "……另有 {count} 个问题"),
+    "record_refused": ("problems found: {count}; nothing was recorded", "{count} 个问题；未记录任何内容"),
     # -- ledger files ------------------------------------------------------------------
     "db_is_directory": ("{path} is a folder, not a ledger file", "{path} 是文件夹，不是账本文件"),
     "db_missing": ("no ledger at {path}; create one with 'silk init' or 'silk demo'",
@@ -232,7 +235,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "仅本蚕季发生额，并列出期初、期末余额"),
     "help.check": ("verify the books: every voucher balances, every record is posted, "
                    "every balance agrees", "检查账目：凭证借贷平衡、记录均已记账、余额一致"),
-    "nothing_written": ("{count} problems found; nothing was written to the ledger.",
+    "nothing_written": ("Problems found: {count}; nothing was written to the ledger.",
                         "发现 {count} 个问题；账本未作任何改动。"),
     "overview_head": ("Ledger {path} — village: {village}", "账本 {path} —— 村：{village}"),
     "overview_empty": ("The ledger is empty. Start with 'silk demo' for a demo village, or "
@@ -248,7 +251,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "added": ("  {kind}: {count}", "  {kind}：{count} 条"),
     "added_total": ("{count} records added.", "共新增 {count} 条记录。"),
     "added_head": ("Added:", "新增："),
-    "check_failed": ("{count} problems found.", "发现 {count} 个问题。"),
+    "check_failed": ("Problems found: {count}.", "发现 {count} 个问题。"),
     "check_ok": ("The books are sound: {records} records, {vouchers} vouchers, all balanced.",
                  "账目无误：{records} 条记录，{vouchers} 张凭证，借贷平衡。"),
 }

@@ -23,6 +23,9 @@ database = DatabaseProxy()
 
 
 class BaseModel(Model):
+    """Every table; a foreign key gets an index unless a composite index in the model's
+    Meta begins with it (each index costs time on every import)."""
+
     class Meta:
         database = database
         legacy_table_names = False
@@ -63,7 +66,7 @@ class Batch(BaseModel):
 
     id = AutoField()
     code = CharField(max_length=32, unique=True)
-    season = ForeignKeyField(Season, backref="batches", on_delete="RESTRICT")
+    season = ForeignKeyField(Season, backref="batches", on_delete="RESTRICT", index=False)
     owner = ForeignKeyField(Party, backref="batches", on_delete="RESTRICT")
     sheets = BigIntegerField()  # hundredths of a sheet
     breed = CharField(max_length=100, default="")
@@ -80,7 +83,7 @@ class Record(BaseModel):
 
     id = AutoField()
     date = DateField()
-    season = ForeignKeyField(Season, on_delete="RESTRICT")
+    season = ForeignKeyField(Season, on_delete="RESTRICT", index=False)  # see Meta
     amount = BigIntegerField()  # fen
 
     class Meta:
@@ -152,7 +155,7 @@ class Voucher(BaseModel):
     """A balanced journal entry (记账凭证) posted for exactly one record."""
 
     id = AutoField()
-    season = ForeignKeyField(Season, on_delete="RESTRICT")
+    season = ForeignKeyField(Season, on_delete="RESTRICT", index=False)  # see Meta
     date = DateField()
     kind = CharField(max_length=16)  # record kind, see ledger.kinds
     record_id = IntegerField()
@@ -176,8 +179,8 @@ class AccountBalance(BaseModel):
     every posting, so that balances over history cost as much as the number of seasons.
     `check` recomputes them from the postings."""
 
-    account = ForeignKeyField(Account, on_delete="RESTRICT")
-    season = ForeignKeyField(Season, on_delete="RESTRICT")
+    account = ForeignKeyField(Account, on_delete="RESTRICT", index=False)  # see Meta
+    season = ForeignKeyField(Season, on_delete="RESTRICT", index=False)
     debit = BigIntegerField(default=0)
     credit = BigIntegerField(default=0)
 

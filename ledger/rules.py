@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime
 from typing import Any, Callable, Mapping
 
@@ -52,19 +53,22 @@ class Draft:
 
 # -- field readers: raw value -> exact value, or Problem ---------------------------------
 
-def _is_blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def read_text(limit: int = TEXT_LIMIT) -> Callable[[Any], str]:
+_CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def read_text(limit: int = TEXT_LIMIT, multiline: bool = False) -> Callable[[Any], str]:
+    """Text on one line; with `multiline` (memos, notes), line breaks are kept as \\n."""
+    control = _CONTROL_BUT_NEWLINE if multiline else _CONTROL
+
     def read(value) -> str:
         if not isinstance(value, str):
             raise Problem("not_text")
-        text = value.strip()
-        if _CONTROL.search(text):
+        text = value.replace("\r\n", "\n").strip()
+        if control.search(text):
             raise Problem("control_character")
         if len(text) > limit:
             raise Problem("too_long", limit=limit)
@@ -85,13 +89,18 @@ def read_date(value) -> date:
         return value.date()
     if isinstance(value, date):
         return value
-    text = str(value).strip()
+    return _iso_date(str(value).strip())
+
+
+@lru_cache(maxsize=4096)
+def _iso_date(text: str) -> date:
+    """An ISO date; cached, since an import's rows share a few hundred dates."""
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        if not _ISO_DATE.fullmatch(text):
             raise ValueError
         return date.fromisoformat(text)
     except ValueError:
-        raise Problem("bad_date", value=text) from None
+        raise Problem("bad_date", value=_CONTROL.sub("?", text[:40])) from None
 
 
 def read_number(places: int, limit: int, *, positive: bool) -> Callable[[Any], int]:
@@ -145,7 +154,7 @@ class Form:
     def get(self, field: str, read: Callable[[Any], Any], default: Any = None,
             required: bool = True) -> Any:
         value = self.values.get(field)
-        if _is_blank(value):
+        if value is None or value == "" or (isinstance(value, str) and not value.strip()):
             if required:
                 self.fail(field, "required")
             return default
@@ -208,7 +217,7 @@ class Form:
 
     def capped(self, field: str, amount: int | None) -> int | None:
         if amount is not None and amount > MONEY_LIMIT * 100:
-            self.fail(field, "too_large", limit=MONEY_LIMIT)
+            self.fail(field, "product_too_large", limit=MONEY_LIMIT)
         return amount
 
 
@@ -231,7 +240,7 @@ def _partner(form: Form) -> dict:
         kind="partner",
         name=form.get("name", read_text()),
         phone=form.get("phone", read_text(64), "", required=False),
-        note=form.get("note", read_text(MEMO_LIMIT), "", required=False),
+        note=form.get("note", read_text(MEMO_LIMIT, multiline=True), "", required=False),
     )
 
 
@@ -262,8 +271,10 @@ def _batch(form: Form) -> dict:
         form.within(field, day, season)
     if hatch and mount and mount < hatch:
         form.fail("mount", "mount_before_hatch", hatch=hatch.isoformat())
-    if harvest and (mount or hatch) and harvest < (mount or hatch):
-        form.fail("harvest", "harvest_before_mount", mount=(mount or hatch).isoformat())
+    if harvest and mount and harvest < mount:
+        form.fail("harvest", "harvest_before_mount", mount=mount.isoformat())
+    elif harvest and hatch and harvest < hatch:
+        form.fail("harvest", "harvest_before_hatch", hatch=hatch.isoformat())
     return dict(code=code, season=season, owner=owner,
                 sheets=form.get("sheets", sheets_positive),
                 breed=form.get("breed", read_text(100), "", required=False),
@@ -360,7 +371,7 @@ def _payment(form: Form) -> dict:
                 direction=form.get("direction", read_choice(DIRECTIONS)),
                 amount=form.get("amount", amount_positive),
                 method=form.get("method", read_choice(METHODS)),
-                memo=form.get("memo", read_text(MEMO_LIMIT), "", required=False))
+                memo=form.get("memo", read_text(MEMO_LIMIT, multiline=True), "", required=False))
 
 
 VALIDATORS: dict[str, Callable[[Form], dict]] = {

@@ -7,6 +7,7 @@ transaction by `ledger.book.record_many`: every problem of every row is reported
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import re
 from collections import Counter
@@ -59,19 +60,28 @@ def import_files(paths: Iterable[str | Path]) -> Counter:
     return writer.counts
 
 
-def _open(path: Path):
-    return open(path, newline="", encoding="utf-8-sig", errors="strict")
+def _lines(path: Path) -> Iterator[str]:
+    """The file's lines as text, each decoded on its own, so a byte that is not UTF-8
+    is reported on its own line; a leading byte-order mark is dropped."""
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError:
+                raise LedgerError("import_not_utf8", path=str(path), line=number) from None
 
 
 def _header_problems(kind: Kind, path: Path) -> list[FieldError]:
     where = f"{path}:1"
+    lines = _lines(path)
     try:
-        with _open(path) as handle:
-            header = next(csv.reader(handle), None)
-    except UnicodeDecodeError:
-        raise LedgerError("import_not_utf8", path=str(path), line=1) from None
+        header = next(csv.reader(lines), None)
     except csv.Error as error:
         raise LedgerError("import_bad_csv", path=str(path), line=1, reason=str(error)) from None
+    finally:
+        lines.close()
     if header is None:
         return [FieldError(kind.name, "-", "import_no_header", {}, where)]
     header = [name.strip() for name in header]
@@ -90,23 +100,23 @@ def _header_problems(kind: Kind, path: Path) -> list[FieldError]:
 
 def read_rows(kind: Kind, path: Path) -> Iterator[tuple[str, dict[str, str]]]:
     """(FILE:LINE, values) for each row that is not blank; lines count from the header."""
-    with _open(path) as handle:
-        reader = csv.reader(handle)
-        line = 1
-        try:
-            header = [name.strip() for name in next(reader)]
-            for row in reader:
-                start, line = line + 1, reader.line_num
-                if not any(cell.strip() for cell in row):
-                    continue
-                where = f"{path}:{start}"
-                if len(row) != len(header):
-                    yield where, FieldError(kind.name, "-", "import_row_width",
-                                            {"found": len(row), "expected": len(header)}, where)
-                    continue
-                yield where, dict(zip(header, row))
-        except UnicodeDecodeError:
-            raise LedgerError("import_not_utf8", path=str(path), line=line + 1) from None
-        except csv.Error as error:
-            raise LedgerError("import_bad_csv", path=str(path), line=line + 1,
-                              reason=str(error)) from None
+    lines = _lines(path)
+    reader = csv.reader(lines)
+    line = 1
+    try:
+        header = [name.strip() for name in next(reader)]
+        for row in reader:
+            start, line = line + 1, reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            where = f"{path}:{start}"
+            if len(row) != len(header):
+                yield where, FieldError(kind.name, "-", "import_row_width",
+                                        {"found": len(row), "expected": len(header)}, where)
+                continue
+            yield where, dict(zip(header, row))
+    except csv.Error as error:
+        raise LedgerError("import_bad_csv", path=str(path), line=line + 1,
+                          reason=str(error)) from None
+    finally:
+        lines.close()

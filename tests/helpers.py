@@ -1,0 +1,90 @@
+"""Shared builders for the core tests: a small village recorded through the service layer,
+the journal read back by account code, and the size of every table.
+
+The village, one season 2026-1 (2026-04-01 to 2026-05-15):
+- households H001 张国华, H002 李明, H003 王芳; partner E01 (the silk company);
+- batches BC (COLLECTIVE), B1 (H001), B2 (H002), all hatched on 2026-04-02.
+"""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from ledger import book, models
+
+SEASON = "2026-1"
+SEASON_START = "2026-04-01"
+SEASON_END = "2026-05-15"
+
+
+def rows(*values: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
+    """Rows for `book.record_many`, with no file location."""
+    return [("", value) for value in values]
+
+
+def village_groups() -> list[tuple[str, list]]:
+    return [
+        ("households", rows(
+            dict(code="H001", name="张国华", group="一组", phone="13800000001", shares="1.5"),
+            dict(code="H002", name="李明", group="二组"),
+            dict(code="H003", name="王芳"),
+        )),
+        ("partners", rows(dict(code="E01", name="丝绸公司", note="收购站"))),
+        ("seasons", rows(dict(code=SEASON, name="春蚕", start=SEASON_START, end=SEASON_END))),
+        ("batches", rows(
+            dict(code="BC", season=SEASON, owner="COLLECTIVE", sheets="10", hatch="2026-04-02"),
+            dict(code="B1", season=SEASON, owner="H001", sheets="2", hatch="2026-04-02",
+                 mount="2026-04-27", harvest="2026-05-03"),
+            dict(code="B2", season=SEASON, owner="H002", sheets="1.5", hatch="2026-04-02"),
+        )),
+    ]
+
+
+def build_village() -> None:
+    book.record_many(village_groups())
+
+
+#: A valid record of each kind in the village, to be varied one field at a time.
+VALID: dict[str, dict[str, Any]] = {
+    "households": dict(code="H010", name="赵六", group="三组", phone="", shares="2"),
+    "partners": dict(code="E02", name="农资店", phone="", note=""),
+    "seasons": dict(code="2026-2", name="夏蚕", start="2026-06-01", end="2026-07-10"),
+    "batches": dict(code="B9", season=SEASON, owner="H003", sheets="1", breed="菁松×皓月",
+                    hatch="2026-04-05", mount="2026-04-30", harvest="2026-05-06"),
+    "leaf": dict(date="2026-04-20", batch="B1", supplier="E01", kg="100", price="0.50"),
+    "sales": dict(date="2026-05-04", batch="B1", buyer="E01", grade="上车茧", kg="88.35",
+                  price="50", deduction="0"),
+    "inputs": dict(date="2026-04-02", batch="B1", supplier="E01", item="蚕种", quantity="2",
+                   unit="张", amount="110"),
+    "wages": dict(date="2026-04-10", season=SEASON, payer="COLLECTIVE", household="H001",
+                  worker="张国华", task="小蚕共育", quantity="7", unit="天", rate="120"),
+    "charges": dict(date="2026-04-12", season=SEASON, household="H001", item="小蚕共育费",
+                    amount="300"),
+    "subsidies": dict(date="2026-04-15", season=SEASON, recipient="H001", source="县农业局",
+                      amount="200"),
+    "payments": dict(date="2026-05-10", season=SEASON, household="H001",
+                     direction="to_household", amount="4000", method="bank", memo=""),
+}
+
+
+def valid(kind: str, **changes: Any) -> dict[str, Any]:
+    """The valid record of `kind` with some fields changed."""
+    return {**VALID[kind], **changes}
+
+
+def voucher_lines(kind: str, record_id: int) -> list[tuple[str, int, int]]:
+    """(account code, debit fen, credit fen) of every posting of the record's vouchers,
+    debits first."""
+    P, V, A = models.Posting, models.Voucher, models.Account
+    query = (P.select(A.code, P.debit, P.credit).join(V).switch(P).join(A)
+             .where((V.kind == kind) & (V.record_id == record_id)).tuples())
+    return sorted(query, key=lambda line: (line[2] != 0, line[0]))
+
+
+def vouchers_of(kind: str, record_id: int) -> list[models.Voucher]:
+    V = models.Voucher
+    return list(V.select().where((V.kind == kind) & (V.record_id == record_id)))
+
+
+def table_counts() -> dict[str, int]:
+    """Rows in every table of the ledger."""
+    return {model.__name__: model.select().count() for model in models.ALL_MODELS}
