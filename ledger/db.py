@@ -121,10 +121,19 @@ def migrate(db: SqliteDatabase) -> None:
         raise LedgerError("db_too_new", version=current, supported=SCHEMA_VERSION)
     if current == SCHEMA_VERSION:
         return
-    with db.atomic():
-        for version in range(current + 1, SCHEMA_VERSION + 1):
-            MIGRATIONS[version](db)
-        _set_version(db, SCHEMA_VERSION)
+    # SQLite rebuilds a table to change a column; foreign keys are checked once at the
+    # end instead of during the rebuild (the pragma is ignored inside a transaction).
+    db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            for version in range(current + 1, SCHEMA_VERSION + 1):
+                MIGRATIONS[version](db)
+            broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise LedgerError("db_migration_broken", table=broken[0][0], version=SCHEMA_VERSION)
+            _set_version(db, SCHEMA_VERSION)
+    finally:
+        db.execute_sql("PRAGMA foreign_keys = ON")
 
 
 def _set_version(db: SqliteDatabase, version: int) -> None:

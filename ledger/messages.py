@@ -120,6 +120,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "internal_error": ("unexpected error ({error}); nothing was written. Run again with "
                        "SILK_DEBUG=1 to see the details, and please report it.",
                        "意外错误（{error}）；未写入任何内容。设置 SILK_DEBUG=1 重新运行可查看详情，请报告此问题。"),
+    "db_migration_broken": ("upgrading the ledger to version {version} would break links in "
+                            "table {table}; the ledger was left as it was",
+                            "升级账本到版本 {version} 会破坏表 {table} 中的关联；账本保持原样"),
     "db_busy": ("the ledger is busy in another window; try again in a moment",
                 "账本正被另一个窗口使用；请稍后再试"),
     "db_readonly": ("the ledger file is read-only; nothing was recorded",
