@@ -8,14 +8,13 @@ per-season account balances; if any record is refused, nothing is written at all
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from datetime import date
 from typing import Any, Iterable, Mapping
 
-from peewee import EXCLUDED
+from peewee import EXCLUDED, DateField, ForeignKeyField
 
 from ledger import chart, models, posting, rules
 from ledger.errors import FieldError, RecordRefused
-from ledger.kinds import BY_NAME
+from ledger.kinds import BY_NAME, RECORD_KINDS
 from ledger.refs import BatchRef, PartyRef, Refs, SeasonRef
 
 #: Rows buffered before they are written.
@@ -95,10 +94,14 @@ class Writer:
         self._rows[model].append(row)
         self._buffered += 1
 
+    def _stage(self, model: type, f: dict) -> int:
+        """Allocate the record's id and buffer its row; the id is returned."""
+        record_id = self.refs.allocate(model)
+        self._buffer(model, LAYOUTS[model].row(record_id, f))
+        return record_id
+
     def _party(self, f: dict) -> int:
-        party_id = self.refs.allocate(models.Party)
-        self._buffer(models.Party, (party_id, f["code"], f["kind"], f["name"], f.get("group", ""),
-                                    f.get("phone", ""), f.get("shares", 0), f.get("note", "")))
+        party_id = self._stage(models.Party, f)
         self.refs.add_party(PartyRef(party_id, f["code"], f["kind"], f["name"]))
         if f["kind"] == "household":
             code = chart.household_account(f["code"])
@@ -108,30 +111,20 @@ class Writer:
         return party_id
 
     def _season(self, f: dict) -> int:
-        season_id = self.refs.allocate(models.Season)
-        self._buffer(models.Season, (season_id, f["code"], f["name"], _plain(f["start"]),
-                                     _plain(f["end"])))
+        season_id = self._stage(models.Season, f)
         self.refs.add_season(SeasonRef(season_id, f["code"], f["start"], f["end"]))
         return season_id
 
     def _batch(self, f: dict) -> int:
-        batch_id = self.refs.allocate(models.Batch)
-        self._buffer(models.Batch, (batch_id, f["code"], f["season"].id, f["owner"].id, f["sheets"],
-                                    f["breed"], *map(_plain, (f["hatch"], f["mount"], f["harvest"]))))
+        batch_id = self._stage(models.Batch, f)
         self.refs.add_batch(BatchRef(batch_id, f["code"], f["season"], f["owner"], f["hatch"]))
         return batch_id
 
     def _record(self, kind: str, f: dict) -> int:
-        model = BY_NAME[kind].model
-        record_id = self.refs.allocate(model)
-        row = [record_id, *(f[name] for name in RECORD_FIELDS[kind])]
-        day = row[1] = row[1].isoformat()  # every record's first field is its date
-        for index in REFERENCES[kind]:
-            row[index] = row[index].id
-        self._buffer(model, tuple(row))
+        record_id = self._stage(BY_NAME[kind].model, f)
         lines = posting.lines(kind, f)
         if lines:
-            self._voucher(kind, record_id, f["season"].id, day, lines)
+            self._voucher(kind, record_id, f["season"].id, f["date"].isoformat(), lines)
         return record_id
 
     def _voucher(self, kind: str, record_id: int, season_id: int, day: str,
@@ -167,7 +160,7 @@ def _insert(model: type, rows: list[tuple], conflict=None) -> None:
     Peewee writes the statement, in the database's own dialect and placeholder style; the
     DB-API's executemany runs it for every row, without building SQL text per row.
     """
-    query = model.insert_many([rows[0]], fields=COLUMNS[model])
+    query = model.insert_many([rows[0]], fields=LAYOUTS[model].columns)
     sql, _ = (conflict(query) if conflict else query).sql()
     models.database.cursor().executemany(sql, rows)
 
@@ -181,60 +174,37 @@ def _add_to_balance(query):
                 balance.credit: balance.credit + EXCLUDED.credit})
 
 
-def _plain(value: Any) -> Any:
-    """A reference becomes its id, a date its ISO text, for storage."""
-    if isinstance(value, (PartyRef, SeasonRef, BatchRef)):
-        return value.id
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+class Layout:
+    """A model's columns, and how a validated record's values become a stored row:
+    references become ids, dates ISO text, missing optional values their defaults."""
+
+    def __init__(self, model: type):
+        self.columns = list(model._meta.sorted_fields)
+        self.defaults = [(f.name, f.default) for f in self.columns]
+        self.references = [i for i, f in enumerate(self.columns) if isinstance(f, ForeignKeyField)]
+        self.dates = [i for i, f in enumerate(self.columns) if isinstance(f, DateField)]
+
+    def row(self, record_id: int, values: dict) -> tuple:
+        row = [values.get(name, default) for name, default in self.defaults]
+        row[0] = record_id
+        for index in self.references:
+            row[index] = row[index].id
+        for index in self.dates:
+            if row[index] is not None:
+                row[index] = row[index].isoformat()
+        return tuple(row)
 
 
-#: Columns each record kind stores, after its id, in the order staged above.
-RECORD_FIELDS = {
-    "leaf": ("date", "season", "amount", "batch", "supplier", "grams", "price"),
-    "sales": ("date", "season", "amount", "batch", "buyer", "grade", "grams", "price", "deduction"),
-    "inputs": ("date", "season", "amount", "batch", "supplier", "item", "quantity", "unit"),
-    "wages": ("date", "season", "amount", "payer", "household", "worker", "task", "quantity",
-              "unit", "rate"),
-    "charges": ("date", "season", "amount", "household", "item"),
-    "subsidies": ("date", "season", "amount", "recipient", "source"),
-    "payments": ("date", "season", "amount", "household", "direction", "method", "memo"),
-}
-
-#: Positions, in a record's row (after its id), of the fields that hold references.
-REFERENCES = {
-    kind: tuple(1 + index for index, name in enumerate(names)
-                if name in ("season", "batch", "supplier", "buyer", "payer", "household",
-                            "recipient"))
-    for kind, names in RECORD_FIELDS.items()
-}
-
-
-def _columns(model: type, names: Iterable[str]) -> list:
-    return [model._meta.fields[name] for name in names]
-
-
-COLUMNS = {
-    models.Party: _columns(models.Party, ("id", "code", "kind", "name", "group", "phone",
-                                          "shares", "note")),
-    models.Account: _columns(models.Account, ("id", "code", "parent", "party")),
-    models.Season: _columns(models.Season, ("id", "code", "name", "start", "end")),
-    models.Batch: _columns(models.Batch, ("id", "code", "season", "owner", "sheets", "breed",
-                                          "hatch", "mount", "harvest")),
-    **{BY_NAME[kind].model: _columns(BY_NAME[kind].model, ("id", *names))
-       for kind, names in RECORD_FIELDS.items()},
-    models.Voucher: _columns(models.Voucher, ("id", "season", "date", "kind", "record_id")),
-    models.Posting: _columns(models.Posting, ("id", "voucher", "account", "debit", "credit")),
-}
-WRITE_ORDER = tuple(COLUMNS)
-COLUMNS[models.AccountBalance] = _columns(models.AccountBalance,
-                                          ("account", "season", "debit", "credit"))
+#: Tables in the order their rows are written: parents before the rows that refer to them.
+WRITE_ORDER = (models.Party, models.Account, models.Season, models.Batch,
+               *models.RECORD_MODELS, models.Voucher, models.Posting)
+LAYOUTS = {model: Layout(model) for model in (*WRITE_ORDER, models.AccountBalance)}
 
 STAGERS = {
     "households": Writer._party,
     "partners": Writer._party,
     "seasons": Writer._season,
     "batches": Writer._batch,
-    **{kind: (lambda self, f, kind=kind: Writer._record(self, kind, f)) for kind in RECORD_FIELDS},
+    **{kind.name: (lambda self, f, kind=kind.name: Writer._record(self, kind, f))
+       for kind in RECORD_KINDS},
 }

@@ -19,7 +19,7 @@ from ledger.errors import LedgerError
 DEFAULT_PATH = "ledger.db"
 APPLICATION_ID = 0x5349_4C4B  # "SILK"
 SCHEMA_VERSION = 1
-COLLECTIVE = "COLLECTIVE"
+COLLECTIVE = models.COLLECTIVE
 
 PRAGMAS = (
     ("journal_mode", "wal"),
@@ -100,10 +100,14 @@ def open_memory() -> SqliteDatabase:
 
 
 def _create(db: SqliteDatabase) -> None:
+    """A new ledger gets the current schema at once; migrations are for existing ones."""
     with db.atomic():
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-        for version in range(1, SCHEMA_VERSION + 1):
-            MIGRATIONS[version](db)
+        db.create_tables(models.ALL_MODELS)
+        for account in chart.CHART:
+            parent = models.Account.get(models.Account.code == account.parent) if account.parent else None
+            models.Account.create(code=account.code, parent=parent)
+        models.Party.create(code=COLLECTIVE, kind="collective", name="村集体")
         _set_version(db, SCHEMA_VERSION)
 
 
@@ -140,17 +144,10 @@ def _set_version(db: SqliteDatabase, version: int) -> None:
     set_meta("schema_version", str(version))
 
 
-def _v1_initial(db: SqliteDatabase) -> None:
-    """The first release: every table, the chart of accounts and the collective."""
-    db.create_tables(models.ALL_MODELS)
-    for account in chart.CHART:
-        parent = models.Account.get(models.Account.code == account.parent) if account.parent else None
-        models.Account.create(code=account.code, parent=parent)
-    models.Party.create(code=COLLECTIVE, kind="collective", name="村集体")
-
-
-#: Schema version -> the step that brings a ledger from the version before it.
-MIGRATIONS = {1: _v1_initial}
+#: Schema version N -> the step that brings an existing ledger from N-1 to N. Each step
+#: is written against the tables as they were at N-1, never against today's models, and
+#: leaves the ledger with the schema that `_create` gives a new one.
+MIGRATIONS: dict = {}
 
 
 def get_meta(key: str, default: str = "") -> str:

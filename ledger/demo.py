@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Iterator
 
 from ledger import book, db, models
-from ledger.db import COLLECTIVE
+from ledger.models import COLLECTIVE
 from ledger.money import (QUANTITY_PLACES, SHEET_PLACES, WEIGHT_PLACES, kg, product, quantity,
                           sheets, yuan)
 

@@ -21,6 +21,9 @@ from peewee import (
 
 database = DatabaseProxy()
 
+#: The reserved party code of the village collective itself.
+COLLECTIVE = "COLLECTIVE"
+
 
 class BaseModel(Model):
     """Every table; a foreign key gets an index unless a composite index in the model's

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from ledger import chart
-from ledger.db import COLLECTIVE
+from ledger.models import COLLECTIVE
 from ledger.refs import PartyRef
 
 

@@ -1,21 +1,20 @@
 """The rules every record must obey, written once for every entry point.
 
-`validate(kind, values, refs)` reads a record from text (CSV, the command line) or from
-typed values (Decimal, date: the UI), checks every field and every rule between fields,
-and returns a `Draft`: the record's exact values, with codes resolved to references.
-It raises `RecordRefused` listing every field that is wrong, and writes nothing.
+`check_fields(kind, values, refs)` reads a record from text (CSV, the command line) or
+from typed values (Decimal, date: the UI), checks every field and every rule between
+fields, and returns a `Form` holding the record's exact values (codes resolved to
+references) in `result` and every problem found in `errors`. It writes nothing.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, datetime
 from typing import Any, Callable, Mapping
 
 from ledger import money
-from ledger.db import COLLECTIVE
-from ledger.errors import FieldError, RecordRefused
+from ledger.models import COLLECTIVE
+from ledger.errors import FieldError
 from ledger.kinds import BY_NAME
 from ledger.refs import BatchRef, PartyRef, Refs, SeasonRef
 
@@ -41,14 +40,6 @@ class Problem(Exception):
         super().__init__(reason)
         self.reason = reason
         self.params = params
-
-
-@dataclass
-class Draft:
-    """A validated record: model field -> exact value (references for related rows)."""
-
-    kind: str
-    fields: dict[str, Any]
 
 
 # -- field readers: raw value -> exact value, or Problem ---------------------------------
@@ -147,6 +138,7 @@ class Form:
         self.refs = refs
         self.where = where
         self.errors: list[FieldError] = []
+        self.result: dict[str, Any] = {}
 
     def fail(self, field: str, reason: str, **params) -> None:
         self.errors.append(FieldError(self.kind, field, reason, params, self.where))
@@ -390,18 +382,10 @@ VALIDATORS: dict[str, Callable[[Form], dict]] = {
 
 
 def check_fields(kind: str, values: Mapping[str, Any], refs: Refs, where: str = "") -> Form:
-    """Read every field of one record; the returned form holds the draft's fields in
-    `form.result` and every problem found in `form.errors`."""
+    """Read every field of one record into `form.result`, each problem into `form.errors`."""
     if kind not in BY_NAME:
         raise KeyError(kind)
     form = Form(kind, values, refs, where)
     form.result = VALIDATORS[kind](form)
     return form
 
-
-def validate(kind: str, values: Mapping[str, Any], refs: Refs, where: str = "") -> Draft:
-    """A valid record's draft, or RecordRefused naming every problem."""
-    form = check_fields(kind, values, refs, where)
-    if form.errors:
-        raise RecordRefused(form.errors)
-    return Draft(kind, form.result)
