@@ -70,6 +70,8 @@ class Writer:
         form = rules.check_fields(kind, values, self.refs, where)
         if form.errors:
             self._refuse(form.errors)
+            if kind in rules.CODE_CATEGORY and form.result.get("code"):
+                self.refs.refused.add((rules.CODE_CATEGORY[kind], form.result["code"]))
             return
         self.last_id = STAGERS[kind](self, form.result)
         self.counts[kind] += 1

@@ -4,8 +4,9 @@ The invariants of DOMAIN.md, each as a database query over every row: vouchers b
 each record that moves money has exactly one voucher for its amount and none when zero;
 stored amounts equal kg × price (half up) and the like; records lie in their season; the
 kept per-season account balances equal the postings; each household's balance equals its
-内部往来 sub-account; and each season's net incomes add up to the money that came in from
-outside less what went out to partners.
+内部往来 sub-account; the collective's net income equals its income and expense accounts;
+and each season's net incomes add up to the money that came in from outside less what
+went out to partners. Every voucher is one positive debit and one positive credit.
 """
 from __future__ import annotations
 
@@ -13,8 +14,13 @@ from dataclasses import dataclass, field
 
 from peewee import JOIN, fn
 
-from ledger import income, models
+from ledger import chart, i18n, income, money, models
 from ledger.kinds import RECORD_KINDS
+
+
+#: Parameters that hold money in fen; they are shown in yuan.
+MONEY_PARAMS = ("amount", "posted", "debit", "credit", "net", "outside", "computed", "kept",
+                "accounts")
 
 
 @dataclass
@@ -22,11 +28,20 @@ class Finding:
     key: str
     params: dict = field(default_factory=dict)
 
+    def message(self, lang: str | None = None) -> str:
+        params = dict(self.params)
+        for name in MONEY_PARAMS:
+            if isinstance(params.get(name), int):
+                params[name] = money.yuan(params[name])
+        if "kind" in params:
+            params["kind"] = i18n.kind_label(params["kind"], lang)
+        return i18n.t(self.key, lang, **params)
+
 
 def run() -> list[Finding]:
     """Every problem found; an empty list means the ledger is sound."""
     findings: list[Finding] = []
-    for step in (_vouchers_balance, _records_have_vouchers, _amounts, _dates,
+    for step in (_vouchers_balance, _postings, _records_have_vouchers, _amounts, _dates,
                  _kept_balances, _seasons):
         findings.extend(step())
     return findings
@@ -42,6 +57,20 @@ def _vouchers_balance():
     empty = V.select(V.id).join(P, JOIN.LEFT_OUTER).where(P.id.is_null()).tuples()
     for (voucher,) in empty:
         yield Finding("check_voucher_empty", dict(voucher=voucher))
+
+
+def _postings():
+    """Each voucher is one debit and one credit, each a positive amount on one side."""
+    P = models.Posting
+    malformed = (P.select(P.voucher).where((P.debit < 0) | (P.credit < 0)
+                                           | ((P.debit == 0) == (P.credit == 0)))
+                 .distinct().tuples())
+    for (voucher,) in malformed:
+        yield Finding("check_posting_malformed", dict(voucher=voucher))
+    lines = (P.select(P.voucher, fn.COUNT(P.id)).group_by(P.voucher)
+             .having(fn.COUNT(P.id) != 2).tuples())
+    for voucher, count in lines:
+        yield Finding("check_voucher_lines", dict(voucher=voucher, count=count))
 
 
 def _records_have_vouchers():
@@ -70,14 +99,26 @@ def _records_have_vouchers():
 def _amounts():
     """Stored amounts equal their product, rounded half up once (all factors are >= 0)."""
     L, S, W = models.LeafDelivery, models.CocoonSale, models.Wage
+
+    def rounded(quantity, places: int, price):
+        unit = 10 ** places
+        return (quantity * price + unit // 2) / unit  # integer division in SQL
+
     checks = (
-        ("leaf", L, (L.grams * L.price + 500) / 1000),
-        ("sales", S, (S.grams * S.price + 500) / 1000 - S.deduction),
-        ("wages", W, (W.quantity * W.rate + 500) / 1000),
+        ("leaf", L, rounded(L.grams, money.WEIGHT_PLACES, L.price)),
+        ("sales", S, rounded(S.grams, money.WEIGHT_PLACES, S.price) - S.deduction),
+        ("wages", W, rounded(W.quantity, money.QUANTITY_PLACES, W.rate)),
     )
     for kind, model, expected in checks:
-        for record, amount in model.select(model.id, model.amount).where(model.amount != expected).tuples():
-            yield Finding("check_amount_wrong", dict(kind=kind, record=record, amount=amount))
+        query = model.select(model.id, model.date, model.amount).where(model.amount != expected)
+        for record, day, amount in query.tuples():
+            yield Finding("check_amount_wrong", dict(kind=kind, record=record, date=day,
+                                                     amount=amount))
+    for kind in RECORD_KINDS:
+        R = kind.model
+        for record, day, amount in R.select(R.id, R.date, R.amount).where(R.amount < 0).tuples():
+            yield Finding("check_amount_negative", dict(kind=kind.name, record=record, date=day,
+                                                        amount=amount))
 
 
 def _dates():
@@ -107,10 +148,11 @@ def _kept_balances():
     kept = {(a, s): (d, c) for a, s, d, c in
             AB.select(AB.account, AB.season, AB.debit, AB.credit).tuples() if d or c}
     codes = dict(A.select(A.id, A.code).tuples())
+    seasons = dict(models.Season.select(models.Season.id, models.Season.code).tuples())
     for key in sorted(set(fresh) | set(kept)):
         if fresh.get(key, (0, 0)) != kept.get(key, (0, 0)):
             yield Finding("check_balance_drift", dict(account=codes.get(key[0], key[0]),
-                                                      season=key[1]))
+                                                      season=seasons.get(key[1], key[1])))
 
 
 def _seasons():
@@ -123,6 +165,12 @@ def _seasons():
         if total_net != outside:
             yield Finding("check_income_sum", dict(season=season.code, net=total_net,
                                                    outside=outside))
+        collective = next(p for p in report.parties if p.kind == "collective")
+        booked = _income_accounts(season)
+        if collective.net_income != booked:
+            yield Finding("check_collective_income", dict(season=season.code,
+                                                          computed=collective.net_income,
+                                                          accounts=booked))
         for party in report.parties:
             if party.kind != "household":
                 continue
@@ -130,7 +178,18 @@ def _seasons():
             if running[party.code] != party.balance:
                 yield Finding("check_household_balance", dict(
                     season=season.code, household=party.code,
-                    computed=running[party.code], account=party.balance))
+                    computed=running[party.code], kept=party.balance))
+
+
+def _income_accounts(season: models.Season) -> int:
+    """The collective's net income as its books show it: credits less debits on the
+    income and expense accounts (501, 503, 511 and their sub-accounts) in `season`."""
+    A, AB = models.Account, models.AccountBalance
+    heads = [account.code for account in chart.CHART if account.code[0] == "5" and "." not in account.code]
+    top = A.select(A.id).where(A.code.in_(heads))
+    query = (AB.select(fn.SUM(AB.credit - AB.debit)).join(A, on=(AB.account == A.id))
+             .where((AB.season == season) & (A.id.in_(top) | A.parent.in_(top))))
+    return query.scalar() or 0
 
 
 def _outside_flows(season: models.Season) -> int:

@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections import Counter
+from pathlib import Path
 
 from peewee import DatabaseError
 
@@ -44,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        print(f"\nsilk: {i18n.t('interrupted')}", file=sys.stderr)
+        return 130
     except Exception as error:  # a bug: one line for the user, the traceback on request
         if os.environ.get("SILK_DEBUG"):
             raise
@@ -62,7 +66,9 @@ def _database_problem(error: DatabaseError, path: str) -> str:
         return i18n.t("db_busy")
     if "readonly" in text or "read-only" in text:
         return i18n.t("db_readonly")
-    return i18n.t("db_unreadable", path=path, reason=str(error))
+    if "full" in text:
+        return i18n.t("db_full")
+    return i18n.t("db_error", path=path, reason=str(error))
 
 
 def _early_lang(argv: list[str]) -> str | None:
@@ -77,13 +83,17 @@ def _early_lang(argv: list[str]) -> str | None:
 
 def build_parser() -> argparse.ArgumentParser:
     t = i18n.t
-    parser = argparse.ArgumentParser(prog="silk", description=t("help.silk"))
+    parser = _Parser(prog="silk", description=t("help.silk"))
     parser.add_argument("--version", action="version", version=f"silk-ledger {__version__}",
                         help=t("help.version"))
-    parser.add_argument("--db", metavar="PATH", default=None, help=t("help.db"))
-    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=t("help.lang"))
+    _add_common(parser, None)
     parser.set_defaults(run=cmd_overview)
-    commands = parser.add_subparsers(title=t("help.commands"), metavar="COMMAND")
+    # The same options after a command (`silk report season S --db x.db`); there they
+    # only override what was given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    _add_common(common, argparse.SUPPRESS)
+    commands = _Commands(parser.add_subparsers(title=t("help.commands"), metavar="COMMAND"),
+                         common)
 
     init = commands.add_parser("init", help=t("help.init"), description=t("help.init"))
     init.add_argument("--village", metavar="NAME", default="", help=t("help.village"))
@@ -102,7 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.set_defaults(run=cmd_import)
 
     report = commands.add_parser("report", help=t("help.report"), description=t("help.report"))
-    reports = report.add_subparsers(title=t("help.reports"), metavar="REPORT", required=True)
+    reports = _Commands(report.add_subparsers(title=t("help.reports"), metavar="REPORT",
+                                              required=True), common)
     season = reports.add_parser("season", help=t("help.report_season"),
                                 description=t("help.report_season"))
     season.add_argument("code", metavar="SEASON", help=t("help.season_code"))
@@ -117,6 +128,30 @@ def build_parser() -> argparse.ArgumentParser:
     check_cmd = commands.add_parser("check", help=t("help.check"), description=t("help.check"))
     check_cmd.set_defaults(run=cmd_check)
     return parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments get one line saying what is wrong and where to read more."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} ({self.prog} --help)\n")
+
+
+def _add_common(parser: argparse.ArgumentParser, default) -> None:
+    parser.add_argument("--db", metavar="PATH", default=default, help=i18n.t("help.db"))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=default,
+                        help=i18n.t("help.lang"))
+
+
+class _Commands:
+    """Subcommands that all accept the common options."""
+
+    def __init__(self, subparsers, common: argparse.ArgumentParser):
+        self.subparsers = subparsers
+        self.common = common
+
+    def add_parser(self, name: str, **kwargs) -> argparse.ArgumentParser:
+        return self.subparsers.add_parser(name, parents=[self.common], **kwargs)
 
 
 def _positive(text: str) -> int:
@@ -165,13 +200,15 @@ def _is_empty() -> bool:
 
 def cmd_init(args) -> int:
     path = _path(args)
+    existed = Path(path).exists()
     _open(args, create=True)
     if not _is_empty():
         raise LedgerError("db_exists", path=path)
     if args.village:
         with models.database.atomic():
             db.set_meta("village", args.village)
-    print(i18n.t("init_done", path=path, village=args.village or "-"))
+    village = db.get_meta("village") or "-"
+    print(i18n.t("init_ready" if existed else "init_done", path=path, village=village))
     return 0
 
 
@@ -234,16 +271,16 @@ def cmd_report_trial(args) -> int:
         print(table.text(*tb_report.text_rows(report, lang), numeric_from=2))
         print()
         print(i18n.t("balanced" if report.balanced else "not_balanced"))
-    return 0
+    return 0 if report.balanced else 1
 
 
 def cmd_check(args) -> int:
     _open(args)
     findings = check.run()
     for finding in findings:
-        print(i18n.t(finding.key, **finding.params))
+        print(finding.message())
     if findings:
-        print(i18n.t("check_failed", count=len(findings)), file=sys.stderr)
+        print(i18n.t("check_failed", count=len(findings)))
         return 1
     vouchers = models.Voucher.select().count()
     records = sum(kind.model.select().count() for kind in KINDS if kind.moves_money)

@@ -1,7 +1,8 @@
 """Chinese and English text for everything a user reads.
 
 The language is chosen once per process: `--lang`, else `SILK_LANG`, else the locale
-(LC_ALL, LC_MESSAGES, LANG); Chinese when it starts with `zh`, English otherwise. Texts
+(LANGUAGE, LC_ALL, LC_MESSAGES, LANG, as gettext reads them); Chinese when it starts
+with `zh`, English otherwise. Texts
 live in `ledger.messages`, one entry per key with both languages.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ def detect(env=os.environ) -> str:
     explicit = env.get("SILK_LANG", "")
     if explicit in LANGUAGES:
         return explicit
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(name)
         if value:
             return "zh" if value.lower().startswith("zh") else "en"

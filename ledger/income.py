@@ -75,7 +75,7 @@ class SeasonIncome:
 
 
 def find_season(code: str) -> models.Season:
-    season = models.Season.get_or_none(models.Season.code == code)
+    season = models.Season.get_or_none(models.Season.code == code.strip().upper())
     if season is None:
         raise LedgerError("no_such_season", code=code)
     return season

@@ -1,7 +1,8 @@
 """The kinds of things the ledger records, in the order they depend on each other.
 
 One table names each kind, its model and its canonical CSV columns (DOMAIN.md), so the
-importer, the exporters, the command line and the UI all agree on them.
+importer, the exporters, the command line and the UI all agree on them. `optional` are
+the columns DOMAIN.md lets be empty; a file may also leave them out.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ class Kind:
 
 KINDS: tuple[Kind, ...] = (
     Kind("households", models.Party, ("code", "name", "group", "phone", "shares"),
-         frozenset({"phone", "shares", "group"})),
+         frozenset({"phone", "shares"})),
     Kind("partners", models.Party, ("code", "name", "phone", "note"),
          frozenset({"phone", "note"})),
     Kind("seasons", models.Season, ("code", "name", "start", "end")),
@@ -36,11 +37,9 @@ KINDS: tuple[Kind, ...] = (
          ("date", "batch", "buyer", "grade", "kg", "price", "deduction"),
          frozenset({"grade", "deduction"})),
     Kind("inputs", models.Input,
-         ("date", "batch", "supplier", "item", "quantity", "unit", "amount"),
-         frozenset({"unit"})),
+         ("date", "batch", "supplier", "item", "quantity", "unit", "amount")),
     Kind("wages", models.Wage,
-         ("date", "season", "payer", "household", "worker", "task", "quantity", "unit", "rate"),
-         frozenset({"task", "unit"})),
+         ("date", "season", "payer", "household", "worker", "task", "quantity", "unit", "rate")),
     Kind("charges", models.Charge, ("date", "season", "household", "item", "amount")),
     Kind("subsidies", models.Subsidy, ("date", "season", "recipient", "source", "amount")),
     Kind("payments", models.Payment,

@@ -32,7 +32,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.start": ("start", "开始日期"),
     "field.end": ("end", "结束日期"),
     "field.season": ("season", "蚕季"),
-    "field.owner": ("owner", "所属"),
+    "field.owner": ("owner", "所有者"),
     "field.sheets": ("sheets", "张数"),
     "field.breed": ("breed", "品种"),
     "field.hatch": ("hatch", "收蚁"),
@@ -54,7 +54,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.household": ("household", "农户"),
     "field.worker": ("worker", "务工人员"),
     "field.task": ("task", "工种"),
-    "field.rate": ("rate", "单价"),
+    "field.rate": ("rate", "工价"),
     "field.recipient": ("recipient", "受助方"),
     "field.source": ("source", "来源"),
     "field.direction": ("direction", "方向"),
@@ -72,12 +72,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_exact": ("must be an exact decimal, not a float", "应为精确小数，不能是浮点数"),
     "not_finite": ("'{value}' is not a finite number", "“{value}”不是有限数值"),
     "too_many_decimals": ("more than {places} decimal places", "小数位超过 {places} 位"),
-    "too_large": ("larger than {limit}", "超过 {limit}"),
+    "too_large": ("larger than {limit:,}", "超过 {limit:,}"),
     "must_be_positive": ("must be greater than zero", "应大于零"),
     "must_not_be_negative": ("must not be negative", "不能为负数"),
     "bad_choice": ("'{value}' is not one of: {choices}", "“{value}”不在可选值中：{choices}"),
     "unknown_party": ("no household or partner with code {code}", "没有编号为 {code} 的农户或合作单位"),
     "unknown_season": ("no season with code {code}", "没有编号为 {code} 的蚕季"),
+    "refused_above": ("{code} is refused above, so this row cannot be checked against it",
+                      "{code} 已在前面被拒绝，无法据此核对本行"),
     "unknown_batch": ("no batch with code {code}", "没有编号为 {code} 的蚕批"),
     "party_must_be.partner": ("{code} is not a partner; this must be a partner",
                               "{code} 不是合作单位，此处应为合作单位"),
@@ -93,16 +95,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reserved_code": ("{code} is reserved for the village collective",
                       "{code} 是村集体的保留编号"),
     "duplicate_code": ("code {code} is already used", "编号 {code} 已被使用"),
-    "self_dealing": ("{code} cannot pay itself; record it with a zero price",
-                     "{code} 不能向自己付款；请以零单价记录"),
+    "self_dealing": ("{code} cannot earn from itself: its own leaf or labour carries no price "
+                     "(record it at 0, or not at all)",
+                     "{code} 不能从自己处获得收入：自家桑叶或劳力不计价（按 0 记录，或不记录）"),
     "end_before_start": ("ends before it starts ({start})", "结束日期早于开始日期（{start}）"),
     "season_overlap": ("overlaps season {code} ({start} to {end})",
                        "与蚕季 {code}（{start} 至 {end}）重叠"),
     "mount_before_hatch": ("mount is before hatch ({hatch})", "上蔟日期早于收蚁日期（{hatch}）"),
     "harvest_before_mount": ("harvest is before mount ({mount})", "采茧日期早于上蔟日期（{mount}）"),
     "harvest_before_hatch": ("harvest is before hatch ({hatch})", "采茧日期早于收蚁日期（{hatch}）"),
-    "product_too_large": ("the amount it comes to is larger than {limit} yuan",
-                          "计算所得金额超过 {limit} 元"),
+    "product_too_large": ("the amount it comes to is larger than {limit:,} yuan",
+                          "计算所得金额超过 {limit:,} 元"),
     "deduction_exceeds_sale": ("deduction is larger than the sale ({gross} yuan)",
                                "扣款大于售茧金额（{gross} 元）"),
     "more_problems": ("... and more problems: {count}", "……另有 {count} 个问题"),
@@ -117,9 +120,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "db_too_new": ("this ledger has schema version {version}; this program knows up to "
                    "{supported}; please upgrade silk-ledger",
                    "此账本的结构版本为 {version}，本程序最高支持 {supported}；请升级 silk-ledger"),
-    "internal_error": ("unexpected error ({error}); nothing was written. Run again with "
-                       "SILK_DEBUG=1 to see the details, and please report it.",
-                       "意外错误（{error}）；未写入任何内容。设置 SILK_DEBUG=1 重新运行可查看详情，请报告此问题。"),
+    "internal_error": ("unexpected error ({error}). A write that was under way was undone; "
+                       "run 'silk check' before trying again. SILK_DEBUG=1 shows the details; "
+                       "please report it.",
+                       "意外错误（{error}）。进行中的写入已撤销；重试前请先运行 silk check。"
+                       "设置 SILK_DEBUG=1 可查看详情，请报告此问题。"),
+    "interrupted": ("interrupted; the command's unfinished writes were undone",
+                    "已中断；该命令未完成的写入已撤销"),
+    "db_full": ("the disk is full; nothing more could be written", "磁盘已满，无法继续写入"),
+    "db_error": ("database error in {path}: {reason}", "账本 {path} 数据库错误：{reason}"),
     "db_migration_broken": ("upgrading the ledger to version {version} would break links in "
                             "table {table}; the ledger was left as it was",
                             "升级账本到版本 {version} 会破坏表 {table} 中的关联；账本保持原样"),
@@ -131,37 +140,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "{path} 已有含记录的账本；请用 --db 指定其他文件"),
     "no_such_season": ("no season with code {code}", "没有编号为 {code} 的蚕季"),
     # -- check ---------------------------------------------------------------------------
-    "check_voucher_unbalanced": ("voucher {voucher} does not balance: debit {debit}, credit {credit} fen",
-                                 "凭证 {voucher} 借贷不平：借方 {debit} 分，贷方 {credit} 分"),
+    "check_voucher_unbalanced": ("voucher {voucher} does not balance: debit {debit}, credit "
+                                 "{credit} yuan", "凭证 {voucher} 借贷不平：借方 {debit} 元，贷方 {credit} 元"),
     "check_voucher_empty": ("voucher {voucher} has no postings", "凭证 {voucher} 没有分录"),
-    "check_record_unposted": ("{kind} record {record} ({amount} fen) has no voucher",
-                              "{kind} 记录 {record}（{amount} 分）没有记账凭证"),
+    "check_posting_malformed": ("voucher {voucher} has a posting that is not one positive debit "
+                                "or credit", "凭证 {voucher} 有分录不是单一的正数借方或贷方"),
+    "check_voucher_lines": ("voucher {voucher} has {count} postings instead of 2",
+                            "凭证 {voucher} 有 {count} 条分录，应为 2 条"),
+    "check_record_unposted": ("{kind} record {record} ({amount} yuan) has no voucher",
+                              "{kind}记录 {record}（{amount} 元）没有记账凭证"),
     "check_voucher_mismatch": ("{kind} record {record}: its voucher does not match it "
-                               "(record {amount} fen, voucher {posted} fen)",
-                               "{kind} 记录 {record} 与其凭证不符（记录 {amount} 分，凭证 {posted} 分）"),
+                               "(record {amount} yuan, voucher {posted} yuan)",
+                               "{kind}记录 {record} 与其凭证不符（记录 {amount} 元，凭证 {posted} 元）"),
     "check_voucher_orphan": ("voucher {voucher} points to a missing {kind} record",
-                             "凭证 {voucher} 指向不存在的 {kind} 记录"),
-    "check_amount_wrong": ("{kind} record {record}: amount {amount} fen is not its quantity × price",
-                           "{kind} 记录 {record}：金额 {amount} 分不等于数量 × 单价"),
+                             "凭证 {voucher} 指向不存在的{kind}记录"),
+    "check_amount_wrong": ("{kind} record {record} of {date}: amount {amount} yuan is not its "
+                           "quantity × price", "{kind}记录 {record}（{date}）：金额 {amount} 元不等于数量 × 单价"),
+    "check_amount_negative": ("{kind} record {record} of {date}: amount {amount} yuan is negative",
+                              "{kind}记录 {record}（{date}）：金额 {amount} 元为负数"),
     "check_date_outside": ("{kind} record {record}: date {date} is outside its season",
-                           "{kind} 记录 {record}：日期 {date} 不在所属蚕季内"),
+                           "{kind}记录 {record}：日期 {date} 不在所属蚕季内"),
     "check_season_not_batch": ("{kind} record {record} is not in its batch's season",
-                               "{kind} 记录 {record} 与其蚕批不在同一蚕季"),
+                               "{kind}记录 {record} 与其蚕批不在同一蚕季"),
     "check_balance_drift": ("kept balance of account {account} in season {season} differs "
                             "from its postings", "科目 {account} 在蚕季 {season} 的余额与分录不符"),
-    "check_income_sum": ("season {season}: net incomes add up to {net} fen, but outside "
-                         "flows are {outside} fen", "蚕季 {season}：各方纯收入合计 {net} 分，"
-                         "与外部收支 {outside} 分不符"),
-    "check_household_balance": ("season {season}: household {household} balance {computed} fen "
-                                "from its records, but its 113 account says {account} fen",
-                                "蚕季 {season}：农户 {household} 按记录余额 {computed} 分，"
-                                "内部往来科目为 {account} 分"),
+    "check_income_sum": ("season {season}: net incomes add up to {net} yuan, but money from "
+                         "outside less purchases from partners is {outside} yuan",
+                         "蚕季 {season}：各方纯收入合计 {net} 元，与外部收入减外购支出 {outside} 元不符"),
+    "check_collective_income": ("season {season}: the collective's net income is {computed} "
+                                "yuan from its records but {accounts} yuan in its income and "
+                                "expense accounts", "蚕季 {season}：村集体按记录纯收入 {computed} 元，"
+                                "收支科目为 {accounts} 元"),
+    "check_household_balance": ("season {season}: household {household} balance {computed} yuan "
+                                "from its records, but its 113 account says {kept} yuan",
+                                "蚕季 {season}：农户 {household} 按记录余额 {computed} 元，"
+                                "内部往来科目为 {kept} 元"),
     # -- import --------------------------------------------------------------------------
     "import_unknown_file": ("cannot tell what {path} holds from its name; name it one of: {kinds}",
                             "无法从文件名判断 {path} 的内容；请命名为：{kinds}"),
     "import_empty_folder": ("folder {path} has no .csv files", "文件夹 {path} 中没有 .csv 文件"),
     "import_missing_file": ("{path} does not exist", "{path} 不存在"),
-    "import_not_utf8": ("{path}:{line}: the file is not UTF-8 text", "{path}:{line}：文件不是 UTF-8 文本"),
+    "import_not_utf8": ("{path}:{line}: the file is not UTF-8 text; in Excel or WPS save it as "
+                        "'CSV UTF-8'", "{path}:{line}：文件不是 UTF-8 文本；请在 Excel 或 WPS 中"
+                        "另存为“CSV UTF-8”格式"),
     "import_bad_csv": ("{path}:{line}: not valid CSV: {reason}", "{path}:{line}：CSV 格式错误：{reason}"),
     "import_no_header": ("the file is empty; it needs a header row", "文件为空，缺少表头行"),
     "import_unknown_column": ("unknown column; the columns are: {columns}",
@@ -180,7 +201,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.other_income": ("Other income", "其他收入"),
     "col.cost": ("Costs", "支出"),
     "col.net_income": ("Net income", "纯收入"),
-    "col.paid": ("Paid", "本季结算"),
+    "col.paid": ("Settled (net)", "本季结算(净额)"),
     "col.balance": ("Balance owed", "应付余额"),
     "col.total": ("Total", "合计"),
     "collective_name": ("Village collective", "村集体"),
@@ -233,7 +254,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.season_code": ("season code, e.g. 2026-1", "蚕季编号，例如 2026-1"),
     "help.format": ("output format (default: text)", "输出格式（默认：text）"),
     "help.report_trial": ("trial balance of every account (科目余额表)",
-                          "各科目的科目余额表"),
+                          "科目余额表：各科目的期初、发生额与期末余额"),
     "help.trial_season": ("only this season's movements, with balances before and after",
                           "仅本蚕季发生额，并列出期初、期末余额"),
     "help.check": ("verify the books: every voucher balances, every record is posted, "
@@ -249,6 +270,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overview_hint": ("See a season with 'silk report season {season}'; 'silk --help' lists "
                       "every command.", "查看蚕季：silk report season {season}；"
                       "全部命令：silk --help"),
+    "init_ready": ("Ledger {path} is ready (village: {village}).", "账本 {path} 已就绪（村：{village}）。"),
     "init_done": ("Created ledger {path} (village: {village}).", "已创建账本 {path}（村：{village}）。"),
     "demo_done": ("Filled {path} with the demo village {village}.", "已在 {path} 生成示范村 {village}。"),
     "added": ("  {kind}: {count}", "  {kind}：{count} 条"),

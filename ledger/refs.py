@@ -51,6 +51,8 @@ class Refs:
         self._accounts: dict[str, int | None] = {}
         self._next_id: dict[type, int] = {}
         self._statements: dict[str, str] = {}
+        #: (category, code) of rows refused earlier in this import: "party", "H011".
+        self.refused: set[tuple[str, str]] = set()
 
     # -- parties --------------------------------------------------------------------
     def party(self, code: str) -> PartyRef | None:

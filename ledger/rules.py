@@ -120,7 +120,7 @@ quantity_any = read_number(money.QUANTITY_PLACES, QUANTITY_LIMIT, positive=False
 
 def read_choice(choices: tuple[str, ...]) -> Callable[[Any], str]:
     def read(value) -> str:
-        text = read_text(32)(value)
+        text = read_text(32)(value).lower()
         if text not in choices:
             raise Problem("bad_choice", value=text, choices=", ".join(choices))
         return text
@@ -146,7 +146,7 @@ class Form:
     def get(self, field: str, read: Callable[[Any], Any], default: Any = None,
             required: bool = True) -> Any:
         value = self.values.get(field)
-        if value is None or value == "" or (isinstance(value, str) and not value.strip()):
+        if value is None or value == "" or (type(value) is str and value.isspace()):
             if required:
                 self.fail(field, "required")
             return default
@@ -156,35 +156,30 @@ class Form:
             self.fail(field, problem.reason, **problem.params)
             return None
 
-    def party(self, field: str, *kinds: str) -> PartyRef | None:
+    def _reference(self, field: str, category: str, lookup, unknown: str):
+        """The row a code names; a code whose own row was refused earlier in the same
+        import is reported as such, not as unknown."""
         code = self.get(field, read_code)
         if code is None:
             return None
-        ref = self.refs.party(code)
+        ref = lookup(code)
         if ref is None:
-            self.fail(field, "unknown_party", code=code)
-        elif ref.kind not in kinds:
-            self.fail(field, "party_must_be." + "_".join(sorted(kinds)), code=code)
+            refused = (category, code) in self.refs.refused
+            self.fail(field, "refused_above" if refused else unknown, code=code)
+        return ref
+
+    def party(self, field: str, *kinds: str) -> PartyRef | None:
+        ref = self._reference(field, "party", self.refs.party, "unknown_party")
+        if ref is not None and ref.kind not in kinds:
+            self.fail(field, "party_must_be." + "_".join(sorted(kinds)), code=ref.code)
             return None
         return ref
 
     def season(self, field: str = "season") -> SeasonRef | None:
-        code = self.get(field, read_code)
-        if code is None:
-            return None
-        ref = self.refs.season(code)
-        if ref is None:
-            self.fail(field, "unknown_season", code=code)
-        return ref
+        return self._reference(field, "season", self.refs.season, "unknown_season")
 
     def batch(self, field: str = "batch") -> BatchRef | None:
-        code = self.get(field, read_code)
-        if code is None:
-            return None
-        ref = self.refs.batch(code)
-        if ref is None:
-            self.fail(field, "unknown_batch", code=code)
-        return ref
+        return self._reference(field, "batch", self.refs.batch, "unknown_batch")
 
     def within(self, field: str, day: date | None, season: SeasonRef | None) -> None:
         if day and season and not season.start <= day <= season.end:
@@ -220,7 +215,7 @@ def _household(form: Form) -> dict:
         code=form.new_code("code", form.refs.party),
         kind="household",
         name=form.get("name", read_text()),
-        group=form.get("group", read_text(64), "", required=False),
+        group=form.get("group", read_text(64)),
         phone=form.get("phone", read_text(64), "", required=False),
         shares=form.get("shares", quantity_any, 0, required=False),
     )
@@ -323,7 +318,7 @@ def _input(form: Form) -> dict:
                 supplier=form.party("supplier", "partner"),
                 item=form.get("item", read_text(100)),
                 quantity=form.get("quantity", quantity_positive),
-                unit=form.get("unit", read_text(32), "", required=False),
+                unit=form.get("unit", read_text(32)),
                 amount=form.get("amount", amount_any))
 
 
@@ -339,8 +334,8 @@ def _wage(form: Form) -> dict:
         form.no_self_dealing("payer", payer, household, amount)
     return dict(date=day, season=season, payer=payer, household=household,
                 worker=form.get("worker", read_text(100)),
-                task=form.get("task", read_text(100), "", required=False),
-                quantity=quantity, unit=form.get("unit", read_text(32), "", required=False),
+                task=form.get("task", read_text(100)),
+                quantity=quantity, unit=form.get("unit", read_text(32)),
                 rate=rate, amount=amount)
 
 
@@ -365,6 +360,10 @@ def _payment(form: Form) -> dict:
                 method=form.get("method", read_choice(METHODS)),
                 memo=form.get("memo", read_text(MEMO_LIMIT, multiline=True), "", required=False))
 
+
+#: The kinds that define a code other rows refer to, and what the code names.
+CODE_CATEGORY = {"households": "party", "partners": "party", "seasons": "season",
+                 "batches": "batch"}
 
 VALIDATORS: dict[str, Callable[[Form], dict]] = {
     "households": _household,

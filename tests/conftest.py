@@ -3,14 +3,23 @@ from __future__ import annotations
 
 import pytest
 
-from ledger import db, models
+from ledger import check, db, models
+
+
+def assert_sound(database) -> None:
+    """Whatever a test did through the product, the books must still add up."""
+    if not database.is_closed():
+        findings = check.run()
+        assert findings == [], [finding.message("en") for finding in findings]
 
 
 @pytest.fixture
 def memory_ledger():
-    """An empty ledger in memory, bound to the models for the test's duration."""
+    """An empty ledger in memory, bound to the models for the test's duration; `check`
+    must pass on it when the test ends."""
     database = db.open_memory()
     yield database
+    assert_sound(database)
     database.close()
 
 
@@ -25,8 +34,11 @@ def ledger_path(tmp_path):
 
 @pytest.fixture
 def file_ledger(ledger_path):
-    """An empty on-disk ledger, open and bound to the models."""
+    """An empty on-disk ledger, open and bound to the models; `check` must pass on it
+    when the test ends."""
     database = db.open_ledger(ledger_path)
     yield database
+    if models.database.obj is database:
+        assert_sound(database)
     database.close()
     models.database.initialize(None)

@@ -26,7 +26,7 @@ def village_groups() -> list[tuple[str, list]]:
         ("households", rows(
             dict(code="H001", name="张国华", group="一组", phone="13800000001", shares="1.5"),
             dict(code="H002", name="李明", group="二组"),
-            dict(code="H003", name="王芳"),
+            dict(code="H003", name="王芳", group="三组"),
         )),
         ("partners", rows(dict(code="E01", name="丝绸公司", note="收购站"))),
         ("seasons", rows(dict(code=SEASON, name="春蚕", start=SEASON_START, end=SEASON_END))),

@@ -57,7 +57,7 @@ def test_opening_an_up_to_date_ledger_writes_nothing(ledger_path):
 
 def test_an_older_ledger_is_migrated_forward_keeping_its_records(ledger_path, monkeypatch):
     database = db.open_ledger(ledger_path)
-    book.record("households", {"code": "H001", "name": "张国华"})
+    book.record("households", {"code": "H001", "name": "张国华", "group": "一组"})
     database.close()
 
     def add_column(database):

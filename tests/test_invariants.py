@@ -167,7 +167,7 @@ def record(village: Village) -> None:
     """The village through the service layer: its parties, seasons and batches and some
     records in one call, the other records in a second."""
     groups = [
-        ("households", [("", dict(code=c, name=f"户主{c}")) for c in village.households]),
+        ("households", [("", dict(code=c, name=f"户主{c}", group="一组")) for c in village.households]),
         ("partners", [("", dict(code=c, name=f"企业{c}")) for c in village.partners]),
         ("seasons", [("", dict(code=code, name=code, start=start.isoformat(), end=end.isoformat()))
                      for code, start, end in village.seasons]),
@@ -272,7 +272,7 @@ def test_a_household_code_with_a_dot_keeps_the_trial_balance_balanced(memory_led
     """Codes may contain '.', so a household's sub-account can be 113.H.1; its parent is
     still 113 (it was once taken to be '113.H', leaving the trial balance unbalanced)."""
     book.record_many([
-        ("households", [("", dict(code="H.1", name="张三"))]),
+        ("households", [("", dict(code="H.1", name="张三", group="一组"))]),
         ("partners", [("", dict(code="E01", name="丝绸公司"))]),
         ("seasons", [("", dict(code="S1", name="春蚕", start="2026-04-01", end="2026-05-15"))]),
         ("batches", [("", dict(code="B1", season="S1", owner="H.1", sheets="1",

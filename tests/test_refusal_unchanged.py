@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from helpers import build_village, rows, table_counts, valid
+from test_rules import CASES as RULE_CASES
 from ledger import book, cli, db, i18n
 from ledger.errors import LedgerError, RecordRefused
 from ledger.io import csv_import
@@ -89,7 +90,12 @@ REFUSED = [
 ]
 
 
-@pytest.mark.parametrize("kind, values", REFUSED, ids=[kind for kind, _ in REFUSED])
+# ... and every refusal of the rules' table, each with the file compared byte for byte.
+REFUSED += [(case[0], valid(case[0], **case[1])) for case in RULE_CASES]
+
+
+@pytest.mark.parametrize("kind, values", REFUSED,
+                         ids=[f"{kind}-{index}" for index, (kind, _) in enumerate(REFUSED)])
 def test_a_refused_record_leaves_the_file_unchanged(ledger_file, kind, values):
     before = state(ledger_file)
     database = db.open_ledger(ledger_file)
@@ -237,13 +243,31 @@ def test_bad_rows_in_several_files_are_all_reported(ledger_file, tmp_path, capsy
                            + "2026-05-10,2026-1,H001,to_household,100,cash,\n"
                            + "2026-05-10,2026-1,H001,to_household,x,cash,\n")
     (folder / "households.csv").write_text(
-        "code,name,group\nH010,赵六,三组\nCOLLECTIVE,村集体,\nH011,钱七,\n", encoding="utf-8")
+        "code,name,group\nH010,赵六,三组\nCOLLECTIVE,村集体,一组\nH011,钱七,四组\n",
+        encoding="utf-8")
     before = state(ledger_file)
     assert cli.main(["--db", str(ledger_file), "--lang", "en", "import", str(folder)]) == 1
     assert capsys.readouterr().err.splitlines() == [
         f"{folder / 'households.csv'}:3: code: COLLECTIVE is reserved for the village collective",
         f"{folder / 'payments.csv'}:4: amount: 'x' is not a number",
         "Problems found: 2; nothing was written to the ledger.",
+    ]
+    assert state(ledger_file) == before
+
+
+def test_rows_that_refer_to_a_refused_row_say_so(ledger_file, tmp_path, capsys):
+    folder = import_folder(tmp_path, PAYMENTS_HEADER
+                           + "2026-05-10,2026-1,H011,to_household,100,cash,\n")
+    (folder / "households.csv").write_text("code,name,group\nH010,赵六,三组\nH011,钱七,\n",
+                                           encoding="utf-8")
+    before = state(ledger_file)
+    assert cli.main(["--db", str(ledger_file), "--lang", "en", "import", str(folder)]) == 1
+    refused = "H011 is refused above, so this row cannot be checked against it"
+    assert capsys.readouterr().err.splitlines() == [
+        f"{folder / 'households.csv'}:3: group: required, but empty",
+        *(f"{folder / 'leaf.csv'}:{line}: supplier: {refused}" for line in range(2, 10)),
+        f"{folder / 'payments.csv'}:2: household: {refused}",
+        "Problems found: 10; nothing was written to the ledger.",
     ]
     assert state(ledger_file) == before
 
@@ -277,8 +301,9 @@ def test_a_last_file_that_is_not_utf8_leaves_the_file_unchanged(ledger_file, tmp
     before = state(ledger_file)
     assert cli.main(["--db", str(ledger_file), "--lang", "en", "import", str(folder)]) == 1
     (line,) = capsys.readouterr().err.splitlines()
-    assert re.fullmatch(rf"silk: {re.escape(str(folder / 'payments.csv'))}:\d+: "
-                        r"the file is not UTF-8 text", line)
+    assert re.fullmatch(rf"silk: {re.escape(str(folder / 'payments.csv'))}:12: "
+                        r"the file is not UTF-8 text; in Excel or WPS save it as 'CSV UTF-8'",
+                        line)
     assert state(ledger_file) == before
 
 

@@ -44,7 +44,8 @@ def plan(paths: Iterable[str | Path]) -> list[tuple[Kind, Path]]:
         else:
             raise LedgerError("import_missing_file", path=str(given))
     order = {kind.name: index for index, kind in enumerate(KINDS)}
-    planned = [(kind_of(path), path) for path in files]
+    unique = list({path.resolve(): path for path in files}.values())  # a file once per call
+    planned = [(kind_of(path), path) for path in unique]
     return sorted(planned, key=lambda item: (order[item[0].name], str(item[1])))
 
 
