@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     init = commands.add_parser("init", help=t("help.init"), description=t("help.init"))
     init.add_argument("--village", metavar="NAME", default="", help=t("help.village"))
+    init.add_argument("--collective", metavar="NAME", default="", help=t("help.collective"))
     init.set_defaults(run=cmd_init)
 
     demo_cmd = commands.add_parser("demo", help=t("help.demo"), description=t("help.demo"))
@@ -124,6 +125,24 @@ def build_parser() -> argparse.ArgumentParser:
     trial.add_argument("--season", metavar="SEASON", help=t("help.trial_season"))
     trial.add_argument("--format", choices=FORMATS, default="text", help=t("help.format"))
     trial.set_defaults(run=cmd_report_trial)
+    summary_cmd = reports.add_parser("summary", help=t("help.report_summary"),
+                                     description=t("help.report_summary"))
+    summary_cmd.add_argument("code", metavar="SEASON", help=t("help.season_code"))
+    _add_document_options(summary_cmd, ("text", "html", "pdf", "csv"))
+    summary_cmd.set_defaults(run=cmd_report_summary)
+
+    statement_cmd = commands.add_parser("statement", help=t("help.statement"),
+                                        description=t("help.statement"))
+    statement_cmd.add_argument("household", metavar="HOUSEHOLD", help=t("help.household_code"))
+    statement_cmd.add_argument("code", metavar="SEASON", help=t("help.season_code"))
+    _add_document_options(statement_cmd, DOCUMENT_FORMATS)
+    statement_cmd.set_defaults(run=cmd_statement)
+
+    statements_cmd = commands.add_parser("statements", help=t("help.statements"),
+                                         description=t("help.statements"))
+    statements_cmd.add_argument("code", metavar="SEASON", help=t("help.season_code"))
+    _add_document_options(statements_cmd, DOCUMENT_FORMATS, output_required=True)
+    statements_cmd.set_defaults(run=cmd_statements)
 
     check_cmd = commands.add_parser("check", help=t("help.check"), description=t("help.check"))
     check_cmd.set_defaults(run=cmd_check)
@@ -152,6 +171,20 @@ class _Commands:
 
     def add_parser(self, name: str, **kwargs) -> argparse.ArgumentParser:
         return self.subparsers.add_parser(name, parents=[self.common], **kwargs)
+
+
+DOCUMENT_FORMATS = ("text", "html", "pdf")
+
+
+def _add_document_options(parser, formats, output_required: bool = False) -> None:
+    parser.add_argument("--format", choices=formats, default="text", help=t_help("format"))
+    parser.add_argument("-o", "--output", metavar="FILE", required=output_required,
+                        help=t_help("output"))
+    parser.add_argument("--font", metavar="FILE", help=t_help("font"))
+
+
+def t_help(name: str) -> str:
+    return i18n.t(f"help.{name}")
 
 
 def _positive(text: str) -> int:
@@ -204,9 +237,10 @@ def cmd_init(args) -> int:
     _open(args, create=True)
     if not _is_empty():
         raise LedgerError("db_exists", path=path)
-    if args.village:
-        with models.database.atomic():
-            db.set_meta("village", args.village)
+    with models.database.atomic():
+        for key in ("village", "collective"):
+            if getattr(args, key):
+                db.set_meta(key, getattr(args, key))
     village = db.get_meta("village") or "-"
     print(i18n.t("init_ready" if existed else "init_done", path=path, village=village))
     return 0
@@ -272,6 +306,76 @@ def cmd_report_trial(args) -> int:
         print()
         print(i18n.t("balanced" if report.balanced else "not_balanced"))
     return 0 if report.balanced else 1
+
+
+def _document_lang(args) -> str:
+    """Printed documents are in Chinese unless English is asked for with --lang en."""
+    return "en" if getattr(args, "lang", None) == "en" else "zh"
+
+
+def _deliver(args, text: str | None = None, data: bytes | None = None) -> None:
+    """Write a document to -o FILE, or text to standard output."""
+    if args.output:
+        path = Path(args.output)
+        if data is not None:
+            path.write_bytes(data)
+        else:
+            path.write_text(text, encoding="utf-8")
+        print(i18n.t("written", path=str(path)), file=sys.stderr)
+    elif data is not None:
+        raise LedgerError("needs_output", format=args.format)
+    else:
+        sys.stdout.write(text)
+
+
+def _render(args, kind: str, document) -> None:
+    """Render `document` ("statements" or "summary") in the format asked for."""
+    lang = _document_lang(args)
+    if args.format == "pdf":
+        from ledger.reports import pdf
+
+        font = pdf.find_font(args.font)
+        if font.warning:
+            print(f"silk: {i18n.t(font.warning, path=font.path or '')}", file=sys.stderr)
+        _deliver(args, data=getattr(pdf, kind)(document, lang, font))
+    elif args.format == "html":
+        from ledger.reports import html
+
+        _deliver(args, text=getattr(html, kind)(document, lang))
+    else:
+        from ledger.reports import text
+
+        _deliver(args, text=getattr(text, kind)(document, lang))
+
+
+def cmd_statement(args) -> int:
+    from ledger.reports import statement
+
+    _open(args)
+    sheet = statement.statement(args.household, income.find_season(args.code))
+    _render(args, "statements", [sheet])
+    return 0
+
+
+def cmd_statements(args) -> int:
+    from ledger.reports import statement
+
+    _open(args)
+    sheets = statement.statements(income.find_season(args.code), active_only=True)
+    _render(args, "statements", sheets)
+    return 0
+
+
+def cmd_report_summary(args) -> int:
+    from ledger.reports import summary
+
+    _open(args)
+    document = summary.summary(income.find_season(args.code))
+    if args.format == "csv":
+        _deliver(args, text=table.csv_text(*summary.csv_rows(document)))
+    else:
+        _render(args, "summary", document)
+    return 0
 
 
 def cmd_check(args) -> int:

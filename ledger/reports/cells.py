@@ -1,0 +1,54 @@
+"""How a value of a printed document is written, shared by the text, HTML and PDF forms.
+
+Each column of a settlement sheet has a kind (`ledger.reports.statement.Column`); a cell
+is written from its exact value and that kind, so every format shows the same figures.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from ledger import i18n, money
+
+CHOICE_COLUMNS = {"direction", "method"}
+
+
+def cell(value, kind: str, key: str = "", lang: str | None = None) -> str:
+    """The text of one cell: money with two decimals, kg with three, dates ISO."""
+    if value is None:
+        return ""
+    if kind == "money":
+        return money.yuan(value)
+    if kind == "kg":
+        return money.kg(value)
+    if kind == "quantity":
+        return money.quantity(value)
+    if kind == "sheets":
+        return money.sheets(value)
+    if kind == "date":
+        return value.isoformat() if isinstance(value, date) else str(value)
+    if key in CHOICE_COLUMNS:
+        return i18n.t(f"{key}.{value}", lang)
+    return str(value)
+
+
+def kg_per_sheet(grams: int, sheets: int) -> str:
+    """Cocoon kg per sheet with three decimals; blank without sheets."""
+    if not sheets:
+        return ""
+    return money.kg(money.ratio(grams, sheets, money.SHEET_PLACES))
+
+
+def band_label(low: int | None, high: int | None, lang: str | None = None) -> str:
+    if low is None:
+        return i18n.t("doc.band_below", lang, high=high)
+    if high is None:
+        return i18n.t("doc.band_above", lang, low=low)
+    return i18n.t("doc.band_between", lang, low=low, high=high)
+
+
+def balance_words(fen: int, lang: str | None = None) -> str:
+    """The balance in Chinese capitals, saying which way it is owed."""
+    from ledger.reports.words import amount_in_words
+
+    side = "doc.owed_to_household" if fen >= 0 else "doc.owed_by_household"
+    return f"{amount_in_words(abs(fen))}（{i18n.t(side, lang)}）"
