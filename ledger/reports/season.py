@@ -9,6 +9,7 @@ import json
 
 from ledger import i18n, money
 from ledger.income import PartyIncome, SeasonIncome
+from ledger.reports.cells import kg_per_sheet
 
 MONEY_KEYS = ("cocoon_income", "leaf_income", "wage_income", "charge_income",
               "subsidy_income", "leaf_cost", "input_cost", "wage_cost", "charge_cost")
@@ -41,14 +42,6 @@ def csv_rows(report: SeasonIncome) -> tuple[list[str], list[list[str]]]:
     return ["code", "name", *party_figures(report.totals)], rows
 
 
-def kg_per_sheet(party: PartyIncome) -> str:
-    """Cocoon kg per sheet, to three decimals; blank without sheets."""
-    if not party.sheets:
-        return ""
-    grams_per_sheet = money.ratio(party.cocoon_grams, party.sheets, money.SHEET_PLACES)
-    return money.kg(grams_per_sheet)
-
-
 def text_rows(report: SeasonIncome, lang: str) -> tuple[list[str], list[list[str]]]:
     headers = [i18n.t(f"col.{key}", lang) for key in (
         "code", "name", "sheets", "cocoon_kg", "kg_per_sheet", "cocoon_income", "other_income",
@@ -56,7 +49,7 @@ def text_rows(report: SeasonIncome, lang: str) -> tuple[list[str], list[list[str
 
     def row(party: PartyIncome, code: str, name: str) -> list[str]:
         return [code, name, money.sheets(party.sheets), money.kg(party.cocoon_grams),
-                kg_per_sheet(party), money.yuan(party.cocoon_income),
+                kg_per_sheet(party.cocoon_grams, party.sheets), money.yuan(party.cocoon_income),
                 money.yuan(party.income - party.cocoon_income), money.yuan(party.cost),
                 money.yuan(party.net_income), money.yuan(party.paid), money.yuan(party.balance)]
 
