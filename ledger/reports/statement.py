@@ -1,7 +1,8 @@
 """The household settlement sheet (结算单): every record of a season that touches one
 household, grouped, with the balance carried in and out.
 
-The rows are read from the records; the net income, the settlement and the balances come
+The rows are read from the records (a household's own leaf, which moves no money, is not
+listed); the net income, the settlement and the balances come
 from the season report (`ledger.income`), so a sheet and the notice board can never
 disagree, and the sections' subtotals are tested to add up to the same figures. Each
 section is read with one query for the whole season, so the sheets of a thousand
@@ -13,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from peewee import JOIN
+from peewee import JOIN, Case
 
 from ledger import income, models
 from ledger.errors import LedgerError
@@ -33,7 +34,7 @@ class Section:
 
     key: str
     columns: tuple[Column, ...]
-    sign: int  # +1 income, -1 cost, 0 settlement (neither)
+    sign: int  # +1 income, -1 cost, 0 settlement (paid to the household: +, by it: -)
     rows: list[tuple] = field(default_factory=list)
 
     @property
@@ -171,7 +172,8 @@ def _queries(season: models.Season):
     yield "leaf_received", (L.select(B.owner, L.date, B.code, Other.name, L.grams, L.price,
                                      L.amount)
                             .join(B, on=(L.batch == B.id)).join(Other, on=(L.supplier == Other.id))
-                            .where(L.season == season).order_by(L.date, L.id)), B.owner
+                            .where((L.season == season) & (L.supplier != B.owner))
+                            .order_by(L.date, L.id)), B.owner
     yield "wages_earned", (W.select(W.household, W.worker, W.date, W.task, Other.name, W.quantity,
                                     W.unit, W.rate, W.amount)
                            .join(Other, on=(W.payer == Other.id))
@@ -188,8 +190,9 @@ def _queries(season: models.Season):
                       .where(C.season == season).order_by(C.date, C.id)), C.household
     yield "subsidies", (U.select(U.recipient, U.date, U.source, U.amount)
                         .where(U.season == season).order_by(U.date, U.id)), U.recipient
+    settled = Case(None, [(Pay.direction == "to_household", Pay.amount)], Pay.amount * -1)
     yield "payments", (Pay.select(Pay.household, Pay.date, Pay.direction, Pay.method, Pay.memo,
-                                  Pay.amount)
+                                  settled)
                        .where(Pay.season == season).order_by(Pay.date, Pay.id)), Pay.household
 
 

@@ -57,8 +57,9 @@ class IncomeStatement:
 
     @property
     def result(self) -> int:
-        """本年收益 of the season: income less costs."""
-        return self.operating_income + self.subsidy_income - self.operating_costs
+        """本年收益 of the season: every income account less every expense account."""
+        return sum(amount if chart.BY_CODE[code].side == "credit" else -amount
+                   for code, amount in self.lines)
 
 
 @dataclass
