@@ -35,4 +35,5 @@ def test_negative_amounts_are_written_by_the_caller():
 def test_a_negative_balance_is_shown_as_owed_by_the_household():
     assert balance_words(-120050, "zh") == "人民币壹仟贰佰元伍角整（农户应交村集体）"
     assert balance_words(95750, "zh") == "人民币玖佰伍拾柒元伍角整（村集体应付农户）"
-    assert balance_words(-5, "en") == "人民币伍分（owed by the household）"
+    assert balance_words(-5, "en") == "人民币伍分 (owed by the household)"
+    assert balance_words(0, "zh") == "人民币零元整（已结清）"

@@ -50,5 +50,7 @@ def balance_words(fen: int, lang: str | None = None) -> str:
     """The balance in Chinese capitals, saying which way it is owed."""
     from ledger.reports.words import amount_in_words
 
-    side = "doc.owed_to_household" if fen >= 0 else "doc.owed_by_household"
-    return f"{amount_in_words(abs(fen))}（{i18n.t(side, lang)}）"
+    side = ("doc.settled" if fen == 0 else
+            "doc.owed_to_household" if fen > 0 else "doc.owed_by_household")
+    return i18n.t("doc.balance_words", lang, words=amount_in_words(abs(fen)),
+                  side=i18n.t(side, lang))

@@ -212,4 +212,18 @@ def _batches(season: models.Season, only: set[int] | None) -> dict[int, list[Bat
         if grams:
             figures.cocoon_grams += grams
             figures.grades[grade or ""] = figures.grades.get(grade or "", 0) + grams
+    for batches in found.values():
+        for figures in batches.values():
+            figures.grades = dict(sorted(figures.grades.items(), key=lambda item: grade_rank(item[0])))
     return {owner: list(batches.values()) for owner, batches in found.items()}
+
+
+#: Cocoon grades from best to worst, as the purchase station grades them (DOMAIN.md).
+GRADES = ("上车茧", "上茧", "次茧", "下茧")
+
+
+def grade_rank(grade: str) -> tuple[int, str]:
+    """Known grades in their order, then any other grade by name, ungraded last."""
+    if grade in GRADES:
+        return (GRADES.index(grade), grade)
+    return (len(GRADES) + (1 if not grade else 0), grade)
