@@ -336,7 +336,7 @@ def _render(args, kind: str, document) -> None:
 
         font = pdf.find_font(args.font)
         if font.warning:
-            print(f"silk: {i18n.t(font.warning, path=font.path or '')}", file=sys.stderr)
+            print(f"silk: {i18n.t(font.warning, **font.message_params())}", file=sys.stderr)
         _deliver(args, data=getattr(pdf, kind)(document, lang, font))
     elif args.format == "html":
         from ledger.reports import html

@@ -125,9 +125,8 @@ def statements(season: models.Season, household_ids: list[int] | None = None,
     """Sheets for the given households (default: all), in code order. With `active_only`,
     only households with a record this season or a balance either side of it."""
     report = income.season_income(season)
-    wanted = [p for p in report.parties if p.kind == "household"
-              and (household_ids is None or p.id in household_ids)]
     only = set(household_ids) if household_ids is not None else None
+    wanted = [p for p in report.parties if p.kind == "household" and (only is None or p.id in only)]
     rows = _section_rows(season, only)
     batches = _batches(season, only)
     village, collective = names()
