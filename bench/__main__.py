@@ -148,6 +148,24 @@ SELECT account_id, SUM(debit), SUM(credit) FROM posting GROUP BY account_id
 """
 
 
+def bench_documents(path: Path, runs: int) -> dict[str, tuple]:
+    """Every active household's settlement sheet of one season, in each format."""
+    from ledger.reports import html, pdf, statement, text
+
+    database = db.open_ledger(path)
+    season = income.seasons()[-1]
+    font = pdf.find_font(None)
+    count = len(statement.statements(season, active_only=True))
+    figures = {"sheets": count}
+    for name, render in (("text", lambda s: text.statements(s, "zh")),
+                         ("html", lambda s: html.statements(s, "zh")),
+                         ("pdf", lambda s: pdf.statements(s, "zh", font))):
+        figures[name] = timed(
+            lambda: render(statement.statements(season, active_only=True)), max(1, runs // 2))
+    database.close()
+    return figures
+
+
 def bench_reports(path: Path, runs: int) -> dict[str, tuple]:
     database = db.open_ledger(path)
     seasons = income.seasons()
@@ -193,7 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     folder = DATA / f"csv-{args.import_households}x{args.import_seasons}"
     count = write_village_csv(folder, args.import_households, args.import_seasons)
     (imported, _), (bare, _) = bench_import(folder, max(1, args.runs // 2))
-    reports = bench_reports(large_ledger(args.households, args.large_seasons), args.runs)
+    large = large_ledger(args.households, args.large_seasons)
+    reports = bench_reports(large, args.runs)
+    documents = bench_documents(large, args.runs)
 
     rows = [
         ("import", f"{count:,} records", f"{count / imported:,.0f} records/s",
@@ -204,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
         ("trial balance", f"{reports['records']:,} records", ms(reports["trial balance"]),
          f"bare GROUP BY {ms(reports['bare trial'])}",
          f"{reports['trial balance'][0] / reports['bare trial'][0]:.2f}×"),
+        *((f"settlement sheets, {name}", f"{documents['sheets']:,} households",
+           ms(documents[name]), "issue 4: under 10 s", "") for name in ("text", "html", "pdf")),
     ]
     header = ("measure", "size", "silk (min / median)", "reference (min / median)", "ratio")
     table = [f"| {' | '.join(header)} |", f"|{'---|' * len(header)}"]
