@@ -314,18 +314,25 @@ def _document_lang(args) -> str:
 
 
 def _deliver(args, text: str | None = None, data: bytes | None = None) -> None:
-    """Write a document to -o FILE, or text to standard output."""
-    if args.output:
-        path = Path(args.output)
+    """Write a document to -o FILE, or text to standard output. The file is written beside
+    its final name and then put in place, so a failed write never leaves half a document;
+    CSV files get a byte-order mark, which Excel needs to read Chinese."""
+    if not args.output:
         if data is not None:
-            path.write_bytes(data)
-        else:
-            path.write_text(text, encoding="utf-8")
-        print(i18n.t("written", path=str(path)), file=sys.stderr)
-    elif data is not None:
-        raise LedgerError("needs_output", format=args.format)
-    else:
+            raise LedgerError("needs_output", format=args.format)
         sys.stdout.write(text)
+        return
+    path = Path(args.output)
+    if data is None:
+        data = text.encode("utf-8-sig" if args.format == "csv" else "utf-8")
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise LedgerError("cannot_write", path=str(path), reason=error.strerror or str(error)) from None
+    print(i18n.t("written", path=str(path)), file=sys.stderr)
 
 
 def _render(args, kind: str, document) -> None:
@@ -361,7 +368,10 @@ def cmd_statements(args) -> int:
     from ledger.reports import statement
 
     _open(args)
-    sheets = statement.statements(income.find_season(args.code), active_only=True)
+    season = income.find_season(args.code)
+    sheets = statement.statements(season, active_only=True)
+    if not sheets:
+        raise LedgerError("no_sheets", season=season.code)
     _render(args, "statements", sheets)
     return 0
 

@@ -131,12 +131,18 @@ def _flows(season: models.Season) -> list[tuple[int, str, int]]:
     return _rows(reduce(operator.add, selects))  # `+` is UNION ALL in Peewee
 
 
-def _balances_through(season: models.Season) -> list[tuple[int, int]]:
-    """Each household's 内部往来 credit balance over all seasons up to `season`, from the
-    per-season balances kept by posting."""
+def balances_before(season: models.Season) -> dict[int, int]:
+    """Each household's balance carried into `season` (party id -> fen), from its 内部往来
+    account over the seasons before it."""
+    return dict(_balances_through(season, before=True))
+
+
+def _balances_through(season: models.Season, before: bool = False) -> list[tuple[int, int]]:
+    """Each household's 内部往来 credit balance over all seasons up to `season` (or only
+    those before it), from the per-season balances kept by posting."""
     A, AB, S = models.Account, models.AccountBalance, models.Season
     internal = A.select(A.id).where(A.code == chart.INTERNAL)
-    earlier = S.select(S.id).where(S.start <= season.start)
+    earlier = S.select(S.id).where((S.start < season.start) if before else (S.start <= season.start))
     query = (AB.select(A.party, fn.SUM(AB.credit - AB.debit))
              .join(A, on=(AB.account == A.id))
              .where(A.parent.in_(internal) & AB.season.in_(earlier))

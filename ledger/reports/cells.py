@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from ledger import i18n, money
+from ledger.reports.words import amount_in_words
 
 CHOICE_COLUMNS = {"direction", "method"}
 
@@ -46,11 +47,14 @@ def band_label(low: int | None, high: int | None, lang: str | None = None) -> st
     return i18n.t("doc.band_between", lang, low=low, high=high)
 
 
+def balance_side(fen: int) -> str:
+    """The message key saying which way a household's balance is owed."""
+    if fen == 0:
+        return "doc.settled"
+    return "doc.owed_to_household" if fen > 0 else "doc.owed_by_household"
+
+
 def balance_words(fen: int, lang: str | None = None) -> str:
     """The balance in Chinese capitals, saying which way it is owed."""
-    from ledger.reports.words import amount_in_words
-
-    side = ("doc.settled" if fen == 0 else
-            "doc.owed_to_household" if fen > 0 else "doc.owed_by_household")
     return i18n.t("doc.balance_words", lang, words=amount_in_words(abs(fen)),
-                  side=i18n.t(side, lang))
+                  side=i18n.t(balance_side(fen), lang))

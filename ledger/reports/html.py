@@ -15,7 +15,7 @@ from importlib import resources
 
 from ledger import chart, i18n, money
 from ledger.reports import charts
-from ledger.reports.cells import balance_words, cell, kg_per_sheet
+from ledger.reports.cells import balance_side, balance_words, cell, kg_per_sheet
 from ledger.reports.statement import BatchFigures, Section, Statement
 from ledger.reports.summary import Summary
 
@@ -155,20 +155,6 @@ def _sheet(sheet: Statement, lang: str, last: bool) -> str:
     return "".join(parts)
 
 
-def signed_amount(section: Section, row: tuple) -> int:
-    """A row's amount as it counts in its section: a settlement payment the household paid
-    in is negative, so the payments' subtotal is the net settled, as in the season report."""
-    amount = row[-1]
-    if section.key == "payments":
-        direction = row[[c.key for c in section.columns].index("direction")]
-        return -abs(amount) if direction == "from_household" else abs(amount)
-    return amount
-
-
-def section_total(section: Section) -> int:
-    return sum(signed_amount(section, row) for row in section.rows)
-
-
 def _section(section: Section, lang: str) -> str:
     opening, closing = _section_frame(section.key, section.columns, section.sign, lang)
     classes = [{"date": "date", "text": "text"}.get(c.kind, "num") for c in section.columns]
@@ -177,9 +163,9 @@ def _section(section: Section, lang: str) -> str:
     for row in section.rows:
         cells = [f'<td class="{css}">{_e(cell(value, column.kind, column.key, lang))}</td>'
                  for css, column, value in zip(classes[:last], section.columns, row)]
-        cells.append(_num(money.yuan(signed_amount(section, row))))
+        cells.append(_num(money.yuan(row[-1])))
         rows.append(f'<tr>{"".join(cells)}</tr>')
-    return "".join((opening, "".join(rows), closing, _num(money.yuan(section_total(section))),
+    return "".join((opening, "".join(rows), closing, _num(money.yuan(section.subtotal)),
                     '</tr></tfoot></table>'))
 
 
@@ -207,7 +193,7 @@ def _settlement(sheet: Statement, lang: str) -> str:
         return (f'<tr class="{css}"><th>{label}</th><td class="op">{op}</td>'
                 f'{_num(money.yuan(fen))}<td class="note">{note}</td></tr>')
 
-    owed = "doc.owed_to_household" if sheet.balance_out >= 0 else "doc.owed_by_household"
+    owed = balance_side(sheet.balance_out)
     made_of = (f'{t("col.income")} {_e(money.yuan(party.income))} − '
                f'{t("col.cost")} {_e(money.yuan(party.cost))}')
     comma = ", " if lang == "en" else "，"

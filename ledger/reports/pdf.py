@@ -342,8 +342,7 @@ def _settlement(sheet: Statement, lang: str, font: str, amount_width: float,
                 pad: float) -> _Grid:
     """Income less costs on the left, the balance carried in and moved on the right; then
     the balance carried out, in figures and in words."""
-    earned = sum(s.subtotal for s in sheet.sections if s.sign > 0)
-    spent = sum(s.subtotal for s in sheet.sections if s.sign < 0)
+    earned, spent = sheet.income_total, sheet.cost_total
 
     def t(key: str, **params) -> str:
         return i18n.t(key, lang, **params)

@@ -78,10 +78,17 @@ class Statement:
     def paid(self) -> int:
         return self.household.paid
 
+    #: The balance carried in from earlier seasons, read from the journal on its own, so
+    #: that a sheet whose figures did not add up would show it rather than hide it.
+    balance_in: int = 0
+
     @property
-    def balance_in(self) -> int:
-        """The balance carried in from earlier seasons."""
-        return self.household.balance - self.household.net_income + self.household.paid
+    def income_total(self) -> int:
+        return sum(section.subtotal for section in self.sections if section.sign > 0)
+
+    @property
+    def cost_total(self) -> int:
+        return sum(section.subtotal for section in self.sections if section.sign < 0)
 
     @property
     def has_activity(self) -> bool:
@@ -129,12 +136,14 @@ def statements(season: models.Season, household_ids: list[int] | None = None,
     wanted = [p for p in report.parties if p.kind == "household" and (only is None or p.id in only)]
     rows = _section_rows(season, only)
     batches = _batches(season, only)
+    carried_in = income.balances_before(season)
     village, collective = names()
     sheets = []
     for party in wanted:
         sections = [Section(key, columns, sign, rows[key].get(party.id, []))
                     for key, columns, sign in LAYOUT]
-        sheet = Statement(village, collective, season, party, sections, batches.get(party.id, []))
+        sheet = Statement(village, collective, season, party, sections, batches.get(party.id, []),
+                          carried_in.get(party.id, 0))
         if not active_only or sheet.has_activity or sheet.balance_in or sheet.balance_out:
             sheets.append(sheet)
     return sheets

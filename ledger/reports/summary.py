@@ -57,7 +57,7 @@ class IncomeStatement:
 
     @property
     def result(self) -> int:
-        """本年收益 of the season: every income account less every expense account."""
+        """本季收益: income less expenses, over the lines of the statement."""
         return sum(amount if chart.BY_CODE[code].side == "credit" else -amount
                    for code, amount in self.lines)
 
@@ -143,11 +143,16 @@ def _bands(households: list[PartyIncome]) -> list[Band]:
     return bands
 
 
+#: The accounts of the collective's season income statement, as every format prints them:
+#: 经营收入 + 补助收入 - 经营支出. Posting uses no other 5xx account (check verifies that the
+#: collective's net income equals all of them).
+STATEMENT_HEADS = ("501", "503", "511")
+
+
 def income_statement(season: models.Season) -> IncomeStatement:
     """The collective's income and cost accounts for `season`, from the kept balances."""
     A, AB = models.Account, models.AccountBalance
-    heads = [a.code for a in chart.CHART if a.code[0] == "5" and "." not in a.code]
-    top = A.select(A.id).where(A.code.in_(heads))
+    top = A.select(A.id).where(A.code.in_(STATEMENT_HEADS))
     query = (AB.select(A.code, fn.SUM(AB.credit - AB.debit)).join(A, on=(AB.account == A.id))
              .where((AB.season == season) & (A.id.in_(top) | A.parent.in_(top)))
              .group_by(A.code).order_by(A.code).tuples())
