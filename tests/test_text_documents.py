@@ -167,8 +167,8 @@ def check_sheet(sheet: statement.Statement, printed: str, party, lang: str) -> N
     assert figure_after(by_part[0], t("doc.balance_in")) == [money.yuan(sheet.balance_in)]
     income_subtotals = [yuan_text(v) for v in figure_after(by_part[1], t("doc.subtotal"))]
     cost_subtotals = [yuan_text(v) for v in figure_after(by_part[2], t("doc.subtotal"))]
-    [earned] = figure_after(by_part[1], t("text.income_total"))
-    [spent] = figure_after(by_part[2], t("text.cost_total"))
+    [earned] = figure_after(by_part[1], t("doc.income_total"))
+    [spent] = figure_after(by_part[2], t("doc.cost_total"))
     assert yuan_text(earned) == sum(income_subtotals) == party.income
     assert yuan_text(spent) == sum(cost_subtotals) == party.cost
     [net] = figure_after(by_part[2], t("doc.net_income"))
@@ -177,8 +177,8 @@ def check_sheet(sheet: statement.Statement, printed: str, party, lang: str) -> N
     assert figure_after(by_part[3], t("doc.paid")) == [money.yuan(party.paid)]
     balance_in = party.balance - party.net_income + party.paid
     assert figure_after(by_part[4], t("doc.balance_in")) == [money.yuan(balance_in)]
-    assert figure_after(by_part[4], t("text.plus", label=t("doc.net_income"))) == [net]
-    assert figure_after(by_part[4], t("text.less", label=t("doc.paid"))) == [
+    assert figure_after(by_part[4], t("doc.plus", label=t("doc.net_income"))) == [net]
+    assert figure_after(by_part[4], t("doc.less", label=t("doc.paid"))) == [
         money.yuan(party.paid)]
     assert figure_after(by_part[4], t("doc.balance_out")) == [money.yuan(party.balance)]
     words = cells.balance_words(party.balance, lang)
@@ -342,7 +342,7 @@ def test_summary_shows_the_season_reports_figures(demo_ledger, lang):
         assert figure_after(lines, t("doc.result")) == [money.yuan(statement_.result)]
         assert figure_after(lines, t("doc.operating_income")) == [
             money.yuan(statement_.operating_income)]
-        assert figure_after(lines, i18n.t("text.less", lang, label=t("doc.operating_costs"))) == [
+        assert figure_after(lines, i18n.t("doc.less", lang, label=t("doc.operating_costs"))) == [
             money.yuan(statement_.operating_costs)]
         for group in document.groups:
             [line] = [line for line in lines if line.startswith(group.group + " ")

@@ -145,8 +145,8 @@ def _sheet(sheet: Statement, lang: str, last: bool) -> str:
         else:
             empty.append(i18n.t(f"section.{section.key}", lang))
     if empty:
-        names = i18n.t("html.list_sep", lang).join(empty)
-        parts.append(f'<p class="none">{t("html.empty_sections", sections=names)}</p>')
+        names = i18n.t("doc.list_sep", lang).join(empty)
+        parts.append(f'<p class="none">{t("doc.none_sections", sections=names)}</p>')
     parts.append('<div class="closing">')
     parts.append(_settlement(sheet, lang))
     parts.append(_signatures(lang))
@@ -214,7 +214,7 @@ def _settlement(sheet: Statement, lang: str) -> str:
 def _batches(batches: list[BatchFigures], lang: str) -> str:
     if not batches:
         return ""
-    heads = [("col.batch", "text"), ("html.col_breed", "text"), ("col.sheets", "num"),
+    heads = [("col.batch", "text"), ("col.breed", "text"), ("col.sheets", "num"),
              ("html.col_hatch", "text"), ("html.col_mount", "text"),
              ("html.col_harvest", "text"), ("col.cocoon_kg", "num"),
              ("col.kg_per_sheet", "num"), ("doc.grade_mix", "text")]
@@ -251,8 +251,8 @@ def _grade_mix(batch: BatchFigures, lang: str) -> str:
     shares = []
     for grade, grams in batch.grades.items():
         share = money.fixed_str(money.ratio(grams * 100, batch.cocoon_grams, 1), 1)
-        name = grade or i18n.t("html.ungraded", lang)
-        shares.append(i18n.t("html.grade_share", lang, grade=name, kg=money.kg(grams), share=share))
+        name = grade or i18n.t("doc.ungraded", lang)
+        shares.append(i18n.t("doc.grade_share", lang, grade=name, kg=money.kg(grams), share=share))
     return "".join(f"<span>{_e(share)}</span>" for share in shares)
 
 

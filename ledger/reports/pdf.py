@@ -348,12 +348,12 @@ def _settlement(sheet: Statement, lang: str, font: str, amount_width: float,
         return i18n.t(key, lang, **params)
 
     rows = [
-        _Row([t("pdf.income_total"), money.yuan(earned),
+        _Row([t("doc.income_total"), money.yuan(earned),
               t("doc.balance_in"), money.yuan(sheet.balance_in)]),
-        _Row([t("pdf.cost_total"), money.yuan(spent),
-              t("pdf.plus", label=t("doc.net_income")), money.yuan(sheet.net_income)]),
+        _Row([t("doc.cost_total"), money.yuan(spent),
+              t("doc.plus", label=t("doc.net_income")), money.yuan(sheet.net_income)]),
         _Row([t("doc.net_income"), money.yuan(sheet.net_income),
-              t("pdf.minus", label=t("doc.paid")), money.yuan(sheet.paid)]),
+              t("doc.less", label=t("doc.paid")), money.yuan(sheet.paid)]),
         _Row([t("doc.balance_out"), "", "", money.yuan(sheet.balance_out)], "strong",
              spans=((0, 2),)),
         _Row([f"{t('doc.in_words')}{': ' if lang == 'en' else '：'}"

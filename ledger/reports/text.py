@@ -477,7 +477,7 @@ def _write_part(out: _Writer, part: int, title: str, sections: list[Section],
     empty = [out.t(f"section.{s.key}") for s in sections if not s.rows]
     if empty:
         out.blank()
-        out.add(*wrap(out.t("text.none_sections", sections=out.t("text.list_sep").join(empty)),
+        out.add(*wrap(out.t("doc.none_sections", sections=out.t("doc.list_sep").join(empty)),
                       WIDTH))
     total = sum(s.subtotal for s in sections)
     out.single()
@@ -488,7 +488,7 @@ def _grade_mix(batch, lang: str) -> str:
     lines = []
     for grade, grams in batch.grades.items():
         share = money.fixed_str(money.ratio(grams * 100, batch.cocoon_grams, 1), 1)
-        lines.append(i18n.t("text.grade_share", lang, grade=grade or i18n.t("text.ungraded", lang),
+        lines.append(i18n.t("doc.grade_share", lang, grade=grade or i18n.t("doc.ungraded", lang),
                             kg=money.kg(grams), share=share))
     return "\n".join(lines)
 
@@ -499,7 +499,7 @@ def _write_batches(out: _Writer, sheet: Statement, part: int) -> None:
     if not sheet.batches:
         out.add(out.t("doc.none"))
         return
-    cols = [Col(out.t("col.batch")), Col(out.t("text.col_breed"), flex=True),
+    cols = [Col(out.t("col.batch")), Col(out.t("col.breed"), flex=True),
             Col(out.t("col.sheets"), "right"), Col(out.t("col.cocoon_kg"), "right"),
             Col(out.t("col.kg_per_sheet"), "right"), Col(out.t("doc.grade_mix"), flex=True)]
     rows = [[b.code, b.breed or "", money.sheets(b.sheets), money.kg(b.cocoon_grams),
@@ -529,8 +529,8 @@ def sheet_text(sheet: Statement, lang: str, printed: date | None = None) -> str:
     income = [s for s in sheet.sections if s.sign > 0]
     costs = [s for s in sheet.sections if s.sign < 0]
     settlement = [s for s in sheet.sections if s.sign == 0]
-    _write_part(out, 1, out.t("text.income"), income, "text.income_total")
-    _write_part(out, 2, out.t("text.costs"), costs, "text.cost_total")
+    _write_part(out, 1, out.t("text.income"), income, "doc.income_total")
+    _write_part(out, 2, out.t("text.costs"), costs, "doc.cost_total")
     out.double()
     # The season report's figure; the tests hold the parts' totals to it.
     out.amount(out.t("text.net_income_formula", label=out.t("doc.net_income")),
@@ -548,8 +548,8 @@ def sheet_text(sheet: Statement, lang: str, printed: date | None = None) -> str:
 
     out.part(4, out.t("text.balance"))
     out.amount(out.t("doc.balance_in"), sheet.balance_in, align="left")
-    out.amount(out.t("text.plus", label=out.t("doc.net_income")), sheet.net_income, align="left")
-    out.amount(out.t("text.less", label=out.t("doc.paid")), sheet.paid, align="left")
+    out.amount(out.t("doc.plus", label=out.t("doc.net_income")), sheet.net_income, align="left")
+    out.amount(out.t("doc.less", label=out.t("doc.paid")), sheet.paid, align="left")
     out.single()
     out.amount(out.t("doc.balance_out"), sheet.balance_out, align="left")
     out.words(out.t("doc.in_words"), cells.balance_words(sheet.balance_out, lang))
@@ -625,8 +625,8 @@ def _income_statement(out: _Writer, document: Summary) -> None:
     t = out.t
     statement = document.statement
     heads = (("501", "doc.operating_income", statement.operating_income, ""),
-             ("503", "doc.subsidy_income", statement.subsidy_income, "text.plus"),
-             ("511", "doc.operating_costs", statement.operating_costs, "text.less"))
+             ("503", "doc.subsidy_income", statement.subsidy_income, "doc.plus"),
+             ("511", "doc.operating_costs", statement.operating_costs, "doc.less"))
     rows: list = []
     for head, key, total, sign in heads:
         label = t(sign, label=t(key)) if sign else t(key)
