@@ -410,7 +410,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "text.balance": ("Balance", "余额结算"),
     "text.col_head": ("Head", "户主"),
     "text.date_line": ("{label}: ____________________", "{label}：________年____月____日"),
-    "text.signature_supervision": ("Supervision committee (signature)", "村务监督委员会签字"),
+    "doc.signature_supervision": ("Supervision committee (signature)", "村务监督委员会签字"),
     "text.group_households": ("{group} (households: {count})", "{group}（{count} 户）"),
     "text.no_group": ("No village group", "未分组"),
     "text.band_header": ("Net income, yuan", "纯收入（元）"),

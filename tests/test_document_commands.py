@@ -88,3 +88,15 @@ def test_a_season_without_sheets_says_so(tmp_path):
     assert done.returncode == 1
     assert "no household has a record or a balance in season S1" in done.stderr
     assert not (tmp_path / "x.txt").exists()
+
+
+def test_the_notice_board_is_signed_by_the_accountant_and_the_supervisors(ledger, tmp_path):
+    html, pdf = tmp_path / "board.html", tmp_path / "board.pdf"
+    assert silk(ledger, "report", "summary", "2026-3", "--format", "html",
+                "-o", str(html)).returncode == 0
+    assert silk(ledger, "report", "summary", "2026-3", "--format", "pdf",
+                "-o", str(pdf)).returncode == 0
+    text = silk(ledger, "report", "summary", "2026-3").stdout
+    pages = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    for document in (html.read_text(encoding="utf-8"), pages, text):
+        assert "会计签字" in document and "村务监督委员会签字" in document

@@ -60,7 +60,7 @@ def summary(document: Summary, lang: str) -> str:
         _income_statement(document, lang), '</div>',
         f'<div class="keep"><h2>{_e(band_chart.title)}</h2>',
         f'<figure class="chart">{charts.svg(band_chart, titled=False)}</figure></div>',
-        _printed(lang),
+        _signatures(lang, ("accountant", "supervision")),
         '</section>',
     ))
     return _page(title, body, lang, numbered=True)
@@ -256,12 +256,14 @@ def _grade_mix(batch: BatchFigures, lang: str) -> str:
     return "".join(f"<span>{_e(share)}</span>" for share in shares)
 
 
-def _signatures(lang: str) -> str:
+def _signatures(lang: str, signers: tuple[str, ...] = ("household", "accountant")) -> str:
+    """Lines for signatures and the date: a sheet is signed by the household and the
+    accountant, the notice board by the accountant and the supervision committee."""
     return ('<div class="signatures">' + "".join(
         f'<div class="signature{" date" if key == "date" else ""}">'
         f'<span class="label">{_e(i18n.t(f"doc.signature_{key}", lang))}</span>'
         f'<span class="line"></span></div>'
-        for key in ("household", "accountant", "date")) + _printed(lang) + '</div>')
+        for key in (*signers, "date")) + _printed(lang) + '</div>')
 
 
 # -- the notice board ----------------------------------------------------------------------

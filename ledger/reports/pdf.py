@@ -99,6 +99,11 @@ def statements(sheets: list[Statement], lang: str, font: FontChoice,
     return _build(story, footer, title, first.collective if first else "", lang)
 
 
+#: Who signs a settlement sheet, and who signs the notice board.
+SHEET_SIGNERS = ("household", "accountant")
+BOARD_SIGNERS = ("accountant", "supervision")
+
+
 def summary(document: Summary, lang: str, font: FontChoice,
             printed: date | None = None) -> bytes:
     """The season summary for the notice board, with its two charts."""
@@ -124,6 +129,8 @@ def summary(document: Summary, lang: str, font: FontChoice,
         Spacer(0, 3 * GAP),
         _Line(i18n.t("doc.income_statement", lang), name, 10, space=2),
         _income_statement(document, lang, name),
+        Spacer(0, 6 * GAP),
+        _Signatures(lang, name, BOARD_SIGNERS),
     ]
     return _build(story, footer, title, document.collective, lang)
 
@@ -366,13 +373,12 @@ def _settlement(sheet: Statement, lang: str, font: str, amount_width: float,
 
 
 class _Signatures(Flowable):
-    """Lines for the household's and the accountant's signatures and the date."""
+    """Lines for signatures and the date: by default the household's and the
+    accountant's, as on a settlement sheet."""
 
-    def __init__(self, lang: str, font: str):
+    def __init__(self, lang: str, font: str, signers: tuple[str, ...] = SHEET_SIGNERS):
         super().__init__()
-        self.labels = [i18n.t(key, lang) for key in ("doc.signature_household",
-                                                     "doc.signature_accountant",
-                                                     "doc.signature_date")]
+        self.labels = [i18n.t(f"doc.signature_{key}", lang) for key in (*signers, "date")]
         self.font = font
 
     def wrap(self, available_width, available_height):

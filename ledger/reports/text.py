@@ -671,6 +671,6 @@ def summary(document: Summary, lang: str, printed: date | None = None) -> str:
     _income_statement(out, document)
     out.part(4, out.t("doc.income_bands"))
     _bands(out, document)
-    out.signatures(out.t("doc.signature_accountant"), out.t("text.signature_supervision"))
+    out.signatures(out.t("doc.signature_accountant"), out.t("doc.signature_supervision"))
     out.footer(printed or date.today())
     return out.text()
