@@ -99,6 +99,14 @@ def statements(sheets: list[Statement], lang: str, font: FontChoice,
     return _build(story, footer, title, first.collective if first else "", lang)
 
 
+def _kept_together(*flowables: Flowable) -> tuple[Flowable, ...]:
+    """Flowables that stay on the page of the one after them (signatures under what
+    they sign)."""
+    for flowable in flowables:
+        flowable.keepWithNext = True
+    return flowables
+
+
 #: Who signs a settlement sheet, and who signs the notice board.
 SHEET_SIGNERS = ("household", "accountant")
 BOARD_SIGNERS = ("accountant", "supervision")
@@ -127,9 +135,8 @@ def summary(document: Summary, lang: str, font: FontChoice,
         _beside(_bands_table(document, lang, name),
                 _chart(charts.band_chart(document.bands, lang), name)),
         Spacer(0, 3 * GAP),
-        _Line(i18n.t("doc.income_statement", lang), name, 10, space=2),
-        _income_statement(document, lang, name),
-        Spacer(0, 6 * GAP),
+        *_kept_together(_Line(i18n.t("doc.income_statement", lang), name, 10, space=2),
+                        _income_statement(document, lang, name), Spacer(0, 6 * GAP)),
         _Signatures(lang, name, BOARD_SIGNERS),
     ]
     return _build(story, footer, title, document.collective, lang)
