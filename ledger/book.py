@@ -33,16 +33,17 @@ def record(kind: str, values: Mapping[str, Any]) -> int:
     return writer.last_id
 
 
-def record_many(groups: Iterable[tuple[str, Rows]]) -> "Writer":
+def record_many(groups: Iterable[tuple[str, Rows]], writer: "Writer | None" = None) -> "Writer":
     """Validate and record many records of several kinds in one transaction.
 
     Groups are taken in the order given, so a household created by one group can be used
     by the next. Raises RecordRefused listing every problem (up to MAX_ERRORS) and leaves
     the ledger exactly as it was; otherwise returns the writer, whose `counts` say how
-    many records of each kind were added.
+    many records of each kind were added. An importer may pass a writer of its own that
+    checks more (see `Writer.check`).
     """
     with models.database.atomic():
-        writer = Writer(Refs())
+        writer = writer or Writer(Refs())
         for kind, rows in groups:
             for where, values in rows:
                 writer.add(kind, values, where)
@@ -67,7 +68,7 @@ class Writer:
         if isinstance(values, FieldError):
             self._refuse([values])
             return
-        form = rules.check_fields(kind, values, self.refs, where)
+        form = self.check(kind, values, where)
         if form.errors:
             self._refuse(form.errors)
             if kind in rules.CODE_CATEGORY and form.result.get("code"):
@@ -77,6 +78,11 @@ class Writer:
         self.counts[kind] += 1
         if self._buffered >= FLUSH_ROWS and not self.error_count:
             self.flush()
+
+    def check(self, kind: str, values: Mapping[str, Any], where: str) -> rules.Form:
+        """One record read by the rules; a subclass may add problems of its own to
+        `form.errors` (an importer's unreadable cells, rows already in the ledger)."""
+        return rules.check_fields(kind, values, self.refs, where)
 
     def _refuse(self, errors: list[FieldError]) -> None:
         self._rows.clear()

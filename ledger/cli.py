@@ -7,6 +7,7 @@ bad argument is one clear line on standard error and a non-zero exit, never a tr
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections import Counter
@@ -110,6 +111,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = commands.add_parser("import", help=t("help.import"), description=t("help.import_long"))
     imp.add_argument("paths", nargs="+", metavar="PATH", help=t("help.import_paths"))
+    imp.add_argument("--dry-run", action="store_true", help=t("help.import_dry_run"))
+    imp.add_argument("--format", choices=("text", "json"), default="text",
+                     help=t("help.import_format"))
+    imp.add_argument("--map", metavar="FILE", help=t("help.import_map"))
+    imp.add_argument("--sheet", metavar="NAME", help=t("help.import_sheet"))
+    imp.add_argument("--allow-duplicates", action="store_true",
+                     help=t("help.import_allow_duplicates"))
     imp.set_defaults(run=cmd_import)
 
     report = commands.add_parser("report", help=t("help.report"), description=t("help.report"))
@@ -146,6 +154,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     check_cmd = commands.add_parser("check", help=t("help.check"), description=t("help.check"))
     check_cmd.set_defaults(run=cmd_check)
+
+    export_cmd = commands.add_parser("export", help=t("help.export"),
+                                     description=t("help.export_long"))
+    export_cmd.add_argument("--format", choices=EXPORT_FORMATS, default="csv",
+                            help=t("help.export_format"))
+    export_cmd.add_argument("-o", "--output", metavar="PATH", help=t("help.export_output"))
+    export_cmd.set_defaults(run=cmd_export)
     return parser
 
 
@@ -260,10 +275,50 @@ def cmd_demo(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from ledger.io import mapping
+
+    options = csv_import.Options(mapping=mapping.load(args.map) if args.map else None,
+                                 sheet=args.sheet, allow_duplicates=args.allow_duplicates)
     _open(args)
-    counts = csv_import.import_files(args.paths)
+    if args.dry_run:
+        return _print_review(csv_import.review(args.paths, options), args.format)
+    counts = csv_import.import_files(args.paths, options)
     _print_counts(counts)
     return 0
+
+
+def _print_review(review, output: str) -> int:
+    """What a dry run found: the records that would be added, and every problem."""
+    if output == "json":
+        problems = []
+        for problem in review.problems:
+            if isinstance(problem, LedgerError):
+                params = problem.params
+                problems.append({"file": params.get("path"), "line": params.get("line"),
+                                 "column": None, "reason": problem.message()})
+                continue
+            place, _, line = problem.where.rpartition(":")
+            problems.append({"file": place or None, "line": int(line) if line.isdigit() else None,
+                             "column": None if problem.field == "-" else problem.field,
+                             "reason": i18n.t(problem.reason, **problem.params)})
+        print(json.dumps({"would_add": {kind.name: review.would_add[kind.name] for kind in KINDS
+                                        if review.would_add.get(kind.name)},
+                          "problems": problems, "problem_count": review.total},
+                         ensure_ascii=False, indent=1))
+    else:
+        print(i18n.t("dry_run_head"))
+        for kind in KINDS:
+            if review.would_add.get(kind.name):
+                print(i18n.t("added", count=review.would_add[kind.name],
+                             kind=i18n.kind_label(kind.name)))
+        print(i18n.t("dry_run_total", count=sum(review.would_add.values())))
+        for problem in review.problems:
+            print(problem.message())
+        if review.total > len(review.problems):
+            print(i18n.t("more_problems", count=review.total - len(review.problems)))
+        print(i18n.t("dry_run_clean") if review.clean
+              else i18n.t("dry_run_problems", count=review.total))
+    return 0 if review.clean else 1
 
 
 def _print_counts(counts: Counter) -> None:
@@ -385,6 +440,40 @@ def cmd_report_summary(args) -> int:
         _deliver(args, text=table.csv_text(*summary.csv_rows(document)))
     else:
         _render(args, "summary", document)
+    return 0
+
+
+EXPORT_FORMATS = ("csv", "hledger", "beancount", "xlsx")
+
+
+def cmd_export(args) -> int:
+    """Write the ledger for other tools: canonical CSV (a folder), an hledger or Beancount
+    journal, or an Excel workbook."""
+    from ledger.io import export
+
+    if not args.output:
+        raise LedgerError("export_needs_output", format=args.format)
+    _open(args)
+    path = Path(args.output)
+    if args.format == "csv":
+        counts = export.export_csv(path)
+        print(i18n.t("export_done", path=str(path), count=sum(counts.values())),
+              file=sys.stderr)
+        return 0
+    village = db.get_meta("village")
+    if args.format == "xlsx":
+        from ledger.io import export_xlsx
+
+        with export.replacing(path, binary=True) as handle:
+            export_xlsx.write_xlsx(handle)
+        print(i18n.t("written", path=str(path)), file=sys.stderr)
+        return 0
+    from ledger.io import journal
+
+    write = journal.write_hledger if args.format == "hledger" else journal.write_beancount
+    with export.replacing(path) as handle:
+        count = write(handle, village)
+    print(i18n.t("export_journal_done", path=str(path), count=count), file=sys.stderr)
     return 0
 
 

@@ -180,9 +180,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "无法从文件名判断 {path} 的内容；请命名为：{kinds}"),
     "import_empty_folder": ("folder {path} has no .csv files", "文件夹 {path} 中没有 .csv 文件"),
     "import_missing_file": ("{path} does not exist", "{path} 不存在"),
-    "import_not_utf8": ("{path}:{line}: the file is not UTF-8 text; in Excel or WPS save it as "
-                        "'CSV UTF-8'", "{path}:{line}：文件不是 UTF-8 文本；请在 Excel 或 WPS 中"
-                        "另存为“CSV UTF-8”格式"),
     "import_bad_csv": ("{path}:{line}: not valid CSV: {reason}", "{path}:{line}：CSV 格式错误：{reason}"),
     "import_no_header": ("the file is empty; it needs a header row", "文件为空，缺少表头行"),
     "import_unknown_column": ("unknown column; the columns are: {columns}",
@@ -239,16 +236,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.seed": ("random seed; the same seed gives the same village (default 1)",
                   "随机种子；相同种子生成相同的村（默认 1）"),
     "help.import": ("import canonical CSV files or folders of them", "导入标准 CSV 文件或其所在文件夹"),
-    "help.import_long": ("Import canonical CSV files (kind from the file name: households.csv, "
-                         "partners.csv, seasons.csv, batches.csv, leaf.csv, sales.csv, "
-                         "inputs.csv, wages.csv, charges.csv, subsidies.csv, payments.csv) or "
-                         "folders of them, all in one transaction: if any row is wrong, every "
+    "help.import_long": ("Import CSV files (UTF-8 or GBK) and .xlsx workbooks, or folders of "
+                         "them; the kind comes from the file name, in English or Chinese "
+                         "(households.csv or 农户.csv, partners/合作单位, seasons/蚕季, batches/蚕批, "
+                         "leaf/桑叶, sales/售茧, inputs/投入, wages/工资, charges/收费, "
+                         "subsidies/补助, payments/结算款) or from --map. Columns may have their "
+                         "Chinese names. All in one transaction: if any row is wrong, every "
                          "problem is listed and nothing is imported.",
-                         "导入标准 CSV 文件（按文件名识别类别：households.csv、partners.csv、"
-                         "seasons.csv、batches.csv、leaf.csv、sales.csv、inputs.csv、wages.csv、"
-                         "charges.csv、subsidies.csv、payments.csv）或包含它们的文件夹，全部在一个"
-                         "事务中完成：任何一行有错，列出所有问题，不导入任何内容。"),
-    "help.import_paths": ("CSV files or folders", "CSV 文件或文件夹"),
+                         "导入 CSV 文件（UTF-8 或 GBK）和 .xlsx 工作簿，或包含它们的文件夹；按文件名"
+                         "识别类别，中英文均可（households.csv 或 农户.csv、partners/合作单位、"
+                         "seasons/蚕季、batches/蚕批、leaf/桑叶、sales/售茧、inputs/投入、wages/工资、"
+                         "charges/收费、subsidies/补助、payments/结算款），或由 --map 指定。列名可用"
+                         "中文。全部在一个事务中完成：任何一行有错，列出所有问题，不导入任何内容。"),
+    "help.import_paths": ("CSV or xlsx files, or folders", "CSV 或 xlsx 文件，或文件夹"),
     "help.report": ("print a report", "打印报表"),
     "help.reports": ("reports", "报表"),
     "help.report_season": ("every household's and the collective's income for a season",
@@ -423,4 +423,70 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "各村民小组蚕茧单产（每张蚕种产茧公斤数）"),
     "html.chart_bands": ("Households by net income this season (yuan)", "农户本季纯收入分布（元）"),
     # -- PDF documents (ledger/reports/pdf.py, fonts.py) -----------------------------------
+    # -- export ---
+    "help.export": ("write the ledger for other tools: CSV, hledger, Beancount or Excel",
+                    "导出账本供其他软件使用：CSV、hledger、Beancount 或 Excel"),
+    "help.export_long": ("Write the ledger for other tools: every record kind as canonical CSV "
+                         "in a folder (silk import reads it back), the double-entry journal "
+                         "for hledger or Beancount, or an Excel workbook with the season "
+                         "reports and every record kind.",
+                         "导出账本：各类记录按标准格式写成 CSV 文件夹（可用 silk import 导回），"
+                         "或写成 hledger / Beancount 复式记账日记账，或写成含各蚕季报表和各类记录的 "
+                         "Excel 工作簿。"),
+    "help.export_format": ("csv (a folder), hledger, beancount or xlsx (a file)",
+                           "csv（文件夹）、hledger、beancount 或 xlsx（文件）"),
+    "help.export_output": ("where to write: a folder for csv, a file for the others",
+                           "写入位置：csv 为文件夹，其他格式为文件"),
+    "export_needs_output": ("export --format {format} needs -o: a folder for csv, a file for "
+                            "hledger, beancount and xlsx",
+                            "导出 {format} 格式需要用 -o 指定写入位置：csv 为文件夹，"
+                            "hledger、beancount、xlsx 为文件"),
+    "export_not_folder": ("{path} is a file; CSV export writes a folder of files, give a "
+                          "folder with -o", "{path} 是文件；CSV 导出写成一个文件夹，请用 -o 指定文件夹"),
+    "export_folder_not_empty": ("folder {path} holds other files ({names}); silk import would "
+                                "read them too: give a new or empty folder",
+                                "文件夹 {path} 中有其他文件（{names}），导回时会一并读取："
+                                "请指定新的或空的文件夹"),
+    "export_done": ("{count} records written as CSV to {path}",
+                    "已将 {count} 条记录以 CSV 写入 {path}"),
+    "export_journal_done": ("{count} vouchers written to {path}", "已将 {count} 张凭证写入 {path}"),
+    # -- messy import ---
+    "import_bad_encoding": ("{path}:{line}: the file is neither UTF-8 nor GBK/GB18030 text "
+                            "(UTF-16, or not a text file?); in Excel or WPS save it as 'CSV UTF-8'",
+                            "{path}:{line}：文件既不是 UTF-8 也不是 GBK/GB18030 文本（可能是 UTF-16 "
+                            "或非文本文件）；请在 Excel 或 WPS 中另存为“CSV UTF-8”格式"),
+    "import_bad_xlsx": ("{path} is not a readable .xlsx workbook: {reason}",
+                        "{path} 不是可读取的 .xlsx 工作簿：{reason}"),
+    "import_no_sheet": ("{path} has no sheet named {sheet}; its sheets: {sheets}",
+                        "{path} 中没有名为 {sheet} 的工作表；现有工作表：{sheets}"),
+    "import_bad_map": ("mapping file {path}: {reason}", "映射文件 {path}：{reason}"),
+    "import_constant_and_column": ("column {column} is both in the file and a constant of the "
+                                   "mapping; remove one",
+                                   "列 {column} 既在文件中，又是映射文件中的固定值；请删去其一"),
+    "import_jin": ("'{value}' is in 斤 (half a kilogram); write kilograms (公斤)",
+                   "“{value}”以斤为单位（半公斤）；请改为公斤"),
+    "import_ambiguous_number": ("'{value}' is ambiguous: a comma that is not a thousands "
+                                "separator; write the number with a decimal point",
+                                "“{value}”有歧义：逗号不是千位分隔符；请用小数点书写"),
+    "import_ambiguous_date": ("'{value}' is ambiguous; write the year in full and first, "
+                              "e.g. 2026-04-05 or 2026年4月5日",
+                              "“{value}”有歧义；请写全年份并放在最前，例如 2026-04-05 或 2026年4月5日"),
+    "import_duplicate_row": ("this row is already in the ledger (record #{id}); if it is a "
+                             "second, separate record, import with --allow-duplicates",
+                             "此行已在账本中（记录 #{id}）；如确为另一条记录，请加 --allow-duplicates 导入"),
+    "dry_run_head": ("Would add (dry run, nothing written):", "将新增（试导入，未写入）："),
+    "dry_run_total": ("{count} records would be added.", "共将新增 {count} 条记录。"),
+    "dry_run_clean": ("No problems found.", "未发现问题。"),
+    "dry_run_problems": ("Problems found: {count}; nothing was written (dry run).",
+                         "发现 {count} 个问题；试导入，账本未作任何改动。"),
+    "help.import_dry_run": ("check everything and show what would be added, writing nothing",
+                            "检查全部内容并显示将新增的记录，不写入账本"),
+    "help.import_format": ("output format of --dry-run (default: text)",
+                           "--dry-run 的输出格式（默认：text）"),
+    "help.import_map": ("a TOML mapping of another layout: [columns] renames, [constants], kind",
+                        "其他表格格式的 TOML 映射文件：[columns] 列名对应、[constants] 固定值、kind 类别"),
+    "help.import_sheet": ("the sheet of .xlsx workbooks to read (default: the first)",
+                          ".xlsx 工作簿中要读取的工作表（默认：第一个）"),
+    "help.import_allow_duplicates": ("add rows even if the same records are already in the ledger",
+                                     "即使账本中已有相同记录也照样导入"),
 }

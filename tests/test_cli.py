@@ -76,7 +76,7 @@ COMMANDS = {
          "蚕桑账本：村集体蚕桑合作社的账簿"),
     ("init",): ("create an empty ledger", "创建空账本"),
     ("demo",): ("fill a new ledger with a realistic demo village", "用一个逼真的示范村填充新账本"),
-    ("import",): ("Import canonical CSV files", "导入标准 CSV 文件"),
+    ("import",): ("Import CSV files (UTF-8 or GBK)", "导入 CSV 文件（UTF-8 或 GBK）"),
     ("report",): ("print a report", "打印报表"),
     ("report", "season"): ("every household's and the collective's income for a season",
                            "某蚕季各农户及村集体的收益"),
@@ -158,7 +158,7 @@ def test_chinese_help_from_lang_variable(tmp_path):
 def test_lang_option_wins_over_the_locale(tmp_path):
     out = ok(silk("--lang", "en", "import", "--help", cwd=tmp_path, LANG="zh_CN.UTF-8"))
     assert out.startswith("usage: silk import")
-    assert "Import canonical CSV files" in flat(out)
+    assert "Import CSV files (UTF-8 or GBK)" in flat(out)
     assert "用法" not in out
 
 

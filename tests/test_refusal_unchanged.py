@@ -157,7 +157,7 @@ BAD_PAYMENTS = (
     + "\n"                                                                   # 7 blank
     + "2026-05-13,2026-1,H999,sideways,100,cash,\n"                          # 8 two problems
     + "2026-05-14,2026-1,H001,to_household,100,cash\n"                       # 9 short row
-    + "2026-05-15,2026-1,H002,from_household,\"1,000.00\",cheque,\"a \"\"quoted\"\" memo\"\n"
+    + "2026-05-15,2026-1,H002,from_household,\"12,34\",cheque,\"a \"\"quoted\"\" memo\"\n"
     + "2026-05-20,2026-1,H002,to_household,100,cash,late\n"                  # 11 outside
 )
 
@@ -170,7 +170,8 @@ def bad_payment_lines(folder: Path) -> list[str]:
         f"{pay}:8: household: no household or partner with code H999",
         f"{pay}:8: direction: 'sideways' is not one of: to_household, from_household",
         f"{pay}:9: -: the row has 6 fields, the header 7",
-        f"{pay}:10: amount: '1,000.00' is not a number",
+        f"{pay}:10: amount: '12,34' is ambiguous: a comma that is not a thousands separator; "
+        "write the number with a decimal point",
         f"{pay}:10: method: 'cheque' is not one of: cash, bank",
         f"{pay}:11: date: 2026-05-20 is outside season 2026-1 (2026-04-01 to 2026-05-15)",
     ]
@@ -225,13 +226,13 @@ def test_the_same_import_without_its_bad_rows_is_written(ledger_file, tmp_path, 
 
 def test_the_command_line_reports_in_chinese(ledger_file, tmp_path, capsys):
     folder = import_folder(tmp_path, PAYMENTS_HEADER
-                           + "2026-05-10,2026-1,H001,to_household,0,现金,\n")
+                           + "2026-05-10,2026-1,H001,to_household,0,微信,\n")
     before = state(ledger_file)
     assert cli.main(["--db", str(ledger_file), "--lang", "zh", "import", str(folder)]) == 1
     pay = folder / "payments.csv"
     assert capsys.readouterr().err.splitlines() == [
         f"{pay}:2: amount: 应大于零",
-        f"{pay}:2: method: “现金”不在可选值中：cash, bank",
+        f"{pay}:2: method: “微信”不在可选值中：cash, bank",
         "发现 2 个问题；账本未作任何改动。",
     ]
     assert state(ledger_file) == before
@@ -286,31 +287,32 @@ def test_a_bad_header_in_the_last_file_leaves_the_file_unchanged(ledger_file, tm
     assert state(ledger_file) == before
 
 
-def non_utf8_folder(tmp_path: Path, good_rows: int) -> Path:
+def undecodable_folder(tmp_path: Path, good_rows: int) -> Path:
     folder = import_folder(tmp_path, PAYMENTS_HEADER)
     (folder / "payments.csv").write_bytes(
         PAYMENTS_HEADER.encode()
         + b"2026-05-10,2026-1,H001,to_household,100,cash,ok\n" * good_rows
-        + "2026-05-10,2026-1,H001,to_household,100,cash,收据\n".encode("gbk"))
+        + "2026-05-10,2026-1,H001,to_household,100,cash,".encode() + b"\xff\xfe\n")
     return folder
 
 
-def test_a_last_file_that_is_not_utf8_leaves_the_file_unchanged(ledger_file, tmp_path, capsys,
+def test_a_last_file_that_is_neither_utf8_nor_gbk_leaves_the_file_unchanged(ledger_file, tmp_path, capsys,
                                                                  flushes):
-    folder = non_utf8_folder(tmp_path, 10)
+    folder = undecodable_folder(tmp_path, 10)
     before = state(ledger_file)
     assert cli.main(["--db", str(ledger_file), "--lang", "en", "import", str(folder)]) == 1
     (line,) = capsys.readouterr().err.splitlines()
     assert re.fullmatch(rf"silk: {re.escape(str(folder / 'payments.csv'))}:12: "
-                        r"the file is not UTF-8 text; in Excel or WPS save it as 'CSV UTF-8'",
+                        r"the file is neither UTF-8 nor GBK/GB18030 text \(UTF-16, or not a "
+                        r"text file\?\); in Excel or WPS save it as 'CSV UTF-8'",
                         line)
     assert state(ledger_file) == before
 
 
 @pytest.mark.parametrize("good_rows", [0, 10, 998])
-def test_a_file_that_is_not_utf8_is_reported_at_the_bad_line(ledger_file, tmp_path,
+def test_a_file_that_is_neither_utf8_nor_gbk_is_reported_at_the_bad_line(ledger_file, tmp_path,
                                                              good_rows):
-    folder = non_utf8_folder(tmp_path, good_rows)
+    folder = undecodable_folder(tmp_path, good_rows)
     database = db.open_ledger(ledger_file)
     try:
         with pytest.raises(LedgerError) as refused:

@@ -1,41 +1,59 @@
-"""Import of canonical CSV files (DOMAIN.md, "Exchange formats").
+"""Import of the files people send: canonical CSV (DOMAIN.md, "Exchange formats") and
+what they really send, CSV in GBK or UTF-8 and .xlsx workbooks with Chinese headers,
+full-width digits and local dates (`ledger.io.sources`, `headers`, `cleaning`), or
+another layout described by a saved mapping (`ledger.io.mapping`).
 
-A file's record kind comes from its name (`leaf.csv`, `leaf-2026.csv`); a folder stands
-for the CSV files in it. Files are taken in dependency order and imported in one
-transaction by `ledger.book.record_many`: every problem of every row is reported as
-`FILE:LINE: column: reason`, and if there is any, nothing is written.
+A file's record kind comes from its name (`leaf.csv`, `leaf-2026.csv`, `售茧.xlsx`) or the
+mapping; a folder stands for the CSV and xlsx files in it. Files are taken in dependency
+order and imported in one transaction by `ledger.book.record_many`: every problem of
+every row is reported as `FILE:LINE: column: reason`, and if there is any, nothing is
+written. Rows already in the ledger are refused too, unless duplicates are allowed.
+`review` runs the same import and rolls it back: what would be added, every problem.
 """
 from __future__ import annotations
 
-import codecs
-import csv
-import re
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator, Mapping
 
-from ledger import book
+from ledger import book, models
 from ledger.errors import FieldError, LedgerError, RecordRefused
+from ledger.io import cleaning, headers, sources
+from ledger.io.mapping import Mapping as ColumnMap
 from ledger.kinds import BY_NAME, KINDS, Kind
+from ledger.refs import Refs
+from ledger.rules import Form
 
-_KIND_OF_NAME = re.compile(r"(?P<kind>[a-z]+)(?:[-_.].*)?")
+
+@dataclass
+class Options:
+    """How to read the files: a saved mapping, the sheet of a workbook, and whether rows
+    already in the ledger may be added again."""
+
+    mapping: ColumnMap | None = None
+    sheet: str | None = None
+    allow_duplicates: bool = False
 
 
-def kind_of(path: Path) -> Kind:
-    """The record kind a file holds, from its name."""
-    match = _KIND_OF_NAME.fullmatch(path.stem.lower())
-    if path.suffix.lower() != ".csv" or not match or match["kind"] not in BY_NAME:
+def kind_of(path: Path, mapping: ColumnMap | None = None) -> Kind:
+    """The record kind a file holds, from the mapping or the file's name."""
+    kind = None
+    if path.suffix.lower() in sources.SUFFIXES:
+        kind = mapping.kind if mapping and mapping.kind else headers.kind_of_stem(path.stem)
+    if kind is None:
         raise LedgerError("import_unknown_file", path=str(path),
                           kinds=", ".join(f"{k.name}.csv" for k in KINDS))
-    return BY_NAME[match["kind"]]
+    return kind
 
 
-def plan(paths: Iterable[str | Path]) -> list[tuple[Kind, Path]]:
+def plan(paths: Iterable[str | Path], mapping: ColumnMap | None = None) -> list[tuple[Kind, Path]]:
     """The files to import, each with its kind, in dependency order."""
     files: list[Path] = []
     for given in map(Path, paths):
         if given.is_dir():
-            found = sorted(p for p in given.iterdir() if p.suffix.lower() == ".csv")
+            found = sorted(p for p in given.iterdir()
+                           if p.suffix.lower() in sources.SUFFIXES and not p.name.startswith("~$"))
             if not found:
                 raise LedgerError("import_empty_folder", path=str(given))
             files.extend(found)
@@ -45,79 +63,217 @@ def plan(paths: Iterable[str | Path]) -> list[tuple[Kind, Path]]:
             raise LedgerError("import_missing_file", path=str(given))
     order = {kind.name: index for index, kind in enumerate(KINDS)}
     unique = list({path.resolve(): path for path in files}.values())  # a file once per call
-    planned = [(kind_of(path), path) for path in unique]
+    planned = [(kind_of(path, mapping), path) for path in unique]
     return sorted(planned, key=lambda item: (order[item[0].name], str(item[1])))
 
 
-def import_files(paths: Iterable[str | Path]) -> Counter:
+def import_files(paths: Iterable[str | Path], options: Options | None = None) -> Counter:
     """Import every file in one transaction; the counts of records added, by kind."""
-    planned = plan(paths)
-    problems: list[FieldError] = []
-    for kind, path in planned:
-        problems.extend(_header_problems(kind, path))
-    if problems:
-        raise RecordRefused(problems)
-    writer = book.record_many((kind.name, read_rows(kind, path)) for kind, path in planned)
+    options = options or Options()
+    files = _open_files(plan(paths, options.mapping), options)
+    try:
+        problems = [problem for file in files for problem in file.problems]
+        if problems:
+            raise RecordRefused(problems)
+        writer = book.record_many(((file.kind.name, file.rows()) for file in files),
+                                  ImportWriter(Refs(), options.allow_duplicates))
+    finally:
+        for file in files:
+            file.close()
     return writer.counts
 
 
-def _lines(path: Path) -> Iterator[str]:
-    """The file's lines as text, each decoded on its own, so a byte that is not UTF-8
-    is reported on its own line; a leading byte-order mark is dropped."""
-    with open(path, "rb") as handle:
-        for number, raw in enumerate(handle, 1):
-            if number == 1 and raw.startswith(codecs.BOM_UTF8):
-                raw = raw[len(codecs.BOM_UTF8):]
+@dataclass
+class Review:
+    """What an import would add, by kind, and every problem it would be refused for."""
+
+    would_add: Counter
+    problems: list[FieldError | LedgerError] = field(default_factory=list)
+    total: int = 0
+
+    @property
+    def clean(self) -> bool:
+        return self.total == 0
+
+
+def review(paths: Iterable[str | Path], options: Options | None = None) -> Review:
+    """Run the import and roll it back: nothing is written, whatever is found."""
+    options = options or Options()
+    planned = plan(paths, options.mapping)
+    files: list[SourceFile] = []
+    problems: list[FieldError | LedgerError] = []
+    for kind, path in planned:
+        try:
+            files.extend(_open_files([(kind, path)], options))
+        except LedgerError as error:
+            problems.append(error)
+    try:
+        problems.extend(problem for file in files for problem in file.problems)
+        if problems:
+            return Review(Counter(), problems, len(problems))
+        writer = ImportWriter(Refs(), options.allow_duplicates, dry_run=True)
+        with models.database.atomic() as transaction:
             try:
-                yield raw.decode("utf-8")
-            except UnicodeDecodeError:
-                raise LedgerError("import_not_utf8", path=str(path), line=number) from None
-
-
-def _header_problems(kind: Kind, path: Path) -> list[FieldError]:
-    where = f"{path}:1"
-    lines = _lines(path)
-    try:
-        header = next(csv.reader(lines), None)
-    except csv.Error as error:
-        raise LedgerError("import_bad_csv", path=str(path), line=1, reason=str(error)) from None
+                for file in files:
+                    for where, values in file.rows():
+                        writer.add(file.kind.name, values, where)
+            except LedgerError as error:  # a row that is not CSV: reported with the rest
+                problems.append(error)
+            transaction.rollback()
     finally:
-        lines.close()
-    if header is None:
-        return [FieldError(kind.name, "-", "import_no_header", {}, where)]
-    header = [name.strip() for name in header]
-    problems = []
-    for name in header:
-        if name not in kind.columns:
-            problems.append(FieldError(kind.name, name or "-", "import_unknown_column",
-                                       {"columns": ", ".join(kind.columns)}, where))
-        elif header.count(name) > 1:
-            problems.append(FieldError(kind.name, name, "import_duplicate_column", {}, where))
-    for name in kind.columns:
-        if name not in header and name not in kind.optional:
-            problems.append(FieldError(kind.name, name, "import_missing_column", {}, where))
-    return problems
+        for file in files:
+            file.close()
+    problems = [*writer.errors, *problems]
+    return Review(writer.counts, problems, writer.error_count + len(problems) - len(writer.errors))
 
 
-def read_rows(kind: Kind, path: Path) -> Iterator[tuple[str, dict[str, str]]]:
-    """(FILE:LINE, values) for each row that is not blank; lines count from the header."""
-    lines = _lines(path)
-    reader = csv.reader(lines)
-    line = 1
+# -- one file ---------------------------------------------------------------------------------
+
+class Cleaned(dict):
+    """A row's cells made canonical, with the problems of the cells that could not be."""
+
+    problems: dict = {}
+
+
+class SourceFile:
+    """One file being imported: its kind, its header read into canonical columns, and its
+    rows as the writer takes them."""
+
+    def __init__(self, kind: Kind, path: Path, options: Options):
+        self.kind = kind
+        self.path = path
+        self.mapping = options.mapping
+        self.table = sources.open_table(path, options.sheet)
+        self.columns: list[str | None] = []   # canonical column of each header cell, or None
+        self.problems = self._read_header()
+
+    def close(self) -> None:
+        self.table.close()
+
+    def _read_header(self) -> list[FieldError]:
+        kind, where = self.kind, f"{self.path}:1"
+        if not self.table.header:
+            return [FieldError(kind.name, "-", "import_no_header", {}, where)]
+        constants = self.mapping.constants if self.mapping else {}
+        problems = []
+        seen: set[str] = set()
+        for name in self.table.header:
+            renamed = self.mapping.rename(name) if self.mapping else None
+            column = renamed if renamed is not None else headers.canonical_column(kind, name)
+            if renamed == "":
+                self.columns.append(None)
+                continue
+            self.columns.append(column)
+            if column is None or column not in kind.columns:
+                problems.append(FieldError(kind.name, name or "-", "import_unknown_column",
+                                           {"columns": ", ".join(kind.columns)}, where))
+            elif column in seen:
+                problems.append(FieldError(kind.name, name, "import_duplicate_column", {}, where))
+            elif column in constants:
+                problems.append(FieldError(kind.name, name, "import_constant_and_column",
+                                           {"column": column}, where))
+            seen.add(column or "")
+        for name in constants:
+            if name not in kind.columns:
+                problems.append(FieldError(kind.name, name, "import_unknown_column",
+                                           {"columns": ", ".join(kind.columns)}, where))
+        for name in kind.columns:
+            if name not in seen and name not in constants and name not in kind.optional:
+                problems.append(FieldError(kind.name, name, "import_missing_column", {}, where))
+        return problems
+
+    def rows(self) -> Iterator[tuple[str, Mapping[str, Any] | FieldError]]:
+        """(FILE:LINE, values) for each row that is not blank."""
+        width = len(self.columns)
+        constants = list((self.mapping.constants if self.mapping else {}).items())
+        clean = cleaning.row_cleaner(
+            [(index, column) for index, column in enumerate(self.columns) if column]
+            + [(width + index, column) for index, (column, _) in enumerate(constants)])
+        fixed = [value for _, value in constants]
+        workbook = self.path.suffix.lower() == ".xlsx"
+        for line, cells in self.table.rows:
+            where = f"{self.path}:{line}"
+            if workbook and len(cells) < width:
+                cells = [*cells, *[None] * (width - len(cells))]
+            if len(cells) < width or any(_filled(cell) for cell in cells[width:]):
+                yield where, FieldError(self.kind.name, "-", "import_row_width",
+                                        {"found": len(cells), "expected": width}, where)
+                continue
+            values, problems = clean(cells[:width] + fixed if fixed else cells)
+            row = Cleaned(values)
+            if problems:
+                row.problems = problems
+            yield where, row
+
+
+def _filled(cell: Any) -> bool:
+    return cell is not None and (not isinstance(cell, str) or bool(cell.strip()))
+
+
+def _open_files(planned: list[tuple[Kind, Path]], options: Options) -> list[SourceFile]:
+    files: list[SourceFile] = []
     try:
-        header = [name.strip() for name in next(reader)]
-        for row in reader:
-            start, line = line + 1, reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            where = f"{path}:{start}"
-            if len(row) != len(header):
-                yield where, FieldError(kind.name, "-", "import_row_width",
-                                        {"found": len(row), "expected": len(header)}, where)
-                continue
-            yield where, dict(zip(header, row))
-    except csv.Error as error:
-        raise LedgerError("import_bad_csv", path=str(path), line=line + 1,
-                          reason=str(error)) from None
-    finally:
-        lines.close()
+        for kind, path in planned:
+            files.append(SourceFile(kind, path, options))
+    except BaseException:
+        for file in files:
+            file.close()
+        raise
+    return files
+
+
+# -- the writer of an import -----------------------------------------------------------------
+
+class ImportWriter(book.Writer):
+    """The service layer's writer, which also reports cells that could not be read and
+    rows already in the ledger; in a dry run it writes nothing."""
+
+    def __init__(self, refs: Refs, allow_duplicates: bool = False, dry_run: bool = False):
+        super().__init__(refs)
+        self.allow_duplicates = allow_duplicates
+        self.dry_run = dry_run
+        self._existing: dict[tuple[str, int], dict[tuple, int]] = {}
+
+    def check(self, kind: str, values: Mapping[str, Any], where: str) -> Form:
+        form = super().check(kind, values, where)
+        problems = getattr(values, "problems", None)
+        if problems:
+            order = {name: index for index, name in enumerate(BY_NAME[kind].columns)}
+            form.errors = sorted(
+                [*(FieldError(kind, column, problem.reason, problem.params, where)
+                   for column, problem in problems.items()),
+                 *(error for error in form.errors if error.field not in problems)],
+                key=lambda error: order.get(error.field, -1))
+        elif not form.errors and not self.allow_duplicates and BY_NAME[kind].moves_money:
+            same = self._existing_in(kind, form.result["season"].id)
+            existing = same.get(_key(kind, form.result)) if same else None
+            if existing is not None:
+                form.errors.append(FieldError(kind, "-", "import_duplicate_row",
+                                              {"id": existing}, where))
+        return form
+
+    def _existing_in(self, kind: str, season_id: int) -> dict[tuple, int]:
+        """The records of `kind` already in a season, by their values: one query per kind
+        and season the import touches."""
+        if (kind, season_id) not in self._existing:
+            model = BY_NAME[kind].model
+            columns = book.LAYOUTS[model].columns
+            query = model.select(*columns).where(model.season == season_id).tuples()
+            self._existing[(kind, season_id)] = {
+                tuple(value.isoformat() if hasattr(value, "isoformat") else value
+                      for value in row[1:]): row[0]
+                for row in query}
+        return self._existing[(kind, season_id)]
+
+    def flush(self) -> None:
+        if self.dry_run:
+            self._rows.clear()
+            self._balances.clear()
+            self._buffered = 0
+            return
+        super().flush()
+
+
+def _key(kind: str, result: dict) -> tuple:
+    """A validated record as the row it would be stored as, without its id."""
+    return book.LAYOUTS[BY_NAME[kind].model].row(0, result)[1:]
