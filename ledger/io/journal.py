@@ -1,0 +1,237 @@
+"""The collective's double-entry journal as an hledger or a Beancount file.
+
+Every voucher becomes one transaction, dated, described by its record kind in Chinese and
+the batch and party it concerns, with its postings to the chart's accounts (ledger.chart)
+in CNY with two decimals. Vouchers are read kind by kind, each stream in date order, and
+merged, so the whole journal is never held in memory. Both files declare every account,
+so `hledger check accounts` and `bean-check` find nothing undeclared; their balances equal
+the trial balance account by account, debits positive.
+
+hledger allows Chinese account names: `资产:113 内部往来:113.H001 张国华`. Beancount needs
+ASCII-initial components under Assets/Liabilities/Equity/Income/Expenses, so an account
+is named by its code (`Assets:A113:H001`, `Income:I501:I50101`) and its Chinese name is
+the `name` metadata of its `open` directive.
+"""
+from __future__ import annotations
+
+import heapq
+import itertools
+import re
+from datetime import date
+from typing import IO, Iterator, NamedTuple
+
+from peewee import JOIN
+
+from ledger import chart, i18n, models, money
+from ledger.kinds import RECORD_KINDS, Kind
+
+FORMATS = ("hledger", "beancount")
+COMMODITY = "CNY"
+
+#: The account classes, by the first digit of a level-1 code (5: by its normal side).
+#: Each is (Beancount root, Chinese root, hledger account type, Beancount code prefix).
+CLASSES = {"1": ("Assets", "资产", "A", "A"), "2": ("Liabilities", "负债", "L", "L"),
+           "3": ("Equity", "所有者权益", "E", "E")}
+INCOME = ("Income", "收入", "R", "I")
+EXPENSES = ("Expenses", "支出", "X", "X")
+
+#: Per record kind: the batch column and the party column that describe its voucher,
+#: and a free-text column that says what it was for.
+DESCRIBED_BY = {
+    "leaf": ("batch", "supplier", None),
+    "sales": ("batch", "buyer", "grade"),
+    "inputs": ("batch", "supplier", "item"),
+    "wages": (None, "household", "worker"),
+    "charges": (None, "household", "item"),
+    "subsidies": (None, "recipient", "source"),
+    "payments": (None, "household", "memo"),
+}
+
+
+class Posting(NamedTuple):
+    account: str
+    party_name: str | None
+    amount: int  # fen, debit positive
+
+
+class Transaction(NamedTuple):
+    date: date
+    voucher: int
+    kind: str
+    record: int
+    description: str
+    postings: list[Posting]
+
+
+def account_class(code: str) -> tuple[str, str, str, str]:
+    """The class of an account of the chart (see CLASSES)."""
+    top = chart.parent_of(code) or code
+    if top[0] in CLASSES:
+        return CLASSES[top[0]]
+    return INCOME if chart.BY_CODE[top].side == "credit" else EXPENSES
+
+
+# -- reading -------------------------------------------------------------------------------
+
+def _kind_stream(kind: Kind) -> Iterator[Transaction]:
+    """The vouchers of one record kind with their postings, in (date, voucher) order."""
+    V, Po, A, P = models.Voucher, models.Posting, models.Account, models.Party
+    model = kind.model
+    batch_col, party_col, text_col = DESCRIBED_BY[kind.name]
+    holder = P.alias("account_party")
+    party = P.alias("described_party")
+    fields = [V.id, V.date, model.id, A.code, holder.name, Po.debit, Po.credit,
+              party.code, party.name]
+    query = (V.select()
+             .join(model, on=(model.id == V.record_id))
+             .join(party, on=(getattr(model, party_col) == party.id)))
+    if batch_col:
+        batch = models.Batch.alias("described_batch")
+        query = query.switch(model).join(batch, on=(model.batch == batch.id))
+        fields.append(batch.code)
+    if text_col:
+        fields.append(getattr(model, text_col))
+    query = (query.switch(V).join(Po, on=(Po.voucher == V.id))
+             .join(A, on=(Po.account == A.id))
+             .join(holder, JOIN.LEFT_OUTER, on=(A.party == holder.id))
+             .where(V.kind == kind.name)
+             .select(*fields)
+             .order_by(V.date, V.id, Po.id))
+    label = i18n.kind_label(kind.name, "zh")
+    for voucher, lines in itertools.groupby(query.tuples().iterator(), key=lambda r: r[0]):
+        lines = list(lines)
+        first = lines[0]
+        extra = list(first[9:])
+        words = [label]
+        if batch_col:
+            words.append(f"蚕批 {extra.pop(0)}")
+        words.append(f"{first[7]} {first[8]}")
+        if text_col and extra and extra[0]:
+            words.append(extra[0])
+        postings = [Posting(code, name, debit - credit)
+                    for _, _, _, code, name, debit, credit, *_ in lines]
+        yield Transaction(first[1], voucher, kind.name, first[2], " ".join(words), postings)
+
+
+def transactions() -> Iterator[Transaction]:
+    """Every voucher of the ledger, in date order, then voucher number."""
+    streams = [_kind_stream(kind) for kind in RECORD_KINDS]
+    return heapq.merge(*streams, key=lambda t: (t.date, t.voucher))
+
+
+def _accounts() -> Iterator[tuple[str, str | None]]:
+    """Every account of the ledger (chart accounts and household sub-accounts), in order."""
+    A, P = models.Account, models.Party
+    query = (A.select(A.code, P.name).join(P, JOIN.LEFT_OUTER, on=(A.party == P.id))
+             .order_by(A.code).tuples())
+    return iter(sorted(query.iterator(), key=lambda row: _order(row[0])))
+
+
+def _order(code: str) -> tuple[str, str]:
+    head, _, tail = code.partition(".")
+    return head, tail
+
+
+def _first_day() -> date | None:
+    first = models.Season.select(models.Season.start).order_by(models.Season.start).first()
+    return first.start if first else None
+
+
+def _amount(fen: int) -> str:
+    return f"{money.yuan(fen)} {COMMODITY}"
+
+
+# -- hledger -------------------------------------------------------------------------------
+
+_HLEDGER_UNSAFE = re.compile(r"[\x00-\x1f\x7f:;|]+")
+
+
+def _hledger_words(text: str) -> str:
+    """Text safe in an hledger account name or description: no separators or comment
+    marks, and never two spaces in a row (they end an account name)."""
+    return " ".join(_HLEDGER_UNSAFE.sub(" ", text).split())
+
+
+def hledger_account(code: str, party_name: str | None = None) -> str:
+    """`资产:101 库存现金`, `资产:113 内部往来:113.H001 张国华`, `收入:501 经营收入:501.01 蚕茧`."""
+    root = account_class(code)[1]
+    top = chart.parent_of(code)
+    if top is None:
+        return f"{root}:{code} {chart.BY_CODE[code].zh}"
+    if code in chart.BY_CODE:
+        suffix = chart.BY_CODE[code].zh.rpartition("-")[2]
+    else:
+        suffix = party_name or code.partition(".")[2]
+    return f"{root}:{top} {chart.BY_CODE[top].zh}:{code} {_hledger_words(suffix)}"
+
+
+def write_hledger(handle: IO[str], village: str = "") -> int:
+    """Write the journal for hledger; the number of transactions written."""
+    handle.write(f"; 蚕桑账本 {_hledger_words(village)} 记账凭证 (silk export --format hledger)\n"
+                 f"; amounts in {COMMODITY}; debits positive\n\n"
+                 f"commodity 1000.00 {COMMODITY}\n\n")
+    for _, zh, account_type, _ in (*CLASSES.values(), INCOME, EXPENSES):
+        handle.write(f"account {zh}  ; type: {account_type}\n")
+    for code, party_name in _accounts():
+        name = chart.account_name(code, "zh", party_name)
+        handle.write(f"account {hledger_account(code, party_name)}  ; {_hledger_words(name)}\n")
+    count = 0
+    for entry in transactions():
+        handle.write(f"\n{entry.date.isoformat()} (V{entry.voucher}) "
+                     f"{_hledger_words(entry.description)}  ; kind:{entry.kind}, "
+                     f"record:{entry.record}\n")
+        for posting in entry.postings:
+            handle.write(f"    {hledger_account(posting.account, posting.party_name)}  "
+                         f"{_amount(posting.amount)}\n")
+        count += 1
+    return count
+
+
+# -- Beancount -----------------------------------------------------------------------------
+
+_COMPONENT_ESCAPES = {"-": "--", ".": "-P", "_": "-U"}
+
+
+def _component(code: str) -> str:
+    """A party code as a Beancount account component: capitals and digits kept, and the
+    other characters a code may hold escaped one to one, so two codes never meet."""
+    return "".join(_COMPONENT_ESCAPES.get(ch, ch) for ch in code.upper())
+
+
+def beancount_account(code: str) -> str:
+    """`Assets:A101`, `Assets:A113:H001`, `Income:I501:I50101`."""
+    root, _, _, letter = account_class(code)
+    top = chart.parent_of(code)
+    if top is None:
+        return f"{root}:{letter}{code}"
+    if code in chart.BY_CODE:
+        return f"{root}:{letter}{top}:{letter}{code.replace('.', '')}"
+    return f"{root}:{letter}{top}:{_component(code.partition('.')[2])}"
+
+
+def _quoted(text: str) -> str:
+    clean = " ".join(re.sub(r"[\x00-\x1f\x7f]", " ", text).split())
+    return '"' + clean.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def write_beancount(handle: IO[str], village: str = "") -> int:
+    """Write the journal for Beancount; the number of transactions written."""
+    handle.write(f"; 蚕桑账本 记账凭证 (silk export --format beancount)\n"
+                 f"option \"title\" {_quoted(('蚕桑账本 ' + village).strip())}\n"
+                 f"option \"operating_currency\" \"{COMMODITY}\"\n")
+    first = _first_day()
+    if first is not None:
+        handle.write(f"\n{first.isoformat()} commodity {COMMODITY}\n")
+        for code, party_name in _accounts():
+            handle.write(f"{first.isoformat()} open {beancount_account(code)} {COMMODITY}\n"
+                         f"  name: {_quoted(chart.account_name(code, 'zh', party_name))}\n"
+                         f"  code: {_quoted(code)}\n")
+    count = 0
+    for entry in transactions():
+        handle.write(f"\n{entry.date.isoformat()} * {_quoted(entry.description)}\n"
+                     f"  voucher: {entry.voucher}\n"
+                     f"  kind: {_quoted(entry.kind)}\n")
+        for posting in entry.postings:
+            handle.write(f"  {beancount_account(posting.account)}  {_amount(posting.amount)}\n")
+        count += 1
+    return count

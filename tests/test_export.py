@@ -1,0 +1,236 @@
+"""Export: canonical CSV that imports back to the same books, journals that hledger and
+Beancount accept and that agree with the trial balance, and an Excel workbook whose
+numbers are the season reports'.
+
+Two ledgers on disk: a demo village (20 households, 3 seasons) and the hand-made village of
+tests/data/village. Each is exported through the real command line (`ledger.cli.main`).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ledger import balances, cli, db, demo, income, models
+from ledger.io import csv_import, journal
+from ledger.kinds import KINDS
+from ledger.reports import season as season_report
+from ledger.reports import trial_balance as tb_report
+
+VILLAGE = Path(__file__).resolve().parent / "data" / "village"
+
+
+def _make(path: Path, fill) -> Path:
+    database = db.open_ledger(path, create=True)
+    fill()
+    database.close()
+    models.database.initialize(None)
+    return path
+
+
+@pytest.fixture(scope="module", params=["demo", "village"])
+def source(request, tmp_path_factory) -> Path:
+    """A filled ledger file: the demo village, or the hand-made one."""
+    path = tmp_path_factory.mktemp(request.param) / "ledger.db"
+    if request.param == "demo":
+        return _make(path, lambda: demo.generate(households=20, seasons=3))
+    return _make(path, lambda: csv_import.import_files([VILLAGE]))
+
+
+@pytest.fixture
+def empty(tmp_path) -> Path:
+    return _make(tmp_path / "empty.db", lambda: None)
+
+
+def silk(*argv) -> int:
+    return cli.main([*map(str, argv)])
+
+
+def snapshot(path: Path) -> dict:
+    """Every season report as JSON and the trial balance, to compare two ledgers by."""
+    database = db.open_ledger(path)
+    try:
+        seasons = {s.code: season_report.as_json(income.season_income(s))
+                   for s in income.seasons()}
+        return {"seasons": seasons,
+                "trial_balance": tb_report.as_json(balances.trial_balance(), "en")}
+    finally:
+        database.close()
+        models.database.initialize(None)
+
+
+def closing_balances(path: Path) -> dict[str, int]:
+    """Each account's closing balance in fen (debit positive), leaves only, zero left out."""
+    database = db.open_ledger(path)
+    try:
+        return {row.code: row.closing for row in balances.trial_balance().rows
+                if not row.is_parent and row.closing}
+    finally:
+        database.close()
+        models.database.initialize(None)
+
+
+def fen(text: str) -> int:
+    number = Decimal(text.replace("CNY", "").strip())
+    assert number == number.quantize(Decimal("0.01")), text
+    return int(number * 100)
+
+
+# -- CSV -----------------------------------------------------------------------------------
+
+def test_csv_round_trip_reproduces_reports_and_bytes(source, tmp_path):
+    first = tmp_path / "first"
+    assert silk("--db", source, "export", "--format", "csv", "-o", first) == 0
+    assert sorted(p.name for p in first.iterdir()) == sorted(f"{k.name}.csv" for k in KINDS)
+    households = (first / "households.csv").read_text(encoding="utf-8")
+    assert "COLLECTIVE" not in households
+
+    copy = tmp_path / "copy.db"
+    assert silk("--db", copy, "init") == 0
+    assert silk("--db", copy, "import", first) == 0
+    assert snapshot(copy) == snapshot(source)
+    assert snapshot(copy)["trial_balance"]["balanced"]
+
+    second = tmp_path / "second"
+    assert silk("--db", copy, "export", "-o", second) == 0
+    for kind in KINDS:
+        name = f"{kind.name}.csv"
+        assert (second / name).read_bytes() == (first / name).read_bytes(), name
+
+
+def test_csv_has_canonical_columns_and_formats(source, tmp_path):
+    folder = tmp_path / "out"
+    silk("--db", source, "export", "-o", folder)
+    for kind in KINDS:
+        with open(folder / f"{kind.name}.csv", encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+        assert tuple(rows[0]) == kind.columns
+        for row in rows[1:]:
+            values = dict(zip(kind.columns, row))
+            for column in ("price", "rate", "amount"):
+                if column in values:
+                    assert len(values[column].partition(".")[2]) == 2, (kind.name, row)
+            if "kg" in values:
+                assert len(values["kg"].partition(".")[2]) == 3, (kind.name, row)
+            if "sheets" in values:
+                assert len(values["sheets"].partition(".")[2]) == 2, (kind.name, row)
+
+
+def test_csv_export_refuses_a_folder_with_other_files(source, tmp_path, capsys):
+    folder = tmp_path / "busy"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    assert silk("--db", source, "--lang", "en", "export", "-o", folder) == 1
+    assert "notes.txt" in capsys.readouterr().err
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+
+
+# -- journals ------------------------------------------------------------------------------
+
+def _needs(tool: str) -> None:
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} is not installed (Debian: apt-get install hledger)")
+
+
+def test_hledger_journal_checks_and_agrees_with_trial_balance(source, tmp_path):
+    _needs("hledger")
+    path = tmp_path / "ledger.journal"
+    assert silk("--db", source, "export", "--format", "hledger", "-o", path) == 0
+    for checks in ([], ["accounts", "commodities"]):
+        run = subprocess.run(["hledger", "-f", path, "check", *checks],
+                             capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+    out = subprocess.run(["hledger", "-f", path, "bal", "-O", "csv", "--no-total"],
+                         capture_output=True, text=True, check=True).stdout
+    found = {}
+    for account, amount in list(csv.reader(io.StringIO(out)))[1:]:
+        code = account.rpartition(":")[2].split(" ")[0]
+        found[code] = fen(amount)
+    assert found == closing_balances(source)
+
+
+def test_beancount_journal_checks_and_agrees_with_trial_balance(source, tmp_path):
+    loader = pytest.importorskip("beancount.loader", reason="beancount is not installed")
+    from beancount.core import data
+
+    path = tmp_path / "ledger.beancount"
+    assert silk("--db", source, "export", "--format", "beancount", "-o", path) == 0
+    entries, errors, options = loader.load_file(str(path))
+    assert errors == []
+    assert options["operating_currency"] == ["CNY"]
+    codes = {e.account: e.meta["code"] for e in entries if isinstance(e, data.Open)}
+    assert all("name" in e.meta for e in entries if isinstance(e, data.Open))
+    found: dict[str, int] = {}
+    for entry in entries:
+        if isinstance(entry, data.Transaction):
+            for posting in entry.postings:
+                assert posting.units.currency == "CNY"
+                code = codes[posting.account]
+                found[code] = found.get(code, 0) + fen(str(posting.units.number))
+    assert {k: v for k, v in found.items() if v} == closing_balances(source)
+    if shutil.which("bean-check"):
+        run = subprocess.run(["bean-check", path], capture_output=True, text=True)
+        assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_beancount_account_components_are_valid_and_distinct():
+    names = {journal.beancount_account(f"113.{code}") for code in ("H.1", "H-1", "H_1", "H1")}
+    assert len(names) == 4
+    assert journal.beancount_account("501.01") == "Income:I501:I50101"
+    assert journal.beancount_account("511.03") == "Expenses:X511:X51103"
+    assert journal.beancount_account("113.H001") == "Assets:A113:H001"
+
+
+# -- Excel ---------------------------------------------------------------------------------
+
+def test_xlsx_numbers_equal_the_season_reports(source, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    path = tmp_path / "ledger.xlsx"
+    assert silk("--db", source, "export", "--format", "xlsx", "-o", path) == 0
+    book = openpyxl.load_workbook(path, read_only=True)
+    reports = snapshot(source)["seasons"]
+    for code, report in reports.items():
+        rows = list(book[f"蚕季 {code}"].iter_rows(values_only=True))
+        header = rows[0]
+        for party, row in zip(report["parties"], rows[1:]):
+            assert row[0] == party["code"]
+            for key, value in zip(header[2:], row[2:]):
+                assert isinstance(value, (int, float)), (code, key, value)
+                assert Decimal(str(value)) == Decimal(party[key]), (code, party["code"], key)
+        total = rows[len(report["parties"]) + 1]
+        assert Decimal(str(total[header.index("net_income")])) == Decimal(
+            report["totals"]["net_income"])
+    for kind in KINDS:
+        sheet_rows = list(book[kind.name].iter_rows(values_only=True))
+        assert tuple(sheet_rows[0]) == kind.columns
+
+
+# -- refusals and the empty ledger ---------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["csv", "hledger", "beancount", "xlsx"])
+def test_export_without_output_is_refused_clearly(empty, fmt, capsys):
+    assert silk("--db", empty, "--lang", "en", "export", "--format", fmt) == 1
+    err = capsys.readouterr().err
+    assert "needs -o" in err and fmt in err
+
+
+def test_export_of_an_empty_ledger(empty, tmp_path):
+    assert silk("--db", empty, "export", "-o", tmp_path / "csv") == 0
+    for kind in KINDS:
+        assert (tmp_path / "csv" / f"{kind.name}.csv").read_text(encoding="utf-8") == (
+            ",".join(kind.columns) + "\n")
+    for fmt, name in (("hledger", "e.journal"), ("beancount", "e.beancount"),
+                      ("xlsx", "e.xlsx")):
+        assert silk("--db", empty, "export", "--format", fmt, "-o", tmp_path / name) == 0
+    if shutil.which("hledger"):
+        subprocess.run(["hledger", "-f", tmp_path / "e.journal", "check"], check=True)
+    if shutil.which("bean-check"):
+        subprocess.run(["bean-check", tmp_path / "e.beancount"], check=True)
+    copy = tmp_path / "copy.db"
+    silk("--db", copy, "init")
+    assert silk("--db", copy, "import", tmp_path / "csv") == 0
