@@ -43,6 +43,8 @@ METHODS = {"现金": "cash", "银行": "bank", "银行转账": "bank", "转账":
 
 def _plain(text: str) -> str:
     """Full-width forms made plain (１２３．５ → 123.5), dashes made minus, trimmed."""
+    if text.isascii():  # already plain: most cells of most files
+        return text.strip()
     return unicodedata.normalize("NFKC", text).translate(_MINUS).strip()
 
 
