@@ -51,3 +51,14 @@ def kind_label(kind: str, lang: str | None = None) -> str:
 
 def field_label(name: str, lang: str | None = None) -> str:
     return t(f"field.{name}", lang)
+
+
+def register(texts: dict[str, tuple[str, str]]) -> None:
+    """Add the texts of a user interface that lives outside the core (the terminal UI
+    keeps its own beside its screens); a key may be defined only once."""
+    from ledger.messages import MESSAGES
+
+    clash = sorted(set(texts) & set(MESSAGES))
+    if clash:
+        raise ValueError(f"texts defined twice: {', '.join(clash)}")
+    MESSAGES.update(texts)

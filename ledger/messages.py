@@ -489,4 +489,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           ".xlsx 工作簿中要读取的工作表（默认：第一个）"),
     "help.import_allow_duplicates": ("add rows even if the same records are already in the ledger",
                                      "即使账本中已有相同记录也照样导入"),
+    # -- season close, corrections, audit trail, tamper evidence ------------------------
+    # -- backups, restore, busy and hostile input --------------------------------------
 }
