@@ -55,10 +55,10 @@ def field_label(name: str, lang: str | None = None) -> str:
 
 def register(texts: dict[str, tuple[str, str]]) -> None:
     """Add the texts of a user interface that lives outside the core (the terminal UI
-    keeps its own beside its screens); a key may be defined only once."""
+    keeps its own beside its screens); a key may not mean two things."""
     from ledger.messages import MESSAGES
 
-    clash = sorted(set(texts) & set(MESSAGES))
+    clash = sorted(key for key in set(texts) & set(MESSAGES) if texts[key] != MESSAGES[key])
     if clash:
         raise ValueError(f"texts defined twice: {', '.join(clash)}")
     MESSAGES.update(texts)
