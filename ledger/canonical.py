@@ -1,0 +1,99 @@
+"""Each record kind's canonical values (DOMAIN.md, "Exchange formats"), read from the ledger.
+
+A record's columns are read with the codes of the parties, seasons and batches it refers
+to, and each value keeps its type until it is written as text (`as_text`), so the CSV
+and spreadsheet exports and the corrections (which re-read a record to amend it) all
+see a record the same way.
+"""
+from __future__ import annotations
+
+from typing import Iterator, NamedTuple
+
+from ledger import money, models
+from ledger.kinds import BY_NAME, Kind
+
+
+#: How each column's stored value is written: text and codes as they are, dates in ISO,
+#: numbers with their places (see ledger.money); "blank0" variants leave zero empty.
+TEXT, DATE, MONEY, KG, SHEETS, QUANTITY = "text", "date", "money", "kg", "sheets", "quantity"
+MONEY_BLANK0, QUANTITY_BLANK0 = "money_blank0", "quantity_blank0"
+
+PLACES = {MONEY: money.MONEY_PLACES, MONEY_BLANK0: money.MONEY_PLACES,
+          KG: money.WEIGHT_PLACES, SHEETS: money.SHEET_PLACES,
+          QUANTITY: money.QUANTITY_PLACES, QUANTITY_BLANK0: money.QUANTITY_PLACES}
+
+
+class Column(NamedTuple):
+    name: str
+    field: object  # a Peewee field or aliased field
+    type: str
+
+
+def _columns(kind: Kind) -> tuple[list[Column], object]:
+    """The columns of `kind`, in its canonical order, and the query that reads them."""
+    P, S, B = models.Party, models.Season, models.Batch
+    model = kind.model
+    if kind.name in ("households", "partners"):
+        cols = {"code": P.code, "name": P.name, "group": P.group, "phone": P.phone,
+                "shares": P.shares, "note": P.note}
+        types = {"shares": QUANTITY_BLANK0}
+        query = P.select().where(P.kind == kind.name[:-1])
+    elif kind.name == "seasons":
+        cols = {"code": S.code, "name": S.name, "start": S.start, "end": S.end}
+        types = {"start": DATE, "end": DATE}
+        query = S.select()
+    elif kind.name == "batches":
+        season, owner = S.alias("season_of"), P.alias("owner_of")
+        cols = {"code": B.code, "season": season.code, "owner": owner.code,
+                "sheets": B.sheets, "breed": B.breed, "hatch": B.hatch, "mount": B.mount,
+                "harvest": B.harvest}
+        types = {"sheets": SHEETS, "hatch": DATE, "mount": DATE, "harvest": DATE}
+        query = (B.select().join(season, on=(B.season == season.id))
+                 .switch(B).join(owner, on=(B.owner == owner.id)))
+    else:
+        query = model.select()
+        cols, types = {}, {"date": DATE}
+        for name in kind.columns:
+            field = getattr(model, name if name != "kg" else "grams")
+            if name in ("season", "batch", "supplier", "buyer", "payer", "household",
+                        "recipient"):
+                target = field.rel_model.alias(f"{name}_of")
+                query = query.switch(model).join(target, on=(field == target.id))
+                cols[name] = target.code
+            else:
+                cols[name] = field
+        types.update({"kg": KG, "price": MONEY, "rate": MONEY, "amount": MONEY,
+                      "deduction": MONEY_BLANK0, "quantity": QUANTITY})
+    columns = [Column(name, cols[name], types.get(name, TEXT)) for name in kind.columns]
+    return columns, query.select(*(c.field for c in columns)).order_by(model.id)
+
+
+def rows(kind: Kind) -> tuple[list[Column], Iterator[tuple]]:
+    """The columns of `kind` and its rows as stored values, streamed in id order."""
+    columns, query = _columns(kind)
+    return columns, query.tuples().iterator()
+
+
+def as_text(value, type_: str) -> str:
+    """A stored value as the canonical CSV writes it."""
+    if value is None:
+        return ""
+    if type_ == TEXT:
+        return value
+    if type_ == DATE:
+        return value.isoformat()
+    if type_ in (MONEY_BLANK0, QUANTITY_BLANK0) and not value:
+        return ""
+    if type_ in (QUANTITY, QUANTITY_BLANK0):
+        return money.quantity(value)
+    return money.fixed_str(value, PLACES[type_])
+
+
+def values(kind_name: str, record_id: int) -> dict[str, str] | None:
+    """One record's canonical values as text, as its CSV row would hold them."""
+    kind = BY_NAME[kind_name]
+    columns, query = _columns(kind)
+    row = query.where(kind.model.id == record_id).tuples().first()
+    if row is None:
+        return None
+    return {c.name: as_text(value, c.type) for c, value in zip(columns, row)}
