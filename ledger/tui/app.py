@@ -1,0 +1,192 @@
+"""The Silk Ledger terminal app: its screens, keys, season and language.
+
+`make_app` opens the ledger and builds the app; the `silk` command and the tests both
+use it, so both run the same app. The app holds what every screen follows: the season
+shown, the language, and a counter of saved changes; a screen redoes itself when one of
+them differs from what it last showed.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from ledger import browse, db, i18n, models
+from ledger.i18n import t
+from ledger.tui import texts  # noqa: F401  (registers the UI's texts)
+from ledger.tui.bindings import localize
+from ledger.tui.commands import LedgerCommands
+from ledger.tui.safety import EXPECTED, problem
+from ledger.tui.screens.base import LedgerScreen
+from ledger.tui.screens.batches import BatchesScreen
+from ledger.tui.screens.choose import ChooseScreen
+from ledger.tui.screens.home import HomeScreen
+from ledger.tui.screens.households import HouseholdsScreen
+from ledger.tui.screens.journal import JournalScreen
+
+#: The kinds a user may add from the "add a record" chooser, most used first.
+ADDABLE = ("leaf", "sales", "inputs", "wages", "charges", "subsidies", "payments", "batches",
+           "households", "partners", "seasons")
+
+
+class SilkApp(App):
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {LedgerCommands}
+    MODES = {"home": HomeScreen, "households": HouseholdsScreen, "batches": BatchesScreen,
+             "journal": JournalScreen}
+    DEFAULT_MODE = "home"
+    BINDINGS = [
+        Binding("g", "switch_mode('home')", "tui.key.home"),
+        Binding("h", "switch_mode('households')", "tui.key.households"),
+        Binding("b", "switch_mode('batches')", "tui.key.batches"),
+        Binding("j", "switch_mode('journal')", "tui.key.journal"),
+        Binding("e", "choose_season", "tui.key.season"),
+        Binding("left_square_bracket", "step_season(-1)", "tui.key.prev_season", show=False),
+        Binding("right_square_bracket", "step_season(1)", "tui.key.next_season", show=False),
+        Binding("a", "add_record", "tui.key.add"),
+        Binding("w", "wage_sheet", "tui.key.wage_sheet"),
+        Binding("f2", "toggle_language", "tui.key.language"),
+        Binding("question_mark", "toggle_keys", "tui.key.help", key_display="?"),
+        Binding("q", "quit", "tui.key.quit"),
+    ]
+
+    def __init__(self, db_path: str, **kwargs):
+        super().__init__(**kwargs)
+        self.db_path = db_path
+        self.season: models.Season | None = browse.current_season()
+        self.changes = 0
+
+    def on_mount(self) -> None:
+        localize(self)
+        self._retitle()
+        if browse.is_empty():
+            from ledger.tui.screens.setup import SetupScreen
+
+            self.push_screen(SetupScreen(), self._set_up)
+
+    def _set_up(self, done: bool | None) -> None:
+        if done:
+            self.season = browse.current_season()
+            self.changes += 1
+            self._retitle()
+            self.call_later(self.redo_screen)
+
+    def _retitle(self) -> None:
+        village = db.get_meta("village")
+        self.title = f"{t('tui.title')} · {village}" if village else t("tui.title")
+        season = self.season
+        self.sub_title = f"{season.code} {season.name}" if season else t("tui.no_season")
+
+    async def redo_screen(self) -> None:
+        """Redo the screen in view after a change of season, language or records."""
+        if isinstance(self.screen, LedgerScreen):
+            await self.screen.redo()
+
+    # -- season ------------------------------------------------------------------------
+    def action_choose_season(self) -> None:
+        seasons = self._seasons()
+        if not seasons:
+            return
+        options = [(str(s.id), f"{s.code}  {s.name}  {s.start} – {s.end}") for s in seasons]
+        current = str(self.season.id) if self.season else None
+        self.push_screen(ChooseScreen(t("tui.pick.season"), options, current),
+                         lambda chosen: chosen and self.call_later(self.show_season, int(chosen)))
+
+    async def action_step_season(self, step: int) -> None:
+        seasons = self._seasons()
+        if not seasons or self.season is None:
+            return
+        ids = [s.id for s in seasons]
+        index = ids.index(self.season.id) if self.season.id in ids else 0
+        await self.show_season(ids[max(0, min(len(ids) - 1, index + step))])
+
+    async def show_season(self, season_id: int) -> None:
+        season = next((s for s in self._seasons() if s.id == season_id), None)
+        if season is None or (self.season and season.id == self.season.id):
+            return
+        self.season = season
+        self._retitle()
+        await self.redo_screen()
+
+    def _seasons(self) -> list[models.Season]:
+        try:
+            return list(models.Season.select().order_by(models.Season.start))
+        except EXPECTED as error:
+            self.notify(problem(error, self.db_path), severity="error")
+            return []
+
+    # -- language ----------------------------------------------------------------------
+    async def action_toggle_language(self) -> None:
+        i18n.set_language("en" if i18n.language() == "zh" else "zh")
+        localize(self)
+        self._retitle()
+        await self.redo_screen()
+        self.refresh_bindings()
+
+    def action_toggle_keys(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def action_notice_board(self) -> None:
+        if self.season is not None:
+            from ledger.tui.screens.preview import PreviewScreen
+
+            self.push_screen(PreviewScreen("summary"))
+
+    # -- adding records: the entry forms live in ledger.tui.forms ----------------------
+    def action_add_record(self) -> None:
+        screen = self.screen
+        preset = getattr(screen, "preset", None)
+        options = [(kind, i18n.kind_label(kind)) for kind in ADDABLE]
+        self.push_screen(ChooseScreen(t("tui.pick.kind"), options),
+                         lambda kind: kind and self.add_record(kind, preset(kind) if preset else None))
+
+    def add_record(self, kind: str, preset: dict[str, str] | None = None) -> None:
+        try:
+            from ledger.tui.forms.entry import EntryForm
+        except ImportError:
+            self.notify(t("tui.forms_missing"), severity="error")
+            return
+        season = self.season.code if self.season else None
+        self.push_screen(EntryForm(kind, season=season, preset=preset or None), self._saved)
+
+    def action_wage_sheet(self) -> None:
+        if self.season is None:
+            return
+        try:
+            from ledger.tui.forms.wage_sheet import WageSheet
+        except ImportError:
+            self.notify(t("tui.forms_missing"), severity="error")
+            return
+        self.push_screen(WageSheet(self.season.code), self._wages_saved)
+
+    def _saved(self, record_id: int | None) -> None:
+        if record_id is not None:
+            self._changed()
+
+    def _wages_saved(self, count: int | None) -> None:
+        if count:
+            self.notify(t("tui.wages_saved", count=count))
+            self._changed()
+
+    def _changed(self) -> None:
+        self.changes += 1
+        if self.season is None:
+            self.season = browse.current_season()
+            self._retitle()
+        self.call_later(self._reload_screen)
+
+    def _reload_screen(self) -> None:
+        if isinstance(self.screen, LedgerScreen):
+            self.screen.load()
+
+
+def make_app(db_path: str | os.PathLike, lang: str | None = None) -> SilkApp:
+    """Open (or create) the ledger at `db_path` and build the app on it."""
+    i18n.set_language(lang)
+    db.open_ledger(db_path, create=True)
+    return SilkApp(str(Path(db_path)))

@@ -1,0 +1,51 @@
+"""The command palette's commands: every screen, every season, every record kind to
+add, the wage sheet, the notice board, the language, the keys and quitting."""
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from ledger import i18n, models
+from ledger.i18n import t
+
+SCREENS = ("home", "households", "batches", "journal")
+KINDS = ("leaf", "sales", "inputs", "wages", "charges", "subsidies", "payments", "batches",
+         "households", "partners", "seasons")
+
+
+class LedgerCommands(Provider):
+    def commands(self) -> list[tuple[str, object, str]]:
+        """(text, callback, help) for everything the palette offers."""
+        app = self.app
+        found = [(t("tui.cmd.go", screen=t(f"tui.screen.{name}")),
+                  partial(app.switch_mode, name), "") for name in SCREENS]
+        seasons = list(models.Season.select(models.Season.id, models.Season.code,
+                                            models.Season.name).order_by(models.Season.start))
+        found += [(t("tui.cmd.season", code=s.code, name=s.name),
+                   partial(app.call_later, app.show_season, s.id), t("tui.cmd.season_help"))
+                  for s in seasons]
+        found += [(t("tui.cmd.add", kind=i18n.kind_label(kind)), partial(app.add_record, kind),
+                   t("tui.cmd.add_help")) for kind in KINDS]
+        other = "en" if i18n.language() == "zh" else "zh"
+        found += [
+            (t("tui.cmd.wage_sheet"), app.action_wage_sheet, ""),
+            (t("tui.cmd.summary"), partial(app.run_action, "notice_board"), ""),
+            (t("tui.cmd.language", lang=t(f"tui.lang.{other}")),
+             partial(app.run_action, "toggle_language"), ""),
+            (t("tui.cmd.help"), app.action_toggle_keys, ""),
+            (t("tui.cmd.quit"), app.exit, ""),
+        ]
+        return found
+
+    async def discover(self) -> Hits:
+        for text, callback, help_text in self.commands():
+            yield DiscoveryHit(text, callback, help=help_text or None)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, callback, help_text in self.commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), callback, text=text,
+                          help=help_text or None)

@@ -1,0 +1,24 @@
+"""A database that is busy, read-only or full is a message to the user, not a traceback."""
+from __future__ import annotations
+
+from peewee import DatabaseError
+
+from ledger import i18n
+from ledger.errors import LedgerError, RecordRefused
+
+
+def problem(error: Exception, path: str = "") -> str:
+    """What went wrong, in words the accountant can act on."""
+    if isinstance(error, RecordRefused):
+        return error.message()
+    if isinstance(error, LedgerError):
+        return error.message()
+    if isinstance(error, DatabaseError):
+        from ledger.cli import _database_problem  # the command line's wording, kept in one place
+
+        return _database_problem(error, path)
+    return i18n.t("tui.read_failed", reason=f"{type(error).__name__}: {error}")
+
+
+#: What a screen's action may meet and must report rather than crash on.
+EXPECTED = (DatabaseError, LedgerError, OSError)

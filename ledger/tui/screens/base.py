@@ -1,0 +1,97 @@
+"""What every browsing screen shares: it follows the app's season and language, reads
+its figures in a thread worker, and opens the entry forms for the record it shows.
+
+A screen implements `read()` (runs in a worker thread, returns plain data from
+`ledger.browse`) and `show(data)` (runs in the UI with what `read` returned).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from textual import work
+from textual.message import Message
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from ledger import i18n, models
+from ledger.i18n import t
+from ledger.tui.bindings import localize
+from ledger.tui.safety import EXPECTED, problem
+
+
+class LedgerScreen(Screen):
+    #: The text key of the screen's name, shown in the header.
+    TITLE_KEY = "tui.title"
+
+    class Loaded(Message):
+        def __init__(self, screen: "LedgerScreen", data: Any):
+            super().__init__()
+            self.screen_ = screen
+            self.data = data
+
+    class ReadFailed(Message):
+        def __init__(self, text: str):
+            super().__init__()
+            self.text = text
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.shown_as: tuple | None = None
+
+    @property
+    def season(self) -> models.Season | None:
+        return self.app.season
+
+    def state(self) -> tuple:
+        """What the screen's content depends on: when it changes, the screen is redone."""
+        season = self.season
+        return (season.id if season else None, i18n.language(), self.app.changes)
+
+    def on_mount(self) -> None:
+        localize(self)
+        self.title = t(self.TITLE_KEY)
+        self.load()
+
+    async def on_screen_resume(self) -> None:
+        if self.shown_as is not None and self.shown_as != self.state():
+            await self.redo()
+
+    async def redo(self) -> None:
+        """Relabel everything in the current language and read the figures again."""
+        localize(self)
+        self.title = t(self.TITLE_KEY)
+        await self.recompose()
+        self.load()
+
+    def load(self) -> None:
+        self.shown_as = self.state()
+        self._read()
+
+    @work(thread=True, exclusive=True, group="screen")
+    def _read(self) -> None:
+        try:
+            data = self.read()
+        except EXPECTED as error:
+            self.post_message(self.ReadFailed(problem(error)))
+            return
+        finally:
+            models.database.close()  # this worker thread's connection
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Loaded(self, data))
+
+    def read(self) -> Any:
+        return None
+
+    def show(self, data: Any) -> None:
+        pass
+
+    def on_ledger_screen_loaded(self, message: Loaded) -> None:
+        if message.screen_ is self:
+            self.show(message.data)
+
+    def on_ledger_screen_read_failed(self, message: ReadFailed) -> None:
+        self.notify(message.text, severity="error")
+
+    # -- adding records through the entry forms ---------------------------------------
+    def add_record(self, kind: str, preset: dict[str, str] | None = None) -> None:
+        self.app.add_record(kind, preset)

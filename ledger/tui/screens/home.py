@@ -1,0 +1,152 @@
+"""Season at a glance: the season's figures, yield per village group, and what needs
+attention (batches harvested but not sold, households owed money, `check` findings).
+
+The figures come first; the check of the whole ledger runs after them in its own
+worker, so the screen appears at once even on a large ledger.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.worker import get_current_worker
+
+from ledger import browse, check, money, models
+from ledger.i18n import t
+from ledger.tui.safety import EXPECTED, problem
+from ledger.tui.screens.base import LedgerScreen
+from ledger.tui.widgets.bar_chart import BarChart
+from ledger.tui.widgets.figures import Figures
+
+
+@dataclass
+class HomeData:
+    glance: browse.Glance
+    bars: list[browse.YieldBar]
+    unsold: tuple[list[browse.UnsoldBatch], int]
+    owed: tuple[list, int]
+
+
+class HomeScreen(LedgerScreen):
+    TITLE_KEY = "tui.screen.home"
+    CSS_PATH = "home.tcss"
+    BINDINGS = [
+        Binding("p", "app.notice_board", "tui.key.summary"),
+        Binding("r", "refresh", "tui.key.refresh", show=False),
+    ]
+
+    class Checked(Message):
+        def __init__(self, findings: list[str]):
+            super().__init__()
+            self.findings = findings
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="home"):
+            with Vertical(id="home-left"):
+                yield Static(t("tui.loading"), id="season-line")
+                yield Figures(id="figures")
+                yield Label(t("tui.home.chart"), classes="heading")
+                yield BarChart(id="chart")
+            with Vertical(id="home-right"):
+                yield Label(t("tui.home.attention"), classes="heading")
+                yield DataTable(id="attention", cursor_type="row")
+        yield Footer()
+
+    def read(self) -> HomeData | None:
+        season = self.season
+        if season is None:
+            return None
+        return HomeData(browse.glance(season), browse.yield_by_group(season),
+                        browse.unsold_batches(season, limit=20),
+                        browse.households_owed(season, limit=20))
+
+    def show(self, data: HomeData | None) -> None:
+        table = self.query_one("#attention", DataTable)
+        table.clear(columns=True)
+        table.add_columns(t("tui.col.what"), t("tui.col.subject"), t("tui.col.detail"))
+        if data is None:
+            self.query_one("#season-line", Static).update(t("tui.no_season"))
+            return
+        g = data.glance
+        season = g.season
+        self.query_one("#season-line", Static).update(t(
+            "tui.home.season", code=season.code, name=season.name, start=season.start,
+            end=season.end))
+        per_sheet = g.kg_per_sheet
+        self.query_one(Figures).show([
+            (t("tui.home.batches"), t("tui.home.stages", **g.stages)),
+            (t("tui.home.sheets"), money.sheets(g.sheets)),
+            (t("tui.home.cocoon_kg"), money.kg(g.cocoon_grams)),
+            (t("tui.home.kg_per_sheet"), money.kg(per_sheet) if per_sheet is not None else "-"),
+            (t("tui.home.cocoon_income"), money.yuan(g.cocoon_income)),
+            (t("tui.home.wages"), money.yuan(g.wages)),
+            (t("tui.home.collective_net"), money.yuan(g.collective_net)),
+            (t("tui.home.owed"), money.yuan(g.owed_to_households)),
+            (t("tui.home.owed_by"), money.yuan(g.owed_by_households)),
+        ])
+        self.query_one(BarChart).show([
+            (bar.label or t("tui.home.collective_group"), bar.kg_per_sheet,
+             money.kg(bar.kg_per_sheet)) for bar in data.bars])
+        self._attention(table, data)
+        self._check()
+
+    def _attention(self, table: DataTable, data: HomeData) -> None:
+        unsold, unsold_count = data.unsold
+        for batch in unsold:
+            table.add_row(t("tui.att.batch"), f"{batch.code} {batch.owner_name}",
+                          t("tui.home.unsold", harvest=batch.harvest), key=f"batch:{batch.code}")
+        if unsold_count > len(unsold):
+            table.add_row("", t("tui.home.more_unsold", count=unsold_count), "")
+        owed, owed_count = data.owed
+        for party in owed:
+            table.add_row(t("tui.att.household"), f"{party.code} {party.name}",
+                          t("tui.home.owed_one", amount=money.yuan(party.balance)),
+                          key=f"household:{party.code}")
+        if owed_count > len(owed):
+            table.add_row("", t("tui.home.more_owed", count=owed_count), "",
+                          key="more:households")
+        table.add_row(t("tui.att.check"), "", t("tui.home.checking"), key="check")
+
+    @work(thread=True, exclusive=True, group="check")
+    def _check(self) -> None:
+        try:
+            findings = [finding.message() for finding in check.run()]
+        except EXPECTED as error:
+            findings = [problem(error)]
+        finally:
+            models.database.close()
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Checked(findings))
+
+    def on_home_screen_checked(self, message: Checked) -> None:
+        table = self.query_one("#attention", DataTable)
+        if "check" not in table.rows:
+            return
+        table.remove_row("check")
+        if not message.findings:
+            table.add_row(t("tui.att.check"), "", t("tui.home.check_ok"), key="check")
+        for index, text in enumerate(message.findings[:50]):
+            table.add_row(t("tui.att.check"), "", text, key=f"check:{index}")
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        key = event.row_key.value or ""
+        what, _, code = key.partition(":")
+        if what == "batch":
+            from ledger.tui.screens.batch import BatchScreen
+
+            self.app.push_screen(BatchScreen(code))
+        elif what == "household":
+            from ledger.tui.screens.household import HouseholdScreen
+
+            self.app.push_screen(HouseholdScreen(code))
+        elif key == "more:households":
+            self.app.switch_mode("households")
+
+    def action_refresh(self) -> None:
+        self.load()

@@ -1,0 +1,127 @@
+"""A household's page: its season figures (the season report's own, to the fen), every
+record of the season that touches it, and keys to add a record for it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ledger import browse, money
+from ledger.i18n import t
+from ledger.reports import cells
+from ledger.reports.statement import Statement, statement
+from ledger.tui.screens.base import LedgerScreen
+from ledger.tui.widgets.figures import Figures
+from ledger.tui.widgets.paged_table import right
+
+
+@dataclass
+class HouseholdData:
+    sheet: Statement
+    batches: list[str]
+    phone: str
+
+
+def record_lines(sheet: Statement) -> list[tuple[str, str, str, str]]:
+    """(section, date, detail, amount) for every row of the sheet; costs are negative."""
+    lines = []
+    for section in sheet.sections:
+        for row in section.rows:
+            day, detail = "", []
+            for value, column in zip(row[:-1], section.columns[:-1]):
+                if column.kind == "date":
+                    day = cells.cell(value, "date")
+                elif value not in (None, ""):
+                    detail.append(cells.cell(value, column.kind, column.key))
+            amount = row[-1] * (-1 if section.sign < 0 else 1)
+            lines.append((t(f"section.{section.key}"), day, " ".join(detail), money.yuan(amount)))
+    return lines
+
+
+def presets(code: str, batches: list[str], season: str | None):
+    """What an entry form for this household starts with, by kind."""
+    def preset(kind: str) -> dict[str, str]:
+        batch = {"batch": batches[0]} if batches else {}
+        return {"leaf": batch, "sales": batch, "inputs": batch,
+                "wages": {"household": code}, "charges": {"household": code},
+                "payments": {"household": code}, "subsidies": {"recipient": code},
+                "batches": {"owner": code, **({"season": season} if season else {})},
+                }.get(kind, {})
+    return preset
+
+
+class HouseholdScreen(LedgerScreen):
+    TITLE_KEY = "tui.screen.household"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "tui.key.back"),
+        Binding("l", "add('leaf')", "tui.key.leaf"),
+        Binding("s", "add('sales')", "tui.key.sale"),
+        Binding("i", "add('inputs')", "tui.key.input", show=False),
+        Binding("m", "add('payments')", "tui.key.payment"),
+        Binding("p", "print", "tui.key.print"),
+    ]
+
+    def __init__(self, code: str, **kwargs):
+        super().__init__(**kwargs)
+        self.code = code
+        self.batches: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(f"{self.code}  {t('tui.loading')}", id="household-head", classes="heading")
+        with Horizontal(id="household-top"):
+            yield Figures(id="household-figures")
+            yield Static("", id="household-batches")
+        yield DataTable(id="household-records", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def read(self) -> HouseholdData | None:
+        if self.season is None:
+            return None
+        sheet = statement(self.code, self.season)
+        phone = browse.P.select(browse.P.phone).where(browse.P.code == self.code).scalar() or ""
+        return HouseholdData(sheet, browse.household_batches(self.code, self.season), phone)
+
+    def show(self, data: HouseholdData | None) -> None:
+        if data is None:
+            return
+        party = data.sheet.household
+        self.batches = data.batches
+        self.query_one("#household-head", Static).update(t(
+            "tui.household.head", code=party.code, name=party.name, group=party.group or "-",
+            phone=data.phone or "-"))
+        self.query_one(Figures).show([
+            (t("tui.household.income"), money.yuan(party.income)),
+            (t("tui.household.cost"), money.yuan(party.cost)),
+            (t("tui.household.net"), money.yuan(party.net_income)),
+            (t("tui.household.balance_in"), money.yuan(data.sheet.balance_in)),
+            (t("tui.household.paid"), money.yuan(party.paid)),
+            (t("tui.household.balance"), money.yuan(party.balance)),
+        ])
+        self.query_one("#household-batches", Static).update(
+            t("tui.household.batches", codes=", ".join(data.batches)) if data.batches
+            else t("tui.household.no_batch"))
+        table = self.query_one("#household-records", DataTable)
+        table.clear(columns=True)
+        table.add_columns(t("tui.col.section"), t("tui.col.date"), t("tui.col.detail"),
+                          t("tui.col.amount"))
+        for section, day, detail, amount in record_lines(data.sheet):
+            table.add_row(section, day, detail, right(amount))
+
+    def preset(self, kind: str) -> dict[str, str]:
+        return presets(self.code, self.batches, self.season.code if self.season else None)(kind)
+
+    def action_add(self, kind: str) -> None:
+        if kind in ("leaf", "sales", "inputs") and not self.batches:
+            self.notify(t("tui.household.need_batch", code=self.code,
+                          season=self.season.code if self.season else "-"), severity="warning")
+            return
+        self.add_record(kind, self.preset(kind))
+
+    def action_print(self) -> None:
+        from ledger.tui.screens.preview import PreviewScreen
+
+        self.app.push_screen(PreviewScreen("statement", self.code))

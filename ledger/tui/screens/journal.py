@@ -1,0 +1,138 @@
+"""The journal: every record of the season, newest first, with its voucher number;
+filtered by kind, party and date; a record opens to show its voucher's postings."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Header, Input, Select
+
+from ledger import browse, i18n, money, models
+from ledger.i18n import t
+from ledger.tui.screens.base import LedgerScreen
+from ledger.tui.widgets.paged_table import PagedTable, Row, right
+
+
+@dataclass(frozen=True)
+class JournalFilter:
+    kind: str | None = None
+    party: str = ""
+    start: date | None = None
+    end: date | None = None
+
+
+def journal_rows(season: models.Season | None, chosen: JournalFilter, lang: str,
+                 after: browse.JournalKey | None, limit: int) -> list[Row]:
+    if season is None:
+        return []
+    kinds = (chosen.kind,) if chosen.kind else browse.JOURNAL_KINDS
+    rows = []
+    for record in browse.journal_page(season, after, limit, kinds, chosen.party or None,
+                                      chosen.start, chosen.end):
+        rows.append(Row(f"{record.kind}:{record.id}:{record.voucher or ''}", (
+            record.date.isoformat(), i18n.kind_label(record.kind, lang),
+            right(str(record.voucher or "")), record.party, record.other,
+            record.describe(lang), right(money.yuan(record.amount))), record.key))
+    return rows
+
+
+class JournalScreen(LedgerScreen):
+    TITLE_KEY = "tui.screen.journal"
+    BINDINGS = [
+        Binding("f", "filter", "tui.key.filter"),
+        Binding("x", "clear", "tui.key.clear"),
+        Binding("enter", "open", "tui.key.open", show=False),
+    ]
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.chosen = JournalFilter()
+        self.date_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="journal-filters"):
+            kinds = [(i18n.kind_label(kind), kind) for kind in browse.JOURNAL_KINDS]
+            yield Select(kinds, prompt=t("tui.journal.all_kinds"), value=self.chosen.kind or Select.NULL,
+                         id="journal-kind")
+            yield Input(self.chosen.party, placeholder=t("tui.journal.party"), id="journal-party")
+            yield Input(self.date_text, placeholder=t("tui.journal.date"), id="journal-date")
+        yield PagedTable(self._fetch(), id="journal")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(PagedTable).focus()
+
+    def _fetch(self):
+        return partial(journal_rows, self.season, self.chosen, i18n.language())
+
+    def show(self, _data) -> None:
+        table = self.query_one(PagedTable)
+        table.set_columns([t("tui.col.date"), t("tui.col.kind"), t("tui.col.voucher"),
+                           t("tui.col.party"), t("tui.col.other"), t("tui.col.detail"),
+                           t("tui.col.amount")])
+        self._reload()
+
+    def _reload(self) -> None:
+        table = self.query_one(PagedTable)
+        table.fetch = self._fetch()
+        table.reload()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        kind = event.value if isinstance(event.value, str) else None
+        if kind != self.chosen.kind:
+            self.chosen = JournalFilter(kind, self.chosen.party, self.chosen.start, self.chosen.end)
+            self._reload()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        party, start, end = self.chosen.party, self.chosen.start, self.chosen.end
+        if event.input.id == "journal-party":
+            party = event.value.strip().upper()
+        else:
+            self.date_text = event.value.strip()
+            start = end = None
+            if self.date_text and self.season is not None:
+                bounds = browse.parse_day_range(self.date_text, self.season)
+                if bounds is None:
+                    self.notify(t("tui.journal.bad_date", text=self.date_text), severity="error")
+                    return
+                start, end = bounds
+        self.chosen = JournalFilter(self.chosen.kind, party, start, end)
+        self._reload()
+        self.query_one(PagedTable).focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#journal-kind", Select).focus()
+
+    async def action_clear(self) -> None:
+        self.chosen = JournalFilter()
+        self.date_text = ""
+        await self.recompose()
+        self.load()
+        self.query_one(PagedTable).focus()
+
+    def key_escape(self) -> None:
+        if self.focused is not self.query_one(PagedTable):
+            self.query_one(PagedTable).focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.open(event.row_key.value)
+
+    def action_open(self) -> None:
+        self.open(self.query_one(PagedTable).current_key)
+
+    def open(self, key: str | None) -> None:
+        if not key:
+            return
+        kind, record, voucher = key.split(":")
+        if not voucher:
+            self.notify(t("tui.journal.no_voucher"))
+            return
+        from ledger.tui.screens.voucher import VoucherScreen
+
+        self.app.push_screen(VoucherScreen(int(voucher), kind, int(record)))

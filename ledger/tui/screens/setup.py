@@ -1,0 +1,122 @@
+"""First run: name the village and the first season, or open the demo village instead.
+
+Saving is one transaction through the service layer; a refusal shows why and keeps
+what was typed, and a busy or read-only ledger gets a message with nothing written.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Static
+
+from ledger import book, db, models
+from ledger.i18n import t
+from ledger.tui.bindings import localize
+from ledger.tui.safety import EXPECTED, problem
+
+FIELDS = ("village", "collective", "season_code", "season_name", "start", "end")
+
+
+def defaults(today: date | None = None) -> dict[str, str]:
+    today = today or date.today()
+    return {"village": "", "collective": "", "season_code": f"{today.year}-1",
+            "season_name": t("tui.setup.default_season"), "start": today.isoformat(),
+            "end": (today + timedelta(days=45)).isoformat()}
+
+
+class SetupScreen(Screen[bool]):
+    """Dismisses with True once the ledger has a village and a season (or the demo)."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "tui.key.save"),
+        Binding("ctrl+d", "demo", "tui.key.demo"),
+        Binding("escape", "app.quit", "tui.key.quit"),
+    ]
+
+    class DemoBuilt(Message):
+        def __init__(self, error: str | None):
+            super().__init__()
+            self.error = error
+
+    def compose(self) -> ComposeResult:
+        values = defaults()
+        yield Header()
+        with VerticalScroll(id="setup"):
+            yield Static(t("tui.setup.intro"), id="setup-intro")
+            for name in FIELDS:
+                yield Label(t(f"tui.setup.{name}"))
+                yield Input(values[name], id=f"setup-{name}")
+            yield Static("", id="setup-error")
+            with Horizontal(id="setup-buttons"):
+                yield Button(t("tui.setup.save"), id="setup-save", variant="primary")
+                yield Button(t("tui.setup.demo"), id="setup-demo")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        localize(self)
+        self.title = t("tui.screen.setup")
+        self.query_one("#setup-village", Input).focus()
+
+    def value(self, name: str) -> str:
+        return self.query_one(f"#setup-{name}", Input).value.strip()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "setup-save":
+            self.action_save()
+        else:
+            self.action_demo()
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.focus_next()
+
+    def action_save(self) -> None:
+        error = self.query_one("#setup-error", Static)
+        if not self.value("village"):
+            error.update(t("tui.setup.need_village"))
+            self.query_one("#setup-village", Input).focus()
+            return
+        try:
+            with models.database.atomic():
+                db.set_meta("village", self.value("village"))
+                if self.value("collective"):
+                    db.set_meta("collective", self.value("collective"))
+                book.record("seasons", {"code": self.value("season_code"),
+                                        "name": self.value("season_name"),
+                                        "start": self.value("start"), "end": self.value("end")})
+        except EXPECTED as failure:
+            text = problem(failure, self.app.db_path)
+            error.update(text)
+            self.notify(text, severity="error")
+            return
+        self.notify(t("tui.setup.done", village=self.value("village")))
+        self.dismiss(True)
+
+    def action_demo(self) -> None:
+        self.query_one("#setup-error", Static).update(t("tui.setup.building"))
+        self._build_demo()
+
+    @work(thread=True, exclusive=True, group="demo")
+    def _build_demo(self) -> None:
+        from ledger import demo
+
+        try:
+            demo.generate()
+            self.post_message(self.DemoBuilt(None))
+        except EXPECTED as failure:
+            self.post_message(self.DemoBuilt(problem(failure, self.app.db_path)))
+        finally:
+            models.database.close()
+
+    def on_setup_screen_demo_built(self, message: DemoBuilt) -> None:
+        if message.error:
+            self.query_one("#setup-error", Static).update(message.error)
+            self.notify(message.error, severity="error")
+            return
+        self.notify(t("tui.setup.done", village=db.get_meta("village")))
+        self.dismiss(True)

@@ -1,0 +1,130 @@
+"""A table that reads its rows from the ledger a page at a time, as the reader scrolls.
+
+The owner gives a `fetch(after, limit)` function returning rows after the keyset
+position `after` (None for the first page). Pages are read in a thread worker and
+posted back as `PageLoaded`; a new `reload` makes pages of the old one stale, so a fast
+typist never sees rows of an earlier search.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from rich.text import Text
+from textual import work
+from textual.message import Message
+from textual.widgets import DataTable
+from textual.worker import get_current_worker
+
+from ledger import models
+from ledger.tui.safety import EXPECTED, problem
+
+
+@dataclass
+class Row:
+    key: str            # the row's identity (a household code, a record "kind:id")
+    cells: tuple        # what is shown
+    position: Any       # the keyset position after this row
+
+
+def right(text: str) -> Text:
+    """A figure, aligned to the right of its column."""
+    return Text(text, justify="right")
+
+
+Fetch = Callable[[Any, int], list[Row]]
+
+
+class PagedTable(DataTable):
+    """A DataTable filled lazily in keyset pages."""
+
+    #: Rows from the end of what is loaded at which the next page is read.
+    AHEAD = 30
+
+    class PageLoaded(Message):
+        def __init__(self, table: "PagedTable", generation: int, rows: list[Row], last: bool):
+            super().__init__()
+            self.table = table
+            self.generation = generation
+            self.rows = rows
+            self.last = last
+
+    class ReadFailed(Message):
+        def __init__(self, text: str):
+            super().__init__()
+            self.text = text
+
+    def __init__(self, fetch: Fetch, page_size: int = 100, **kwargs):
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.fetch = fetch
+        self.page_size = page_size
+        self.generation = 0
+        self.loading = False
+        self.complete = False
+        self.position: Any = None
+
+    def set_columns(self, labels: list[str]) -> None:
+        self.clear(columns=True)
+        for label in labels:
+            self.add_column(label)
+
+    def reload(self) -> None:
+        """Forget the rows shown and read the first page again."""
+        self.generation += 1
+        self.clear()
+        self.complete = False
+        self.position = None
+        self.loading = True
+        self._read_page(self.generation, None)
+
+    def _maybe_more(self) -> None:
+        if not self.loading and not self.complete and self.cursor_row >= self.row_count - self.AHEAD:
+            self.loading = True
+            self._read_page(self.generation, self.position)
+
+    @work(thread=True, group="page")
+    def _read_page(self, generation: int, after: Any) -> None:
+        try:
+            rows = self.fetch(after, self.page_size)
+        except EXPECTED as error:
+            self.post_message(self.ReadFailed(problem(error)))
+            return
+        finally:
+            models.database.close()  # this thread's connection; the worker ends here
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.PageLoaded(self, generation, rows, len(rows) < self.page_size))
+
+    def on_paged_table_page_loaded(self, message: PageLoaded) -> None:
+        if message.table is not self or message.generation != self.generation:
+            return
+        message.stop()
+        for row in message.rows:
+            if row.key in self.rows:
+                continue
+            self.add_row(*row.cells, key=row.key)
+            self.position = row.position
+        self.complete = message.last
+        self.loading = False
+        self._maybe_more()
+
+    def on_paged_table_read_failed(self, message: ReadFailed) -> None:
+        self.loading = False
+        self.complete = True
+        self.app.notify(message.text, severity="error")
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self._maybe_more()
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if new >= self.max_scroll_y - 5:
+            if not self.loading and not self.complete:
+                self.loading = True
+                self._read_page(self.generation, self.position)
+
+    @property
+    def current_key(self) -> str | None:
+        """The key of the row under the cursor, or None in an empty table."""
+        if not self.row_count:
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
