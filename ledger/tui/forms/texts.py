@@ -1,0 +1,59 @@
+"""The entry forms' and wage sheet's own texts: key -> (English, 中文).
+
+Field and record-kind names come from `ledger.messages` (`field.*`, `kind.*`); only what
+the forms add is here, registered with `ledger.i18n` when the forms are imported.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.binding import BindingsMap
+
+from ledger import i18n
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "form.title": ("New {kind}", "新增{kind}"),
+    "form.title_season": ("New {kind} · season {season}", "新增{kind} · 蚕季 {season}"),
+    "form.save": ("Save", "保存"),
+    "form.cancel": ("Cancel", "取消"),
+    "form.next": ("Next field", "下一项"),
+    "form.optional": ("optional", "选填"),
+    "form.date_placeholder": ("2026-04-05, 4-5, 4月5日, today", "2026-04-05、4-5、4月5日、今天"),
+    "form.choices": ("one of: {choices}", "可选：{choices}"),
+    "form.no_match": ("no such code yet", "没有这个编号"),
+    "form.yuan": ("yuan", "元"),
+    "form.amount_pending": ("shown when the figures are filled in", "填好数量和单价后显示"),
+    "form.refused": ("Not saved: {count} problem(s); see the fields marked",
+                     "未保存：{count} 个问题，见标出的项"),
+    "form.db_error": ("Not saved, nothing changed: the ledger could not be written ({reason})",
+                      "未保存，账本未改动：无法写入账本（{reason}）"),
+    "form.keys": ("Tab / Shift+Tab: next / previous field · →: accept completion · "
+                  "Enter or Ctrl+S: save · Esc: cancel",
+                  "Tab / Shift+Tab：下一项 / 上一项 · →：接受补全 · 回车或 Ctrl+S：保存 · Esc：取消"),
+    "sheet.title": ("Wage sheet · season {season}", "工资表 · 蚕季 {season}"),
+    "sheet.from": ("first day", "起始日期"),
+    "sheet.days": ("days", "天数"),
+    "sheet.days_range": ("1 to 7 days", "天数应为 1 至 7"),
+    "sheet.add_row": ("Add worker", "添加人员"),
+    "sheet.clear_cell": ("Clear cell", "清除"),
+    "sheet.total_days": ("total", "合计"),
+    "sheet.summary": ("{cells} wage(s), {quantity} days, {amount} yuan",
+                      "{cells} 条工资，共 {quantity} 天，{amount} 元"),
+    "sheet.empty": ("Nothing to save: type the days worked in the grid",
+                    "没有可保存的内容：请在表中填写出勤天数"),
+    "sheet.problem": ("row {row}, {column}: {reason}", "第 {row} 行，{column}：{reason}"),
+    "sheet.keys": ("Type days worked (1, 0.5) · arrows, Tab, Enter move · Del clears · "
+                   "Ctrl+N adds a worker · Ctrl+S saves all · Esc cancels",
+                   "输入出勤天数（1、0.5）· 方向键、Tab、回车移动 · Del 清除 · "
+                   "Ctrl+N 添加人员 · Ctrl+S 全部保存 · Esc 取消"),
+}
+i18n.register(TEXTS)
+
+
+def translated(bindings: BindingsMap) -> BindingsMap:
+    """A screen's bindings with their descriptions (message keys) in the reader's language,
+    read when the screen is made, so the footer follows a language switched at run time."""
+    return BindingsMap.from_keys({
+        key: [replace(binding, description=i18n.t(binding.description))
+              if binding.description else binding for binding in items]
+        for key, items in bindings.key_to_bindings.items()})
