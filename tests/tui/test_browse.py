@@ -1,0 +1,131 @@
+"""The UI's read queries (ledger.browse), without any UI, on the small hand-made village."""
+from __future__ import annotations
+
+from datetime import date
+
+from helpers import SEASON, build_village, valid
+
+from ledger import book, browse, income
+
+
+def _season():
+    return income.find_season(SEASON)
+
+
+def _village_with_records():
+    build_village()
+    for kind in ("leaf", "wages", "charges", "payments"):
+        book.record(kind, valid(kind))
+    book.record("sales", valid("sales", batch="B2", date="2026-05-04"))
+    book.record("sales", valid("sales", batch="B2", grade="下茧", kg="10", price="20"))
+
+
+def test_glance_agrees_with_the_season_report(memory_ledger):
+    _village_with_records()
+    glance = browse.glance(_season(), today=date(2026, 5, 1))
+    report = income.season_income(_season())
+    assert glance.cocoon_income == report.totals.cocoon_income
+    assert glance.cocoon_grams == 98_350
+    assert glance.sheets == 1350
+    assert glance.wages == 84_000
+    collective = next(p for p in report.parties if p.kind == "collective")
+    assert glance.collective_net == collective.net_income
+    assert glance.owed_to_households == sum(p.balance for p in report.parties if p.balance > 0)
+    # B1 mounts on 04-27 and is harvested on 05-03; the others have no such dates
+    assert glance.stages == {"hatched": 2, "mounted": 1, "harvested": 0}
+
+
+def test_harvested_batches_without_a_sale_need_attention(memory_ledger):
+    build_village()
+    unsold, count = browse.unsold_batches(_season(), today=date(2026, 5, 10))
+    assert [b.code for b in unsold] == ["B1"] and count == 1
+    book.record("sales", valid("sales"))
+    assert browse.unsold_batches(_season(), today=date(2026, 5, 10)) == ([], 0)
+
+
+def test_households_owed_money_largest_first(memory_ledger):
+    _village_with_records()
+    owed, count = browse.households_owed(_season())
+    assert count == len(owed) >= 1
+    assert [p.balance for p in owed] == sorted((p.balance for p in owed), reverse=True)
+    assert all(p.balance > 0 for p in owed)
+
+
+def test_search_by_pinyin_initials_code_and_name(memory_ledger):
+    build_village()
+    assert [e.code for e in browse.household_page("zgh")] == ["H001"]
+    assert [e.code for e in browse.household_page("ZGH")] == ["H001"]
+    assert [e.code for e in browse.household_page("李")] == ["H002"]
+    assert [e.code for e in browse.household_page("h003")] == ["H003"]
+    book.record("households", dict(code="H004", name="张广辉", group="一组"))
+    assert [e.code for e in browse.household_page("zgh")] == ["H001", "H004"]
+
+
+def test_household_pages_follow_on_without_gaps(memory_ledger):
+    build_village()
+    book.record_many([("households", [("", dict(code=f"H1{i:02}", name=f"户{i}", group="一组"))
+                                      for i in range(25)])])
+    seen, after = [], None
+    while page := browse.household_page("", after, 7):
+        seen += [e.code for e in page]
+        after = page[-1].code
+    assert seen == sorted(seen) and len(seen) == len(set(seen)) == 28
+    searched, after = [], None
+    while page := browse.household_page("h1", after, 4):
+        searched += [e.code for e in page]
+        after = page[-1].code
+    assert searched == [f"H1{i:02}" for i in range(25)]
+
+
+def test_batch_page_sums_leaf_and_grades(memory_ledger):
+    _village_with_records()
+    rows = {row.code: row for row in browse.batch_page(_season())}
+    assert list(rows) == ["B1", "B2", "BC"]
+    assert rows["B1"].leaf_grams == 100_000
+    assert rows["B2"].grades == {"上车茧": 88_350, "下茧": 10_000}
+    assert rows["B2"].cocoon_grams == 98_350
+    assert rows["B2"].kg_per_sheet == 65_567  # 98.350 kg / 1.5 sheets
+    assert [r.code for r in browse.batch_page(_season(), after="B1", limit=1)] == ["B2"]
+
+
+def test_journal_pages_newest_first_without_gaps(memory_ledger):
+    _village_with_records()
+    everything = browse.journal_page(_season(), limit=1000)
+    assert len(everything) == 6
+    assert [r.date for r in everything] == sorted((r.date for r in everything), reverse=True)
+    paged, after = [], None
+    while page := browse.journal_page(_season(), after, 2):
+        paged += page
+        after = page[-1].key
+    assert [(r.kind, r.id) for r in paged] == [(r.kind, r.id) for r in everything]
+
+
+def test_journal_filters_by_kind_party_and_date(memory_ledger):
+    _village_with_records()
+    season = _season()
+    assert {r.kind for r in browse.journal_page(season, kinds=["sales"])} == {"sales"}
+    h002 = browse.journal_page(season, party="h002")
+    assert h002 and all("H002" in (r.party, r.other) for r in h002)
+    leaf = browse.journal_page(season, party="E01", kinds=["leaf"])
+    assert [r.other for r in leaf] == ["E01"]
+    start, end = browse.parse_day_range("4-20", season)
+    assert [r.kind for r in browse.journal_page(season, start=start, end=end)] == ["leaf"]
+    assert browse.journal_page(season, party="NOBODY") == []
+
+
+def test_voucher_postings_balance(memory_ledger):
+    _village_with_records()
+    record = browse.journal_page(_season(), kinds=["payments"])[0]
+    lines = browse.voucher_postings(record.voucher, "en")
+    assert sum(l.debit for l in lines) == sum(l.credit for l in lines) == record.amount
+    assert lines[0].account == "113.H001" and lines[0].name.endswith("张国华")
+
+
+def test_day_ranges():
+    class Season:
+        start = date(2026, 4, 1)
+    assert browse.parse_day_range("2026-04-05", Season) == (date(2026, 4, 5),) * 2
+    assert browse.parse_day_range("2026-04", Season) == (date(2026, 4, 1), date(2026, 4, 30))
+    assert browse.parse_day_range("4-5", Season) == (date(2026, 4, 5),) * 2
+    assert browse.parse_day_range("soon", Season) is None
+    assert browse.parse_day_range("2026-02-30", Season) is None

@@ -1,0 +1,149 @@
+"""The terminal UI driven as a user would, on a copy of a demo ledger file."""
+from __future__ import annotations
+
+import sqlite3
+
+from textual.widgets import DataTable, Input, Static
+
+from ledger import browse, db, i18n, income, models, money
+from ledger.tui.app import make_app
+from ledger.tui.screens.household import HouseholdScreen
+from ledger.tui.screens.journal import JournalScreen
+from ledger.tui.screens.setup import SetupScreen
+from ledger.tui.screens.voucher import VoucherScreen
+from ledger.tui.widgets.figures import Figures
+from ledger.tui.widgets.paged_table import PagedTable
+
+SIZE = (120, 40)
+
+
+def text(widget) -> str:
+    return str(widget.render())
+
+
+def cells(table: DataTable) -> list[list[str]]:
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def settle(pilot, app) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_home_shows_the_seasons_figures(demo_path):
+    app = make_app(demo_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        glance = browse.glance(app.season)
+        figures = text(app.screen.query_one(Figures))
+        assert money.yuan(glance.cocoon_income) in figures
+        assert money.yuan(glance.owed_to_households) in figures
+        attention = cells(app.screen.query_one("#attention", DataTable))
+        assert any("The books add up" in " ".join(row) for row in attention)
+
+
+async def test_find_a_household_by_pinyin_initials_and_see_its_figures(demo_path):
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        report = income.season_income(app.season)
+        target = next(p for p in report.parties if p.kind == "household" and p.cocoon_income)
+        initials = browse.initials(target.name)
+        await pilot.press("h")
+        await settle(pilot, app)
+        await pilot.press("slash", *initials)
+        await settle(pilot, app)
+        table = app.screen.query_one(PagedTable)
+        assert target.code in [row[0] for row in cells(table)]
+        assert all(initials in browse.initials(row[1]) for row in cells(table))
+        await pilot.press("enter")
+        table.move_cursor(row=table.get_row_index(target.code))
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, HouseholdScreen)
+        figures = text(app.screen.query_one(Figures))
+        for fen in (target.income, target.cost, target.net_income, target.paid, target.balance):
+            assert money.yuan(fen) in figures
+
+
+async def test_switch_season_and_language(demo_path):
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        first = app.season
+        assert "售茧收入" in text(app.screen.query_one(Figures))
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("up", "enter")
+        await settle(pilot, app)
+        assert app.season.id != first.id
+        other = browse.glance(app.season)
+        assert money.yuan(other.cocoon_income) in text(app.screen.query_one(Figures))
+        await pilot.press("f2")
+        await settle(pilot, app)
+        assert i18n.language() == "en"
+        assert "Cocoon income" in text(app.screen.query_one(Figures))
+        assert "售茧收入" not in text(app.screen.query_one(Figures))
+        await pilot.press("h")
+        await settle(pilot, app)
+        headers = [str(c.label) for c in app.screen.query_one(PagedTable).columns.values()]
+        assert headers[:2] == ["Code", "Name"]
+
+
+async def test_journal_filtered_by_party_and_a_voucher_opened(demo_path):
+    app = make_app(demo_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("j")
+        await settle(pilot, app)
+        assert isinstance(app.screen, JournalScreen)
+        await pilot.press("f", "tab")
+        assert app.focused is app.screen.query_one("#journal-party", Input)
+        await pilot.press(*"h003", "enter")
+        await settle(pilot, app)
+        rows = cells(app.screen.query_one(PagedTable))
+        assert rows and all("H003" in (row[3], row[4]) for row in rows)
+        assert [row[0] for row in rows] == sorted((row[0] for row in rows), reverse=True)
+        with_voucher = next(i for i, row in enumerate(rows) if row[2].strip())
+        app.screen.query_one(PagedTable).focus()
+        app.screen.query_one(PagedTable).move_cursor(row=with_voucher)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, VoucherScreen)
+        postings = cells(app.screen.query_one(DataTable))
+        assert postings[-1][1] == postings[-1][2] == rows[with_voucher][6]
+
+
+async def test_first_run_sets_up_the_village_and_season(ledger_path):
+    app = make_app(ledger_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert isinstance(app.screen, SetupScreen)
+        await pilot.press(*"Sangyuan", "ctrl+s")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, SetupScreen)
+        assert db.get_meta("village") == "Sangyuan"
+        assert app.season is not None and models.Season.select().count() == 1
+
+
+async def test_a_busy_ledger_gets_a_message_and_nothing_is_written(ledger_path):
+    app = make_app(ledger_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        models.database.execute_sql("PRAGMA busy_timeout = 50")
+        other = sqlite3.connect(ledger_path)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press(*"Sangyuan", "ctrl+s")
+            await settle(pilot, app)
+            assert isinstance(app.screen, SetupScreen)
+            shown = [n.message for n in app._notifications]
+            assert i18n.t("db_busy", "en") in shown
+            error = str(app.screen.query_one("#setup-error", Static).render())
+            assert i18n.t("db_busy", "en") in error
+        finally:
+            other.rollback()
+            other.close()
+        assert models.Season.select().count() == 0
+        assert db.get_meta("village") == ""
