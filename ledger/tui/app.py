@@ -67,11 +67,10 @@ class SilkApp(App):
             self.push_screen(SetupScreen(), self._set_up)
 
     def _set_up(self, done: bool | None) -> None:
-        if done:
+        if done:  # the screen below redoes itself as it resumes (see LedgerScreen)
             self.season = browse.current_season()
             self.changes += 1
             self._retitle()
-            self.call_later(self.redo_screen)
 
     def _retitle(self) -> None:
         village = db.get_meta("village")
