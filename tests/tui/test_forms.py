@@ -259,3 +259,13 @@ async def test_every_kind_records_through_its_form(village):
             assert host.screen is not form, str(form.query_one("#message", Static).render())
             assert records(model) == before + 1, kind
     assert None not in host.results[1:] and len(host.results) == 1 + len(EVERY_KIND)
+
+
+def test_the_date_reading_and_lookups_import_no_textual():
+    import subprocess
+    import sys
+
+    code = ("import sys, ledger.entry_dates, ledger.tui.forms.lookup; "
+            "print('textual' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

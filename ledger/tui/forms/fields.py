@@ -99,15 +99,16 @@ class FieldRow(Horizontal):
     """A label, an input named `field-<name>`, and a note: the hint, or the error in red."""
 
     def __init__(self, field: str, value: str = "", *, placeholder: str = "",
-                 suggester: Suggester | None = None):
+                 suggester: Suggester | None = None, label: str | None = None):
         super().__init__(classes="field-row", id=f"row-{field}")
         self.field = field
+        self._label = label or i18n.field_label(field)
         self._value = value
         self._placeholder = placeholder
         self._suggester = suggester
 
     def compose(self) -> ComposeResult:
-        yield Label(i18n.field_label(self.field), classes="field-label")
+        yield Label(self._label, classes="field-label")
         yield Input(self._value, placeholder=self._placeholder, suggester=self._suggester,
                     id=f"field-{self.field}", classes="field-input")
         yield Static("", classes="field-note")

@@ -1,0 +1,270 @@
+"""The wage sheet: a day's or a week's workshop attendance, saved as one wage per cell.
+
+The payer, task, rate and unit are set once for the sheet; each row names a worker and
+the household the wage is paid to; each filled day cell is one wage of that many days.
+Every wage is judged by `ledger.rules` (live, for the figures) and all are recorded by
+`ledger.book.record_many` in one transaction: one bad cell and nothing is saved.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from peewee import DatabaseError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Footer, Input, Static
+
+from ledger import book, i18n, models, money, rules
+from ledger.errors import FieldError, RecordRefused
+from ledger.refs import Refs
+from ledger.tui.forms import fields, lookup
+from ledger.tui.forms.attendance import PERSON, AttendanceGrid, day_column, day_label
+from ledger.tui.forms.fields import FieldRow
+from ledger.tui.forms.texts import translated
+
+#: Fields set once for the whole sheet, with what a new sheet starts from.
+SHEET_FIELDS = ("payer", "task", "rate", "unit")
+MAX_DAYS = 7
+
+
+class WageSheet(ModalScreen[int | None]):
+    """Wages of one season by worker and day; dismissed with how many were saved, or None."""
+
+    CSS_PATH = "wage_sheet.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "form.save", key_display="^s"),
+        Binding("escape", "cancel", "form.cancel", key_display="esc"),
+        Binding("ctrl+n", "add_worker", "sheet.add_row", key_display="^n"),
+    ]
+
+    def __init__(self, season: str, payer: str | None = None):
+        super().__init__()
+        self._bindings = translated(self._bindings)
+        self.season = season
+        self.payer = payer or models.COLLECTIVE
+        self.households = lookup.Parties(("household",))
+        self.payers = lookup.Parties(fields.PARTY_FIELDS["payer"])
+
+    # -- layout ---------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        season = Refs().season(self.season)
+        first = fields.today_within(season) or (season.start if season else date.today())
+        last = _last_wage(self.season)
+        with Vertical(id="sheet"):
+            yield Static(i18n.t("sheet.title", season=self.season), id="title")
+            with Horizontal(id="settings"):
+                with Vertical():
+                    yield FieldRow("payer", self.payer,
+                                   suggester=fields.CodeSuggester(self.payers.complete))
+                    yield FieldRow("task", last.task if last else "",
+                                   suggester=SuggestFromList(_tasks(self.season)))
+                    yield FieldRow("rate", money.yuan(last.rate) if last else "")
+                with Vertical():
+                    yield FieldRow("unit", last.unit if last else "天")
+                    yield FieldRow("from", first.isoformat(), label=i18n.t("sheet.from"),
+                                   placeholder=i18n.t("form.date_placeholder"))
+                    yield FieldRow("days", "1", label=i18n.t("sheet.days"))
+            yield AttendanceGrid([first], id="grid")
+            yield Static("", id="hint")
+            yield Static("", id="summary")
+            yield Static("", id="message")
+            yield Static(i18n.t("sheet.keys"), id="keys")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.grid._bindings = translated(self.grid._bindings)
+        for row in self.query(FieldRow):
+            self._show_hint(row)
+        self.grid.focus()
+        self._show_figures()
+
+    @property
+    def grid(self) -> AttendanceGrid:
+        return self.query_one(AttendanceGrid)
+
+    def _text(self, name: str) -> str:
+        return self.query_one(f"#field-{name}", Input).value
+
+    # -- the settings ---------------------------------------------------------------------
+    def _days(self) -> tuple[list[date], list[FieldError]]:
+        """The sheet's days, from its first day and how many; or what is wrong with them."""
+        try:
+            first = fields.read_value("date", self._text("from"), Refs().season(self.season))
+        except rules.Problem as problem:
+            return [], [FieldError("wages", "from", problem.reason, problem.params)]
+        count = self._text("days").strip()
+        if not first or not count.isdigit() or not 1 <= int(count) <= MAX_DAYS:
+            field = "days" if first else "from"
+            return [], [FieldError("wages", field, "sheet.days_range" if first else "required")]
+        return [first + timedelta(days=offset) for offset in range(int(count))], []
+
+    @on(Input.Changed, ".field-input")
+    def _setting_changed(self, event: Input.Changed) -> None:
+        row = event.input.parent
+        row.show_error(None)
+        self._show_hint(row)
+        if row.field in ("from", "days"):
+            days, problems = self._days()
+            if not problems and days != self.grid.days:
+                self.grid.days = days
+                self.grid.rebuild()
+        self._show_figures()
+
+    def _show_hint(self, row: FieldRow) -> None:
+        if row.field == "payer":
+            row.show_hint(fields.hint("payer", row.input.value, self.payers, None, False))
+        elif row.field == "from":
+            row.show_hint(fields.hint("date", row.input.value, None, Refs().season(self.season),
+                                      False))
+
+    @on(Input.Submitted, ".field-input")
+    def _submitted(self) -> None:
+        self.grid.focus()
+
+    # -- the grid -------------------------------------------------------------------------
+    @on(AttendanceGrid.Edited)
+    def _cell_edited(self, event: AttendanceGrid.Edited) -> None:
+        if event.column == "household":
+            text = self.grid.entries[event.row].get("household", "")
+            if event.left and text and not self.households.get(text):
+                code = self.households.resolve(text)
+                if code:
+                    self.grid.set_text(event.row, "household", code)
+        if not event.left:
+            self._show_figures()
+        self._show_cell_hint()
+
+    @on(AttendanceGrid.CellHighlighted)
+    def _cell_highlighted(self) -> None:
+        self._show_cell_hint()
+
+    def _show_cell_hint(self) -> None:
+        row, column = self.grid.place
+        text = self.grid.entries[row].get("household", "") if row < len(self.grid.entries) else ""
+        hint = fields.hint("household", text, self.households, None, False) if text else ""
+        self.query_one("#hint", Static).update(hint)
+
+    def wages(self) -> tuple[list[tuple[str, dict]], list[FieldError]]:
+        """One wage per filled day cell, each located as `row:column`, and what could not
+        be read at all."""
+        days, problems = self._days()
+        sheet = {"season": self.season}
+        for name in SHEET_FIELDS:
+            try:
+                sheet[name] = fields.read_value(name, self._text(name), None)
+            except rules.Problem as problem:
+                problems.append(FieldError("wages", name, problem.reason, problem.params))
+        rows = []
+        for index, entry in enumerate(self.grid.entries):
+            person = {name: fields.read_value(name, entry.get(name, ""), None) for name in PERSON}
+            for offset, day in enumerate(days):
+                column = day_column(offset)
+                text = entry.get(column, "").strip()
+                if not text:
+                    continue
+                try:
+                    quantity = fields.read_value("quantity", text, None)
+                except rules.Problem as problem:
+                    problems.append(FieldError("wages", "quantity", problem.reason,
+                                               problem.params, f"{index}:{column}"))
+                    continue
+                rows.append((f"{index}:{column}",
+                             {**sheet, **person, "date": day, "quantity": quantity}))
+        return rows, problems
+
+    def _show_figures(self) -> None:
+        """Each row's days and amount, each wage's amount computed by the rules."""
+        rows, _ = self.wages()
+        refs = Refs()
+        totals: dict[int, list[int]] = {}
+        cells = quantity = amount = 0
+        for where, values in rows:
+            result = rules.check_fields("wages", values, refs).result
+            row = int(where.split(":")[0])
+            figures = totals.setdefault(row, [0, 0])
+            figures[0] += result["quantity"] or 0
+            figures[1] += result["amount"] or 0
+            cells += 1
+            quantity += result["quantity"] or 0
+            amount += result["amount"] or 0
+        shown = [(money.quantity(totals[row][0]), money.yuan(totals[row][1]))
+                 if row in totals else ("", "") for row in range(len(self.grid.entries))]
+        self.grid.show_figures(shown, self.grid.wrong)
+        self.query_one("#summary", Static).update(i18n.t(
+            "sheet.summary", cells=cells, quantity=money.quantity(quantity),
+            amount=money.yuan(amount)))
+
+    # -- saving ---------------------------------------------------------------------------
+    def action_save(self) -> None:
+        rows, problems = self.wages()
+        if problems:
+            self._refused(problems)
+            return
+        if not rows:
+            self._say(i18n.t("sheet.empty"), error=True)
+            return
+        try:
+            writer = book.record_many([("wages", rows)])
+        except RecordRefused as refused:
+            self._refused(refused.errors, refused.total)
+        except DatabaseError as error:
+            self._say(i18n.t("form.db_error", reason=str(error)), error=True)
+        else:
+            self.dismiss(writer.counts["wages"])
+
+    def _refused(self, errors: list[FieldError], total: int | None = None) -> None:
+        """Mark each wrong cell or setting, and list the problems under the grid."""
+        settings = {row.field: row for row in self.query(FieldRow)}
+        wrong: set[tuple[int, str]] = set()
+        lines = [i18n.t("form.refused", count=total or len(errors))]
+        for error in errors:
+            reason = i18n.t(error.reason, **error.params)
+            if error.field in settings:
+                settings[error.field].show_error(reason)
+                lines.append(f"{settings[error.field].query_one('.field-label').render()}: {reason}")
+            elif not error.where:
+                lines.append(error.message())
+            else:
+                index, column = error.where.split(":")
+                cell = (int(index), error.field if error.field in PERSON else column)
+                wrong.add(cell)
+                if error.field not in PERSON:
+                    reason = f"{i18n.field_label(error.field)}: {reason}"
+                lines.append(i18n.t("sheet.problem", row=int(index) + 1,
+                                    column=self._column_label(cell[1]), reason=reason))
+        self.grid.show_figures(self.grid.figures, wrong)
+        self._say("\n".join(dict.fromkeys(lines)), error=True)
+
+    def _column_label(self, column: str) -> str:
+        if column in PERSON:
+            return i18n.field_label(column)
+        return day_label(self.grid.days[int(column[1:])])
+
+    def _say(self, text: str, error: bool = False) -> None:
+        message = self.query_one("#message", Static)
+        message.set_class(error, "-error")
+        message.update(text)
+
+    def action_add_worker(self) -> None:
+        self.grid.add_worker()
+        self._show_figures()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _last_wage(season: str) -> models.Wage | None:
+    """The season's latest wage: a new sheet most often repeats its task, rate and unit."""
+    W, S = models.Wage, models.Season
+    return (W.select(W.task, W.rate, W.unit).join(S, on=(W.season == S.id))
+            .where(S.code == season).order_by(W.id.desc()).first())
+
+
+def _tasks(season: str) -> list[str]:
+    W, S = models.Wage, models.Season
+    return [task for (task,) in W.select(W.task).distinct().join(S, on=(W.season == S.id))
+            .where(S.code == season).limit(50).tuples()]

@@ -1,0 +1,114 @@
+"""The wage sheet, typed in with the keyboard: one wage per filled cell, all or nothing."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.app import App
+from textual.widgets import Input, Static
+
+from ledger import book, i18n, models
+from ledger.income import find_season, season_income
+from ledger.tui.forms.attendance import AttendanceGrid
+from ledger.tui.forms.wage_sheet import WageSheet
+
+
+
+class Host(App):
+    """A bare app that shows the sheet and keeps what it is dismissed with."""
+
+    def __init__(self, screen):
+        super().__init__()
+        self.sheet = screen
+        self.results: list = []
+
+    def on_mount(self) -> None:
+        self.push_screen(self.sheet, self.results.append)
+
+WORKERS = [("H001", "张国华"), ("H002", "李秀英"), ("H003", "王芳"), ("H004", "赵强"),
+           ("H005", "刘梅")]
+
+
+@pytest.fixture
+def workshop(file_ledger):
+    book.record_many([
+        ("households", [("", {"code": code, "name": name, "group": "一组"})
+                        for code, name in WORKERS]),
+        ("seasons", [("", {"code": "2026-1", "name": "春蚕", "start": "2026-04-01",
+                           "end": "2026-05-15"})]),
+    ])
+    return file_ledger
+
+
+async def fill_settings(pilot, **values) -> None:
+    for field, text in values.items():
+        pilot.app.screen.query_one(f"#field-{field}", Input).value = text
+    await pilot.pause()
+
+
+async def type_rows(pilot, rows: list[tuple[str, ...]]) -> None:
+    """Type each row from the grid's first cell: household, Tab, worker, Tab, days ..."""
+    pilot.app.screen.query_one(AttendanceGrid).focus()
+    for row in rows:
+        for index, text in enumerate(row):
+            if text:
+                await pilot.press(*text)
+            await pilot.press("tab")
+
+
+def wage_income() -> dict[str, int]:
+    income = season_income(find_season("2026-1"))
+    return {party.code: party.wage_income for party in income.parties if party.wage_income}
+
+
+async def test_a_day_of_five_workers_saves_five_wages(workshop):
+    i18n.set_language("zh")
+    host = Host(WageSheet("2026-1"))
+    async with host.run_test(size=(120, 40)) as pilot:
+        await fill_settings(pilot, task="大蚕饲育", rate="110", **{"from": "4-20", "days": "1"})
+        await type_rows(pilot, [(code, name, "1" if i != 2 else "0.5")
+                                for i, (code, name) in enumerate(WORKERS)])
+        await pilot.pause()
+        assert "5 条工资，共 4.5 天，495.00 元" in str(host.screen.query_one("#summary", Static).render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert host.results == [5]
+    wages = list(models.Wage.select().order_by(models.Wage.id))
+    assert [(w.worker, w.quantity, w.amount, w.date) for w in wages][2] == (
+        "王芳", 500, 5500, date(2026, 4, 20))
+    assert wage_income() == {"H001": 11000, "H002": 11000, "H003": 5500, "H004": 11000,
+                             "H005": 11000}
+
+
+async def test_a_week_saves_one_wage_per_filled_cell_and_finds_households_by_pinyin(workshop):
+    i18n.set_language("en")
+    host = Host(WageSheet("2026-1"))
+    async with host.run_test(size=(120, 40)) as pilot:
+        await fill_settings(pilot, task="mounting", rate="100", **{"from": "2026-04-20", "days": "3"})
+        await type_rows(pilot, [("zgh", "张国华", "1", "", "1"), ("H002", "李秀英", "", "0.5", "")])
+        await pilot.pause()
+        grid = host.screen.query_one(AttendanceGrid)
+        assert grid.entries[0]["household"] == "H001"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert host.results == [3]
+    assert sorted((w.household.code, w.date.day) for w in models.Wage.select()) == [
+        ("H001", 20), ("H001", 22), ("H002", 21)]
+
+
+async def test_one_bad_cell_saves_nothing_and_is_marked(workshop):
+    i18n.set_language("en")
+    host = Host(WageSheet("2026-1"))
+    async with host.run_test(size=(120, 40)) as pilot:
+        await fill_settings(pilot, task="feeding", rate="110", **{"from": "4-20", "days": "1"})
+        await type_rows(pilot, [("H001", "张国华", "1"), ("H002", "李秀英", "0"),
+                                ("H999", "王芳", "1")])
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(host.screen, WageSheet)
+        message = str(host.screen.query_one("#message", Static).render())
+        assert "row 2, 4-20: quantity: must be greater than zero" in message
+        assert "row 3, household: no household or partner with code H999" in message
+        assert host.screen.query_one(AttendanceGrid).wrong == {(1, "d0"), (2, "household")}
+    assert host.results == []
+    assert models.Wage.select().count() == 0 and models.Voucher.select().count() == 0
