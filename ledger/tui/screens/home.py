@@ -80,7 +80,7 @@ class HomeScreen(LedgerScreen):
             end=season.end))
         per_sheet = g.kg_per_sheet
         self.query_one(Figures).show([
-            (t("tui.home.batches"), t("tui.home.stages", **g.stages)),
+            ("", f"{t('tui.home.batches')}: {t('tui.home.stages', **g.stages)}"),
             (t("tui.home.sheets"), money.sheets(g.sheets)),
             (t("tui.home.cocoon_kg"), money.kg(g.cocoon_grams)),
             (t("tui.home.kg_per_sheet"), money.kg(per_sheet) if per_sheet is not None else "-"),
