@@ -7,7 +7,7 @@ import sys
 
 CORE = ["ledger.money", "ledger.models", "ledger.db", "ledger.rules", "ledger.posting",
         "ledger.book", "ledger.income", "ledger.balances", "ledger.check", "ledger.kinds",
-        "ledger.chart", "ledger.refs", "ledger.io.csv_import"]
+        "ledger.chart", "ledger.refs", "ledger.io.csv_import", "ledger.browse"]
 
 
 def _loaded_after_importing(modules: list[str]) -> set[str]:
