@@ -31,6 +31,10 @@ ADDABLE = ("leaf", "sales", "inputs", "wages", "charges", "subsidies", "payments
            "households", "partners", "seasons")
 
 
+#: The keys of the four main screens share one place in the footer.
+SCREENS = Binding.Group("tui.key.screens", compact=True)
+
+
 class SilkApp(App):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {LedgerCommands}
@@ -38,17 +42,17 @@ class SilkApp(App):
              "journal": JournalScreen}
     DEFAULT_MODE = "home"
     BINDINGS = [
-        Binding("g", "switch_mode('home')", "tui.key.home"),
-        Binding("h", "switch_mode('households')", "tui.key.households"),
-        Binding("b", "switch_mode('batches')", "tui.key.batches"),
-        Binding("j", "switch_mode('journal')", "tui.key.journal"),
+        Binding("question_mark", "toggle_keys", "tui.key.help", key_display="?"),
+        Binding("g", "switch_mode('home')", "tui.key.home", group=SCREENS),
+        Binding("h", "switch_mode('households')", "tui.key.households", group=SCREENS),
+        Binding("b", "switch_mode('batches')", "tui.key.batches", group=SCREENS),
+        Binding("j", "switch_mode('journal')", "tui.key.journal", group=SCREENS),
         Binding("e", "choose_season", "tui.key.season"),
         Binding("left_square_bracket", "step_season(-1)", "tui.key.prev_season", show=False),
         Binding("right_square_bracket", "step_season(1)", "tui.key.next_season", show=False),
         Binding("a", "add_record", "tui.key.add"),
         Binding("w", "wage_sheet", "tui.key.wage_sheet"),
         Binding("f2", "toggle_language", "tui.key.language"),
-        Binding("question_mark", "toggle_keys", "tui.key.help", key_display="?"),
         Binding("q", "quit", "tui.key.quit"),
     ]
 

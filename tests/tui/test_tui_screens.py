@@ -106,7 +106,7 @@ async def test_journal_filtered_by_party_and_a_voucher_opened(demo_path):
         assert rows and all("H003" in (row[3], row[4]) for row in rows)
         assert [row[0] for row in rows] == sorted((row[0] for row in rows), reverse=True)
         with_voucher = next(i for i, row in enumerate(rows) if row[2].strip())
-        app.screen.query_one(PagedTable).focus()
+        assert app.focused is app.screen.query_one(PagedTable)
         app.screen.query_one(PagedTable).move_cursor(row=with_voucher)
         await pilot.press("enter")
         await settle(pilot, app)

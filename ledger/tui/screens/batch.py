@@ -35,7 +35,7 @@ class BatchScreen(LedgerScreen):
             for part in ("leaf", "sales", "inputs"):
                 yield Label(t(f"tui.batch.{part}"), classes="heading")
                 yield DataTable(id=f"batch-{part}", cursor_type="row", classes="part")
-        yield Footer()
+        yield Footer(compact=True)
 
     def read(self) -> browse.BatchDetail | None:
         return browse.batch_detail(self.code)

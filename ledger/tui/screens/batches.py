@@ -46,7 +46,7 @@ class BatchesScreen(LedgerScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield PagedTable(partial(batch_rows, self.season), id="batches")
-        yield Footer()
+        yield Footer(compact=True)
 
     def show(self, _data) -> None:
         table = self.query_one(PagedTable)

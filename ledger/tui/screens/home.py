@@ -56,7 +56,7 @@ class HomeScreen(LedgerScreen):
             with Vertical(id="home-right"):
                 yield Label(t("tui.home.attention"), classes="heading")
                 yield DataTable(id="attention", cursor_type="row")
-        yield Footer()
+        yield Footer(compact=True)
 
     def read(self) -> HomeData | None:
         season = self.season

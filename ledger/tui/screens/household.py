@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ledger import browse, money
@@ -72,11 +71,10 @@ class HouseholdScreen(LedgerScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(f"{self.code}  {t('tui.loading')}", id="household-head", classes="heading")
-        with Horizontal(id="household-top"):
-            yield Figures(id="household-figures")
-            yield Static("", id="household-batches")
+        yield Static("", id="household-batches")
+        yield Figures(id="household-figures")
         yield DataTable(id="household-records", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def read(self) -> HouseholdData | None:
         if self.season is None:

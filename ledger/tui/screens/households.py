@@ -45,7 +45,7 @@ class HouseholdsScreen(LedgerScreen):
         yield Header()
         yield Input(self.search_text, placeholder=t("tui.households.search"), id="search")
         yield PagedTable(self._fetch(), id="households")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -62,7 +62,7 @@ class JournalScreen(LedgerScreen):
             yield Input(self.chosen.party, placeholder=t("tui.journal.party"), id="journal-party")
             yield Input(self.date_text, placeholder=t("tui.journal.date"), id="journal-date")
         yield PagedTable(self._fetch(), id="journal")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()

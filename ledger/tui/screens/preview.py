@@ -78,7 +78,7 @@ class PreviewScreen(LedgerScreen):
         yield Header()
         with ScrollableContainer(id="preview"):
             yield Static(t("tui.loading"), id="preview-text")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()

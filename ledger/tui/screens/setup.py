@@ -56,7 +56,7 @@ class SetupScreen(Screen[bool]):
             with Horizontal(id="setup-buttons"):
                 yield Button(t("tui.setup.save"), id="setup-save", variant="primary")
                 yield Button(t("tui.setup.demo"), id="setup-demo")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         localize(self)

@@ -59,7 +59,7 @@ class PagedTable(DataTable):
         self.fetch = fetch
         self.page_size = page_size
         self.generation = 0
-        self.loading = False
+        self.reading = False
         self.complete = False
         self.position: Any = None
 
@@ -74,12 +74,12 @@ class PagedTable(DataTable):
         self.clear()
         self.complete = False
         self.position = None
-        self.loading = True
+        self.reading = True
         self._read_page(self.generation, None)
 
     def _maybe_more(self) -> None:
-        if not self.loading and not self.complete and self.cursor_row >= self.row_count - self.AHEAD:
-            self.loading = True
+        if not self.reading and not self.complete and self.cursor_row >= self.row_count - self.AHEAD:
+            self.reading = True
             self._read_page(self.generation, self.position)
 
     @work(thread=True, group="page")
@@ -104,11 +104,11 @@ class PagedTable(DataTable):
             self.add_row(*row.cells, key=row.key)
             self.position = row.position
         self.complete = message.last
-        self.loading = False
+        self.reading = False
         self._maybe_more()
 
     def on_paged_table_read_failed(self, message: ReadFailed) -> None:
-        self.loading = False
+        self.reading = False
         self.complete = True
         self.app.notify(message.text, severity="error")
 
@@ -118,8 +118,8 @@ class PagedTable(DataTable):
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
         if new >= self.max_scroll_y - 5:
-            if not self.loading and not self.complete:
-                self.loading = True
+            if not self.reading and not self.complete:
+                self.reading = True
                 self._read_page(self.generation, self.position)
 
     @property
