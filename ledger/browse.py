@@ -135,9 +135,7 @@ class YieldBar:
 
 def yield_by_group(season: models.Season) -> list[YieldBar]:
     """Sheets and cocoons sold per village group (the collective's batches as one group,
-    labelled ""), in the groups' numbered order."""
-    from ledger.reports.summary import group_order
-
+    labelled "", last); groups by name (the reports know their numbered order)."""
     S = models.CocoonSale
     label = Case(None, [(P.kind == "collective", "")], P.group)
     sheets = dict(B.select(label, fn.SUM(B.sheets)).join(P, on=(B.owner == P.id))
@@ -145,7 +143,7 @@ def yield_by_group(season: models.Season) -> list[YieldBar]:
     grams = dict(S.select(label, fn.SUM(S.grams)).join(B, on=(S.batch == B.id))
                  .join(P, on=(B.owner == P.id)).where(S.season == season)
                  .group_by(label).tuples())
-    names = sorted(sheets, key=lambda name: (name == "", group_order(name)))
+    names = sorted(sheets, key=lambda name: (name == "", name))
     return [YieldBar(name, sheets[name], grams.get(name, 0)) for name in names]
 
 

@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 from ledger import browse, check, money, models
 from ledger.i18n import t
+from ledger.reports.summary import group_order
 from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.bar_chart import BarChart
@@ -90,9 +91,10 @@ class HomeScreen(LedgerScreen):
             (t("tui.home.owed"), money.yuan(g.owed_to_households)),
             (t("tui.home.owed_by"), money.yuan(g.owed_by_households)),
         ])
+        bars = sorted(data.bars, key=lambda bar: (bar.label == "", group_order(bar.label)))
         self.query_one(BarChart).show([
             (bar.label or t("tui.home.collective_group"), bar.kg_per_sheet,
-             money.kg(bar.kg_per_sheet)) for bar in data.bars])
+             money.kg(bar.kg_per_sheet)) for bar in bars])
         self._attention(table, data)
         self._check()
 
