@@ -2,8 +2,9 @@
 
 Every entry point (command line, importer, demo generator, terminal UI) records through
 `record` or `record_many`. Each call is one transaction: every record is validated by
-`ledger.rules`, posted by `ledger.posting`, and written in bulk with its voucher and the
-per-season account balances; if any record is refused, nothing is written at all.
+`ledger.rules`, posted by `ledger.posting`, sealed and chained (`ledger.seal`), written in
+bulk with its voucher and the per-season account balances, and entered in the audit
+trail; if any record is refused, nothing is written at all.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any, Iterable, Mapping
 
 from peewee import EXCLUDED, DateField, ForeignKeyField
 
-from ledger import chart, models, posting, rules
+from ledger import audit, chart, models, posting, rules, seal
 from ledger.errors import FieldError, RecordRefused
 from ledger.kinds import BY_NAME, RECORD_KINDS
 from ledger.refs import BatchRef, PartyRef, Refs, SeasonRef
@@ -29,18 +30,24 @@ Rows = Iterable[tuple[str, Mapping[str, Any] | FieldError]]
 
 def record(kind: str, values: Mapping[str, Any]) -> int:
     """Validate and record one record in its own transaction; return its id."""
-    writer = record_many([(kind, [("", values)])])
+    with models.database.atomic():
+        writer = Writer(Refs())
+        writer.add(kind, values)
+        writer.finish()
+        audit.log("record", kind=kind, ids=writer.ids[kind], after=_plain(values))
     return writer.last_id
 
 
-def record_many(groups: Iterable[tuple[str, Rows]], writer: "Writer | None" = None) -> "Writer":
+def record_many(groups: Iterable[tuple[str, Rows]], writer: "Writer | None" = None,
+                action: str = "import", source: str = "") -> "Writer":
     """Validate and record many records of several kinds in one transaction.
 
     Groups are taken in the order given, so a household created by one group can be used
     by the next. Raises RecordRefused listing every problem (up to MAX_ERRORS) and leaves
     the ledger exactly as it was; otherwise returns the writer, whose `counts` say how
     many records of each kind were added. An importer may pass a writer of its own that
-    checks more (see `Writer.check`).
+    checks more (see `Writer.check`). The audit trail gets one entry per kind, with
+    `action` and `source` (the files read).
     """
     with models.database.atomic():
         writer = writer or Writer(Refs())
@@ -48,7 +55,16 @@ def record_many(groups: Iterable[tuple[str, Rows]], writer: "Writer | None" = No
             for where, values in rows:
                 writer.add(kind, values, where)
         writer.finish()
+        for kind, ids in writer.ids.items():
+            audit.log(action, kind=kind, ids=ids, target=source[:100],
+                      after={"count": writer.counts[kind]})
     return writer
+
+
+def _plain(values: Mapping[str, Any]) -> dict[str, str]:
+    """What was entered, as text, for the audit trail."""
+    return {name: value if isinstance(value, str) else str(value)
+            for name, value in values.items() if value is not None}
 
 
 class Writer:
@@ -60,11 +76,17 @@ class Writer:
         self.errors: list[FieldError] = []
         self.error_count = 0
         self.last_id = 0
+        #: kind -> (first id, last id) of the records added: ids are allocated in order.
+        self.ids: dict[str, tuple[int, int]] = {}
         self._rows: dict[type, list[tuple]] = defaultdict(list)
+        self._chain: str | None = None  # hash of the last voucher staged
         self._balances: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
         self._buffered = 0
 
-    def add(self, kind: str, values: Mapping[str, Any] | FieldError, where: str = "") -> None:
+    def add(self, kind: str, values: Mapping[str, Any] | FieldError, where: str = "",
+            corrects: int | None = None) -> None:
+        """Validate one record and stage it; `corrects` links a correction to the record
+        it replaces (see `ledger.corrections`)."""
         if isinstance(values, FieldError):
             self._refuse([values])
             return
@@ -74,7 +96,36 @@ class Writer:
             if kind in rules.CODE_CATEGORY and form.result.get("code"):
                 self.refs.refused.add((rules.CODE_CATEGORY[kind], form.result["code"]))
             return
-        self.last_id = STAGERS[kind](self, form.result)
+        if corrects is not None:
+            form.result["corrects"] = corrects
+        self._added(kind, STAGERS[kind](self, form.result))
+
+    def add_reversal(self, kind: str, original: tuple, day: str, season_id: int,
+                     postings: list[tuple[str, int, int]], voucher_id: int | None) -> int:
+        """Stage the reversal (红字冲销) of a stored record: a record of the same kind
+        with its quantities and amount negated, dated `day` in season `season_id`, and a
+        voucher with the original's postings negated. `original` is the stored row,
+        `postings` its voucher's (account code, debit, credit)."""
+        model = BY_NAME[kind].model
+        layout = LAYOUTS[model]
+        values = dict(zip((f.name for f in layout.columns), original))
+        for name in NEGATED & set(values):
+            values[name] = -values[name]
+        values.update(date=day, season=season_id, reverses=original[0], corrects=None)
+        record_id = self.refs.allocate(model)
+        row = layout.stored_row(record_id, values)
+        self._buffer(model, row)
+        if postings:
+            lines = [posting.Line(code, -debit, -credit) for code, debit, credit in postings]
+            self._voucher(kind, record_id, row[layout.seal_index], season_id, day, lines,
+                          reverses=voucher_id)
+        self._added(kind, record_id)
+        return record_id
+
+    def _added(self, kind: str, record_id: int) -> None:
+        self.last_id = record_id
+        first = self.ids.get(kind, (record_id, record_id))[0]
+        self.ids[kind] = (first, record_id)
         self.counts[kind] += 1
         if self._buffered >= FLUSH_ROWS and not self.error_count:
             self.flush()
@@ -102,50 +153,62 @@ class Writer:
         self._rows[model].append(row)
         self._buffered += 1
 
-    def _stage(self, model: type, f: dict) -> int:
-        """Allocate the record's id and buffer its row; the id is returned."""
+    def _stage(self, model: type, f: dict) -> tuple[int, str]:
+        """Allocate the record's id and buffer its row; its id and seal are returned."""
         record_id = self.refs.allocate(model)
-        self._buffer(model, LAYOUTS[model].row(record_id, f))
-        return record_id
+        layout = LAYOUTS[model]
+        row = layout.row(record_id, f)
+        self._buffer(model, row)
+        return record_id, row[layout.seal_index]
 
     def _party(self, f: dict) -> int:
-        party_id = self._stage(models.Party, f)
+        party_id, _ = self._stage(models.Party, f)
         self.refs.add_party(PartyRef(party_id, f["code"], f["kind"], f["name"]))
         if f["kind"] == "household":
             code = chart.household_account(f["code"])
             account_id = self.refs.allocate(models.Account)
-            self._buffer(models.Account, (account_id, code, self.refs.account_id(chart.INTERNAL), party_id))
+            self._buffer(models.Account, LAYOUTS[models.Account].stored_row(account_id, dict(
+                code=code, parent=self.refs.account_id(chart.INTERNAL), party=party_id)))
             self.refs.add_account(code, account_id)
         return party_id
 
     def _season(self, f: dict) -> int:
-        season_id = self._stage(models.Season, f)
+        season_id, _ = self._stage(models.Season, f)
         self.refs.add_season(SeasonRef(season_id, f["code"], f["start"], f["end"]))
         return season_id
 
     def _batch(self, f: dict) -> int:
-        batch_id = self._stage(models.Batch, f)
+        batch_id, _ = self._stage(models.Batch, f)
         self.refs.add_batch(BatchRef(batch_id, f["code"], f["season"], f["owner"], f["hatch"]))
         return batch_id
 
     def _record(self, kind: str, f: dict) -> int:
-        record_id = self._stage(BY_NAME[kind].model, f)
+        record_id, record_seal = self._stage(BY_NAME[kind].model, f)
         lines = posting.lines(kind, f)
         if lines:
-            self._voucher(kind, record_id, f["season"].id, f["date"].isoformat(), lines)
+            self._voucher(kind, record_id, record_seal, f["season"].id,
+                          f["date"].isoformat(), lines)
         return record_id
 
-    def _voucher(self, kind: str, record_id: int, season_id: int, day: str,
-                 lines: list[posting.Line]) -> None:
+    def _voucher(self, kind: str, record_id: int, record_seal: str, season_id: int, day: str,
+                 lines: list[posting.Line], reverses: int | None = None) -> None:
+        """Buffer a voucher and its postings, linked into the hash chain."""
         voucher_id = self.refs.allocate(models.Voucher)
-        self._buffer(models.Voucher, (voucher_id, season_id, day, kind, record_id))
+        postings = []
         for line in lines:
             account_id = self.refs.account_id(line.account)
-            self._buffer(models.Posting, (self.refs.allocate(models.Posting), voucher_id,
-                                          account_id, line.debit, line.credit))
+            postings.append((self.refs.allocate(models.Posting), voucher_id, account_id,
+                             line.debit, line.credit))
             totals = self._balances[(account_id, season_id)]
             totals[0] += line.debit
             totals[1] += line.credit
+        voucher = (voucher_id, season_id, day, kind, record_id, reverses, record_seal)
+        if self._chain is None:
+            self._chain = seal.chain_head()
+        self._chain = seal.voucher_hash(self._chain, voucher, postings)
+        self._buffer(models.Voucher, (*voucher, self._chain))
+        for row in postings:
+            self._buffer(models.Posting, row)
 
     # -- writing ------------------------------------------------------------------------
     def flush(self) -> None:
@@ -182,25 +245,55 @@ def _add_to_balance(query):
                 balance.credit: balance.credit + EXCLUDED.credit})
 
 
+#: The columns a reversal negates.
+NEGATED = frozenset({"grams", "quantity", "amount", "deduction"})
+
+
 class Layout:
     """A model's columns, and how a validated record's values become a stored row:
-    references become ids, dates ISO text, missing optional values their defaults."""
+    references become ids, dates ISO text, missing optional values their defaults, and
+    a sealed table's row gets its seal (`ledger.seal`)."""
 
     def __init__(self, model: type):
+        self.model = model
         self.columns = list(model._meta.sorted_fields)
+        names = [f.name for f in self.columns]
         self.defaults = [(f.name, f.default) for f in self.columns]
         self.references = [i for i, f in enumerate(self.columns) if isinstance(f, ForeignKeyField)]
         self.dates = [i for i, f in enumerate(self.columns) if isinstance(f, DateField)]
+        self.seal_index = names.index("seal") if "seal" in names else None
+        #: What a record says, without its id, links and seal: rows equal in these
+        #: columns record the same thing (an importer's duplicate test).
+        self.content = [i for i, name in enumerate(names)
+                        if name not in ("id", "seal", "reverses", "corrects")]
 
     def row(self, record_id: int, values: dict) -> tuple:
+        """The stored row of a validated record, whose references are refs and dates
+        are dates."""
         row = [values.get(name, default) for name, default in self.defaults]
         row[0] = record_id
         for index in self.references:
-            row[index] = row[index].id
+            if row[index] is not None:
+                row[index] = row[index].id
         for index in self.dates:
             if row[index] is not None:
                 row[index] = row[index].isoformat()
+        return self._sealed(row)
+
+    def stored_row(self, record_id: int, values: dict) -> tuple:
+        """The row of values already in stored form (ids, ISO text), e.g. a reversal's."""
+        row = [values.get(name, default) for name, default in self.defaults]
+        row[0] = record_id
+        return self._sealed(row)
+
+    def _sealed(self, row: list) -> tuple:
+        if self.seal_index is not None:
+            row[self.seal_index] = seal.row_seal(self.model, row[:self.seal_index]
+                                                 + row[self.seal_index + 1:])
         return tuple(row)
+
+    def key(self, row: tuple) -> tuple:
+        return tuple(row[i] for i in self.content)
 
 
 #: Tables in the order their rows are written: parents before the rows that refer to them.

@@ -6,7 +6,9 @@ stored amounts equal kg × price (half up) and the like; records lie in their se
 kept per-season account balances equal the postings; each household's balance equals its
 内部往来 sub-account; the collective's net income equals its income and expense accounts;
 and each season's net incomes add up to the money that came in from outside less what
-went out to partners. Every voucher is one positive debit and one positive credit.
+went out to partners. Every voucher is one positive debit and one positive credit, or,
+reversing another (红字冲销), the same lines negated. Every row still matches its seal,
+the vouchers and the audit trail their hash chains, and no row is missing.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 
 from peewee import JOIN, fn
 
-from ledger import chart, i18n, income, money, models
+from ledger import audit, chart, i18n, income, money, models, seal
 from ledger.kinds import RECORD_KINDS
 
 
@@ -41,8 +43,8 @@ class Finding:
 def run() -> list[Finding]:
     """Every problem found; an empty list means the ledger is sound."""
     findings: list[Finding] = []
-    for step in (_vouchers_balance, _postings, _records_have_vouchers, _amounts, _dates,
-                 _kept_balances, _seasons):
+    for step in (_vouchers_balance, _postings, _records_have_vouchers, _amounts, _reversals,
+                 _dates, _kept_balances, _seasons, _tampering):
         findings.extend(step())
     return findings
 
@@ -60,10 +62,14 @@ def _vouchers_balance():
 
 
 def _postings():
-    """Each voucher is one debit and one credit, each a positive amount on one side."""
-    P = models.Posting
-    malformed = (P.select(P.voucher).where((P.debit < 0) | (P.credit < 0)
-                                           | ((P.debit == 0) == (P.credit == 0)))
+    """Each voucher is one debit and one credit, each an amount on one side: positive,
+    or negative in a reversal (红字)."""
+    P, V = models.Posting, models.Voucher
+    positive = V.reverses.is_null()
+    malformed = (P.select(P.voucher).join(V)
+                 .where((positive & ((P.debit < 0) | (P.credit < 0)))
+                        | (~positive & ((P.debit > 0) | (P.credit > 0)))
+                        | ((P.debit == 0) == (P.credit == 0)))
                  .distinct().tuples())
     for (voucher,) in malformed:
         yield Finding("check_posting_malformed", dict(voucher=voucher))
@@ -110,13 +116,15 @@ def _amounts():
         ("wages", W, rounded(W.quantity, money.QUANTITY_PLACES, W.rate)),
     )
     for kind, model, expected in checks:
-        query = model.select(model.id, model.date, model.amount).where(model.amount != expected)
+        query = (model.select(model.id, model.date, model.amount)
+                 .where((model.amount != expected) & model.reverses.is_null()))
         for record, day, amount in query.tuples():
             yield Finding("check_amount_wrong", dict(kind=kind, record=record, date=day,
                                                      amount=amount))
     for kind in RECORD_KINDS:
         R = kind.model
-        for record, day, amount in R.select(R.id, R.date, R.amount).where(R.amount < 0).tuples():
+        negative = R.select(R.id, R.date, R.amount).where((R.amount < 0) & R.reverses.is_null())
+        for record, day, amount in negative.tuples():
             yield Finding("check_amount_negative", dict(kind=kind.name, record=record, date=day,
                                                         amount=amount))
 
@@ -131,9 +139,50 @@ def _dates():
             yield Finding("check_date_outside", dict(kind=kind.name, record=record, date=day))
         if "batch" in R._meta.fields:
             wrong = (R.select(R.id).join(B, on=(R.batch == B.id))
-                     .where(R.season != B.season).tuples())
+                     .where((R.season != B.season) & R.reverses.is_null()).tuples())
             for (record,) in wrong:
                 yield Finding("check_season_not_batch", dict(kind=kind.name, record=record))
+
+
+def _reversals():
+    """A reversal is its original negated, every other column the same, and a record is
+    reversed at most once; its voucher reverses the original's."""
+    from ledger.book import NEGATED
+
+    V = models.Voucher
+    for kind in RECORD_KINDS:
+        R = kind.model
+        original = R.alias("original")
+        differs = [getattr(R, f.name) != (getattr(original, f.name) * -1 if f.name in NEGATED
+                                          else getattr(original, f.name))
+                   for f in R._meta.sorted_fields
+                   if f.name not in ("id", "date", "season", "reverses", "corrects", "seal")
+                   and not (f.name == "batch" or f.name in NEGATED and False)]
+        wrong = (R.select(R.id).join(original, JOIN.LEFT_OUTER, on=(R.reverses == original.id))
+                 .where(R.reverses.is_null(False)
+                        & (original.id.is_null() | original.reverses.is_null(False)
+                           | _any(differs))).tuples())
+        for (record,) in wrong:
+            yield Finding("check_reversal_wrong", dict(kind=kind.name, record=record))
+        twice = (R.select(R.reverses).where(R.reverses.is_null(False)).group_by(R.reverses)
+                 .having(fn.COUNT(R.id) > 1).tuples())
+        for (record,) in twice:
+            yield Finding("check_reversed_twice", dict(kind=kind.name, record=record))
+        reversal_voucher = V.alias("reversal_voucher")
+        unlinked = (R.select(R.id).join(reversal_voucher, on=(
+            (reversal_voucher.kind == kind.name) & (reversal_voucher.record_id == R.id)))
+            .join(V, JOIN.LEFT_OUTER, on=((V.kind == kind.name) & (V.record_id == R.reverses)))
+            .where(R.reverses.is_null(False)
+                   & ((reversal_voucher.reverses != V.id) | V.id.is_null())).tuples())
+        for (record,) in unlinked:
+            yield Finding("check_reversal_wrong", dict(kind=kind.name, record=record))
+
+
+def _any(conditions):
+    result = conditions[0]
+    for condition in conditions[1:]:
+        result = result | condition
+    return result
 
 
 def _kept_balances():
@@ -179,6 +228,20 @@ def _seasons():
                 yield Finding("check_household_balance", dict(
                     season=season.code, household=party.code,
                     computed=running[party.code], kept=party.balance))
+
+
+def _tampering():
+    """Rows changed, vouchers altered or removed, audit entries rewritten: anything done
+    to the ledger file behind the program's back."""
+    for table, row in seal.broken_seals():
+        yield Finding("check_seal_broken", dict(table=table, row=row))
+    for voucher, what in seal.broken_links():
+        key = "check_chain_broken" if what == "content" else "check_voucher_record_changed"
+        yield Finding(key, dict(voucher=voucher))
+    for table, count, highest in seal.missing_rows():
+        yield Finding("check_rows_missing", dict(table=table, count=count, highest=highest))
+    for entry in audit.broken_links():
+        yield Finding("check_log_broken", dict(entry=entry))
 
 
 def _income_accounts(season: models.Season) -> int:

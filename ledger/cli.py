@@ -15,7 +15,8 @@ from pathlib import Path
 
 from peewee import DatabaseError
 
-from ledger import __version__, balances, check, db, i18n, income, models
+from ledger import (__version__, audit, backup, balances, check, closing, corrections, db, i18n,
+                    income, kinds, models)
 from ledger.errors import LedgerError, RecordRefused
 from ledger.io import csv_import
 from ledger.kinds import KINDS
@@ -31,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     lang = i18n.set_language(_early_lang(argv))
     _translate_argparse(lang)
     args = build_parser().parse_args(argv)
+    audit.set_operator(getattr(args, "operator", None))
     try:
         return args.run(args)
     except RecordRefused as refused:
@@ -161,7 +163,52 @@ def build_parser() -> argparse.ArgumentParser:
                             help=t("help.export_format"))
     export_cmd.add_argument("-o", "--output", metavar="PATH", help=t("help.export_output"))
     export_cmd.set_defaults(run=cmd_export)
+
+    backup_cmd = commands.add_parser("backup", help=t("help.backup"), description=t("help.backup"))
+    backup_cmd.add_argument("file", nargs="?", metavar="FILE", help=t("help.backup_file"))
+    backup_cmd.set_defaults(run=cmd_backup)
+
+    restore_cmd = commands.add_parser("restore", help=t("help.restore"),
+                                      description=t("help.restore"))
+    restore_cmd.add_argument("file", metavar="FILE", help=t("help.restore_file"))
+    restore_cmd.set_defaults(run=cmd_restore)
+    _add_correction_commands(commands)
     return parser
+
+
+def _add_correction_commands(commands) -> None:
+    """Season close, corrections and the audit trail."""
+    close = commands.add_parser("close", help=t_help("close"), description=t_help("close"))
+    close.add_argument("season", metavar="SEASON")
+    close.set_defaults(run=cmd_close)
+    reopen = commands.add_parser("reopen", help=t_help("reopen"), description=t_help("reopen"))
+    reopen.add_argument("season", metavar="SEASON")
+    reopen.add_argument("--reason", required=True, metavar="TEXT", help=t_help("reason"))
+    reopen.set_defaults(run=cmd_reopen)
+    reverse = commands.add_parser("reverse", help=t_help("reverse"), description=t_help("reverse"))
+    reverse.add_argument("record", metavar="RECORD", help=t_help("record_ref"))
+    reverse.add_argument("--reason", required=True, metavar="TEXT", help=t_help("reason"))
+    reverse.add_argument("--date", metavar="DATE", type=_date, help=t_help("reverse_date"))
+    reverse.set_defaults(run=cmd_reverse)
+    amend = commands.add_parser("amend", help=t_help("amend"), description=t_help("amend"))
+    amend.add_argument("record", metavar="RECORD", help=t_help("record_ref"))
+    amend.add_argument("changes", nargs="+", metavar="FIELD=VALUE", help=t_help("amend_changes"))
+    amend.add_argument("--reason", required=True, metavar="TEXT", help=t_help("reason"))
+    amend.set_defaults(run=cmd_amend)
+    log = commands.add_parser("log", help=t_help("log"), description=t_help("log"))
+    log.add_argument("--record", metavar="RECORD", help=t_help("log_record"))
+    log.add_argument("--since", metavar="DATE", type=_date, help=t_help("log_since"))
+    log.add_argument("--limit", metavar="N", type=_positive, help=t_help("log_limit"))
+    log.set_defaults(run=cmd_log)
+
+
+def _date(text: str):
+    from ledger.rules import Problem, read_date
+
+    try:
+        return read_date(text)
+    except Problem as problem:
+        raise argparse.ArgumentTypeError(i18n.t(problem.reason, **problem.params)) from None
 
 
 class _Parser(argparse.ArgumentParser):
@@ -175,6 +222,8 @@ def _add_common(parser: argparse.ArgumentParser, default) -> None:
     parser.add_argument("--db", metavar="PATH", default=default, help=i18n.t("help.db"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default=default,
                         help=i18n.t("help.lang"))
+    parser.add_argument("--operator", metavar="NAME", default=default,
+                        help=i18n.t("help.operator"))
 
 
 class _Commands:
@@ -223,8 +272,14 @@ def _open(args, create: bool = False):
 # -- commands ------------------------------------------------------------------------------
 
 def cmd_overview(args) -> int:
-    """Bare `silk`: open (or start) the ledger and say what is in it."""
+    """Bare `silk`: open (or start) the ledger in the terminal UI; when not run from a
+    terminal (a script, CI), say what is in it instead."""
     path = _path(args)
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from ledger.tui.app import make_app  # textual only when the UI is wanted
+
+        make_app(path, lang=args.lang).run()
+        return 0
     _open(args, create=True)
     village = db.get_meta("village") or "-"
     print(i18n.t("overview_head", path=path, village=village))
@@ -282,6 +337,7 @@ def cmd_import(args) -> int:
     _open(args)
     if args.dry_run:
         return _print_review(csv_import.review(args.paths, options), args.format)
+    backup.auto_backup(_path(args), "import")
     counts = csv_import.import_files(args.paths, options)
     _print_counts(counts)
     return 0
@@ -477,6 +533,26 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_backup(args) -> int:
+    """A copy of the ledger as of one commit, even while another window writes."""
+    path = _path(args)
+    made = backup.backup(path, args.file)
+    print(i18n.t("backup_done", ledger=path, path=str(made)))
+    return 0
+
+
+def cmd_restore(args) -> int:
+    """The backup in place of the ledger, once it passed every check; the ledger it
+    replaced stays in backups/."""
+    path = _path(args)
+    aside = backup.restore(args.file, path)
+    if aside is None:
+        print(i18n.t("restore_done_new", backup=args.file, path=path))
+    else:
+        print(i18n.t("restore_done", backup=args.file, path=path, aside=str(aside)))
+    return 0
+
+
 def cmd_check(args) -> int:
     _open(args)
     findings = check.run()
@@ -488,6 +564,73 @@ def cmd_check(args) -> int:
     vouchers = models.Voucher.select().count()
     records = sum(kind.model.select().count() for kind in KINDS if kind.moves_money)
     print(i18n.t("check_ok", records=records, vouchers=vouchers))
+    return 0
+
+
+def cmd_close(args) -> int:
+    _open(args)
+    try:
+        season = closing.close(args.season)
+    except closing.CheckFailed as failed:
+        for finding in failed.findings:
+            print(finding.message(), file=sys.stderr)
+        raise
+    print(i18n.t("close_done", season=season.code))
+    return 0
+
+
+def cmd_reopen(args) -> int:
+    _open(args)
+    season = closing.reopen(args.season, args.reason)
+    print(i18n.t("reopen_done", season=season.code))
+    return 0
+
+
+def cmd_reverse(args) -> int:
+    _open(args)
+    kind, record_id = corrections.parse_ref(args.record)
+    reversal = corrections.reverse(kind, record_id, args.reason, args.date)
+    row = kinds.get(kind).model.get_by_id(reversal)
+    print(i18n.t("reverse_done", ref=f"{kind}:{record_id}", by=f"{kind}:{reversal}",
+                 season=row.season.code, date=row.date.isoformat()))
+    return 0
+
+
+def cmd_amend(args) -> int:
+    _open(args)
+    kind, record_id = corrections.parse_ref(args.record)
+    changes = {}
+    for change in args.changes:
+        name, sep, value = change.partition("=")
+        if not sep or not name.strip():
+            raise LedgerError("amend_bad_change", change=change)
+        changes[name.strip()] = value
+    corrected = corrections.amend(kind, record_id, changes, args.reason)
+    print(i18n.t("amend_done", ref=f"{kind}:{record_id}", reversal=f"{kind}:{corrected - 1}",
+                 by=f"{kind}:{corrected}"))
+    return 0
+
+
+def cmd_log(args) -> int:
+    _open(args)
+    kind = record_id = None
+    if args.record:
+        kind, record_id = corrections.parse_ref(args.record)
+    found = audit.entries(kind, record_id, args.since, args.limit)
+    if not found:
+        print(i18n.t("log_empty"))
+        return 0
+    headers = [i18n.t(f"col.{name}") for name in ("entry", "when", "operator", "action", "what")]
+    rows = [[str(e.id), e.at.replace("T", " ")[:19], e.operator,
+             i18n.t(f"action.{e.action}"), e.records or e.target] for e in found]
+    lines = table.text(headers, rows, numeric_from=len(headers)).splitlines()
+    print("\n".join(lines[:2]))
+    for entry, line in zip(found, lines[2:]):
+        print(line)
+        for label, text in (("log_before", entry.before), ("log_after", entry.after),
+                            ("log_reason", entry.reason)):
+            if text and (entry.action != "import" or label == "log_reason"):
+                print(f"    {i18n.t(label)}: {text}")
     return 0
 
 

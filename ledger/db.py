@@ -13,12 +13,12 @@ from pathlib import Path
 
 from peewee import DatabaseError, SqliteDatabase
 
-from ledger import chart, models
+from ledger import audit, chart, models, seal
 from ledger.errors import LedgerError
 
 DEFAULT_PATH = "ledger.db"
 APPLICATION_ID = 0x5349_4C4B  # "SILK"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 COLLECTIVE = models.COLLECTIVE
 
 PRAGMAS = (
@@ -62,6 +62,10 @@ def open_ledger(path: str | os.PathLike, *, create: bool = False) -> SqliteDatab
         if not exists:
             _create(db)
         else:
+            if schema_version(db) < SCHEMA_VERSION:
+                from ledger import backup  # which opens ledgers itself
+
+                backup.auto_backup(target, "migrate")
             migrate(db)
     except DatabaseError as error:
         db.close()
@@ -108,6 +112,8 @@ def _create(db: SqliteDatabase) -> None:
             parent = models.Account.get(models.Account.code == account.parent) if account.parent else None
             models.Account.create(code=account.code, parent=parent)
         models.Party.create(code=COLLECTIVE, kind="collective", name="村集体")
+        seal.seal_missing()
+        guard(db)
         _set_version(db, SCHEMA_VERSION)
 
 
@@ -132,6 +138,9 @@ def migrate(db: SqliteDatabase) -> None:
         with db.atomic():
             for version in range(current + 1, SCHEMA_VERSION + 1):
                 MIGRATIONS[version](db)
+            seal.seal_missing()
+            guard(db)
+            audit.log("migrate", target=f"schema {current} -> {SCHEMA_VERSION}")
             broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
             if broken:
                 raise LedgerError("db_migration_broken", table=broken[0][0], version=SCHEMA_VERSION)
@@ -144,10 +153,74 @@ def _set_version(db: SqliteDatabase, version: int) -> None:
     set_meta("schema_version", str(version))
 
 
+def guard(db: SqliteDatabase) -> None:
+    """Let the database itself refuse what the program never does: change or delete a
+    record, voucher, posting or audit entry, or add a record or voucher to a closed
+    season. (Triggers are SQLite's; a PostgreSQL ledger would need its own.)"""
+    for model in models.APPEND_ONLY_MODELS:
+        table = model._meta.table_name
+        for event in ("UPDATE", "DELETE"):
+            db.execute_sql(
+                f'CREATE TRIGGER IF NOT EXISTS "{table}_no_{event.lower()}" BEFORE {event} '
+                f'ON "{table}" BEGIN SELECT RAISE(ABORT, '
+                f"'silk: {table} rows are never changed; correct by reversal'); END")
+    for model in (*models.RECORD_MODELS, models.Voucher):
+        table = model._meta.table_name
+        db.execute_sql(
+            f'CREATE TRIGGER IF NOT EXISTS "{table}_closed_season" BEFORE INSERT ON "{table}" '
+            f'WHEN (SELECT "closed" FROM "season" WHERE "id" = NEW."season_id") IS NOT NULL '
+            f"BEGIN SELECT RAISE(ABORT, 'silk: the season is closed'); END")
+
+
+def _migrate_2(db: SqliteDatabase) -> None:
+    """Schema 2: season close, corrections, seals and the voucher hash chain, the audit
+    trail. Rows already in the ledger are sealed afterwards (`seal.seal_missing`)."""
+    from peewee import CharField, IntegerField, Model, TextField, AutoField
+    from playhouse.migrate import SchemaMigrator, migrate as run
+
+    def seal_column():
+        return CharField(max_length=32, default="")
+
+    migrator = SchemaMigrator.from_database(db)
+    steps = [migrator.add_column("season", "closed", CharField(max_length=32, null=True))]
+    for table in ("party", "season", "batch", "account"):
+        steps.append(migrator.add_column(table, "seal", seal_column()))
+    for table in ("leaf_delivery", "cocoon_sale", "input", "wage", "charge", "subsidy",
+                  "payment"):
+        steps += [migrator.add_column(table, "reverses", IntegerField(null=True)),
+                  migrator.add_column(table, "corrects", IntegerField(null=True)),
+                  migrator.add_column(table, "seal", seal_column())]
+    steps += [migrator.add_column("voucher", "reverses", IntegerField(null=True)),
+              migrator.add_column("voucher", "record_seal", seal_column()),
+              migrator.add_column("voucher", "hash", seal_column())]
+    run(*steps)
+
+    class Change(Model):  # the audit trail as schema 2 defines it
+        id = AutoField()
+        at = CharField(max_length=32)
+        operator = CharField(max_length=100)
+        action = CharField(max_length=16)
+        kind = CharField(max_length=16, default="")
+        first_id = IntegerField(null=True)
+        last_id = IntegerField(null=True)
+        target = CharField(max_length=100, default="")
+        before = TextField(default="")
+        after = TextField(default="")
+        reason = TextField(default="")
+        hash = CharField(max_length=32, default="")
+
+        class Meta:
+            database = db
+            table_name = "change"
+            indexes = ((("kind", "first_id"), False),)
+
+    db.create_tables([Change])
+
+
 #: Schema version N -> the step that brings an existing ledger from N-1 to N. Each step
 #: is written against the tables as they were at N-1, never against today's models, and
 #: leaves the ledger with the schema that `_create` gives a new one.
-MIGRATIONS: dict = {}
+MIGRATIONS: dict = {2: _migrate_2}
 
 
 def get_meta(key: str, default: str = "") -> str:

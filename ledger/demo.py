@@ -56,7 +56,7 @@ def generate(households: int = 150, seasons: int = 3, seed: int = 1) -> Counter:
         raise ValueError("a demo village needs at least one household and one season")
     village = Village(random.Random(seed), households)
     with models.database.atomic():
-        writer = book.record_many(village.groups(seasons))
+        writer = book.record_many(village.groups(seasons), action="demo", source="silk demo")
         if not db.get_meta("village"):
             db.set_meta("village", VILLAGE)
     return writer.counts

@@ -490,5 +490,155 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.import_allow_duplicates": ("add rows even if the same records are already in the ledger",
                                      "即使账本中已有相同记录也照样导入"),
     # -- season close, corrections, audit trail, tamper evidence ------------------------
+    "season_closed": ("season {season} is closed (结账): nothing can be added to it; correct a "
+                      "mistake in it with `silk reverse KIND:ID --reason ...`, which posts the "
+                      "reversal in an open season",
+                      "蚕季 {season} 已结账，不能再添加记录；其中的错误请用 "
+                      "`silk reverse 类别:编号 --reason 原因` 在未结账的蚕季红字冲销"),
+    "bad_record_ref": ("'{ref}' does not name a record: write KIND:ID, e.g. sales:42 or 售茧:42",
+                       "“{ref}”不是记录编号：请写成 类别:编号，例如 sales:42 或 售茧:42"),
+    "no_such_record": ("there is no record {ref}", "没有记录 {ref}"),
+    "reverse_a_reversal": ("record {ref} is itself a reversal; correct the original record "
+                           "instead", "记录 {ref} 本身是红字冲销记录；请更正原记录"),
+    "already_reversed": ("record {ref} was already reversed by {by}",
+                         "记录 {ref} 已由 {by} 冲销"),
+    "no_open_season_on": ("no open season contains {date}; give --date within an open season "
+                          "(or add the season first)",
+                          "没有包含 {date} 的未结账蚕季；请用 --date 指定未结账蚕季内的日期（或先添加蚕季）"),
+    "amend_unknown_field": ("cannot amend '{field}': the fields are {fields}",
+                            "不能更正“{field}”：可更正的字段为 {fields}"),
+    "amend_closed": ("record {ref} is in season {season}, which is closed: reverse it with "
+                     "`silk reverse {ref} --reason ...` and record the right figures in an "
+                     "open season", "记录 {ref} 属于已结账的蚕季 {season}：请用 "
+                     "`silk reverse {ref} --reason 原因` 冲销，再在未结账蚕季录入正确数据"),
+    "correction_needs_reason": ("a correction needs a reason (--reason TEXT); it is kept in "
+                                "the audit trail", "更正须说明原因（--reason 原因），原因记入操作日志"),
+    "season_already_closed": ("season {season} was already closed at {at}",
+                              "蚕季 {season} 已于 {at} 结账"),
+    "close_earlier_first": ("season {earlier} is still open; close it before {season}",
+                            "蚕季 {earlier} 尚未结账；请先结账该季，再结账 {season}"),
+    "close_check_failed": ("the season was not closed: silk check found {count} problem(s) "
+                           "(listed above); put them right first",
+                           "未结账：账本检查发现 {count} 个问题（见上）；请先更正"),
+    "reopen_needs_reason": ("reopening a season needs a reason (--reason TEXT)",
+                            "反结账须说明原因（--reason 原因）"),
+    "season_not_closed": ("season {season} is not closed", "蚕季 {season} 未结账"),
+    "reopen_later_first": ("season {later} after it is closed; reopen {later} first",
+                           "其后的蚕季 {later} 已结账；请先对 {later} 反结账"),
+    "close_done": ("Season {season} is closed; its records can no longer be changed.",
+                   "蚕季 {season} 已结账，其记录不能再更改。"),
+    "reopen_done": ("Season {season} is open again (reason kept in the audit trail).",
+                    "蚕季 {season} 已反结账（原因已记入操作日志）。"),
+    "reverse_done": ("{ref} reversed by {by} in season {season} on {date}.",
+                     "{ref} 已由 {by} 红字冲销（蚕季 {season}，{date}）。"),
+    "amend_done": ("{ref} corrected: reversed by {reversal}, replaced by {by}.",
+                   "{ref} 已更正：由 {reversal} 冲销，由 {by} 替代。"),
+    "log_empty": ("No entries in the audit trail.", "操作日志中没有记录。"),
+    "log_reason": ("reason", "原因"),
+    "log_before": ("before", "原为"),
+    "log_after": ("after", "改为"),
+    "action.record": ("recorded", "录入"),
+    "action.import": ("imported", "导入"),
+    "action.demo": ("demo data", "示例数据"),
+    "action.reverse": ("reversed", "红字冲销"),
+    "action.amend": ("corrected", "更正"),
+    "action.close": ("closed season", "结账"),
+    "action.reopen": ("reopened season", "反结账"),
+    "action.migrate": ("upgraded ledger", "升级账本"),
+    "action.init": ("created ledger", "建账"),
+    "check_reversal_wrong": ("{kind} record {record} is not the exact reversal of the record "
+                             "it names", "{kind}记录 {record} 与其所冲销的原记录不相符"),
+    "check_reversed_twice": ("{kind} record {record} is reversed more than once",
+                             "{kind}记录 {record} 被冲销了不止一次"),
+    "check_seal_broken": ("row {row} of table {table} was changed outside the program (its "
+                          "seal does not match)", "表 {table} 第 {row} 行在本程序之外被改动（校验码不符）"),
+    "check_chain_broken": ("voucher {voucher} or its postings were changed outside the program, "
+                           "or a voucher before it was removed (hash chain broken)",
+                           "凭证 {voucher} 或其分录在本程序之外被改动，或其前的凭证被删除（哈希链断开）"),
+    "check_voucher_record_changed": ("the record of voucher {voucher} was changed outside the "
+                                     "program after it was posted",
+                                     "凭证 {voucher} 所记的业务记录在记账后被本程序之外改动"),
+    "check_rows_missing": ("table {table} has {count} rows but ids up to {highest}: rows were "
+                           "deleted outside the program",
+                           "表 {table} 有 {count} 行，编号却到 {highest}：有行在本程序之外被删除"),
+    "check_log_broken": ("audit trail entry {entry} was changed, or one before it removed, "
+                         "outside the program", "操作日志第 {entry} 条在本程序之外被改动，或其前的记录被删除"),
+    "col.when": ("when", "时间"),
+    "col.operator": ("operator", "操作人"),
+    "col.action": ("action", "操作"),
+    "col.what": ("what", "对象"),
+    "col.entry": ("#", "序号"),
+    "help.operator": ("who is writing, for the audit trail (default: the computer's user name)",
+                      "操作人姓名，记入操作日志（默认：计算机用户名）"),
+    "help.close": ("close a season (结账) once silk check passes: its records are locked",
+                   "结账：账本检查通过后锁定该蚕季，其记录不能再更改"),
+    "help.reopen": ("reopen the latest closed season, for a reason kept in the audit trail",
+                    "反结账：重新打开最近结账的蚕季，原因记入操作日志"),
+    "help.reason": ("why: kept in the audit trail", "原因：记入操作日志"),
+    "help.reverse": ("reverse a record (红字冲销), e.g. sales:42: in its own season while open, "
+                     "else in the open season of --date; this is how a record is deleted",
+                     "红字冲销一条记录（如 sales:42）：蚕季未结账时在原蚕季冲销，否则在 --date "
+                     "所在的未结账蚕季冲销；删除记录即用此命令"),
+    "help.record_ref": ("the record, as KIND:ID (e.g. sales:42)", "记录，写作 类别:编号（如 sales:42）"),
+    "help.reverse_date": ("date of the reversal (default: the record's own date while its season "
+                          "is open, else today)", "冲销日期（默认：蚕季未结账时为原记录日期，否则为今天）"),
+    "help.amend": ("correct a record of an open season: it is reversed and recorded again "
+                   "with the changes, e.g. silk amend sales:42 kg=88.5 --reason 'scale'",
+                   "更正未结账蚕季的记录：原记录冲销，按修改后的内容重新录入，"
+                   "例如 silk amend sales:42 kg=88.5 --reason 过磅错误"),
+    "help.amend_changes": ("changes as FIELD=VALUE, with the canonical CSV column names",
+                           "修改内容，写作 字段=值，字段名同标准 CSV 列名"),
+    "help.log": ("show the audit trail: who changed what, when and why",
+                 "查看操作日志：何人何时因何更改了什么"),
+    "help.log_record": ("only entries about this record (KIND:ID)", "只看与该记录（类别:编号）有关的条目"),
+    "help.log_since": ("only entries from this day on", "只看此日期以来的条目"),
+    "help.log_limit": ("only the newest N entries", "只看最近 N 条"),
+    "amend_bad_change": ("'{change}' is not FIELD=VALUE", "“{change}”不是 字段=值 的形式"),
     # -- backups, restore, busy and hostile input --------------------------------------
+    "help.backup": ("copy the ledger, even while it is in use, into backups/ beside it "
+                    "(named with the date and time) or into FILE",
+                    "复制账本（使用中也可），存入账本旁的 backups/ 文件夹（以日期时间命名）或存为 FILE"),
+    "help.backup_file": ("the backup file, or a folder to put a dated backup in",
+                         "备份文件，或存放带日期备份的文件夹"),
+    "help.restore": ("put a backup in place of the ledger, after checking it; the ledger it "
+                     "replaces is kept in backups/",
+                     "先检查备份，再用它替换账本；被替换的账本保留在 backups/ 中"),
+    "help.restore_file": ("the backup file to restore", "要恢复的备份文件"),
+    "backup_done": ("Backed up {ledger} to {path}.", "已将 {ledger} 备份到 {path}。"),
+    "backup_exists": ("{path} already exists; a backup never overwrites a file: give another "
+                      "name or a folder", "{path} 已存在；备份不会覆盖已有文件：请换一个文件名或指定文件夹"),
+    "backup_failed": ("could not write the backup {path}: {reason}; the ledger was not changed. "
+                      "Free some disk space or choose another folder",
+                      "无法写入备份 {path}：{reason}；账本未作改动。请腾出磁盘空间或换一个文件夹"),
+    "backup_ledger_damaged": ("the ledger {path} is damaged ({reason}), so no backup was made "
+                              "of it. Restore the latest good backup with 'silk restore FILE' "
+                              "(see the backups/ folder beside it)",
+                              "账本 {path} 已损坏（{reason}），因此未备份。请用 silk restore 文件 "
+                              "恢复最近的完好备份（见账本旁的 backups/ 文件夹）"),
+    "restore_missing": ("{path} is not a file; give the backup file to restore (they are in the "
+                        "backups/ folder beside the ledger)",
+                        "{path} 不是文件；请指定要恢复的备份文件（在账本旁的 backups/ 文件夹中）"),
+    "restore_same_file": ("{path} is the ledger itself; give a backup file to restore",
+                          "{path} 就是账本本身；请指定一个备份文件"),
+    "restore_not_ledger": ("{path} is not a Silk Ledger backup; nothing was restored and the "
+                           "ledger was left as it was",
+                           "{path} 不是蚕桑账本的备份；未恢复，账本保持原样"),
+    "restore_damaged": ("the backup {path} is damaged ({reason}); nothing was restored and the "
+                        "ledger was left as it was. Try an older backup",
+                        "备份 {path} 已损坏（{reason}）；未恢复，账本保持原样。请改用更早的备份"),
+    "restore_too_new": ("the backup {path} has schema version {version}; this program knows up "
+                        "to {supported}. Upgrade silk-ledger to restore it; the ledger was left "
+                        "as it was", "备份 {path} 的结构版本为 {version}，本程序最高支持 {supported}。"
+                        "请升级 silk-ledger 后再恢复；账本保持原样"),
+    "restore_check_failed": ("the backup {path} does not pass 'silk check' ({count} problems; "
+                             "the first: {first}); nothing was restored and the ledger was left "
+                             "as it was. Try an older backup",
+                             "备份 {path} 未通过 silk check（{count} 个问题，第一个：{first}）；"
+                             "未恢复，账本保持原样。请改用更早的备份"),
+    "restore_done": ("Restored {backup} into {path}; the ledger it replaced is kept as {aside}.",
+                     "已用 {backup} 恢复账本 {path}；被替换的账本保留为 {aside}。"),
+    "restore_done_new": ("Restored {backup} into {path}.", "已用 {backup} 恢复账本 {path}。"),
+    "text_direction_mark": ("contains an invisible text-direction mark (U+{code}), which can make "
+                            "printed names and figures read out of order; type it again without",
+                            "含有不可见的文字方向控制符（U+{code}），会使打印出的名称和数字顺序错乱；请重新输入"),
 }

@@ -25,6 +25,10 @@ database = DatabaseProxy()
 COLLECTIVE = "COLLECTIVE"
 
 
+#: Length of a row's seal and of a voucher's or change's hash (see `ledger.seal`).
+SEAL_CHARS = 32
+
+
 class BaseModel(Model):
     """Every table; a foreign key gets an index unless a composite index in the model's
     Meta begins with it (each index costs time on every import)."""
@@ -52,6 +56,7 @@ class Party(BaseModel):
     phone = CharField(max_length=64, default="")
     shares = BigIntegerField(default=0)  # thousandths of a share
     note = TextField(default="")
+    seal = CharField(max_length=SEAL_CHARS, default="")
 
 
 class Season(BaseModel):
@@ -62,6 +67,12 @@ class Season(BaseModel):
     name = CharField(max_length=200)
     start = DateField(index=True)
     end = DateField()
+    closed = CharField(max_length=32, null=True)  # when it was closed (结账), ISO time
+    seal = CharField(max_length=SEAL_CHARS, default="")
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed is not None
 
 
 class Batch(BaseModel):
@@ -76,18 +87,27 @@ class Batch(BaseModel):
     hatch = DateField()
     mount = DateField(null=True)
     harvest = DateField(null=True)
+    seal = CharField(max_length=SEAL_CHARS, default="")
 
     class Meta:
         indexes = ((("season", "owner"), False),)
 
 
 class Record(BaseModel):
-    """Fields shared by every dated record that moves money."""
+    """Fields shared by every dated record that moves money.
+
+    A record is never changed once written. A reversal (红字冲销) is a new record of the
+    same kind whose quantities and amount are the original's negated, `reverses` naming
+    it; a correction is a reversal plus a new record whose `corrects` names the original.
+    """
 
     id = AutoField()
     date = DateField()
     season = ForeignKeyField(Season, on_delete="RESTRICT", index=False)  # see Meta
     amount = BigIntegerField()  # fen
+    reverses = IntegerField(null=True)  # id of the record of this kind it reverses
+    corrects = IntegerField(null=True)  # id of the record of this kind it replaces
+    seal = CharField(max_length=SEAL_CHARS, default="")
 
     class Meta:
         # A season's rows of every record kind are read through this index.
@@ -152,16 +172,23 @@ class Account(BaseModel):
     code = CharField(max_length=48, unique=True)
     parent = ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
     party = ForeignKeyField(Party, null=True, unique=True, on_delete="RESTRICT")
+    seal = CharField(max_length=SEAL_CHARS, default="")
 
 
 class Voucher(BaseModel):
-    """A balanced journal entry (记账凭证) posted for exactly one record."""
+    """A balanced journal entry (记账凭证) posted for exactly one record.
+
+    Vouchers form a hash chain: each one's `hash` covers its own fields, its postings,
+    its record's seal and the hash of the voucher before it (`ledger.seal`)."""
 
     id = AutoField()
     season = ForeignKeyField(Season, on_delete="RESTRICT", index=False)  # see Meta
     date = DateField()
     kind = CharField(max_length=16)  # record kind, see ledger.kinds
     record_id = IntegerField()
+    reverses = IntegerField(null=True)  # id of the voucher it reverses (红字冲销)
+    record_seal = CharField(max_length=SEAL_CHARS, default="")
+    hash = CharField(max_length=SEAL_CHARS, default="")
 
     class Meta:
         indexes = ((("kind", "record_id"), True), (("season", "date"), False))
@@ -192,9 +219,39 @@ class AccountBalance(BaseModel):
         indexes = ((("account", "season"), True), (("season",), False))
 
 
+class Change(BaseModel):
+    """One entry of the audit trail: who changed what, when, from what to what, and why.
+
+    Append-only (the database refuses to update or delete an entry) and hash-chained
+    like the vouchers. A write of many records (an import) is one entry per record kind,
+    naming the range of ids it added."""
+
+    id = AutoField()
+    at = CharField(max_length=32)  # local time with its UTC offset, ISO 8601
+    operator = CharField(max_length=100)
+    action = CharField(max_length=16)  # record | import | reverse | amend | close | ...
+    kind = CharField(max_length=16, default="")  # record kind, when records were touched
+    first_id = IntegerField(null=True)
+    last_id = IntegerField(null=True)
+    target = CharField(max_length=100, default="")  # a season's code, a file ...
+    before = TextField(default="")  # JSON
+    after = TextField(default="")  # JSON
+    reason = TextField(default="")
+    hash = CharField(max_length=SEAL_CHARS, default="")
+
+    class Meta:
+        indexes = ((("kind", "first_id"), False),)
+
+
 RECORD_MODELS = (LeafDelivery, CocoonSale, Input, Wage, Charge, Subsidy, Payment)
 
 ALL_MODELS = (
     Meta, Party, Season, Batch, *RECORD_MODELS, Account, Voucher, Posting, AccountBalance,
+    Change,
 )
+
+#: Tables whose rows each carry a seal over their own content.
+SEALED_MODELS = (Party, Season, Batch, *RECORD_MODELS, Account)
+#: Tables whose rows are never updated or deleted, which the database enforces.
+APPEND_ONLY_MODELS = (*RECORD_MODELS, Voucher, Posting, Change)
 

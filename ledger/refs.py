@@ -30,6 +30,7 @@ class SeasonRef:
     code: str
     start: date
     end: date
+    closed: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class Refs:
         """Every season by code; there are few, so they are read at once."""
         if self._seasons is None:
             self._seasons = {
-                row.code: SeasonRef(row.id, row.code, row.start, row.end)
+                row.code: SeasonRef(row.id, row.code, row.start, row.end, row.is_closed)
                 for row in models.Season.select().order_by(models.Season.start)
             }
         return self._seasons

@@ -52,15 +52,22 @@ _CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def read_text(limit: int = TEXT_LIMIT, multiline: bool = False) -> Callable[[Any], str]:
-    """Text on one line; with `multiline` (memos, notes), line breaks are kept as \\n."""
+    """Text on one line; with `multiline` (memos, notes), line breaks are kept as \\n.
+
+    Invisible text-direction marks are refused: one in a name can make the figures after
+    it on a printed line read in another order. Unicode's own line and paragraph breaks
+    count as control characters."""
     control = _CONTROL_BUT_NEWLINE if multiline else _CONTROL
 
     def read(value) -> str:
         if not isinstance(value, str):
             raise Problem("not_text")
         text = value.replace("\r\n", "\n").strip()
-        if control.search(text):
+        if control.search(text) or re.search("[\u2028\u2029]", text):
             raise Problem("control_character")
+        mark = re.search("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]", text)
+        if mark:
+            raise Problem("text_direction_mark", code=f"{ord(mark[0]):04X}")
         if len(text) > limit:
             raise Problem("too_long", limit=limit)
         return text
@@ -176,10 +183,20 @@ class Form:
         return ref
 
     def season(self, field: str = "season") -> SeasonRef | None:
-        return self._reference(field, "season", self.refs.season, "unknown_season")
+        season = self._reference(field, "season", self.refs.season, "unknown_season")
+        self.open(field, season)
+        return season
 
     def batch(self, field: str = "batch") -> BatchRef | None:
-        return self._reference(field, "batch", self.refs.batch, "unknown_batch")
+        batch = self._reference(field, "batch", self.refs.batch, "unknown_batch")
+        self.open(field, batch.season if batch else None)
+        return batch
+
+    def open(self, field: str, season: SeasonRef | None) -> None:
+        """Nothing is added to a closed season (结账); a mistake in one is corrected by
+        a reversal in an open season."""
+        if season is not None and season.closed:
+            self.fail(field, "season_closed", season=season.code)
 
     def within(self, field: str, day: date | None, season: SeasonRef | None) -> None:
         if day and season and not season.start <= day <= season.end:

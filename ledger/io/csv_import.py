@@ -253,15 +253,18 @@ class ImportWriter(book.Writer):
         return form
 
     def _existing_in(self, kind: str, season_id: int) -> dict[tuple, int]:
-        """The records of `kind` already in a season, by their values: one query per kind
-        and season the import touches."""
+        """The records of `kind` standing in a season (not reversed, not reversals), by
+        their values: one query per kind and season the import touches."""
         if (kind, season_id) not in self._existing:
             model = BY_NAME[kind].model
-            columns = book.LAYOUTS[model].columns
-            query = model.select(*columns).where(model.season == season_id).tuples()
+            layout = book.LAYOUTS[model]
+            reversed_ids = model.select(model.reverses).where(model.reverses.is_null(False))
+            query = (model.select(*layout.columns)
+                     .where((model.season == season_id) & model.reverses.is_null()
+                            & model.id.not_in(reversed_ids)).tuples())
             self._existing[(kind, season_id)] = {
-                tuple(value.isoformat() if hasattr(value, "isoformat") else value
-                      for value in row[1:]): row[0]
+                layout.key(tuple(value.isoformat() if hasattr(value, "isoformat") else value
+                                 for value in row)): row[0]
                 for row in query}
         return self._existing[(kind, season_id)]
 
@@ -275,5 +278,6 @@ class ImportWriter(book.Writer):
 
 
 def _key(kind: str, result: dict) -> tuple:
-    """A validated record as the row it would be stored as, without its id."""
-    return book.LAYOUTS[BY_NAME[kind].model].row(0, result)[1:]
+    """What a validated record says, as it would be stored."""
+    layout = book.LAYOUTS[BY_NAME[kind].model]
+    return layout.key(layout.row(0, result))

@@ -1,0 +1,112 @@
+"""The audit trail: who changed the ledger, when, what, from what to what, and why.
+
+Every write appends entries in the same transaction as the change itself, so an entry
+exists exactly when its change does. Entries are never updated or deleted (the database
+refuses) and are hash-chained, so `check` notices one altered behind the program's back.
+The operator is the OS user unless the command line or the UI names someone else.
+"""
+from __future__ import annotations
+
+import getpass
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Iterator
+
+from ledger import models
+from ledger.seal import digest, raw_rows, sealed_fields
+
+_operator: str | None = None
+
+
+def set_operator(name: str | None) -> None:
+    """Name the person writing for the rest of this process (`--operator`)."""
+    global _operator
+    _operator = name.strip()[:100] if name and name.strip() else None
+
+
+def operator() -> str:
+    if _operator:
+        return _operator
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no user name in this environment
+        return "?"
+
+
+def now() -> str:
+    """Local time with its UTC offset, to the second."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _json(value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def log(action: str, *, kind: str = "", ids: tuple[int, int] | None = None,
+        target: str = "", before: Any = None, after: Any = None, reason: str = "") -> int:
+    """Append one entry; call inside the transaction that makes the change."""
+    C = models.Change
+    previous = C.select(C.hash).order_by(C.id.desc()).limit(1).scalar() or ""
+    entry_id = (C.select(C.id).order_by(C.id.desc()).limit(1).scalar() or 0) + 1
+    row = dict(id=entry_id, at=now(), operator=operator(), action=action, kind=kind,
+               first_id=ids[0] if ids else None, last_id=ids[1] if ids else None,
+               target=target, before=_json(before), after=_json(after), reason=reason)
+    values = [row[f.name] for f in sealed_fields(C)]
+    C.insert(**row, hash=digest(previous, *values)).execute()
+    return entry_id
+
+
+@dataclass
+class Entry:
+    id: int
+    at: str
+    operator: str
+    action: str
+    kind: str
+    first_id: int | None
+    last_id: int | None
+    target: str
+    before: str
+    after: str
+    reason: str
+
+    @property
+    def records(self) -> str:
+        """The records the entry touched, as `kind:id` or `kind:first-last`."""
+        if not self.kind or self.first_id is None:
+            return ""
+        if self.first_id == self.last_id:
+            return f"{self.kind}:{self.first_id}"
+        return f"{self.kind}:{self.first_id}-{self.last_id}"
+
+
+def entries(kind: str | None = None, record_id: int | None = None,
+            since: date | None = None, limit: int | None = None) -> list[Entry]:
+    """Entries oldest first; those touching one record, or from a day on, if asked.
+    With `limit`, the newest `limit` of them."""
+    C = models.Change
+    query = C.select(*sealed_fields(C))
+    if kind is not None:
+        query = query.where(C.kind == kind)
+        if record_id is not None:  # entries that added it, and those that corrected it
+            query = query.where(((C.first_id <= record_id) & (C.last_id >= record_id))
+                                | (C.target == f"{kind}:{record_id}"))
+    if since is not None:
+        query = query.where(C.at >= since.isoformat())
+    query = query.order_by(C.id.desc())
+    if limit:
+        query = query.limit(limit)
+    return [Entry(*row) for row in reversed(list(raw_rows(query)))]
+
+
+def broken_links() -> Iterator[int]:
+    """Ids of entries whose hash does not follow from their content and the one before."""
+    C = models.Change
+    previous = ""
+    for *values, stored in raw_rows(C.select(*sealed_fields(C), C.hash).order_by(C.id)):
+        if digest(previous, *values) != stored:
+            yield values[0]
+        previous = stored

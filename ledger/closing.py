@@ -1,0 +1,63 @@
+"""Closing a season (结账) and, exceptionally, reopening it.
+
+A closed season is locked: the rules refuse any record in it and the database refuses
+any record or voucher added to it, so its settlement sheets and notice board never
+change once handed out. Seasons close in order, only when `check` finds nothing wrong;
+reopening needs a reason, and both are entered in the audit trail.
+"""
+from __future__ import annotations
+
+from ledger import audit, backup, check, models
+from ledger.errors import LedgerError
+from ledger.income import find_season
+from ledger.seal import reseal
+
+
+class CheckFailed(LedgerError):
+    """The ledger has problems; a season is not closed over them."""
+
+    def __init__(self, findings: list):
+        super().__init__("close_check_failed", count=len(findings))
+        self.findings = findings
+
+
+def close(code: str) -> models.Season:
+    """Close the season `code`; earlier seasons must be closed already."""
+    season = find_season(code)
+    if season.is_closed:
+        raise LedgerError("season_already_closed", season=season.code, at=season.closed)
+    S = models.Season
+    earlier = (S.select(S.code).where((S.start < season.start) & S.closed.is_null())
+               .order_by(S.start).scalar())
+    if earlier:
+        raise LedgerError("close_earlier_first", season=season.code, earlier=earlier)
+    findings = check.run()
+    if findings:
+        raise CheckFailed(findings)
+    if models.database.database not in ("", ":memory:"):
+        backup.auto_backup(models.database.database, "close")
+    with models.database.atomic():
+        at = audit.now()
+        S.update(closed=at).where((S.id == season.id) & S.closed.is_null()).execute()
+        reseal(S, season.id)
+        audit.log("close", target=season.code)
+    return S.get_by_id(season.id)
+
+
+def reopen(code: str, reason: str) -> models.Season:
+    """Reopen the latest closed season, for a reason the audit trail keeps."""
+    if not reason or not reason.strip():
+        raise LedgerError("reopen_needs_reason")
+    season = find_season(code)
+    if not season.is_closed:
+        raise LedgerError("season_not_closed", season=season.code)
+    S = models.Season
+    later = (S.select(S.code).where((S.start > season.start) & S.closed.is_null(False))
+             .order_by(S.start.desc()).scalar())
+    if later:
+        raise LedgerError("reopen_later_first", season=season.code, later=later)
+    with models.database.atomic():
+        S.update(closed=None).where(S.id == season.id).execute()
+        reseal(S, season.id)
+        audit.log("reopen", target=season.code, reason=reason.strip())
+    return S.get_by_id(season.id)

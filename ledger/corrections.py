@@ -1,0 +1,150 @@
+"""Corrections: a record is never edited or deleted, it is reversed (红字冲销).
+
+Reversing a record adds a record of the same kind with its quantities and amount
+negated and a voucher with its postings negated, linked to the original; amending one
+is a reversal plus the corrected record, linked to the original too. A record of an open
+season is reversed on its own date, so the pair cancels within the season; one of a
+closed season is reversed in the open season holding the reversal's date, leaving the
+closed season's books exactly as they were. Each correction is one transaction with its
+entry in the audit trail, which keeps the record as it was and the reason.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from ledger import audit, canonical, models
+from ledger.book import LAYOUTS, Writer
+from ledger.errors import LedgerError
+from ledger.kinds import BY_NAME, RECORD_KINDS
+from ledger.refs import Refs
+from ledger.seal import raw_rows
+
+_BY_LABEL = {}
+
+
+def parse_ref(text: str) -> tuple[str, int]:
+    """`sales:42` (or the kind's Chinese name, `售茧:42`) as (kind, id)."""
+    from ledger import i18n
+
+    if not _BY_LABEL:
+        for kind in RECORD_KINDS:
+            for lang in i18n.LANGUAGES:
+                _BY_LABEL[i18n.kind_label(kind.name, lang).lower()] = kind.name
+            _BY_LABEL[kind.name] = kind.name
+    name, _, number = text.strip().replace("：", ":").rpartition(":")
+    kind = _BY_LABEL.get(name.strip().lower())
+    if kind is None or not number.strip().isdigit():
+        raise LedgerError("bad_record_ref", ref=text)
+    return kind, int(number)
+
+
+def reverse(kind: str, record_id: int, reason: str, day: date | None = None) -> int:
+    """Reverse a record; the reversal's id. `day` dates the reversal: by default the
+    original's date for a record of an open season, today for one of a closed season."""
+    _need_reason(reason)
+    with models.database.atomic():
+        original, season = _standing(kind, record_id)
+        writer = Writer(Refs())
+        reversal_id = _stage_reversal(writer, kind, original, season, day)
+        writer.finish()
+        audit.log("reverse", kind=kind, ids=(reversal_id, reversal_id),
+                  target=f"{kind}:{record_id}", before=canonical.values(kind, record_id),
+                  reason=reason)
+    return reversal_id
+
+
+def amend(kind: str, record_id: int, changes: dict[str, str], reason: str) -> int:
+    """Correct a record of an open season: reverse it and record it again with
+    `changes` (canonical column -> text); the corrected record's id. The corrected
+    record obeys every rule a new one does; if it does not, nothing is written."""
+    _need_reason(reason)
+    unknown = sorted(set(changes) - set(BY_NAME[kind].columns))
+    if unknown:
+        raise LedgerError("amend_unknown_field", field=", ".join(unknown),
+                          fields=", ".join(BY_NAME[kind].columns))
+    with models.database.atomic():
+        original, season = _standing(kind, record_id)
+        if season.is_closed:
+            raise LedgerError("amend_closed", ref=f"{kind}:{record_id}", season=season.code)
+        before = canonical.values(kind, record_id)
+        after = {**before, **changes}
+        writer = Writer(Refs())
+        _stage_reversal(writer, kind, original, season, None)
+        writer.add(kind, after, corrects=record_id)
+        writer.finish()
+        audit.log("amend", kind=kind, ids=writer.ids[kind], target=f"{kind}:{record_id}",
+                  before=before, after=after, reason=reason)
+    return writer.last_id
+
+
+def _need_reason(reason: str) -> None:
+    if not reason or not reason.strip():
+        raise LedgerError("correction_needs_reason")
+
+
+def _standing(kind: str, record_id: int) -> tuple[tuple, models.Season]:
+    """The stored row of a record that may be corrected, and its season: it exists, is
+    not itself a reversal, and has not been reversed already."""
+    model = BY_NAME[kind].model
+    ref = f"{kind}:{record_id}"
+    row = next(raw_rows(model.select(*LAYOUTS[model].columns).where(model.id == record_id)), None)
+    if row is None:
+        raise LedgerError("no_such_record", ref=ref)
+    if model.reverses.python_value(row[_index(model, "reverses")]) is not None:
+        raise LedgerError("reverse_a_reversal", ref=ref)
+    earlier = model.select(model.id).where(model.reverses == record_id).scalar()
+    if earlier is not None:
+        raise LedgerError("already_reversed", ref=ref, by=f"{kind}:{earlier}")
+    return row, models.Season.get_by_id(row[_index(model, "season")])
+
+
+def _index(model: type, name: str) -> int:
+    return [f.name for f in LAYOUTS[model].columns].index(name)
+
+
+def _placement(season: models.Season, original: tuple, model: type,
+               day: date | None) -> tuple[models.Season, date]:
+    """Where and when a reversal goes: in the original's season while it is open (on the
+    original's date unless `day` is given), else in the open season holding `day`
+    (today by default)."""
+    if not season.is_closed:
+        if day is None:
+            return season, date.fromisoformat(original[_index(model, "date")])
+        if season.start <= day <= season.end:
+            return season, day
+    day = day or date.today()
+    S = models.Season
+    target = S.get_or_none((S.start <= day) & (S.end >= day) & S.closed.is_null())
+    if target is None:
+        raise LedgerError("no_open_season_on", date=day.isoformat())
+    return target, day
+
+
+def _stage_reversal(writer: Writer, kind: str, original: tuple, season: models.Season,
+                    day: date | None) -> int:
+    model = BY_NAME[kind].model
+    season, day = _placement(season, original, model, day)
+    V, P, A = models.Voucher, models.Posting, models.Account
+    voucher_id = (V.select(V.id).where((V.kind == kind) & (V.record_id == original[0]))
+                  .scalar())
+    postings = list(P.select(A.code, P.debit, P.credit).join(A, on=(P.account == A.id))
+                    .where(P.voucher == voucher_id).order_by(P.id).tuples()) if voucher_id else []
+    return writer.add_reversal(kind, original, day.isoformat(), season.id, postings, voucher_id)
+
+
+def corrections_of(kind: str, record_ids: list[int]) -> dict[int, tuple[str, int]]:
+    """For statements: record id -> ("reversed", by id) or ("reversal", of id) or
+    ("correction", of id), for the records given that take part in a correction."""
+    model = BY_NAME[kind].model
+    found: dict[int, tuple[str, int]] = {}
+    if not record_ids:
+        return found
+    rows = model.select(model.id, model.reverses, model.corrects).where(
+        model.id.in_(record_ids) | model.reverses.in_(record_ids)).tuples()
+    for record, reverses, corrects in rows:
+        if reverses is not None:
+            found[record] = ("reversal", reverses)
+            found.setdefault(reverses, ("reversed", record))
+        elif corrects is not None:
+            found[record] = ("correction", corrects)
+    return found

@@ -1,0 +1,138 @@
+"""Tamper evidence: every row carries a seal over its content, vouchers a hash chain.
+
+A seal is a digest of a row's stored values; a voucher's hash covers its own fields, its
+postings, its record's seal and the hash of the voucher before it. The program computes
+them as it writes; `check` recomputes them, so a record, voucher or posting changed
+behind the program's back (with the `sqlite3` shell, say) is named. This is evidence,
+not a lock: someone who rewrites every later hash can hide a change, but not by accident
+or by editing a figure.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Iterable, Iterator, Sequence
+
+from peewee import Field, fn
+
+from ledger import models
+from ledger.kinds import BY_MODEL, RECORD_KINDS
+
+SEAL_CHARS = models.SEAL_CHARS
+
+
+def digest(*parts) -> str:
+    """A short, stable digest of plain values (ints, text, None)."""
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:SEAL_CHARS]
+
+
+def sealed_fields(model: type) -> list[Field]:
+    """The columns a row's seal covers: all but the seal (a voucher's: all but its hash)."""
+    return [f for f in model._meta.sorted_fields if f.name not in ("seal", "hash")]
+
+
+def row_seal(model: type, values: Sequence) -> str:
+    """The seal of a row of `model`, given its sealed columns' stored values in order."""
+    return digest(model._meta.table_name, *values)
+
+
+def voucher_hash(previous: str, voucher: Sequence, postings: Iterable[Sequence]) -> str:
+    """A voucher's link in the chain: its sealed columns, its postings' rows and the
+    previous voucher's hash."""
+    return digest(previous, *voucher, *(tuple(p) for p in postings))
+
+
+def chain_head() -> str:
+    """The hash of the newest voucher; where a new voucher's link starts."""
+    V = models.Voucher
+    return V.select(V.hash).order_by(V.id.desc()).limit(1).scalar() or ""
+
+
+def raw_rows(query) -> Iterator[tuple]:
+    """Rows as the database stores them (ISO text dates, integers), which is what a seal
+    is computed over when the row is written."""
+    return iter(models.database.execute_sql(*query.sql()))
+
+
+def reseal(model: type, row_id: int) -> None:
+    """Seal one row again after the program itself changed it (a season closed)."""
+    fields = sealed_fields(model)
+    values = next(raw_rows(model.select(*fields).where(model._meta.primary_key == row_id)))
+    model.update(seal=row_seal(model, values)).where(model._meta.primary_key == row_id).execute()
+
+
+def seal_missing() -> None:
+    """Seal the rows written before seals existed (a ledger migrated from schema 1), and
+    link their vouchers into the chain; rows already sealed are left as they are."""
+    for model in models.SEALED_MODELS:
+        fields = sealed_fields(model)
+        for values in list(raw_rows(model.select(*fields).where(model.seal == ""))):
+            (model.update(seal=row_seal(model, values))
+             .where(model._meta.primary_key == values[0]).execute())
+    V = models.Voucher
+    for kind_model in models.RECORD_MODELS:
+        seals = kind_model.select(kind_model.seal).where(kind_model.id == V.record_id)
+        (V.update(record_seal=seals)
+         .where((V.kind == BY_MODEL[kind_model].name) & (V.record_seal == "")).execute())
+    previous = ""
+    for voucher_id, stored, values, postings in _vouchers_with_postings():
+        if not stored:
+            stored = voucher_hash(previous, values, postings)
+            V.update(hash=stored).where(V.id == voucher_id).execute()
+        previous = stored
+
+
+def _vouchers_with_postings() -> Iterator[tuple[int, str, tuple, list[tuple]]]:
+    """(id, stored hash, sealed columns, postings) of every voucher in id order, streamed:
+    two ordered reads merged, never the whole journal in memory."""
+    V, P = models.Voucher, models.Posting
+    vouchers = raw_rows(V.select(V.hash, *sealed_fields(V)).order_by(V.id))
+    postings = raw_rows(P.select(*P._meta.sorted_fields).order_by(P.voucher, P.id))
+    pending = next(postings, None)
+    for stored, *values in vouchers:
+        voucher_id = values[0]
+        lines = []
+        while pending is not None and pending[1] < voucher_id:
+            pending = next(postings, None)  # postings of no voucher: check names them
+        while pending is not None and pending[1] == voucher_id:
+            lines.append(pending)
+            pending = next(postings, None)
+        yield voucher_id, stored, tuple(values), lines
+
+
+# -- verification, for `check` -------------------------------------------------------------
+
+def broken_seals() -> Iterator[tuple[str, int]]:
+    """(table, id) of every row whose content no longer matches its seal."""
+    for model in models.SEALED_MODELS:
+        fields = sealed_fields(model)
+        for *values, stored in raw_rows(model.select(*fields, model.seal)):
+            if row_seal(model, values) != stored:
+                yield model._meta.table_name, values[0]
+
+
+def broken_links() -> Iterator[tuple[int, str]]:
+    """(voucher id, what) for every voucher whose hash does not follow from its content
+    and the voucher before it: "content" when the voucher or its postings changed,
+    "record" when its record's seal is not the one it was posted with."""
+    previous = ""
+    for voucher_id, stored, values, postings in _vouchers_with_postings():
+        if voucher_hash(previous, values, postings) != stored:
+            yield voucher_id, "content"
+        previous = stored
+    V = models.Voucher
+    for kind in RECORD_KINDS:
+        R = kind.model
+        query = (V.select(V.id).join(R, on=(V.record_id == R.id))
+                 .where((V.kind == kind.name) & (V.record_seal != R.seal)).tuples())
+        for (voucher_id,) in query:
+            yield voucher_id, "record"
+
+
+def missing_rows() -> Iterator[tuple[str, int, int]]:
+    """(table, rows, highest id) of every table whose ids have a gap: rows are never
+    deleted, so a gap means one was removed behind the program's back."""
+    for model in (*models.SEALED_MODELS, models.Voucher, models.Posting, models.Change):
+        key = model._meta.primary_key
+        count, highest = model.select(fn.COUNT(key), fn.MAX(key)).tuples().get()
+        if (highest or 0) != count:
+            yield model._meta.table_name, count, highest or 0
