@@ -61,6 +61,8 @@ class SilkApp(App):
         self.db_path = db_path
         self.season: models.Season | None = browse.current_season()
         self.changes = 0
+        #: The last `check` of the ledger: (browse.data_stamp() it ran on, findings).
+        self.checked: tuple[tuple[int, ...], list[str]] | None = None
 
     def on_mount(self) -> None:
         localize(self)
