@@ -132,19 +132,18 @@ def _stage_reversal(writer: Writer, kind: str, original: tuple, season: models.S
     return writer.add_reversal(kind, original, day.isoformat(), season.id, postings, voucher_id)
 
 
-def corrections_of(kind: str, record_ids: list[int]) -> dict[int, tuple[str, int]]:
-    """For statements: record id -> ("reversed", by id) or ("reversal", of id) or
-    ("correction", of id), for the records given that take part in a correction."""
+def in_season(kind: str, season: models.Season) -> dict[int, tuple[str, int]]:
+    """The records of `kind` in `season` that take part in a correction: record id ->
+    ("reversal", id of the original), ("reversed", id of its reversal) or
+    ("correction", id of the record it replaces)."""
     model = BY_NAME[kind].model
     found: dict[int, tuple[str, int]] = {}
-    if not record_ids:
-        return found
-    rows = model.select(model.id, model.reverses, model.corrects).where(
-        model.id.in_(record_ids) | model.reverses.in_(record_ids)).tuples()
-    for record, reverses, corrects in rows:
-        if reverses is not None:
-            found[record] = ("reversal", reverses)
-            found.setdefault(reverses, ("reversed", record))
-        elif corrects is not None:
-            found[record] = ("correction", corrects)
+    linked = model.select(model.id, model.reverses, model.corrects).where(
+        (model.season == season) & (model.reverses.is_null(False) | model.corrects.is_null(False)))
+    for record, reverses, corrects in linked.tuples():
+        found[record] = ("reversal", reverses) if reverses is not None else ("correction", corrects)
+    of_season = model.select(model.id).where(model.season == season)
+    reversed_ = model.select(model.reverses, model.id).where(model.reverses.in_(of_season))
+    for original, reversal in reversed_.tuples():
+        found.setdefault(original, ("reversed", reversal))
     return found

@@ -490,6 +490,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.import_allow_duplicates": ("add rows even if the same records are already in the ledger",
                                      "即使账本中已有相同记录也照样导入"),
     # -- season close, corrections, audit trail, tamper evidence ------------------------
+    "doc.reversal": ("(reversal of #{id})", "（红字冲销 #{id}）"),
+    "doc.reversed": ("(reversed by #{id})", "（已被 #{id} 冲销）"),
+    "doc.correction": ("(corrects #{id})", "（更正 #{id}）"),
     "season_closed": ("season {season} is closed (结账): nothing can be added to it; correct a "
                       "mistake in it with `silk reverse KIND:ID --reason ...`, which posts the "
                       "reversal in an open season",

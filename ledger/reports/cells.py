@@ -6,11 +6,26 @@ is written from its exact value and that kind, so every format shows the same fi
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from ledger import i18n, money
 from ledger.reports.words import amount_in_words
 
 CHOICE_COLUMNS = {"direction", "method"}
+
+
+class Noted(NamedTuple):
+    """A text cell of a record that takes part in a correction: `how` it does
+    (reversal, reversed, correction) and the number of the other record."""
+
+    text: str
+    how: str
+    other: int
+
+
+def noted(value: Noted, lang: str | None = None) -> str:
+    note = i18n.t(f"doc.{value.how}", lang, id=value.other)
+    return f"{value.text} {note}" if value.text else note
 
 
 def cell(value, kind: str, key: str = "", lang: str | None = None) -> str:
@@ -27,6 +42,8 @@ def cell(value, kind: str, key: str = "", lang: str | None = None) -> str:
         return money.sheets(value)
     if kind == "date":
         return value.isoformat() if isinstance(value, date) else str(value)
+    if isinstance(value, Noted):
+        return noted(value, lang)
     if key in CHOICE_COLUMNS:
         return i18n.t(f"{key}.{value}", lang)
     return str(value)

@@ -16,9 +16,10 @@ from datetime import date
 
 from peewee import JOIN, Case
 
-from ledger import income, models
+from ledger import corrections, income, models
 from ledger.errors import LedgerError
 from ledger.income import PartyIncome
+from ledger.reports.cells import Noted
 from ledger.reports.summary import names
 
 
@@ -149,14 +150,31 @@ def statements(season: models.Season, household_ids: list[int] | None = None,
     return sheets
 
 
+#: Section -> (record kind, the text column that carries a correction's note).
+NOTED = {"sales": ("sales", "grade"), "leaf_supplied": ("leaf", "to"),
+         "leaf_received": ("leaf", "supplier"), "wages_earned": ("wages", "task"),
+         "wages_paid": ("wages", "task"), "inputs": ("inputs", "item"),
+         "charges": ("charges", "item"), "subsidies": ("subsidies", "source"),
+         "payments": ("payments", "memo")}
+
+
 def _section_rows(season: models.Season, only: set[int] | None) -> dict[str, dict[int, list]]:
-    """Section key -> household id -> rows, each section one query over the season."""
+    """Section key -> household id -> rows, each section one query over the season.
+    A record taking part in a correction says so in its note column (`cells.Noted`)."""
     found: dict[str, dict[int, list]] = {key: defaultdict(list) for key, _, _ in LAYOUT}
+    notes = {kind: corrections.in_season(kind, season) for kind, _ in set(NOTED.values())}
+    columns = {key: [c.key for c in cols] for key, cols, _ in LAYOUT}
     for key, query, household in _queries(season):
         if only is not None:
             query = query.where(household.in_(list(only)))
-        for row in query.tuples():
-            found[key][row[0]].append(row[1:])
+        kind, column = NOTED[key]
+        noted = notes[kind]
+        at = columns[key].index(column)
+        for party, record_id, *row in query.tuples():
+            if record_id in noted:
+                how, other = noted[record_id]
+                row[at] = Noted(row[at] or "", how, other)
+            found[key][party].append(tuple(row))
     return found
 
 
@@ -168,38 +186,38 @@ def _queries(season: models.Season):
     Other = P.alias("other")
     Owner = P.alias("owner")
 
-    yield "sales", (S.select(B.owner, S.date, B.code, Other.name, S.grade, S.grams, S.price,
+    yield "sales", (S.select(B.owner, S.id, S.date, B.code, Other.name, S.grade, S.grams, S.price,
                              S.deduction, S.amount)
                     .join(B, on=(S.batch == B.id)).join(Other, on=(S.buyer == Other.id))
                     .where(S.season == season).order_by(S.date, S.id)), B.owner
-    yield "leaf_supplied", (L.select(L.supplier, L.date, B.code, Owner.name, L.grams, L.price,
+    yield "leaf_supplied", (L.select(L.supplier, L.id, L.date, B.code, Owner.name, L.grams, L.price,
                                      L.amount)
                             .join(B, on=(L.batch == B.id)).join(Owner, on=(B.owner == Owner.id))
                             .where((L.season == season) & (L.supplier != B.owner))
                             .order_by(L.date, L.id)), L.supplier
-    yield "leaf_received", (L.select(B.owner, L.date, B.code, Other.name, L.grams, L.price,
+    yield "leaf_received", (L.select(B.owner, L.id, L.date, B.code, Other.name, L.grams, L.price,
                                      L.amount)
                             .join(B, on=(L.batch == B.id)).join(Other, on=(L.supplier == Other.id))
                             .where((L.season == season) & (L.supplier != B.owner))
                             .order_by(L.date, L.id)), B.owner
-    yield "wages_earned", (W.select(W.household, W.worker, W.date, W.task, Other.name, W.quantity,
+    yield "wages_earned", (W.select(W.household, W.id, W.worker, W.date, W.task, Other.name, W.quantity,
                                     W.unit, W.rate, W.amount)
                            .join(Other, on=(W.payer == Other.id))
                            .where(W.season == season).order_by(W.worker, W.date, W.id)), W.household
-    yield "wages_paid", (W.select(W.payer, W.worker, W.date, W.task, Other.name, W.quantity,
+    yield "wages_paid", (W.select(W.payer, W.id, W.worker, W.date, W.task, Other.name, W.quantity,
                                   W.unit, W.rate, W.amount)
                          .join(Other, on=(W.household == Other.id))
                          .where(W.season == season).order_by(W.worker, W.date, W.id)), W.payer
-    yield "inputs", (I.select(B.owner, I.date, B.code, Other.name, I.item, I.quantity, I.unit,
+    yield "inputs", (I.select(B.owner, I.id, I.date, B.code, Other.name, I.item, I.quantity, I.unit,
                               I.amount)
                      .join(B, on=(I.batch == B.id)).join(Other, on=(I.supplier == Other.id))
                      .where(I.season == season).order_by(I.date, I.id)), B.owner
-    yield "charges", (C.select(C.household, C.date, C.item, C.amount)
+    yield "charges", (C.select(C.household, C.id, C.date, C.item, C.amount)
                       .where(C.season == season).order_by(C.date, C.id)), C.household
-    yield "subsidies", (U.select(U.recipient, U.date, U.source, U.amount)
+    yield "subsidies", (U.select(U.recipient, U.id, U.date, U.source, U.amount)
                         .where(U.season == season).order_by(U.date, U.id)), U.recipient
     settled = Case(None, [(Pay.direction == "to_household", Pay.amount)], Pay.amount * -1)
-    yield "payments", (Pay.select(Pay.household, Pay.date, Pay.direction, Pay.method, Pay.memo,
+    yield "payments", (Pay.select(Pay.household, Pay.id, Pay.date, Pay.direction, Pay.method, Pay.memo,
                                   settled)
                        .where(Pay.season == season).order_by(Pay.date, Pay.id)), Pay.household
 
