@@ -23,6 +23,11 @@ def grade_mix(grades: dict[str, int]) -> str:
                     for grade, grams in sorted(grades.items(), key=lambda g: grade_rank(g[0])))
 
 
+def day(value) -> str:
+    """A date within the season as month-day: the season gives the year."""
+    return value.strftime("%m-%d") if value else ""
+
+
 def batch_rows(season: models.Season | None, after: str | None, limit: int) -> list[Row]:
     if season is None:
         return []
@@ -30,9 +35,8 @@ def batch_rows(season: models.Season | None, after: str | None, limit: int) -> l
     for batch in browse.batch_page(season, after, limit):
         per_sheet = batch.kg_per_sheet
         rows.append(Row(batch.code, (
-            batch.code, f"{batch.owner} {batch.owner_name}", right(money.sheets(batch.sheets)),
-            batch.hatch.isoformat(), batch.mount.isoformat() if batch.mount else "",
-            batch.harvest.isoformat() if batch.harvest else "",
+            batch.code, batch.owner_name, right(money.sheets(batch.sheets)),
+            day(batch.hatch), day(batch.mount), day(batch.harvest),
             right(money.kg(batch.leaf_grams)), right(money.kg(batch.cocoon_grams)),
             right(money.kg(per_sheet) if per_sheet is not None else ""),
             grade_mix(batch.grades)), batch.code))

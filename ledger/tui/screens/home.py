@@ -121,14 +121,14 @@ class HomeScreen(LedgerScreen):
             table.add_row(t("tui.att.batch"), f"{batch.code} {batch.owner_name}",
                           t("tui.home.unsold", harvest=batch.harvest), key=f"batch:{batch.code}")
         if unsold_count > len(unsold):
-            table.add_row("", t("tui.home.more_unsold", count=unsold_count), "")
+            table.add_row("", "", t("tui.home.more_unsold", count=unsold_count))
         owed, owed_count = data.owed
         for party in owed:
             table.add_row(t("tui.att.household"), f"{party.code} {party.name}",
                           t("tui.home.owed_one", amount=money.yuan(party.balance)),
                           key=f"household:{party.code}")
         if owed_count > len(owed):
-            table.add_row("", t("tui.home.more_owed", count=owed_count), "",
+            table.add_row("", "", t("tui.home.more_owed", count=owed_count),
                           key="more:households")
         table.add_row(t("tui.att.check"), "", t("tui.home.checking"), key="check")
 
