@@ -87,7 +87,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.home.collective_group": ("collective", "村集体"),
     "tui.home.attention": ("Needs attention", "待办"),
     "tui.home.unsold": ("Harvested {harvest}, no sale recorded", "{harvest} 已采茧，未记售茧"),
-    "tui.home.owed_one": ("Collective owes {amount}", "村集体欠 {amount}"),
+    "tui.home.owed_one": ("owed {amount}", "应付 {amount}"),
     "tui.home.more_unsold": ("… {count} batches in all", "… 共 {count} 批"),
     "tui.home.more_owed": ("… {count} households in all", "… 共 {count} 户"),
     "tui.home.check": ("Check", "核对"),

@@ -112,7 +112,7 @@ async def test_journal_filtered_by_party_and_a_voucher_opened(demo_path):
         await settle(pilot, app)
         assert isinstance(app.screen, VoucherScreen)
         postings = cells(app.screen.query_one(DataTable))
-        assert postings[-1][1] == postings[-1][2] == rows[with_voucher][6]
+        assert postings[-1][1] == postings[-1][2] == rows[with_voucher][5]
 
 
 async def test_first_run_sets_up_the_village_and_season(ledger_path):

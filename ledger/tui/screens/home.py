@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
@@ -40,6 +40,8 @@ class HomeData:
 class HomeScreen(LedgerScreen):
     TITLE_KEY = "tui.screen.home"
     CSS_PATH = "home.tcss"
+    #: Below 100 columns the attention list goes under the figures instead of beside.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("p", "app.notice_board", "tui.key.summary"),
         Binding("c", "check", "tui.key.check"),
@@ -58,7 +60,7 @@ class HomeScreen(LedgerScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="home"):
+        with VerticalScroll(id="home"):
             with Vertical(id="home-left"):
                 yield Static(t("tui.loading"), id="season-line")
                 yield Figures(id="figures")

@@ -36,7 +36,7 @@ def journal_rows(season: models.Season | None, chosen: JournalFilter, lang: str,
         rows.append(Row(f"{record.kind}:{record.id}:{record.voucher or ''}", (
             record.date.isoformat(), i18n.kind_label(record.kind, lang),
             right(str(record.voucher or "")), record.party, record.other,
-            record.describe(lang), right(money.yuan(record.amount))), record.key))
+            right(money.yuan(record.amount)), record.describe(lang)), record.key))
     return rows
 
 
@@ -74,8 +74,8 @@ class JournalScreen(LedgerScreen):
     def show(self, _data) -> None:
         table = self.query_one(PagedTable)
         table.set_columns([t("tui.col.date"), t("tui.col.kind"), t("tui.col.voucher"),
-                           t("tui.col.party"), t("tui.col.other"), t("tui.col.detail"),
-                           t("tui.col.amount")])
+                           t("tui.col.party"), t("tui.col.other"), t("tui.col.amount"),
+                           t("tui.col.detail")])
         self._reload()
 
     def _reload(self) -> None:
