@@ -1,0 +1,253 @@
+"""Hostile input: quotes, SQL fragments, emoji, zero-width and combining characters are
+stored and printed exactly as given, through the service layer and the importer, and come
+back unchanged through the reports and the export; control characters, invisible
+text-direction marks and megabyte strings are refused naming the field. Files given as
+`--db` that are not a sound ledger are refused with one line, never a traceback, and are
+left as they were.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import random
+from pathlib import Path
+
+import pytest
+
+from helpers import SEASON, valid
+from ledger import book, cli, db, i18n, models
+from ledger.errors import RecordRefused
+from test_backup import make_village
+from test_cli import ok, refused, silk
+
+#: Kept exactly as given: nothing here is markup, SQL or a format string to the program.
+FAITHFUL = {
+    "H101": "O'Brien \"老王\" `x`",
+    "H102": "'); DROP TABLE party; --",
+    "H103": "Robert'; DELETE FROM voucher WHERE 1=1; --",
+    "H104": "🐛蚕宝宝👨‍👩‍👧‍👦",
+    "H105": "张\u200b三\u200d李\u2060四\ufeff",
+    "H106": "<script>alert('x')</script> & {name} {0} %s %(x)s",
+    "H107": "=HYPERLINK(\"http://x\",\"y\"),;\\N \\\\",
+    "H108": "e\u0301\u0301 Ａ１ ﬁ ㊣",
+    "H109": "🐛" * 200,
+}
+
+#: Refused, with the reason the reader is given.
+REFUSED = {
+    "nul": ("a\x00b", "control character"),  # a file holding it is not text at all
+    "escape": ("\x1b[31m红字\x1b[0m", "control character"),
+    "tab": ("张\t三", "control character"),
+    "line-separator": ("张\u2028三", "control character"),
+    "right-to-left-override": ("付款\u202e00.0001", "text-direction mark (U+202E)"),
+    "right-to-left-mark": ("张\u200f三", "text-direction mark (U+200F)"),
+    "isolate": ("\u2067张三\u2069", "text-direction mark (U+2067)"),
+    "megabyte": ("蚕" * 1_000_000, "longer than 200 characters"),
+}
+
+
+def households_csv(path: Path, names: dict[str, str]) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["code", "name", "group", "phone", "shares"])
+        for code, name in names.items():
+            writer.writerow([code, name, "一组", "", ""])
+    return path
+
+
+def stored_names(path: Path) -> dict[str, str]:
+    database = db.open_ledger(path)
+    try:
+        return dict(models.Party.select(models.Party.code, models.Party.name).tuples())
+    finally:
+        database.close()
+        models.database.initialize(None)
+
+
+def test_hostile_text_is_stored_printed_and_exported_faithfully(tmp_path):
+    ledger = make_village(tmp_path / "ledger.db")
+    database = db.open_ledger(ledger)
+    for code, name in FAITHFUL.items():
+        book.record("households", dict(code=code, name=name, group="一组"))
+        book.record("payments", valid("payments", household=code, amount="1",
+                                      memo=f"{name}\n第二行 '); DROP TABLE payment; --"))
+    database.close()
+    models.database.initialize(None)
+    names = stored_names(ledger)
+    assert {code: names[code] for code in FAITHFUL} == FAITHFUL
+
+    report = json.loads(ok(silk("--db", ledger, "report", "season", SEASON, "--format", "json",
+                                cwd=tmp_path)))
+    printed = {party["code"]: party["name"] for party in report["parties"]}
+    assert {code: printed[code] for code in FAITHFUL} == FAITHFUL
+    for code in ("H101", "H102", "H104", "H105"):
+        sheet = ok(silk("--db", ledger, "statement", code, SEASON, cwd=tmp_path))
+        assert FAITHFUL[code] in sheet
+    html = ok(silk("--db", ledger, "statement", "H106", SEASON, "--format", "html", cwd=tmp_path))
+    assert "<script>alert" not in html and "&lt;script&gt;alert" in html
+
+    ok(silk("--db", ledger, "export", "--format", "csv", "-o", tmp_path / "out", cwd=tmp_path))
+    with open(tmp_path / "out" / "households.csv", encoding="utf-8-sig", newline="") as handle:
+        exported = {row["code"]: row["name"] for row in csv.DictReader(handle)}
+    assert {code: exported[code] for code in FAITHFUL} == FAITHFUL
+    with open(tmp_path / "out" / "payments.csv", encoding="utf-8-sig", newline="") as handle:
+        memos = {row["household"]: row["memo"] for row in csv.DictReader(handle)}
+    assert memos["H102"] == f"{FAITHFUL['H102']}\n第二行 '); DROP TABLE payment; --"
+
+    copy = tmp_path / "copy.db"
+    ok(silk("--db", copy, "init", cwd=tmp_path))
+    ok(silk("--db", copy, "import", tmp_path / "out", cwd=tmp_path))
+    again = stored_names(copy)
+    assert {code: again[code] for code in FAITHFUL} == FAITHFUL
+    assert "The books are sound" in ok(silk("--db", copy, "check", cwd=tmp_path))
+    assert "The books are sound" in ok(silk("--db", ledger, "check", cwd=tmp_path))
+
+
+def test_hostile_text_through_the_importer_is_stored_faithfully(tmp_path):
+    ledger = make_village(tmp_path / "ledger.db")
+    ok(silk("--db", ledger, "import", households_csv(tmp_path / "households.csv", FAITHFUL),
+            cwd=tmp_path))
+    names = stored_names(ledger)
+    assert {code: names[code] for code in FAITHFUL} == FAITHFUL
+
+
+@pytest.mark.parametrize("name", REFUSED)
+def test_refused_text_names_the_field_through_the_service_layer(file_ledger, name):
+    from helpers import build_village
+
+    build_village()
+    value, reason = REFUSED[name]
+    for kind, field, values in (
+            ("households", "name", dict(code="H200", name=value, group="一组")),
+            ("payments", "memo", valid("payments", memo=value.replace("200", "2000")))):
+        with pytest.raises(RecordRefused) as refusal:
+            book.record(kind, values)
+        [error] = refusal.value.errors
+        assert error.field == field
+        assert reason.replace("200 ", "2000 " if field == "memo" else "200 ") in error.message("en")
+    assert not models.Party.select().where(models.Party.code == "H200").exists()
+    assert models.Payment.select().count() == 0
+
+
+@pytest.mark.parametrize("name", [name for name in REFUSED if name != "megabyte"])
+def test_refused_text_names_the_file_line_and_field_through_the_importer(tmp_path, name):
+    ledger = make_village(tmp_path / "ledger.db")
+    before = hashlib.sha256(ledger.read_bytes()).hexdigest()
+    value, reason = REFUSED[name]
+    path = households_csv(tmp_path / "households.csv", {"H200": value, "H201": "正常"})
+    result = silk("--db", ledger, "import", path, cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    if name == "nul":
+        refused(result, "households.csv:2: the file is neither UTF-8 nor GBK")
+    else:
+        assert "households.csv:2: name: " in result.stderr and reason in result.stderr
+        assert "nothing was written" in result.stderr
+    assert "H200" not in stored_names(ledger)
+    assert hashlib.sha256(ledger.read_bytes()).hexdigest() == before
+
+
+def test_a_megabyte_cell_is_refused_naming_the_file_and_line(tmp_path):
+    ledger = make_village(tmp_path / "ledger.db")
+    path = households_csv(tmp_path / "households.csv", {"H200": REFUSED["megabyte"][0]})
+    refused(silk("--db", ledger, "import", path, cwd=tmp_path), "households.csv:2:")
+    assert "H200" not in stored_names(ledger)
+
+
+def test_sql_in_command_line_codes_is_only_a_code_not_found(tmp_path):
+    ledger = make_village(tmp_path / "ledger.db")
+    refused(silk("--db", ledger, "statement", "x'); DROP TABLE party; --", SEASON, cwd=tmp_path),
+            "no household with code x'); DROP TABLE party; --")
+    refused(silk("--db", ledger, "report", "season", "'; DROP TABLE season; --", cwd=tmp_path),
+            "no season with code")
+    assert "The books are sound" in ok(silk("--db", ledger, "check", cwd=tmp_path))
+    assert stored_names(ledger)["H001"] == "张国华"
+
+
+# -- files that are not a sound ledger ------------------------------------------------------
+
+def _ledger_bytes(folder: Path) -> bytes:
+    return make_village(folder / "source.db", leaf=300).read_bytes()
+
+
+def _random(folder: Path) -> bytes:
+    return random.Random(6).randbytes(64 * 1024)
+
+
+def _sqlite_header_then_noise(folder: Path) -> bytes:
+    return b"SQLite format 3\x00" + random.Random(7).randbytes(8192)
+
+
+def _truncated(folder: Path) -> bytes:
+    return _ledger_bytes(folder)[:5000]
+
+
+def _garbled(folder: Path) -> bytes:
+    data = bytearray(_ledger_bytes(folder))
+    data[4096 * 3: 4096 * 8] = random.Random(8).randbytes(4096 * 5)
+    return bytes(data)
+
+
+def _other_program(folder: Path) -> bytes:
+    import sqlite3
+
+    path = folder / "contacts.sqlite"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE contacts (name TEXT)")
+    connection.commit()
+    connection.close()
+    return path.read_bytes()
+
+
+@pytest.fixture
+def silk_here(monkeypatch, capsys):
+    """`silk` run in this process (a few milliseconds instead of a new interpreter): the
+    exit code and the lines it wrote to standard error."""
+    monkeypatch.setattr(i18n, "_language", i18n._language)
+
+    def run(*argv) -> tuple[int, list[str]]:
+        code = cli.main(["--lang", "en", *map(str, argv)])
+        out, err = capsys.readouterr()
+        return code, out, err.splitlines()
+    return run
+
+
+@pytest.mark.parametrize("make, fragment", [
+    (_random, "is not a Silk Ledger file"),
+    (lambda folder: b"", "no ledger at"),
+    (_other_program, "is not a Silk Ledger file"),
+    (_sqlite_header_then_noise, "cannot read ledger"),
+    (_truncated, "cannot read ledger"),
+    (_garbled, "malformed"),
+], ids=["random-bytes", "empty", "other-program", "header-then-noise", "truncated", "garbled"])
+def test_a_file_that_is_not_a_sound_ledger_is_refused_and_left_alone(tmp_path, silk_here,
+                                                                     make, fragment):
+    given = tmp_path / "given.db"
+    given.write_bytes(make(tmp_path))
+    before = given.read_bytes()
+    leaf = tmp_path / "leaf.csv"
+    leaf.write_text("date,batch,supplier,kg,price\n2026-04-21,B1,E01,5,0.5\n", encoding="utf-8")
+    for args in (("report", "season", SEASON), ("check",), ("statement", "H001", SEASON),
+                 ("import", leaf), ("backup",), ("export", "-o", tmp_path / "out"),
+                 ("restore", given)):
+        code, out, err = silk_here("--db", given, *args)
+        assert code == 1 and out == "" and len(err) == 1, (args, out, err)
+        assert fragment in err[0] or args[0] == "restore", (args, err)
+    assert given.read_bytes() == before
+    wal = tmp_path / "given.db-wal"
+    assert not wal.exists() or wal.stat().st_size == 0, "nothing written beside it"
+
+
+def test_a_damaged_ledger_through_the_real_command(tmp_path):
+    given = tmp_path / "given.db"
+    given.write_bytes(_garbled(tmp_path))
+    refused(silk("--db", given, "report", "season", SEASON, cwd=tmp_path), "malformed")
+
+
+def test_a_folder_as_the_ledger_is_refused(tmp_path):
+    folder = tmp_path / "books.db"
+    folder.mkdir()
+    for args in (("report", "season", SEASON), ("check",), ("backup",), ("restore", __file__)):
+        refused(silk("--db", folder, *args, cwd=tmp_path), "is a folder, not a ledger file")
+    assert list(folder.iterdir()) == []
