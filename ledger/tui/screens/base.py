@@ -61,6 +61,8 @@ class LedgerScreen(Screen):
         localize(self)
         self.title = t(self.TITLE_KEY)
         await self.recompose()
+        if self.AUTO_FOCUS:
+            self.set_focus(self.query(self.AUTO_FOCUS).first())
         self.load()
 
     def load(self) -> None:

@@ -44,6 +44,7 @@ def batch_rows(season: models.Season | None, after: str | None, limit: int) -> l
 
 
 class BatchesScreen(LedgerScreen):
+    AUTO_FOCUS = "PagedTable"
     TITLE_KEY = "tui.screen.batches"
     BINDINGS = [Binding("enter", "open", "tui.key.open", show=False)]
 
@@ -60,7 +61,6 @@ class BatchesScreen(LedgerScreen):
                            t("tui.col.kg_per_sheet"), t("tui.col.grades")])
         table.fetch = partial(batch_rows, self.season)
         table.reload()
-        table.focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.open(event.row_key.value)

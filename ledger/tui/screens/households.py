@@ -31,6 +31,7 @@ def household_rows(query: str, season: models.Season | None, after: str | None,
 
 
 class HouseholdsScreen(LedgerScreen):
+    AUTO_FOCUS = "PagedTable"
     TITLE_KEY = "tui.screen.households"
     BINDINGS = [
         Binding("slash", "search", "tui.key.search", key_display="/"),
@@ -46,10 +47,6 @@ class HouseholdsScreen(LedgerScreen):
         yield Input(self.search_text, placeholder=t("tui.households.search"), id="search")
         yield PagedTable(self._fetch(), id="households")
         yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one(PagedTable).focus()
 
     def _fetch(self):
         return partial(household_rows, self.search_text, self.season)

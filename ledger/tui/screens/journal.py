@@ -41,6 +41,7 @@ def journal_rows(season: models.Season | None, chosen: JournalFilter, lang: str,
 
 
 class JournalScreen(LedgerScreen):
+    AUTO_FOCUS = "PagedTable"
     TITLE_KEY = "tui.screen.journal"
     BINDINGS = [
         Binding("f", "filter", "tui.key.filter"),
@@ -63,10 +64,6 @@ class JournalScreen(LedgerScreen):
             yield Input(self.date_text, placeholder=t("tui.journal.date"), id="journal-date")
         yield PagedTable(self._fetch(), id="journal")
         yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one(PagedTable).focus()
 
     def _fetch(self):
         return partial(journal_rows, self.season, self.chosen, i18n.language())
