@@ -73,6 +73,10 @@ async def test_switch_season_and_language(demo_path):
         await settle(pilot, app)
         first = app.season
         assert "售茧收入" in text(app.screen.query_one(Figures))
+        await pilot.press("h")  # visited once, so it is redone when shown again
+        await settle(pilot, app)
+        await pilot.press("g")
+        await settle(pilot, app)
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("up", "enter")
@@ -87,8 +91,12 @@ async def test_switch_season_and_language(demo_path):
         assert "售茧收入" not in text(app.screen.query_one(Figures))
         await pilot.press("h")
         await settle(pilot, app)
-        headers = [str(c.label) for c in app.screen.query_one(PagedTable).columns.values()]
-        assert headers[:2] == ["Code", "Name"]
+        table = app.screen.query_one(PagedTable)
+        assert [str(c.label) for c in table.columns.values()][:2] == ["Code", "Name"]
+        assert app.focused is table  # keys move in the list, not into the search box
+        figures = browse.party_figures(app.season)
+        first_row = [str(cell) for cell in table.get_row_at(0)]
+        assert first_row[6] == money.yuan(figures[first_row[0]].balance)
 
 
 async def test_journal_filtered_by_party_and_a_voucher_opened(demo_path):
