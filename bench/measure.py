@@ -1,0 +1,77 @@
+"""How a figure is taken: several timed runs of a function, or of a command in a child
+process whose peak memory (max RSS) the kernel reports when it ends (bench/child.py)."""
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+CHILD = Path(__file__).parent / "child.py"
+
+
+@dataclass(frozen=True)
+class Timing:
+    """The minimum and median of `runs` timings, in seconds."""
+
+    min: float
+    median: float
+    runs: int
+
+    @classmethod
+    def of(cls, seconds: list[float]) -> "Timing":
+        return cls(min(seconds), statistics.median(seconds), len(seconds))
+
+
+def timed(function: Callable[[], object], runs: int, budget: float = 30.0) -> Timing:
+    """Time `runs` calls of `function`, fewer once `budget` seconds are spent (a slow
+    reference at ten million records is run once or twice, not five times)."""
+    seconds: list[float] = []
+    while len(seconds) < runs and sum(seconds) <= budget:
+        start = time.perf_counter()
+        function()
+        seconds.append(time.perf_counter() - start)
+    return Timing.of(seconds)
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command's wall time over its runs and the highest peak memory of any run."""
+
+    timing: Timing
+    peak_mb: float
+    killed: bool = False  # stopped for going over the memory cap
+
+
+class CommandFailed(Exception):
+    pass
+
+
+def command(argv: list[str], runs: int, budget: float = 30.0,
+            cap_mb: float | None = None) -> Command:
+    """Run `argv` up to `runs` times (fewer past `budget` seconds), its output discarded."""
+    seconds, peaks, killed = [], [], False
+    while len(seconds) < runs and sum(seconds) <= budget and not killed:
+        wall, peak, killed = run_once(argv, cap_mb)
+        seconds.append(wall)
+        peaks.append(peak)
+    return Command(Timing.of(seconds), max(peaks), killed)
+
+
+def run_once(argv: list[str], cap_mb: float | None = None) -> tuple[float, float, bool]:
+    """(wall seconds, peak MB, killed) of one run, taken by bench/child.py (which says
+    why); raises CommandFailed on a non-zero exit."""
+    wrapped = [sys.executable, "-I", "-S", str(CHILD), str(cap_mb or 0), *argv]
+    with tempfile.TemporaryFile() as errors:
+        returncode = subprocess.call(wrapped, stdout=subprocess.DEVNULL, stderr=errors)
+        errors.seek(0)
+        lines = errors.read().decode("utf-8", "replace").strip().splitlines()
+    report = lines[-1].split() if lines else []
+    if returncode != 0 or report[:1] != ["bench-child"]:
+        raise CommandFailed(f"{' '.join(argv)}: exit {returncode}: " + " | ".join(lines[-5:]))
+    wall, maxrss_kb, killed = float(report[1]), int(report[2]), report[3] == "1"
+    return wall, maxrss_kb / 1024, killed

@@ -1,0 +1,157 @@
+"""The results table: one row a measure and ledger, the issue's target beside it, and
+the Markdown file bench/RESULTS.md with the machine, versions and date."""
+from __future__ import annotations
+
+import os
+import platform
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+import peewee
+import textual
+
+from bench.measure import Command, Timing
+
+#: Sizes in order, to say up to which one a target applies.
+ORDER = ("quick", "100k", "1M", "10M")
+
+
+@dataclass(frozen=True)
+class Target:
+    """One line of the issue's table: its text and the test of a row's figures."""
+
+    text: str
+    met: Callable[["Row"], bool]
+    up_to: str = "10M"  # the largest ledger it is asked of
+
+    def applies(self, size: str) -> bool:
+        return ORDER.index(size) <= ORDER.index(self.up_to)
+
+
+MEMORY_MB = 300
+
+
+def _time_and_memory(seconds: float) -> Callable[["Row"], bool]:
+    return lambda row: (row.silk.median < seconds
+                        and (row.command is None or row.command.peak_mb < MEMORY_MB))
+
+
+TARGETS = {
+    "import": Target("≥ 50,000 records/s, ≤ 5× executemany",
+                     lambda row: row.rate >= 50_000 and row.ratio <= 5),
+    "report season": Target("< 100 ms", _time_and_memory(0.100)),
+    "trial balance": Target("< 50 ms", _time_and_memory(0.050)),
+    "balances carried in": Target("< 50 ms", _time_and_memory(0.050)),
+    "statement": Target("< 100 ms", _time_and_memory(0.100)),
+    "check": Target("< 10 s (at 1M)", _time_and_memory(10.0), up_to="1M"),
+    "TUI start to first screen": Target("< 1 s", lambda row: row.silk.median < 1.0),
+    "TUI key to next screen": Target("< 100 ms", lambda row: row.silk.median < 0.100),
+    "documents": Target("< 10 s (issue 4)", lambda row: row.silk.median < 10.0),
+    "memory": Target(f"< {MEMORY_MB} MB", lambda row: row.command.peak_mb < MEMORY_MB),
+}
+
+
+@dataclass
+class Row:
+    measure: str
+    size: str                          # the ledger's label
+    records: int
+    silk: Timing | None = None         # in this process (or a command's wall time)
+    reference_name: str = ""
+    reference: Timing | None = None
+    command: Command | None = None     # the `silk` command: wall time and peak memory
+    reference_command: Command | None = None  # a peer's
+    target: str | None = None          # key of TARGETS
+    rate_of: int = 0                   # records per run, for a throughput row
+
+    @property
+    def rate(self) -> float:
+        return self.rate_of / self.silk.min
+
+    @property
+    def ratio(self) -> float | None:
+        if self.silk and self.reference:
+            return self.silk.min / self.reference.min
+        return None
+
+    def cells(self) -> list[str]:
+        target = TARGETS.get(self.target or "")
+        applies = target is not None and target.applies(self.size)
+        return [self.measure, f"{self.size} ({self.records:,})", self._silk(),
+                self._reference(), "" if self.ratio is None else f"{self.ratio:,.2f}×",
+                self._command(), target.text if target else "",
+                ("yes" if target.met(self) else "**no**") if applies else "–"]
+
+    def _silk(self) -> str:
+        if self.silk is None:
+            return ""
+        if self.rate_of:
+            return f"{self.rate_of / self.silk.min:,.0f} / {self.rate_of / self.silk.median:,.0f} records/s"
+        return timing(self.silk)
+
+    def _reference(self) -> str:
+        if self.reference is None:
+            return self.reference_name
+        if self.rate_of:
+            return f"{self.reference_name} {self.rate_of / self.reference.min:,.0f} rows/s"
+        return f"{self.reference_name} {timing(self.reference)}"
+
+    def _command(self) -> str:
+        parts = []
+        for command in (self.command, self.reference_command):
+            if command is not None:
+                stopped = " (stopped: over the cap)" if command.killed else ""
+                parts.append(f"{seconds(command.timing.min)}, {command.peak_mb:,.0f} MB{stopped}")
+        return " vs ".join(parts)
+
+
+HEADER = ("measure", "ledger (records)", "silk (min / median)", "reference (min / median)",
+          "ratio", "command: wall, peak memory", "target", "met")
+
+
+def seconds(value: float) -> str:
+    return f"{value * 1000:,.1f} ms" if value < 1 else f"{value:,.2f} s"
+
+
+def timing(figure: Timing) -> str:
+    runs = f" ({figure.runs} run{'s' if figure.runs > 1 else ''})" if figure.runs < 3 else ""
+    return f"{seconds(figure.min)} / {seconds(figure.median)}{runs}"
+
+
+def markdown(rows: list[Row]) -> str:
+    lines = [f"| {' | '.join(HEADER)} |", f"|{'---|' * len(HEADER)}"]
+    lines += [f"| {' | '.join(row.cells())} |" for row in rows]
+    return "\n".join(lines)
+
+
+def machine(peers: list[str]) -> str:
+    cores = os.cpu_count()
+    return (f"{platform.machine()}, {cores} cores, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+            f"Peewee {peewee.__version__}, Textual {textual.__version__}"
+            + "".join(f"; {peer}" for peer in peers))
+
+
+NOTES = """\
+Each figure is the minimum / median of several runs (fewer where marked: a slow one
+runs once or twice); a ratio compares minimums. "silk" is the function a command calls,
+timed in one process with the ledger open; the reference beside it is the bare SQLite
+query computing the same sums (history-wide sums from every posting), or a bare
+`executemany` of the same CSV rows, or, for the peers, the peer's command beside
+`silk report trial-balance`. "command" is the `silk` command run in a child process as
+a user would (Python's start-up included) and its peak memory (max RSS). A target is
+met when the median (and the command's peak memory) is under it; "–": not asked at
+that size. The TUI figures are from Textual's Pilot, headless, at 120×40.
+"""
+
+
+def write(path: Path, rows: list[Row], peers: list[str], command_line: str) -> str:
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    text = ("# Benchmark results\n\n"
+            f"Measured {stamp} by `{command_line}` on {machine(peers)}.\n\n"
+            + NOTES + "\n" + markdown(rows) + "\n")
+    path.write_text(text, encoding="utf-8")
+    return text
