@@ -31,7 +31,7 @@ class LedgerCommands(Provider):
         found += [
             (t("tui.cmd.wage_sheet"), app.action_wage_sheet, ""),
             (t("tui.cmd.summary"), partial(app.run_action, "notice_board"), ""),
-            (t("tui.cmd.language", lang=t(f"tui.lang.{other}")),
+            (t("tui.cmd.language", language=t(f"tui.lang.{other}")),
              partial(app.run_action, "toggle_language"), ""),
             (t("tui.cmd.help"), app.action_toggle_keys, ""),
             (t("tui.cmd.quit"), app.exit, ""),

@@ -64,7 +64,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.cmd.add_help": ("Open the entry form", "打开录入表"),
     "tui.cmd.wage_sheet": ("Wage sheet: a day's workshop attendance", "考勤表：记一天的车间工资"),
     "tui.cmd.summary": ("Notice board (season summary)", "财务公开表"),
-    "tui.cmd.language": ("Language: switch to {lang}", "语言：切换为{lang}"),
+    "tui.cmd.language": ("Language: switch to {language}", "语言：切换为{language}"),
     "tui.cmd.help": ("Show the keys", "显示按键"),
     "tui.cmd.quit": ("Quit", "退出"),
     "tui.cmd.household": ("Household {code} {name}", "农户 {code} {name}"),

@@ -7,7 +7,7 @@ import sys
 
 from textual.widgets import Input, Static
 
-from ledger import browse, income, money
+from ledger import browse, i18n, income, money
 from ledger.tui.app import make_app
 from ledger.tui.screens.household import HouseholdScreen
 from ledger.tui.screens.journal import JournalScreen
@@ -74,7 +74,7 @@ async def test_print_preview_shows_the_notice_board_and_writes_html(demo_path):
         assert written.exists() and app.season.code in written.read_text("utf-8")
 
 
-async def test_the_command_palette_reaches_the_journal(demo_path):
+async def test_the_command_palette_reaches_a_screen_and_the_language(demo_path):
     app = make_app(demo_path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
@@ -84,6 +84,14 @@ async def test_the_command_palette_reaches_the_journal(demo_path):
         await pilot.pause(0.3)
         await pilot.press("enter")
         await settle(pilot, app)
+        assert isinstance(app.screen, JournalScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Language")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert i18n.language() == "zh"
         assert isinstance(app.screen, JournalScreen)
 
 
