@@ -2,19 +2,35 @@
 add, the wage sheet, the notice board, the language, the keys and quitting."""
 from __future__ import annotations
 
+import asyncio
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from ledger import i18n, models
+from ledger import browse, i18n, models
 from ledger.i18n import t
+from ledger.tui.safety import EXPECTED
 
 SCREENS = ("home", "households", "batches", "journal")
 KINDS = ("leaf", "sales", "inputs", "wages", "charges", "subsidies", "payments", "batches",
          "households", "partners", "seasons")
 
 
+def _household_entries() -> list[browse.HouseholdEntry]:
+    try:
+        return browse.HOUSEHOLDS.entries()
+    except EXPECTED:
+        return []
+    finally:
+        models.database.close()  # the worker thread's connection
+
+
 class LedgerCommands(Provider):
+    async def startup(self) -> None:
+        """Households are offered by code, name and pinyin initials; their index is read
+        in a thread (the first time, pinyin for every name takes a moment)."""
+        self.households = await asyncio.to_thread(_household_entries)
+
     def commands(self) -> list[tuple[str, object, str]]:
         """(text, callback, help) for everything the palette offers."""
         app = self.app
@@ -49,3 +65,16 @@ class LedgerCommands(Provider):
             if score > 0:
                 yield Hit(score, matcher.highlight(text), callback, text=text,
                           help=help_text or None)
+        needle = query.strip().lower()
+        if len(needle) < 2:
+            return
+        for entry in self.households:
+            if (entry.code.lower().startswith(needle) or needle in entry.name
+                    or entry.initials.startswith(needle)):
+                text = t("tui.cmd.household", code=entry.code, name=entry.name)
+                yield Hit(0.5, text, partial(self.open_household, entry.code), text=text)
+
+    def open_household(self, code: str) -> None:
+        from ledger.tui.screens.household import HouseholdScreen
+
+        self.app.push_screen(HouseholdScreen(code))

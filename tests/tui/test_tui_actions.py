@@ -74,7 +74,7 @@ async def test_print_preview_shows_the_notice_board_and_writes_html(demo_path):
         assert written.exists() and app.season.code in written.read_text("utf-8")
 
 
-async def test_the_command_palette_reaches_a_screen_and_the_language(demo_path):
+async def test_the_command_palette_reaches_a_screen_the_language_and_a_household(demo_path):
     app = make_app(demo_path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
@@ -93,6 +93,14 @@ async def test_the_command_palette_reaches_a_screen_and_the_language(demo_path):
         await settle(pilot, app)
         assert i18n.language() == "zh"
         assert isinstance(app.screen, JournalScreen)
+        household = next(e for e in browse.HOUSEHOLDS.entries() if len(e.initials) == 3)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*household.initials)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, HouseholdScreen)
 
 
 def test_bare_silk_without_a_terminal_prints_the_overview(demo_path):
