@@ -60,33 +60,64 @@ def reseal(model: type, row_id: int) -> None:
     model.update(seal=row_seal(model, values)).where(model._meta.primary_key == row_id).execute()
 
 
-def seal_missing() -> None:
+def seal_missing(chunk: int = 20_000) -> None:
     """Seal the rows written before seals existed (a ledger migrated from schema 1), and
-    link their vouchers into the chain; rows already sealed are left as they are."""
+    link their vouchers into the chain; rows already sealed are left as they are. Read
+    and written in chunks, so a county's millions of rows need neither the memory nor
+    a statement per row."""
     for model in models.SEALED_MODELS:
         fields = sealed_fields(model)
-        for values in list(raw_rows(model.select(*fields).where(model.seal == ""))):
-            (model.update(seal=row_seal(model, values))
-             .where(model._meta.primary_key == values[0]).execute())
+        key = model._meta.primary_key
+        update = _update_by_id(model, model.seal)
+        last = 0
+        while True:
+            rows = list(raw_rows(model.select(model.seal, *fields).where(key > last)
+                                 .order_by(key).limit(chunk)))
+            if not rows:
+                break
+            last = rows[-1][1]
+            stale = [(row_seal(model, values), values[0]) for stored, *values in rows
+                     if not stored]
+            if stale:
+                models.database.cursor().executemany(update, stale)
     V = models.Voucher
     for kind_model in models.RECORD_MODELS:
         seals = kind_model.select(kind_model.seal).where(kind_model.id == V.record_id)
         (V.update(record_seal=seals)
          .where((V.kind == BY_MODEL[kind_model].name) & (V.record_seal == "")).execute())
-    previous = ""
-    for voucher_id, stored, values, postings in _vouchers_with_postings():
-        if not stored:
-            stored = voucher_hash(previous, values, postings)
-            V.update(hash=stored).where(V.id == voucher_id).execute()
-        previous = stored
+    update = _update_by_id(V, V.hash)
+    previous, low = "", 0
+    highest = V.select(fn.MAX(V.id)).scalar() or 0
+    while low < highest:  # ids are dense: a chunk is a range of them
+        pending = []
+        for voucher_id, stored, values, postings in _vouchers_with_postings(low, low + chunk):
+            if not stored:
+                stored = voucher_hash(previous, values, postings)
+                pending.append((stored, voucher_id))
+            previous = stored
+        if pending:
+            models.database.cursor().executemany(update, pending)
+        low += chunk
 
 
-def _vouchers_with_postings() -> Iterator[tuple[int, str, tuple, list[tuple]]]:
-    """(id, stored hash, sealed columns, postings) of every voucher in id order, streamed:
-    two ordered reads merged, never the whole journal in memory."""
+def _update_by_id(model: type, field: Field) -> str:
+    """`UPDATE model SET field = ? WHERE id = ?` in the database's own dialect."""
+    key = model._meta.primary_key
+    sql, _ = model.update({field: ""}).where(key == 0).sql()
+    return sql
+
+
+def _vouchers_with_postings(low: int = 0, high: int | None = None
+                            ) -> Iterator[tuple[int, str, tuple, list[tuple]]]:
+    """(id, stored hash, sealed columns, postings) of the vouchers with ids above `low`
+    (up to `high`) in id order, streamed: two ordered reads merged, never the whole
+    journal in memory."""
     V, P = models.Voucher, models.Posting
-    vouchers = raw_rows(V.select(V.hash, *sealed_fields(V)).order_by(V.id))
-    postings = raw_rows(P.select(*P._meta.sorted_fields).order_by(P.voucher, P.id))
+    in_range = V.id > low if high is None else (V.id > low) & (V.id <= high)
+    lines = P.voucher > low if high is None else (P.voucher > low) & (P.voucher <= high)
+    vouchers = raw_rows(V.select(V.hash, *sealed_fields(V)).where(in_range).order_by(V.id))
+    postings = raw_rows(P.select(*P._meta.sorted_fields).where(lines)
+                        .order_by(P.voucher, P.id))
     pending = next(postings, None)
     for stored, *values in vouchers:
         voucher_id = values[0]
