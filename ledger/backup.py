@@ -23,8 +23,10 @@ import shutil
 import sqlite3
 import tempfile
 import time
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Iterator
 
 from ledger import check, db, models
 from ledger.errors import LedgerError
@@ -59,16 +61,37 @@ def auto_backup(ledger_path: str | os.PathLike, reason: str,
     """The backup made before a command that changes much at once (an import, a close, a
     migration), named for it; older automatic ones beyond `keep` are deleted. A ledger
     that does not exist yet or is empty has nothing to keep: None."""
+    made = _auto_copy(ledger_path, reason)
+    if made:
+        prune(ledger_path, keep)
+    return made
+
+
+@contextmanager
+def automatic(ledger_path: str | os.PathLike, reason: str,
+              keep: int = KEEP_AUTOMATIC) -> Iterator[Path | None]:
+    """`auto_backup` around a command that may be refused: a refused or interrupted
+    command changed nothing, so its copy is deleted again and no older one is pruned for
+    it (ten refused tries must not push out the copy from before the last real import)."""
+    made = _auto_copy(ledger_path, reason)
+    try:
+        yield made
+    except BaseException:
+        if made:
+            made.unlink(missing_ok=True)
+        raise
+    if made:
+        prune(ledger_path, keep)
+
+
+def _auto_copy(ledger_path: str | os.PathLike, reason: str) -> Path | None:
     if not re.fullmatch(r"[a-z]+", reason):
         raise ValueError(f"a backup reason is one lower-case word, not {reason!r}")
     path = Path(ledger_path)
     if not path.is_file() or path.stat().st_size == 0:
         return None
     ledger = _ledger_file(path)
-    folder = _backup_folder(ledger)
-    made = _write_dated(ledger, folder, f"-before-{reason}")
-    prune(ledger, keep)
-    return made
+    return _write_dated(ledger, _backup_folder(ledger), f"-before-{reason}")
 
 
 def automatic_backups(ledger_path: str | os.PathLike) -> list[Path]:

@@ -337,8 +337,8 @@ def cmd_import(args) -> int:
     _open(args)
     if args.dry_run:
         return _print_review(csv_import.review(args.paths, options), args.format)
-    backup.auto_backup(_path(args), "import")
-    counts = csv_import.import_files(args.paths, options)
+    with backup.automatic(_path(args), "import"):
+        counts = csv_import.import_files(args.paths, options)
     _print_counts(counts)
     return 0
 

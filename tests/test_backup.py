@@ -284,6 +284,18 @@ def test_import_makes_an_automatic_backup_of_the_ledger_as_it_was(tmp_path):
     assert leaf_grams(ledger) == [1000, 2000, 5000]
 
 
+def test_a_refused_import_keeps_no_backup_and_prunes_none(tmp_path):
+    """Nothing was written, so the copy is the ledger itself; and retrying a bad file
+    must not push out the copy from before the last real import."""
+    ledger = make_village(tmp_path / "ledger.db", leaf=1)
+    earlier = [backup.auto_backup(ledger, "import") for _ in range(backup.KEEP_AUTOMATIC)]
+    leaf = tmp_path / "leaf.csv"
+    leaf.write_text("date,batch,supplier,kg,price\n2026-04-21,NOPE,E01,5,0.5\n", encoding="utf-8")
+    result = silk("--db", ledger, "import", leaf, cwd=tmp_path)
+    assert result.returncode == 1 and "nothing was written" in result.stderr
+    assert backup.automatic_backups(ledger) == earlier
+
+
 def test_only_the_last_automatic_backups_are_kept_and_manual_ones_never_pruned(tmp_path):
     ledger = make_village(tmp_path / "ledger.db")
     manual = backup.backup(ledger)
