@@ -641,6 +641,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "restore_done": ("Restored {backup} into {path}; the ledger it replaced is kept as {aside}.",
                      "已用 {backup} 恢复账本 {path}；被替换的账本保留为 {aside}。"),
     "restore_done_new": ("Restored {backup} into {path}.", "已用 {backup} 恢复账本 {path}。"),
+    "invisible_text": ("is only invisible characters, which would print as a blank; type "
+                       "the text itself", "只含不可见字符，打印出来是空白；请输入实际文字"),
     "text_direction_mark": ("contains an invisible text-direction mark (U+{code}), which can make "
                             "printed names and figures read out of order; type it again without",
                             "含有不可见的文字方向控制符（U+{code}），会使打印出的名称和数字顺序错乱；请重新输入"),

@@ -55,7 +55,8 @@ def read_text(limit: int = TEXT_LIMIT, multiline: bool = False) -> Callable[[Any
     """Text on one line; with `multiline` (memos, notes), line breaks are kept as \\n.
 
     Invisible text-direction marks are refused: one in a name can make the figures after
-    it on a printed line read in another order. Unicode's own line and paragraph breaks
+    it on a printed line read in another order. So is text made only of invisible
+    characters, which would print as a blank. Unicode's own line and paragraph breaks
     count as control characters."""
     control = _CONTROL_BUT_NEWLINE if multiline else _CONTROL
 
@@ -68,6 +69,9 @@ def read_text(limit: int = TEXT_LIMIT, multiline: bool = False) -> Callable[[Any
         mark = re.search("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]", text)
         if mark:
             raise Problem("text_direction_mark", code=f"{ord(mark[0]):04X}")
+        if re.fullmatch("[\u00ad\u115f\u1160\u180e\u200b-\u200d\u2060\u2800\u3164"
+                        "\ufeff\uffa0]+", text):
+            raise Problem("invisible_text")
         if len(text) > limit:
             raise Problem("too_long", limit=limit)
         return text

@@ -45,6 +45,7 @@ REFUSED = {
     "right-to-left-mark": ("张\u200f三", "text-direction mark (U+200F)"),
     "isolate": ("\u2067张三\u2069", "text-direction mark (U+2067)"),
     "megabyte": ("蚕" * 1_000_000, "longer than 200 characters"),
+    "invisible": ("\u200b\u2060\ufeff", "only invisible characters"),
 }
 
 
