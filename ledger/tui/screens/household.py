@@ -24,6 +24,10 @@ class HouseholdData:
     phone: str
 
 
+#: How a figure reads inside a record's one-line detail: 12.000 kg × 0.85 − 1.00.
+DETAIL = {"kg": "{} kg", "price": "× {}", "rate": "× {}", "deduction": "− {}"}
+
+
 def record_lines(sheet: Statement) -> list[tuple[str, str, str, str]]:
     """(section, date, detail, amount) for every row of the sheet; costs are negative."""
     lines = []
@@ -33,8 +37,9 @@ def record_lines(sheet: Statement) -> list[tuple[str, str, str, str]]:
             for value, column in zip(row[:-1], section.columns[:-1]):
                 if column.kind == "date":
                     day = cells.cell(value, "date")
-                elif value not in (None, ""):
-                    detail.append(cells.cell(value, column.kind, column.key))
+                elif value not in (None, "") and not (column.key == "deduction" and not value):
+                    detail.append(DETAIL.get(column.key, "{}").format(
+                        cells.cell(value, column.kind, column.key)))
             amount = row[-1] * (-1 if section.sign < 0 else 1)
             lines.append((t(f"section.{section.key}"), day, " ".join(detail), money.yuan(amount)))
     return lines
