@@ -51,27 +51,29 @@ class CommandFailed(Exception):
     pass
 
 
-def command(argv: list[str], runs: int, budget: float = 30.0,
-            cap_mb: float | None = None) -> Command:
-    """Run `argv` up to `runs` times (fewer past `budget` seconds), its output discarded."""
+def command(argv: list[str], runs: int, budget: float = 30.0, cap_mb: float | None = None,
+            allowed: tuple[int, ...] = (0,)) -> Command:
+    """Run `argv` up to `runs` times (fewer past `budget` seconds), its output discarded;
+    an exit status outside `allowed` raises CommandFailed."""
     seconds, peaks, killed = [], [], False
     while len(seconds) < runs and sum(seconds) <= budget and not killed:
-        wall, peak, killed = run_once(argv, cap_mb)
+        wall, peak, killed = run_once(argv, cap_mb, allowed)
         seconds.append(wall)
         peaks.append(peak)
     return Command(Timing.of(seconds), max(peaks), killed)
 
 
-def run_once(argv: list[str], cap_mb: float | None = None) -> tuple[float, float, bool]:
+def run_once(argv: list[str], cap_mb: float | None = None,
+             allowed: tuple[int, ...] = (0,)) -> tuple[float, float, bool]:
     """(wall seconds, peak MB, killed) of one run, taken by bench/child.py (which says
-    why); raises CommandFailed on a non-zero exit."""
+    why); raises CommandFailed on an exit status not `allowed`."""
     wrapped = [sys.executable, "-I", "-S", str(CHILD), str(cap_mb or 0), *argv]
     with tempfile.TemporaryFile() as errors:
         returncode = subprocess.call(wrapped, stdout=subprocess.DEVNULL, stderr=errors)
         errors.seek(0)
         lines = errors.read().decode("utf-8", "replace").strip().splitlines()
     report = lines[-1].split() if lines else []
-    if returncode != 0 or report[:1] != ["bench-child"]:
+    if returncode not in allowed or report[:1] != ["bench-child"]:
         raise CommandFailed(f"{' '.join(argv)}: exit {returncode}: " + " | ".join(lines[-5:]))
     wall, maxrss_kb, killed = float(report[1]), int(report[2]), report[3] == "1"
     return wall, maxrss_kb / 1024, killed

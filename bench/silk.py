@@ -65,18 +65,14 @@ def reports(path: Path, about: Subject, runs: int) -> dict[str, tuple[Timing, Ti
     return {name: (figures[name], references[name]) for name in figures}
 
 
-def full_check(path: Path, runs: int) -> Timing:
-    """`check`: every invariant recomputed from the records; it must find nothing."""
+def full_check(path: Path, runs: int) -> tuple[Timing, int]:
+    """`check`: every invariant recomputed from the records; its timing, and how many
+    problems it found (none, in a sound ledger)."""
     database = db.open_ledger(path)
-
-    def run() -> None:
-        findings = check.run()
-        if findings:
-            raise AssertionError(f"check found problems in {path.name}: {findings[:3]}")
-
-    timing = timed(run, runs, budget=60.0)
+    findings: list = []
+    timing = timed(lambda: findings.__setitem__(slice(None), check.run()), runs, budget=60.0)
     database.close()
-    return timing
+    return timing, len(findings)
 
 
 def import_throughput(folder: Path, runs: int) -> tuple[Timing, Timing]:

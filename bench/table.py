@@ -66,6 +66,7 @@ class Row:
     reference_command: Command | None = None  # a peer's
     target: str | None = None          # key of TARGETS
     rate_of: int = 0                   # records per run, for a throughput row
+    failed: bool = False               # wrong, whatever its time (check found problems)
 
     @property
     def rate(self) -> float:
@@ -83,7 +84,7 @@ class Row:
         return [self.measure, f"{self.size} ({self.records:,})", self._silk(),
                 self._reference(), "" if self.ratio is None else f"{self.ratio:,.2f}×",
                 self._command(), target.text if target else "",
-                ("yes" if target.met(self) else "**no**") if applies else "–"]
+                ("yes" if target.met(self) and not self.failed else "**no**") if applies else "–"]
 
     def _silk(self) -> str:
         if self.silk is None:
