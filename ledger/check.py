@@ -206,20 +206,20 @@ def _kept_balances():
 
 def _seasons():
     """Per season: net incomes add up, and each household's balance equals its 113."""
+    outside = _outside_flows()
+    booked = _income_accounts()
     running: dict[str, int] = {}
-    for season in income.seasons():
-        report = income.season_income(season)
-        outside = _outside_flows(season)
+    for report in income.every_season():
+        season = report.season
         total_net = sum(p.net_income for p in report.parties)
-        if total_net != outside:
+        if total_net != outside.get(season.id, 0):
             yield Finding("check_income_sum", dict(season=season.code, net=total_net,
-                                                   outside=outside))
+                                                   outside=outside.get(season.id, 0)))
         collective = next(p for p in report.parties if p.kind == "collective")
-        booked = _income_accounts(season)
-        if collective.net_income != booked:
+        if collective.net_income != booked.get(season.id, 0):
             yield Finding("check_collective_income", dict(season=season.code,
                                                           computed=collective.net_income,
-                                                          accounts=booked))
+                                                          accounts=booked.get(season.id, 0)))
         for party in report.parties:
             if party.kind != "household":
                 continue
@@ -228,6 +228,35 @@ def _seasons():
                 yield Finding("check_household_balance", dict(
                     season=season.code, household=party.code,
                     computed=running[party.code], kept=party.balance))
+
+
+def _income_accounts() -> dict[int, int]:
+    """Season id -> the collective's net income as its books show it: credits less debits
+    on the income and expense accounts (501, 503, 511 and their sub-accounts)."""
+    A, AB = models.Account, models.AccountBalance
+    heads = [account.code for account in chart.CHART if account.code[0] == "5" and "." not in account.code]
+    top = A.select(A.id).where(A.code.in_(heads))
+    query = (AB.select(AB.season, fn.SUM(AB.credit - AB.debit)).join(A, on=(AB.account == A.id))
+             .where(A.id.in_(top) | A.parent.in_(top)).group_by(AB.season))
+    return dict(query.tuples())
+
+
+def _outside_flows() -> dict[int, int]:
+    """Season id -> cocoon sales + subsidies - leaf and inputs bought from partners."""
+    S, U, L, I, Pa = (models.CocoonSale, models.Subsidy, models.LeafDelivery, models.Input,
+                      models.Party)
+    totals: dict[int, int] = {}
+
+    def add(query, sign: int) -> None:
+        for season_id, total in query.tuples():
+            totals[season_id] = totals.get(season_id, 0) + sign * (total or 0)
+
+    add(S.select(S.season, fn.SUM(S.amount)).group_by(S.season), 1)
+    add(U.select(U.season, fn.SUM(U.amount)).group_by(U.season), 1)
+    add(L.select(L.season, fn.SUM(L.amount)).join(Pa, on=(L.supplier == Pa.id))
+        .where(Pa.kind == "partner").group_by(L.season), -1)
+    add(I.select(I.season, fn.SUM(I.amount)).group_by(I.season), -1)
+    return totals
 
 
 def _tampering():
@@ -242,31 +271,3 @@ def _tampering():
         yield Finding("check_rows_missing", dict(table=table, count=count, highest=highest))
     for entry in audit.broken_links():
         yield Finding("check_log_broken", dict(entry=entry))
-
-
-def _income_accounts(season: models.Season) -> int:
-    """The collective's net income as its books show it: credits less debits on the
-    income and expense accounts (501, 503, 511 and their sub-accounts) in `season`."""
-    A, AB = models.Account, models.AccountBalance
-    heads = [account.code for account in chart.CHART if account.code[0] == "5" and "." not in account.code]
-    top = A.select(A.id).where(A.code.in_(heads))
-    query = (AB.select(fn.SUM(AB.credit - AB.debit)).join(A, on=(AB.account == A.id))
-             .where((AB.season == season) & (A.id.in_(top) | A.parent.in_(top))))
-    return query.scalar() or 0
-
-
-def _outside_flows(season: models.Season) -> int:
-    """Cocoon sales + subsidies - leaf and inputs bought from partners, in `season`."""
-    S, U, L, I, Pa = (models.CocoonSale, models.Subsidy, models.LeafDelivery, models.Input,
-                      models.Party)
-
-    def total(query) -> int:
-        return query.scalar() or 0
-
-    bought_leaf = (L.select(fn.SUM(L.amount)).join(Pa, on=(L.supplier == Pa.id))
-                   .where((L.season == season) & (Pa.kind == "partner")))
-    return (total(S.select(fn.SUM(S.amount)).where(S.season == season))
-            + total(U.select(fn.SUM(U.amount)).where(U.season == season))
-            - total(bought_leaf)
-            - total(I.select(fn.SUM(I.amount)).where(I.season == season)))
-

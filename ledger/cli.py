@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"silk: {error.message()}", file=sys.stderr)
         return 1
     except DatabaseError as error:
-        print(f"silk: {_database_problem(error, _path(args))}", file=sys.stderr)
+        print(f"silk: {db.problem(error, _path(args))}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0
@@ -60,18 +60,6 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if models.database.obj is not None:
             models.database.close()
-
-
-def _database_problem(error: DatabaseError, path: str) -> str:
-    """What a database error means for the user: busy, read-only, or damaged."""
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
-        return i18n.t("db_busy")
-    if "readonly" in text or "read-only" in text:
-        return i18n.t("db_readonly")
-    if "full" in text:
-        return i18n.t("db_full")
-    return i18n.t("db_error", path=path, reason=str(error))
 
 
 def _early_lang(argv: list[str]) -> str | None:

@@ -69,11 +69,28 @@ def open_ledger(path: str | os.PathLike, *, create: bool = False) -> SqliteDatab
             migrate(db)
     except DatabaseError as error:
         db.close()
+        if "locked" in str(error).lower() or "busy" in str(error).lower():
+            raise LedgerError("db_busy") from None  # another window is writing: not damage
         raise LedgerError("db_unreadable", path=str(target), reason=str(error)) from None
     except LedgerError:
         db.close()
         raise
     return db
+
+
+def problem(error: DatabaseError, path: str) -> str:
+    """What a database error means for the user: busy, read-only, or damaged; the same
+    words whichever entry point met it."""
+    from ledger import i18n
+
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return i18n.t("db_busy")
+    if "readonly" in text or "read-only" in text:
+        return i18n.t("db_readonly")
+    if "full" in text:
+        return i18n.t("db_full")
+    return i18n.t("db_error", path=path, reason=str(error))
 
 
 def _refuse_foreign(target: Path) -> None:

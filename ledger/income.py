@@ -83,28 +83,61 @@ def find_season(code: str) -> models.Season:
 
 def season_income(season: models.Season) -> SeasonIncome:
     """Every household (zeros included) and the collective, for `season`."""
+    return assemble(season, party_rows(), _flows(season), _balances_through(season))
+
+
+def party_rows() -> list[tuple]:
+    """The households and the collective, as `assemble` takes them."""
     P = models.Party
-    parties = {
-        row[0]: PartyIncome(*row)
-        for row in (P.select(P.id, P.code, P.name, P.kind, P.group)
-                    .where(P.kind.in_(("household", "collective")))
-                    .order_by(P.kind == "collective", P.code).tuples())
-    }
-    for party_id, figure, value in _flows(season):
-        party = parties.get(party_id)
+    return (P.select(P.id, P.code, P.name, P.kind, P.group)
+            .where(P.kind.in_(("household", "collective")))
+            .order_by(P.kind == "collective", P.code).tuples())
+
+
+def assemble(season: models.Season, parties: list[tuple], flows, balances) -> SeasonIncome:
+    """A season's figures from its summed flows (party id, figure, sum) and balances
+    (party id, fen): the one place a season report is put together."""
+    found = {row[0]: PartyIncome(*row) for row in parties}
+    for party_id, figure, value in flows:
+        party = found.get(party_id)
         if party is not None and value:
             setattr(party, figure, getattr(party, figure) + value)
-    collective = next(p for p in parties.values() if p.kind == "collective")
-    collective.charge_income = sum(p.charge_cost for p in parties.values())
-    for party_id, balance in _balances_through(season):
-        if party_id in parties:
-            parties[party_id].balance = balance
-    return SeasonIncome(season, list(parties.values()))
+    collective = next(p for p in found.values() if p.kind == "collective")
+    collective.charge_income = sum(p.charge_cost for p in found.values())
+    for party_id, balance in balances:
+        if party_id in found:
+            found[party_id].balance = balance
+    return SeasonIncome(season, list(found.values()))
 
 
-def _flows(season: models.Season) -> list[tuple[int, str, int]]:
+def every_season() -> list[SeasonIncome]:
+    """Every season's figures, each flow summed for all seasons at once: what `check`
+    recomputes, in one pass over the records rather than one per season."""
+    flows: dict[int, list] = {}
+    for season_id, party_id, figure, value in _flows(None):
+        flows.setdefault(season_id, []).append((party_id, figure, value))
+    A, AB = models.Account, models.AccountBalance
+    internal = A.select(A.id).where(A.code == chart.INTERNAL)
+    movements: dict[int, list] = {}
+    for season_id, party_id, net in _rows(
+            AB.select(AB.season, A.party, fn.SUM(AB.credit - AB.debit))
+            .join(A, on=(AB.account == A.id)).where(A.parent.in_(internal))
+            .group_by(AB.season, A.party)):
+        movements.setdefault(season_id, []).append((party_id, net))
+    parties = list(party_rows())
+    running: dict[int, int] = {}
+    reports = []
+    for season in seasons():
+        for party_id, net in movements.get(season.id, []):
+            running[party_id] = running.get(party_id, 0) + net
+        reports.append(assemble(season, parties, flows.get(season.id, []), running.items()))
+    return reports
+
+
+def _flows(season: models.Season | None) -> list[tuple]:
     """(party id, figure, sum) for every flow of the season: one UNION ALL of GROUP BYs,
-    each reading only the season's rows."""
+    each reading only the season's rows. Without a season, (season id, party id, figure,
+    sum) for every season."""
     B, S, L, I, W = (models.Batch, models.CocoonSale, models.LeafDelivery, models.Input,
                      models.Wage)
     C, U, P = models.Charge, models.Subsidy, models.Payment
@@ -124,10 +157,13 @@ def _flows(season: models.Season) -> list[tuple[int, str, int]]:
     )
     selects = []
     for figure, model, party, value, via_batch in parts:
-        query = model.select(party, Value(figure), fn.SUM(value))
+        keys = (party,) if season is not None else (model.season, party)
+        query = model.select(*keys, Value(figure), fn.SUM(value))
         if via_batch:
             query = query.join(B, on=(model.batch == B.id))
-        selects.append(query.where(model.season == season).group_by(party))
+        if season is not None:
+            query = query.where(model.season == season)
+        selects.append(query.group_by(*keys))
     return _rows(reduce(operator.add, selects))  # `+` is UNION ALL in Peewee
 
 

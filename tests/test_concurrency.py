@@ -11,7 +11,7 @@ from pathlib import Path
 
 from peewee import OperationalError
 
-from ledger import cli, i18n
+from ledger import cli, db, i18n
 from test_backup import findings_of, leaf_grams, make_village
 from test_cli import clean_env, ok, refused, silk
 
@@ -105,6 +105,6 @@ def test_the_busy_message_in_both_languages():
     for lang, text in (("en", "busy in another window"), ("zh", "账本正被另一个窗口使用")):
         i18n.set_language(lang)
         try:
-            assert text in cli._database_problem(locked, "ledger.db")
+            assert text in db.problem(locked, "ledger.db")
         finally:
             i18n.set_language(None)

@@ -18,6 +18,10 @@ from ledger.errors import LedgerError
 SUFFIXES = (".csv", ".xlsx")
 ENCODINGS = ("utf-8", "gb18030")
 
+# A cell of any length is read, so the rules can say which field is too long and where,
+# instead of the csv module stopping the whole file at the first long cell.
+csv.field_size_limit(64 * 1024 * 1024)
+
 
 @dataclass
 class Table:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from peewee import DatabaseError
 
-from ledger import i18n
+from ledger import db, i18n
 from ledger.errors import LedgerError, RecordRefused
 
 
@@ -14,9 +14,7 @@ def problem(error: Exception, path: str = "") -> str:
     if isinstance(error, LedgerError):
         return error.message()
     if isinstance(error, DatabaseError):
-        from ledger.cli import _database_problem  # the command line's wording, kept in one place
-
-        return _database_problem(error, path)
+        return db.problem(error, path)
     return i18n.t("tui.read_failed", reason=f"{type(error).__name__}: {error}")
 
 
