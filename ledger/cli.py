@@ -266,7 +266,7 @@ def cmd_overview(args) -> int:
     if sys.stdin.isatty() and sys.stdout.isatty():
         from ledger.tui.app import make_app  # textual only when the UI is wanted
 
-        make_app(path, lang=args.lang).run()
+        make_app(path, lang=args.lang, operator=getattr(args, "operator", None)).run()
         return 0
     _open(args, create=True)
     village = db.get_meta("village") or "-"

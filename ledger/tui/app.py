@@ -13,7 +13,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
-from ledger import browse, db, i18n, models
+from ledger import audit, browse, db, i18n, models
 from ledger.i18n import t
 from ledger.tui import texts  # noqa: F401  (registers the UI's texts)
 from ledger.tui.bindings import localize
@@ -190,8 +190,12 @@ class SilkApp(App):
             self.screen.load()
 
 
-def make_app(db_path: str | os.PathLike, lang: str | None = None) -> SilkApp:
-    """Open (or create) the ledger at `db_path` and build the app on it."""
+def make_app(db_path: str | os.PathLike, lang: str | None = None,
+             operator: str | None = None) -> SilkApp:
+    """Open (or create) the ledger at `db_path` and build the app on it; `operator` names
+    who is writing, for the audit trail (by default the computer's user name)."""
     i18n.set_language(lang)
+    if operator:
+        audit.set_operator(operator)
     db.open_ledger(db_path, create=True)
     return SilkApp(str(Path(db_path)))
