@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 
@@ -29,6 +30,9 @@ from ledger.tui.screens.journal import JournalScreen
 #: The kinds a user may add from the "add a record" chooser, most used first.
 ADDABLE = ("leaf", "sales", "inputs", "wages", "charges", "subsidies", "payments", "batches",
            "households", "partners", "seasons")
+
+#: The kinds that belong to no season, so a closed season does not stop them.
+UNSEASONED = ("households", "partners", "seasons")
 
 
 #: The keys of the four main screens share one place in the footer.
@@ -52,6 +56,9 @@ class SilkApp(App):
         Binding("right_square_bracket", "step_season(1)", "tui.key.next_season", show=False),
         Binding("a", "add_record", "tui.key.add"),
         Binding("w", "wage_sheet", "tui.key.wage_sheet"),
+        Binding("o", "open_log", "tui.key.log"),
+        Binding("u", "backups", "tui.key.backups"),
+        Binding("ctrl+b", "backup_now", "tui.key.backup_now"),
         Binding("f2", "toggle_language", "tui.key.language"),
         Binding("q", "quit", "tui.key.quit"),
     ]
@@ -61,6 +68,8 @@ class SilkApp(App):
         self.db_path = db_path
         self.season: models.Season | None = browse.current_season()
         self.changes = 0
+        #: Backups made from the app: the backups list redoes itself when it changes.
+        self.backups_made = 0
         #: The last `check` of the ledger: (browse.data_stamp() it ran on, findings).
         self.checked: tuple[tuple[int, ...], list[str]] | None = None
 
@@ -142,6 +151,94 @@ class SilkApp(App):
 
             self.push_screen(PreviewScreen("summary"))
 
+    # -- closing, the audit trail, backups ----------------------------------------------
+    def season_is_closed(self) -> bool:
+        """Whether the season shown is closed (read again: another window may close it)."""
+        if self.season is None:
+            return False
+        self.season = models.Season.get_or_none(models.Season.id == self.season.id) or self.season
+        return self.season.is_closed
+
+    def refuse_closed(self) -> bool:
+        """Say the season is closed, instead of opening a form it would refuse."""
+        if not self.season_is_closed():
+            return False
+        self.notify(t("season_closed", season=self.season.code), severity="warning",
+                    timeout=8)
+        return True
+
+    def close_season(self) -> None:
+        from ledger.tui.screens.close import CloseScreen
+
+        if self.season is not None and not self.season_is_closed():
+            self.push_screen(CloseScreen(self.season), self.season_changed)
+
+    def reopen_season(self) -> None:
+        from ledger.tui.screens.close import ReopenScreen
+
+        if self.season is not None and self.season_is_closed():
+            self.push_screen(ReopenScreen(self.season), self.season_changed)
+
+    def season_changed(self, text: str | None) -> None:
+        """After a close or reopen: the message, and every screen redone."""
+        if text:
+            self.notify(text)
+            self.season_is_closed()
+            self.checked = None
+            self.records_changed()
+
+    def action_open_log(self, kind: str | None = None, record_id: int | None = None) -> None:
+        from ledger.tui.screens.log import LogScreen
+
+        self.push_screen(LogScreen(kind, record_id))
+
+    def action_backups(self) -> None:
+        from ledger.tui.screens.backups import BackupsScreen
+
+        self.push_screen(BackupsScreen())
+
+    def action_backup_now(self) -> None:
+        self.notify(t("tui.backup.working"))
+        self._backup_now()
+
+    @work(thread=True, exclusive=True, group="backup")
+    def _backup_now(self) -> None:
+        from ledger import backup
+
+        try:
+            made = backup.backup(self.db_path)
+        except EXPECTED as error:
+            self.call_from_thread(self.notify, problem(error, self.db_path), severity="error")
+            return
+        self.call_from_thread(self._backed_up, made)
+
+    def _backed_up(self, made: Path) -> None:
+        self.backups_made += 1
+        self.notify(t("backup_done", ledger=self.db_path, path=str(made)), timeout=10)
+        self.call_later(self.redo_screen_if_stale)
+
+    async def redo_screen_if_stale(self) -> None:
+        screen = self.screen
+        if isinstance(screen, LedgerScreen) and screen.shown_as != screen.state():
+            await screen.redo()
+
+    def reopen_ledger(self, text: str) -> None:
+        """After a restore: open the restored ledger afresh, forget every figure kept
+        from the old one, and show the screens again from their roots."""
+        models.database.close()
+        db.open_ledger(self.db_path)
+        forget_cached_figures()
+        season = self.season
+        self.season = (models.Season.get_or_none(models.Season.code == season.code)
+                       if season else None) or browse.current_season()
+        self.checked = None
+        self._retitle()
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.notify(text, timeout=10)
+        self.changes += 1
+        self.call_later(self.redo_screen)
+
     # -- adding records: the entry forms live in ledger.tui.forms ----------------------
     def action_add_record(self) -> None:
         screen = self.screen
@@ -151,6 +248,8 @@ class SilkApp(App):
                          lambda kind: kind and self.add_record(kind, preset(kind) if preset else None))
 
     def add_record(self, kind: str, preset: dict[str, str] | None = None) -> None:
+        if kind not in UNSEASONED and self.refuse_closed():
+            return
         try:
             from ledger.tui.forms.entry import EntryForm
         except ImportError:
@@ -160,7 +259,7 @@ class SilkApp(App):
         self.push_screen(EntryForm(kind, season=season, preset=preset or None), self._saved)
 
     def action_wage_sheet(self) -> None:
-        if self.season is None:
+        if self.season is None or self.refuse_closed():
             return
         try:
             from ledger.tui.forms.wage_sheet import WageSheet
@@ -178,6 +277,10 @@ class SilkApp(App):
             self.notify(t("tui.wages_saved", count=count))
             self._changed()
 
+    def records_changed(self) -> None:
+        """Records were added or corrected: every screen reads its figures again."""
+        self._changed()
+
     def _changed(self) -> None:
         self.changes += 1
         if self.season is None:
@@ -188,6 +291,13 @@ class SilkApp(App):
     def _reload_screen(self) -> None:
         if isinstance(self.screen, LedgerScreen):
             self.screen.load()
+
+
+def forget_cached_figures() -> None:
+    """Drop what ledger.browse keeps between screens (season figures, the household
+    search index): after a restore they describe books that are no longer there."""
+    browse._reports.clear()
+    browse.HOUSEHOLDS._key = None
 
 
 def make_app(db_path: str | os.PathLike, lang: str | None = None,

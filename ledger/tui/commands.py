@@ -43,6 +43,7 @@ class LedgerCommands(Provider):
                   for s in seasons]
         found += [(t("tui.cmd.add", kind=i18n.kind_label(kind)), partial(app.add_record, kind),
                    t("tui.cmd.add_help")) for kind in KINDS]
+        found += self.ledger_commands()
         other = "en" if i18n.language() == "zh" else "zh"
         found += [
             (t("tui.cmd.wage_sheet"), app.action_wage_sheet, ""),
@@ -52,6 +53,25 @@ class LedgerCommands(Provider):
             (t("tui.cmd.help"), app.action_toggle_keys, ""),
             (t("tui.cmd.quit"), app.exit, ""),
         ]
+        return found
+
+    def ledger_commands(self) -> list[tuple[str, object, str]]:
+        """Closing the season, correcting the record under the cursor, the audit trail,
+        backups: each where it makes sense."""
+        app = self.app
+        found = []
+        season = app.season
+        if season is not None:
+            closed = season.is_closed
+            found.append((t("tui.cmd.reopen" if closed else "tui.cmd.close", code=season.code),
+                          app.reopen_season if closed else app.close_season, ""))
+        screen = self.screen  # the screen the palette was opened on
+        if hasattr(screen, "action_correct"):
+            found += [(t("tui.cmd.reverse"), partial(screen.action_correct, "reverse"), ""),
+                      (t("tui.cmd.amend"), partial(screen.action_correct, "amend"), "")]
+        found += [(t("tui.cmd.log"), app.action_open_log, ""),
+                  (t("tui.cmd.backup_now"), app.action_backup_now, ""),
+                  (t("tui.cmd.backups"), app.action_backups, "")]
         return found
 
     async def discover(self) -> Hits:

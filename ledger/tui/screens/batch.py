@@ -4,13 +4,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from ledger import browse, money
 from ledger.i18n import t
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.screens.batches import grade_mix
 from ledger.tui.widgets.paged_table import right
+from ledger.tui.widgets.footer import FittingFooter
 
 
 class BatchScreen(LedgerScreen):
@@ -35,7 +36,7 @@ class BatchScreen(LedgerScreen):
             for part in ("leaf", "sales", "inputs"):
                 yield Label(t(f"tui.batch.{part}"), classes="heading")
                 yield DataTable(id=f"batch-{part}", cursor_type="row", classes="part")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def read(self) -> browse.BatchDetail | None:
         return browse.batch_detail(self.code)

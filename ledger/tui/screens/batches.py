@@ -5,13 +5,14 @@ from functools import partial
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
 from ledger import browse, money, models
 from ledger.reports.statement import grade_rank
 from ledger.i18n import t
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.paged_table import PagedTable, Row, right
+from ledger.tui.widgets.footer import FittingFooter
 
 
 def grade_mix(grades: dict[str, int]) -> str:
@@ -51,7 +52,7 @@ class BatchesScreen(LedgerScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield PagedTable(partial(batch_rows, self.season), id="batches")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def show(self, _data) -> None:
         table = self.query_one(PagedTable)

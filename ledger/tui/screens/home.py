@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from ledger import browse, check, money, models
 from ledger.i18n import t
@@ -22,6 +23,7 @@ from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.bar_chart import BarChart
 from ledger.tui.widgets.figures import Figures
+from ledger.tui.widgets.footer import FittingFooter
 
 
 #: Above this many records `check` (seconds per hundred thousand) waits for its key.
@@ -45,6 +47,8 @@ class HomeScreen(LedgerScreen):
     BINDINGS = [
         Binding("p", "app.notice_board", "tui.key.summary"),
         Binding("c", "check", "tui.key.check"),
+        Binding("x", "close_season", "tui.key.close"),
+        Binding("X", "reopen_season", "tui.key.reopen", key_display="X"),
         Binding("r", "refresh", "tui.key.refresh", show=False),
     ]
 
@@ -57,6 +61,7 @@ class HomeScreen(LedgerScreen):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.stamp: tuple[int, ...] = ()
+        self.closed = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -69,7 +74,7 @@ class HomeScreen(LedgerScreen):
             with Vertical(id="home-right"):
                 yield Label(t("tui.home.attention"), classes="heading")
                 yield DataTable(id="attention", cursor_type="row")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def read(self) -> HomeData | None:
         season = self.season
@@ -88,9 +93,14 @@ class HomeScreen(LedgerScreen):
             return
         g = data.glance
         season = g.season
-        self.query_one("#season-line", Static).update(t(
-            "tui.home.season", code=season.code, name=season.name, start=season.start,
-            end=season.end))
+        line = Text(t("tui.home.season", code=season.code, name=season.name,
+                      start=season.start, end=season.end))
+        if season.is_closed:
+            line.append("  ")
+            line.append(f" {t('tui.home.closed')} ", style="bold reverse")
+        self.query_one("#season-line", Static).update(line)
+        self.closed = season.is_closed
+        self.refresh_bindings()
         per_sheet = g.kg_per_sheet
         self.query_one(Figures).show([
             ("", f"{t('tui.home.batches')}: {t('tui.home.stages', **g.stages)}"),
@@ -188,3 +198,18 @@ class HomeScreen(LedgerScreen):
 
     def action_refresh(self) -> None:
         self.load()
+
+    # -- closing and reopening the season -----------------------------------------------
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Close shows on an open season, reopen on a closed one."""
+        if action == "close_season":
+            return self.season is not None and not self.closed
+        if action == "reopen_season":
+            return self.season is not None and self.closed
+        return True
+
+    def action_close_season(self) -> None:
+        self.app.close_season()
+
+    def action_reopen_season(self) -> None:
+        self.app.reopen_season()

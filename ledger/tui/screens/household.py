@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from ledger import browse, money
 from ledger.i18n import t
@@ -15,6 +15,7 @@ from ledger.reports.statement import Statement, statement
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.figures import Figures
 from ledger.tui.widgets.paged_table import right
+from ledger.tui.widgets.footer import FittingFooter
 
 
 @dataclass
@@ -79,7 +80,7 @@ class HouseholdScreen(LedgerScreen):
         yield Static("", id="household-batches")
         yield Figures(id="household-figures")
         yield DataTable(id="household-records", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def read(self) -> HouseholdData | None:
         if self.season is None:

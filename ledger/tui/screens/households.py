@@ -6,12 +6,13 @@ from functools import partial
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input
+from textual.widgets import DataTable, Header, Input
 
 from ledger import browse, money, models
 from ledger.i18n import t
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.paged_table import PagedTable, Row, right
+from ledger.tui.widgets.footer import FittingFooter
 
 
 def household_rows(query: str, season: models.Season | None, after: str | None,
@@ -46,7 +47,7 @@ class HouseholdsScreen(LedgerScreen):
         yield Header()
         yield Input(self.search_text, placeholder=t("tui.households.search"), id="search")
         yield PagedTable(self._fetch(), id="households")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def _fetch(self):
         return partial(household_rows, self.search_text, self.season)

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import ScrollableContainer
 from textual.message import Message
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ledger import i18n, models
 from ledger.i18n import t
 from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.screens.base import LedgerScreen
+from ledger.tui.widgets.footer import FittingFooter
 
 
 def document(kind: str, code: str | None, season: models.Season):
@@ -78,7 +79,7 @@ class PreviewScreen(LedgerScreen):
         yield Header()
         with ScrollableContainer(id="preview"):
             yield Static(t("tui.loading"), id="preview-text")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

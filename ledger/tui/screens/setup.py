@@ -13,12 +13,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Header, Input, Label, Static
 
 from ledger import book, db, models
 from ledger.i18n import t
 from ledger.tui.bindings import localize
 from ledger.tui.safety import EXPECTED, problem
+from ledger.tui.widgets.footer import FittingFooter
 
 FIELDS = ("village", "collective", "season_code", "season_name", "start", "end")
 
@@ -56,7 +57,7 @@ class SetupScreen(Screen[bool]):
             with Horizontal(id="setup-buttons"):
                 yield Button(t("tui.setup.save"), id="setup-save", variant="primary")
                 yield Button(t("tui.setup.demo"), id="setup-demo")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         localize(self)

@@ -35,6 +35,24 @@ def right(text: str) -> Text:
 Fetch = Callable[[Any, int], list[Row]]
 
 
+def fit_column(table: DataTable, index: int, minimum: int = 10) -> None:
+    """Give column `index` (a free-text one: a record's detail, a grade mix) only the
+    width the other columns leave, so the table never scrolls sideways; its text is cut
+    at the edge (the screen shows the whole of the row under the cursor elsewhere)."""
+    columns = table.ordered_columns
+    if not columns or index >= len(columns) or not table.size.width:
+        return
+    column = columns[index]
+    others = sum(c.get_render_width(table) for c in columns if c is not column)
+    room = table.size.width - 2 - others - 2 * table.cell_padding  # 2: the scroll bar
+    width = max(minimum, room)
+    if column.auto_width or column.width != width:
+        column.auto_width = False
+        column.width = width
+        table._require_update_dimensions = True
+        table.refresh()
+
+
 class PagedTable(DataTable):
     """A DataTable filled lazily in keyset pages."""
 
@@ -54,9 +72,11 @@ class PagedTable(DataTable):
             super().__init__()
             self.text = text
 
-    def __init__(self, fetch: Fetch, page_size: int = 100, **kwargs):
+    def __init__(self, fetch: Fetch, page_size: int = 100, flex: int | None = None, **kwargs):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.fetch = fetch
+        #: The column that gives way so the table fits its width (see `fit_column`).
+        self.flex = flex
         self.page_size = page_size
         self.generation = 0
         self.reading = False
@@ -105,7 +125,15 @@ class PagedTable(DataTable):
             self.position = row.position
         self.complete = message.last
         self.reading = False
+        self.call_after_refresh(self.fit)
         self._maybe_more()
+
+    def fit(self) -> None:
+        if self.flex is not None:
+            fit_column(self, self.flex)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit)
 
     def on_paged_table_read_failed(self, message: ReadFailed) -> None:
         self.reading = False

@@ -1,0 +1,174 @@
+"""The ledger's backups: make one now, or restore one after confirming.
+
+Backups are listed from the `backups/` folder beside the ledger, newest first: those
+made by hand, those made before a close, import or migration, and ledgers kept aside by
+a restore. A restore checks the backup first (`ledger.backup.restore`) and runs in a
+thread worker; once done, the app reopens the ledger, so no screen shows the books as
+they were before it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Header, Label, Static
+
+from ledger import backup, models
+from ledger.i18n import t
+from ledger.tui.bindings import localize
+from ledger.tui.safety import EXPECTED, problem
+from ledger.tui.screens.base import LedgerScreen
+from ledger.tui.widgets.footer import FittingFooter
+from ledger.tui.widgets.paged_table import right
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    made: datetime
+    why: str    # "" by hand, else the command it was made before ("import") or "replaced"
+    size: int
+
+
+def backup_files(ledger_path: str | Path) -> list[BackupFile]:
+    """The backups of the ledger at `ledger_path`, newest first, read from their names
+    (`ledger-2026-11-29-105300[-2][-before-import].db`, see ledger.backup)."""
+    ledger = Path(ledger_path)
+    pattern = re.compile(re.escape(ledger.stem) + r"-(\d{4}-\d\d-\d\d-\d{6})(?:-(\d+))?"
+                         r"(?:-before-([a-z]+)|-(replaced)(?:-damaged)?)?\.db")
+    found = []
+    folder = ledger.parent / backup.FOLDER
+    for path in folder.iterdir() if folder.is_dir() else ():
+        match = pattern.fullmatch(path.name)
+        if match:
+            made = datetime.strptime(match[1], "%Y-%m-%d-%H%M%S")
+            found.append(((made, int(match[2] or 1)), BackupFile(
+                path, made, match[3] or match[4] or "", path.stat().st_size)))
+    return [file for _, file in sorted(found, key=lambda item: item[0], reverse=True)]
+
+
+def why_label(why: str) -> str:
+    return t(f"tui.backups.{why}") if why in ("", "import", "close", "migrate", "replaced") \
+        else why
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes-or-no question; Enter or Ctrl+S says yes, Esc no."""
+
+    CSS_PATH = "backups.tcss"
+    BINDINGS = [
+        Binding("ctrl+s,enter", "dismiss(True)", "tui.key.confirm", key_display="⏎"),
+        Binding("escape", "dismiss(False)", "tui.key.cancel"),
+    ]
+
+    def __init__(self, title: str, text: str):
+        super().__init__()
+        self.heading = title
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm"):
+            yield Label(self.heading, classes="heading")
+            yield Static(self.text, id="confirm-text")
+            yield Static(t("tui.confirm.keys"), id="confirm-keys")
+
+    def on_mount(self) -> None:
+        localize(self)
+
+
+class BackupsScreen(LedgerScreen):
+    """Every backup of the ledger; `n` makes one now, Enter restores the one chosen."""
+
+    TITLE_KEY = "tui.screen.backups"
+    AUTO_FOCUS = "#backups"
+    CSS_PATH = "backups.tcss"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "tui.key.back"),
+        Binding("n", "app.backup_now", "tui.key.backup_now"),
+        Binding("enter", "restore", "tui.key.restore"),
+    ]
+
+    class Restored(Message):
+        def __init__(self, error: str | None, text: str = ""):
+            super().__init__()
+            self.error = error
+            self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(t("tui.backups.head", folder=str(Path(self.app.db_path).parent
+                                                      / backup.FOLDER)),
+                     id="backups-head", classes="heading")
+        yield DataTable(id="backups", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="backups-message")
+        yield FittingFooter()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#backups", DataTable).focus()
+
+    def state(self) -> tuple:
+        return (*super().state(), self.app.backups_made)
+
+    def read(self) -> list[BackupFile]:
+        return backup_files(self.app.db_path)
+
+    def show(self, files: list[BackupFile]) -> None:
+        table = self.query_one("#backups", DataTable)
+        table.clear(columns=True)
+        table.add_columns(t("col.when"), t("tui.col.why"), t("tui.col.size"), t("tui.col.file"))
+        for file in files:
+            table.add_row(file.made.strftime("%Y-%m-%d %H:%M:%S"), why_label(file.why),
+                          right(f"{file.size / 1024:,.0f} KB"), file.path.name,
+                          key=str(file.path))
+        if not files:
+            self.query_one("#backups-message", Static).update(t("tui.backups.none"))
+
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        self.action_restore()
+
+    def action_restore(self) -> None:
+        table = self.query_one("#backups", DataTable)
+        if not table.row_count:
+            return
+        chosen = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        self.app.push_screen(
+            ConfirmScreen(t("tui.restore.title"),
+                          t("tui.restore.explain", backup=Path(chosen).name,
+                            ledger=self.app.db_path)),
+            lambda yes: yes and self._restore(chosen))
+
+    def _restore(self, chosen: str) -> None:
+        self.query_one("#backups-message", Static).update(t("tui.restore.working"))
+        self._run_restore(chosen)
+
+    @work(thread=True, exclusive=True, group="restore")
+    def _run_restore(self, chosen: str) -> None:
+        try:
+            aside = backup.restore(chosen, self.app.db_path)
+        except EXPECTED as error:
+            self.post_message(self.Restored(problem(error, self.app.db_path)))
+            return
+        finally:
+            models.database.close()
+        if aside is None:
+            text = t("restore_done_new", backup=chosen, path=self.app.db_path)
+        else:
+            text = t("restore_done", backup=Path(chosen).name, path=self.app.db_path,
+                     aside=aside.name)
+        self.post_message(self.Restored(None, text))
+
+    def on_backups_screen_restored(self, message: Restored) -> None:
+        if message.error:
+            self.query_one("#backups-message", Static).update(message.error)
+            self.notify(message.error, severity="error")
+            return
+        self.app.reopen_ledger(message.text)

@@ -1,0 +1,58 @@
+"""A footer that fits the terminal: on a narrow one it leaves out the keys a screen can
+spare (in the order of `SPARE`) until the rest fit on one line, rather than scrolling
+the first keys out of sight. `?` still lists every key, and the palette every action.
+"""
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+#: Actions whose keys go first when the footer is too narrow, least needed first. The
+#: keys a new user needs to find (screens, search, leaf, sale, wage sheet, language,
+#: quit, `?`) are not in it, so they always show.
+SPARE = (
+    "backup_now", "backups", "open_log", "choose_season", "app.notice_board", "check",
+    "print", "add('inputs')", "add('payments')", "clear", "filter", "history",
+    "add_record", "app.pop_screen", "reopen_season", "close_season", "amend", "reverse",
+    "app.backup_now", "restore",
+)
+
+
+class FittingFooter(Footer):
+    """`Footer(compact=True)` that drops spare keys while its keys overflow."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("compact", True)
+        super().__init__(**kwargs)
+        self.dropped: set[str] = set()
+        self._fitted_width = 0
+
+    def compose(self):
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and widget.action in self.dropped:
+                continue
+            yield widget
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """Drop the next spare key while the keys are wider than the footer."""
+        if not self.is_attached or not self.size.width:
+            return
+        if self.virtual_size.width <= self.size.width:
+            return
+        shown = {key.action for key in self.query(FooterKey)}
+        spare = next((action for action in SPARE
+                      if action in shown and action not in self.dropped), None)
+        if spare is not None:
+            self.dropped.add(spare)
+            self.call_after_refresh(self.recompose)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._fitted_width:
+            self._fitted_width = event.size.width
+            if self.dropped:
+                self.dropped.clear()
+                self.call_after_refresh(self.recompose)
+            else:
+                self.call_after_refresh(self._fit)
