@@ -233,11 +233,10 @@ class SilkApp(App):
                        if season else None) or browse.current_season()
         self.checked = None
         self._retitle()
+        self.changes += 1  # each screen redoes itself as it resumes (see LedgerScreen)
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.notify(text, timeout=10)
-        self.changes += 1
-        self.call_later(self.redo_screen)
 
     # -- adding records: the entry forms live in ledger.tui.forms ----------------------
     def action_add_record(self) -> None:

@@ -10,7 +10,7 @@ from ledger import browse, money
 from ledger.i18n import t
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.screens.batches import grade_mix
-from ledger.tui.widgets.paged_table import right
+from ledger.tui.widgets.paged_table import fit_column, right
 from ledger.tui.widgets.footer import FittingFooter
 
 
@@ -75,6 +75,7 @@ class BatchScreen(LedgerScreen):
             table.add_row(*(right(str(value)) if name in numeric else str(value)
                             for name, value in zip(columns, row)))
         table.styles.height = len(rows) + 1 if rows else 1
+        self.call_after_refresh(fit_column, table, 1)  # the supplier or buyer gives way
 
     def preset(self, kind: str) -> dict[str, str]:
         return {"batch": self.code} if kind in ("leaf", "sales", "inputs") else {}

@@ -5,7 +5,7 @@ from functools import partial
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header
+from textual.widgets import DataTable, Header, Static
 
 from ledger import browse, money, models
 from ledger.reports.statement import grade_rank
@@ -29,18 +29,39 @@ def day(value) -> str:
     return value.strftime("%m-%d") if value else ""
 
 
-def batch_rows(season: models.Season | None, after: str | None, limit: int) -> list[Row]:
+def short_mix(grades: dict[str, int]) -> str:
+    """The grade mix as shares only, best grade first (87/9/4), for a narrow terminal."""
+    total = sum(grades.values())
+    if not total:
+        return ""
+    return "/".join(str(grams * 100 // total)
+                    for _, grams in sorted(grades.items(), key=lambda g: grade_rank(g[0])))
+
+
+#: Below this many columns the list leaves out the mount date and the season in the
+#: code, and shows the grade mix as shares; the line under the table shows them all.
+NARROW = 100
+
+
+def batch_rows(season: models.Season | None, narrow: bool, after: str | None,
+               limit: int) -> list[Row]:
     if season is None:
         return []
     rows = []
+    prefix = f"{season.code}-"
     for batch in browse.batch_page(season, after, limit):
         per_sheet = batch.kg_per_sheet
+        code = batch.code.removeprefix(prefix) if narrow else batch.code
+        dates = (day(batch.hatch), day(batch.harvest)) if narrow else (
+            day(batch.hatch), day(batch.mount), day(batch.harvest))
         rows.append(Row(batch.code, (
-            batch.code, batch.owner_name, right(money.sheets(batch.sheets)),
-            day(batch.hatch), day(batch.mount), day(batch.harvest),
+            code, batch.owner_name, right(money.sheets(batch.sheets)), *dates,
             right(money.kg(batch.leaf_grams)), right(money.kg(batch.cocoon_grams)),
             right(money.kg(per_sheet) if per_sheet is not None else ""),
-            grade_mix(batch.grades)), batch.code))
+            short_mix(batch.grades) if narrow else grade_mix(batch.grades)), batch.code))
+        rows[-1].whole = t("tui.batches.line", code=batch.code, hatch=batch.hatch,
+                           mount=batch.mount or "-", harvest=batch.harvest or "-",
+                           grades=grade_mix(batch.grades) or "-")
     return rows
 
 
@@ -49,19 +70,46 @@ class BatchesScreen(LedgerScreen):
     TITLE_KEY = "tui.screen.batches"
     BINDINGS = [Binding("enter", "open", "tui.key.open", show=False)]
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.narrow = False
+        self.lines: dict[str, str] = {}
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield PagedTable(partial(batch_rows, self.season), id="batches")
+        yield PagedTable(self._fetch(), id="batches")
+        yield Static("", id="batches-line")
         yield FittingFooter()
 
+    def _fetch(self):
+        return partial(self._page, self.season, self.narrow)
+
+    def _page(self, season, narrow: bool, after: str | None, limit: int) -> list[Row]:
+        rows = batch_rows(season, narrow, after, limit)
+        self.lines.update((row.key, row.whole) for row in rows)
+        return rows
+
     def show(self, _data) -> None:
+        self.narrow = self.app.size.width < NARROW
         table = self.query_one(PagedTable)
+        dates = ("hatch", "harvest") if self.narrow else ("hatch", "mount", "harvest")
         table.set_columns([t("tui.col.code"), t("tui.col.owner"), t("tui.col.sheets"),
-                           t("tui.col.hatch"), t("tui.col.mount"), t("tui.col.harvest"),
+                           *(t(f"tui.col.{name}") for name in dates),
                            t("tui.col.leaf_kg"), t("tui.col.cocoon_kg"),
-                           t("tui.col.kg_per_sheet"), t("tui.col.grades")])
-        table.fetch = partial(batch_rows, self.season)
+                           t("tui.col.kg_per_sheet"),
+                           t("tui.col.grades_short" if self.narrow else "tui.col.grades")])
+        table.flex = len(dates) + 6
+        table.fetch = self._fetch()
         table.reload()
+
+    def on_resize(self) -> None:
+        if self.shown_as is not None and (self.app.size.width < NARROW) != self.narrow:
+            self.show(None)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        line = self.lines.get(event.row_key.value or "")
+        if line:
+            self.query_one("#batches-line", Static).update(line)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.open(event.row_key.value)

@@ -14,7 +14,7 @@ from ledger.reports import cells
 from ledger.reports.statement import Statement, statement
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.figures import Figures
-from ledger.tui.widgets.paged_table import right
+from ledger.tui.widgets.paged_table import fit_column, right
 from ledger.tui.widgets.footer import FittingFooter
 
 
@@ -114,6 +114,10 @@ class HouseholdScreen(LedgerScreen):
                           t("tui.col.amount"))
         for section, day, detail, amount in record_lines(data.sheet):
             table.add_row(section, day, detail, right(amount))
+        self.call_after_refresh(fit_column, table, 2)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(fit_column, self.query_one("#household-records", DataTable), 2)
 
     def preset(self, kind: str) -> dict[str, str]:
         return presets(self.code, self.batches, self.season.code if self.season else None)(kind)

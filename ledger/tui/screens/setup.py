@@ -17,11 +17,14 @@ from textual.widgets import Button, Header, Input, Label, Static
 
 from ledger import book, db, models
 from ledger.i18n import t
+from ledger.errors import RecordRefused
 from ledger.tui.bindings import localize
 from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.widgets.footer import FittingFooter
 
 FIELDS = ("village", "collective", "season_code", "season_name", "start", "end")
+#: The season record's field behind each set-up field, to put a refusal beside it.
+SEASON_FIELDS = {"code": "season_code", "name": "season_name", "start": "start", "end": "end"}
 
 
 def defaults(today: date | None = None) -> dict[str, str]:
@@ -52,7 +55,9 @@ class SetupScreen(Screen[bool]):
             yield Static(t("tui.setup.intro"), id="setup-intro")
             for name in FIELDS:
                 yield Label(t(f"tui.setup.{name}"))
-                yield Input(values[name], id=f"setup-{name}")
+                with Horizontal(classes="setup-row"):
+                    yield Input(values[name], id=f"setup-{name}")
+                    yield Static("", id=f"setup-{name}-error", classes="setup-field-error")
             yield Static("", id="setup-error")
             with Horizontal(id="setup-buttons"):
                 yield Button(t("tui.setup.save"), id="setup-save", variant="primary")
@@ -76,10 +81,16 @@ class SetupScreen(Screen[bool]):
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self.focus_next()
 
+    def beside(self, name: str, text: str) -> None:
+        self.query_one(f"#setup-{name}-error", Static).update(text)
+
     def action_save(self) -> None:
         error = self.query_one("#setup-error", Static)
+        error.update("")
+        for name in FIELDS:
+            self.beside(name, "")
         if not self.value("village"):
-            error.update(t("tui.setup.need_village"))
+            self.beside("village", t("tui.setup.need_village"))
             self.query_one("#setup-village", Input).focus()
             return
         try:
@@ -90,6 +101,15 @@ class SetupScreen(Screen[bool]):
                 book.record("seasons", {"code": self.value("season_code"),
                                         "name": self.value("season_name"),
                                         "start": self.value("start"), "end": self.value("end")})
+        except RecordRefused as refused:
+            placed = [e for e in refused.errors if e.field in SEASON_FIELDS]
+            for field_error in placed:
+                self.beside(SEASON_FIELDS[field_error.field],
+                            t(field_error.reason, **field_error.params))
+            error.update("\n".join(e.message() for e in refused.errors if e not in placed))
+            if placed:
+                self.query_one(f"#setup-{SEASON_FIELDS[placed[0].field]}", Input).focus()
+            return
         except EXPECTED as failure:
             text = problem(failure, self.app.db_path)
             error.update(text)

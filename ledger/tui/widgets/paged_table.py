@@ -25,6 +25,7 @@ class Row:
     key: str            # the row's identity (a household code, a record "kind:id")
     cells: tuple        # what is shown
     position: Any       # the keyset position after this row
+    whole: str = ""     # the whole row in words, for a line under a narrow table
 
 
 def right(text: str) -> Text:
@@ -130,7 +131,7 @@ class PagedTable(DataTable):
 
     def fit(self) -> None:
         if self.flex is not None:
-            fit_column(self, self.flex)
+            fit_column(self, self.flex, minimum=6)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.fit)

@@ -1,0 +1,159 @@
+"""Closing a season and correcting records from the terminal UI, as the accountant would:
+the home screen's `x`, the journal's `r` and `c`; refusals shown with nothing saved."""
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from ledger import i18n, income, models
+from ledger.kinds import BY_NAME
+from ledger.tui.app import make_app
+from ledger.tui.screens.close import CloseScreen
+from ledger.tui.screens.correct import CorrectScreen
+from ledger.tui.screens.home import HomeScreen
+from ledger.tui.screens.journal import JournalScreen
+from ledger.tui.widgets.footer import FittingFooter
+from ledger.tui.widgets.paged_table import PagedTable
+
+SIZE = (120, 40)
+
+
+async def settle(pilot, app) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def record_count() -> int:
+    return sum(kind.model.select().count() for kind in BY_NAME.values())
+
+
+def party_net(season: models.Season, code: str) -> int:
+    return next(p.net_income for p in income.season_income(season).parties if p.code == code)
+
+
+async def test_a_closed_season_refuses_a_new_record_and_saves_nothing(demo_path):
+    app = make_app(demo_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        first = models.Season.select().order_by(models.Season.start).first()
+        await app.show_season(first.id)
+        await settle(pilot, app)
+        await pilot.press("x")
+        await settle(pilot, app)
+        assert isinstance(app.screen, CloseScreen)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, HomeScreen)
+        assert models.Season.get_by_id(first.id).is_closed
+        assert i18n.t("tui.home.closed", "en") in str(
+            app.screen.query_one("#season-line", Static).render())
+        before = record_count()
+        await pilot.press("a")
+        await settle(pilot, app)
+        await pilot.press("enter")  # the first kind offered: a leaf delivery
+        await settle(pilot, app)
+        assert isinstance(app.screen, HomeScreen)  # no form opened
+        assert i18n.t("season_closed", "en", season=first.code) in [
+            n.message for n in app._notifications]
+        await pilot.press("w")
+        await settle(pilot, app)
+        assert isinstance(app.screen, HomeScreen)
+        assert record_count() == before
+
+
+async def test_closing_a_later_season_first_is_refused_in_the_modal(demo_path):
+    app = make_app(demo_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("x", "enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, CloseScreen)
+        message = str(app.screen.query_one("#season-message", Static).render())
+        assert "close it before" in message
+        assert not models.Season.get_by_id(app.season.id).is_closed
+
+
+async def test_reversing_a_sale_from_the_journal_takes_its_amount_off_the_household(demo_path):
+    app = make_app(demo_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("j")
+        await settle(pilot, app)
+        journal = app.screen
+        assert isinstance(journal, JournalScreen)
+        journal.chosen = type(journal.chosen)(kind="sales")
+        journal._reload()
+        await settle(pilot, app)
+        kind, record_id, _ = journal.query_one(PagedTable).current_key.split(":")
+        sale = models.CocoonSale.get_by_id(int(record_id))
+        owner = sale.batch.owner.code
+        before = party_net(app.season, owner)
+        await pilot.press("r")
+        await settle(pilot, app)
+        assert isinstance(app.screen, CorrectScreen)
+        await pilot.press("enter")  # no reason: refused, nothing saved
+        await settle(pilot, app)
+        assert isinstance(app.screen, CorrectScreen)
+        assert models.CocoonSale.select().where(models.CocoonSale.reverses == sale.id).count() == 0
+        await pilot.press(*"wrong buyer", "enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, JournalScreen)
+        assert party_net(app.season, owner) == before - sale.amount
+        rows = [str(row[6]) for row in map(journal.query_one(PagedTable).get_row_at,
+                                           range(journal.query_one(PagedTable).row_count))]
+        assert any(i18n.t("doc.reversal", "en", id=sale.id) in row for row in rows)
+
+
+async def test_amending_a_sale_replaces_it_with_the_corrected_figures(demo_path):
+    app = make_app(demo_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        sale = (models.CocoonSale.select().where(models.CocoonSale.season == app.season)
+                .order_by(models.CocoonSale.id).first())
+        owner = sale.batch.owner.code
+        before = party_net(app.season, owner)
+        app.push_screen(CorrectScreen("sales", sale.id, amend=True))
+        await settle(pilot, app)
+        kg = app.screen.query_one("#field-kg", Input)
+        assert kg.value == f"{sale.grams / 1000:.3f}"
+        kg.value = f"{sale.grams / 1000 + 1:.3f}"
+        app.screen.query_one("#field-reason", Input).focus()
+        await pilot.press(*"scale", "ctrl+s")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, CorrectScreen)
+        corrected = models.CocoonSale.get(models.CocoonSale.corrects == sale.id)
+        assert corrected.grams == sale.grams + 1000
+        assert party_net(app.season, owner) == before - sale.amount + corrected.amount
+
+
+async def test_an_amendment_the_rules_refuse_is_shown_beside_its_field(demo_path):
+    app = make_app(demo_path, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        sale = models.CocoonSale.select().where(models.CocoonSale.season == app.season).first()
+        count = record_count()
+        app.push_screen(CorrectScreen("sales", sale.id, amend=True))
+        await settle(pilot, app)
+        app.screen.query_one("#field-kg", Input).value = "-5"
+        app.screen.query_one("#field-reason", Input).focus()
+        await pilot.press(*"typo", "enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, CorrectScreen)
+        assert app.screen.query_one("#row-kg").has_class("-error")
+        assert record_count() == count
+
+
+async def test_every_footer_fits_80_columns(demo_path):
+    app = make_app(demo_path, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("g", "h", "b", "j", "o"):
+            await pilot.press(key)
+            await settle(pilot, app)
+            for _ in range(8):  # the footer drops one spare key per refresh
+                await pilot.pause()
+            footer = app.screen.query_one(FittingFooter)
+            assert footer.virtual_size.width <= footer.size.width, key
+            for table in app.screen.query(PagedTable):
+                assert table.virtual_size.width <= table.size.width, key
+            if key == "o":
+                await pilot.press("escape")

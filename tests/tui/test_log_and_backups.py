@@ -1,0 +1,80 @@
+"""The audit trail screen and backups from the terminal UI: the log lists what was done,
+newest first; Ctrl+B writes a backup; restoring one brings the earlier books back on
+every screen."""
+from __future__ import annotations
+
+from textual.widgets import DataTable, Static
+
+from ledger import audit, book, browse, i18n, income, models
+from ledger.tui.app import make_app
+from ledger.tui.screens.backups import BackupsScreen, ConfirmScreen, backup_files
+from ledger.tui.screens.correct import CorrectScreen
+from ledger.tui.screens.home import HomeScreen
+from ledger.tui.screens.log import LogScreen
+from ledger.tui.widgets.paged_table import PagedTable
+
+SIZE = (120, 40)
+
+
+async def settle(pilot, app) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_the_log_shows_the_entries_newest_first_with_the_reason(demo_path):
+    app = make_app(demo_path, lang="en", operator="accountant Li")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        sale = models.CocoonSale.select().where(models.CocoonSale.season == app.season).first()
+        app.push_screen(CorrectScreen("sales", sale.id))
+        await settle(pilot, app)
+        await pilot.press(*"weighed twice", "enter")
+        await settle(pilot, app)
+        await pilot.press("o")
+        await settle(pilot, app)
+        assert isinstance(app.screen, LogScreen)
+        table = app.screen.query_one(PagedTable)
+        assert table.row_count == len(audit.entries())
+        newest = table.get_row_at(0)
+        assert newest[2] == "accountant Li" and newest[4] == f"sales:{sale.id}"
+        assert newest[5] == "weighed twice"
+        detail = str(app.screen.query_one("#log-detail", Static).render())
+        assert "weighed twice" in detail and i18n.t("log_before", "en") in detail
+        await pilot.press("escape")
+        await settle(pilot, app)
+        app.action_open_log("sales", sale.id)
+        await settle(pilot, app)
+        table = app.screen.query_one(PagedTable)
+        assert table.row_count == len(audit.entries("sales", sale.id)) >= 2
+
+
+async def test_a_backup_restored_brings_back_the_earlier_books(demo_path):
+    app = make_app(demo_path, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        before = income.season_income(app.season)
+        sales = models.CocoonSale.select().count()
+        await pilot.press("ctrl+b")
+        await settle(pilot, app)
+        made = backup_files(demo_path)
+        assert len(made) == 1 and made[0].path.is_file()
+        assert any(made[0].path.name in n.message for n in app._notifications)
+        batch = models.Batch.select().where(models.Batch.season == app.season).first()
+        book.record("sales", {"date": app.season.end.isoformat(), "batch": batch.code,
+                              "buyer": "E01", "kg": "10", "price": "50"})
+        browse.season_report(app.season)  # the figures cached with the sale in them
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert isinstance(app.screen, BackupsScreen)
+        assert app.screen.query_one(DataTable).row_count == 1
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await settle(pilot, app)
+        assert isinstance(app.screen, HomeScreen)
+        assert models.CocoonSale.select().count() == sales
+        assert browse.season_report(app.season).parties == before.parties
+        assert len(backup_files(demo_path)) == 2  # the replaced ledger kept aside
