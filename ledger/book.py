@@ -220,7 +220,14 @@ class Writer:
         if self._balances:
             rows = [(account, season, debit, credit)
                     for (account, season), (debit, credit) in self._balances.items()]
-            _insert(models.AccountBalance, rows, _add_to_balance)
+            _insert(models.AccountBalance, rows, _add_to(models.AccountBalance))
+            totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+            for account, _, debit, credit in rows:
+                totals[account][0] += debit
+                totals[account][1] += credit
+            _insert(models.AccountTotal, [(account, debit, credit)
+                                          for account, (debit, credit) in totals.items()],
+                    _add_to(models.AccountTotal))
             self._balances.clear()
         self._buffered = 0
 
@@ -236,13 +243,17 @@ def _insert(model: type, rows: list[tuple], conflict=None) -> None:
     models.database.cursor().executemany(sql, rows)
 
 
-def _add_to_balance(query):
-    """Fold new movements into an account's season balance, creating it if need be."""
-    balance = models.AccountBalance
-    return query.on_conflict(
-        conflict_target=[balance.account, balance.season],
-        update={balance.debit: balance.debit + EXCLUDED.debit,
-                balance.credit: balance.credit + EXCLUDED.credit})
+def _add_to(model: type):
+    """Fold new movements into an account's kept balance (per season, or over all
+    seasons), creating it if need be."""
+    def conflict(query):
+        target = ([model.account, model.season] if model is models.AccountBalance
+                  else [model.account])
+        return query.on_conflict(
+            conflict_target=target,
+            update={model.debit: model.debit + EXCLUDED.debit,
+                    model.credit: model.credit + EXCLUDED.credit})
+    return conflict
 
 
 #: The columns a reversal negates.
@@ -299,7 +310,8 @@ class Layout:
 #: Tables in the order their rows are written: parents before the rows that refer to them.
 WRITE_ORDER = (models.Party, models.Account, models.Season, models.Batch,
                *models.RECORD_MODELS, models.Voucher, models.Posting)
-LAYOUTS = {model: Layout(model) for model in (*WRITE_ORDER, models.AccountBalance)}
+LAYOUTS = {model: Layout(model)
+           for model in (*WRITE_ORDER, models.AccountBalance, models.AccountTotal)}
 
 STAGERS = {
     "households": Writer._party,

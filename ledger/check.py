@@ -186,7 +186,8 @@ def _any(conditions):
 
 
 def _kept_balances():
-    """The per-season balances kept at each write equal the postings summed afresh."""
+    """The balances kept at each write (per season, and over all seasons) equal the
+    postings summed afresh."""
     V, P, AB, A = models.Voucher, models.Posting, models.AccountBalance, models.Account
     fresh = {
         (account, season): (debit, credit)
@@ -202,6 +203,15 @@ def _kept_balances():
         if fresh.get(key, (0, 0)) != kept.get(key, (0, 0)):
             yield Finding("check_balance_drift", dict(account=codes.get(key[0], key[0]),
                                                       season=seasons.get(key[1], key[1])))
+    T = models.AccountTotal
+    overall: dict[int, tuple[int, int]] = {}
+    for (account, _), (debit, credit) in fresh.items():
+        so_far = overall.get(account, (0, 0))
+        overall[account] = (so_far[0] + debit, so_far[1] + credit)
+    totals = {a: (d, c) for a, d, c in T.select(T.account, T.debit, T.credit).tuples() if d or c}
+    for account in sorted(set(overall) | set(totals)):
+        if overall.get(account, (0, 0)) != totals.get(account, (0, 0)):
+            yield Finding("check_total_drift", dict(account=codes.get(account, account)))
 
 
 def _seasons():

@@ -92,7 +92,8 @@ def _standing(kind: str, record_id: int) -> tuple[tuple, models.Season]:
         raise LedgerError("no_such_record", ref=ref)
     if model.reverses.python_value(row[_index(model, "reverses")]) is not None:
         raise LedgerError("reverse_a_reversal", ref=ref)
-    earlier = model.select(model.id).where(model.reverses == record_id).scalar()
+    earlier = (model.select(model.id)
+               .where(model.reverses.is_null(False) & (model.reverses == record_id)).scalar())
     if earlier is not None:
         raise LedgerError("already_reversed", ref=ref, by=f"{kind}:{earlier}")
     return row, models.Season.get_by_id(row[_index(model, "season")])
@@ -138,12 +139,13 @@ def in_season(kind: str, season: models.Season) -> dict[int, tuple[str, int]]:
     ("correction", id of the record it replaces)."""
     model = BY_NAME[kind].model
     found: dict[int, tuple[str, int]] = {}
-    linked = model.select(model.id, model.reverses, model.corrects).where(
-        (model.season == season) & (model.reverses.is_null(False) | model.corrects.is_null(False)))
-    for record, reverses, corrects in linked.tuples():
-        found[record] = ("reversal", reverses) if reverses is not None else ("correction", corrects)
+    for link, how in ((model.corrects, "correction"), (model.reverses, "reversal")):
+        linked = model.select(model.id, link).where(link.is_null(False) & (model.season == season))
+        for record, other in linked.tuples():
+            found[record] = (how, other)
     of_season = model.select(model.id).where(model.season == season)
-    reversed_ = model.select(model.reverses, model.id).where(model.reverses.in_(of_season))
+    reversed_ = model.select(model.reverses, model.id).where(
+        model.reverses.is_null(False) & model.reverses.in_(of_season))
     for original, reversal in reversed_.tuples():
         found.setdefault(original, ("reversed", reversal))
     return found

@@ -211,6 +211,11 @@ def _migrate_2(db: SqliteDatabase) -> None:
               migrator.add_column("voucher", "record_seal", seal_column()),
               migrator.add_column("voucher", "hash", seal_column())]
     run(*steps)
+    for table in ("leaf_delivery", "cocoon_sale", "input", "wage", "charge", "subsidy",
+                  "payment"):
+        for link in ("reverses", "corrects"):
+            db.execute_sql(f'CREATE INDEX "{table}_{link}" ON "{table}" ("{link}") '
+                           f'WHERE "{link}" IS NOT NULL')
 
     class Change(Model):  # the audit trail as schema 2 defines it
         id = AutoField()
@@ -232,6 +237,12 @@ def _migrate_2(db: SqliteDatabase) -> None:
             indexes = ((("kind", "first_id"), False),)
 
     db.create_tables([Change])
+    db.execute_sql('CREATE TABLE "account_total" ("account_id" INTEGER NOT NULL PRIMARY KEY, '
+                   '"debit" INTEGER NOT NULL, "credit" INTEGER NOT NULL, FOREIGN KEY '
+                   '("account_id") REFERENCES "account" ("id") ON DELETE RESTRICT)')
+    db.execute_sql('INSERT INTO "account_total" ("account_id", "debit", "credit") '
+                   'SELECT "account_id", SUM("debit"), SUM("credit") FROM "account_balance" '
+                   'GROUP BY "account_id"')
 
 
 #: Schema version N -> the step that brings an existing ledger from N-1 to N. Each step

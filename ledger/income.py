@@ -14,7 +14,7 @@ from functools import reduce
 
 from peewee import Case, Value, fn
 
-from ledger import chart, models
+from ledger import balances, chart, models
 from ledger.errors import LedgerError
 
 
@@ -81,17 +81,22 @@ def find_season(code: str) -> models.Season:
     return season
 
 
-def season_income(season: models.Season) -> SeasonIncome:
-    """Every household (zeros included) and the collective, for `season`."""
-    return assemble(season, party_rows(), _flows(season), _balances_through(season))
+def season_income(season: models.Season, parties: list[int] | None = None) -> SeasonIncome:
+    """Every household (zeros included) and the collective, for `season`; or only the
+    parties with the given ids (one household's sheet need not sum the village)."""
+    return assemble(season, party_rows(parties), _flows(season, parties),
+                    _balances_through(season, parties=parties))
 
 
-def party_rows() -> list[tuple]:
-    """The households and the collective, as `assemble` takes them."""
+def party_rows(parties: list[int] | None = None) -> list[tuple]:
+    """The households and the collective (or those of `parties`), as `assemble` takes
+    them."""
     P = models.Party
-    return (P.select(P.id, P.code, P.name, P.kind, P.group)
-            .where(P.kind.in_(("household", "collective")))
-            .order_by(P.kind == "collective", P.code).tuples())
+    query = P.select(P.id, P.code, P.name, P.kind, P.group).where(
+        P.kind.in_(("household", "collective")))
+    if parties is not None:
+        query = query.where(P.id.in_(parties))
+    return query.order_by(P.kind == "collective", P.code).tuples()
 
 
 def assemble(season: models.Season, parties: list[tuple], flows, balances) -> SeasonIncome:
@@ -102,8 +107,9 @@ def assemble(season: models.Season, parties: list[tuple], flows, balances) -> Se
         party = found.get(party_id)
         if party is not None and value:
             setattr(party, figure, getattr(party, figure) + value)
-    collective = next(p for p in found.values() if p.kind == "collective")
-    collective.charge_income = sum(p.charge_cost for p in found.values())
+    collective = next((p for p in found.values() if p.kind == "collective"), None)
+    if collective is not None:  # the households' charges are what the collective charged
+        collective.charge_income = sum(p.charge_cost for p in found.values())
     for party_id, balance in balances:
         if party_id in found:
             found[party_id].balance = balance
@@ -134,10 +140,10 @@ def every_season() -> list[SeasonIncome]:
     return reports
 
 
-def _flows(season: models.Season | None) -> list[tuple]:
+def _flows(season: models.Season | None, parties: list[int] | None = None) -> list[tuple]:
     """(party id, figure, sum) for every flow of the season: one UNION ALL of GROUP BYs,
-    each reading only the season's rows. Without a season, (season id, party id, figure,
-    sum) for every season."""
+    each reading only the season's rows (and only `parties`' if given). Without a
+    season, (season id, party id, figure, sum) for every season."""
     B, S, L, I, W = (models.Batch, models.CocoonSale, models.LeafDelivery, models.Input,
                      models.Wage)
     C, U, P = models.Charge, models.Subsidy, models.Payment
@@ -163,27 +169,30 @@ def _flows(season: models.Season | None) -> list[tuple]:
             query = query.join(B, on=(model.batch == B.id))
         if season is not None:
             query = query.where(model.season == season)
+        if parties is not None:
+            query = query.where(party.in_(parties))
         selects.append(query.group_by(*keys))
     return _rows(reduce(operator.add, selects))  # `+` is UNION ALL in Peewee
 
 
-def balances_before(season: models.Season) -> dict[int, int]:
+def balances_before(season: models.Season, parties: list[int] | None = None) -> dict[int, int]:
     """Each household's balance carried into `season` (party id -> fen), from its 内部往来
-    account over the seasons before it."""
-    return dict(_balances_through(season, before=True))
+    account over the seasons before it; only `parties`' if given."""
+    return dict(_balances_through(season, before=True, parties=parties))
 
 
-def _balances_through(season: models.Season, before: bool = False) -> list[tuple[int, int]]:
+def _balances_through(season: models.Season, before: bool = False,
+                      parties: list[int] | None = None) -> list[tuple[int, int]]:
     """Each household's 内部往来 credit balance over all seasons up to `season` (or only
-    those before it), from the per-season balances kept by posting."""
-    A, AB, S = models.Account, models.AccountBalance, models.Season
+    those before it), from the balances kept by posting."""
+    A = models.Account
     internal = A.select(A.id).where(A.code == chart.INTERNAL)
-    earlier = S.select(S.id).where((S.start < season.start) if before else (S.start <= season.start))
-    query = (AB.select(A.party, fn.SUM(AB.credit - AB.debit))
-             .join(A, on=(AB.account == A.id))
-             .where(A.parent.in_(internal) & AB.season.in_(earlier))
-             .group_by(A.party))
-    return _rows(query)
+    accounts = A.select(A.id).where(A.parent.in_(internal))
+    if parties is not None:
+        accounts = accounts.where(A.party.in_(parties))
+    owner = dict(_rows(A.select(A.id, A.party).where(A.id.in_(accounts))))
+    sums = balances.account_sums(season, before, accounts)
+    return [(owner[account], credit - debit) for account, (debit, credit) in sums.items()]
 
 
 def _rows(query) -> list[tuple]:

@@ -490,6 +490,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.import_allow_duplicates": ("add rows even if the same records are already in the ledger",
                                      "即使账本中已有相同记录也照样导入"),
     # -- season close, corrections, audit trail, tamper evidence ------------------------
+    "check_total_drift": ("kept total of account {account} over all seasons differs from its "
+                          "postings", "科目 {account} 的累计余额与其分录不符"),
     "doc.reversal": ("(reversal of #{id})", "（红字冲销 #{id}）"),
     "doc.reversed": ("(reversed by #{id})", "（已被 #{id} 冲销）"),
     "doc.correction": ("(corrects #{id})", "（更正 #{id}）"),

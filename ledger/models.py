@@ -219,6 +219,16 @@ class AccountBalance(BaseModel):
         indexes = ((("account", "season"), True), (("season",), False))
 
 
+class AccountTotal(BaseModel):
+    """Each account's debits and credits over all seasons, kept with AccountBalance: the
+    trial balance and the latest season's balances read one row an account, however
+    long the history. `check` recomputes them too."""
+
+    account = ForeignKeyField(Account, primary_key=True, on_delete="RESTRICT")
+    debit = BigIntegerField(default=0)
+    credit = BigIntegerField(default=0)
+
+
 class Change(BaseModel):
     """One entry of the audit trail: who changed what, when, from what to what, and why.
 
@@ -247,8 +257,14 @@ RECORD_MODELS = (LeafDelivery, CocoonSale, Input, Wage, Charge, Subsidy, Payment
 
 ALL_MODELS = (
     Meta, Party, Season, Batch, *RECORD_MODELS, Account, Voucher, Posting, AccountBalance,
-    Change,
+    AccountTotal, Change,
 )
+
+# Corrections are few: partial indexes find them without reading a whole table.
+for _model in RECORD_MODELS:
+    for _link in (_model.reverses, _model.corrects):
+        _model.add_index(_model.index(_link, where=_link.is_null(False),
+                                      name=f"{_model._meta.table_name}_{_link.name}"))
 
 #: Tables whose rows each carry a seal over their own content.
 SEALED_MODELS = (Party, Season, Batch, *RECORD_MODELS, Account)

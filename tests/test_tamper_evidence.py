@@ -115,6 +115,10 @@ def _as_schema_1(path) -> None:
     tamper(path)
     raw = sqlite3.connect(path)
     raw.execute("DROP TABLE change")
+    raw.execute("DROP TABLE account_total")
+    for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND "
+                               "(name LIKE '%_reverses' OR name LIKE '%_corrects')").fetchall():
+        raw.execute(f'DROP INDEX "{name}"')
     drops = {"season": ["closed", "seal"], "party": ["seal"], "batch": ["seal"],
              "account": ["seal"], "voucher": ["reverses", "record_seal", "hash"]}
     for table in ("leaf_delivery", "cocoon_sale", "input", "wage", "charge", "subsidy", "payment"):
@@ -149,5 +153,27 @@ def test_a_schema_1_ledger_is_migrated_sealed_and_backed_up_first(tmp_path):
         database.close()
         models.database.initialize(None)
     assert list((tmp_path / "backups").glob("*before-migrate*"))
+    assert _schema(path) == _schema(_fresh(tmp_path / "fresh.db"))
     tamper(path, "UPDATE cocoon_sale SET grade = '次茧'")
     assert any("cocoon_sale was changed" in line for line in findings(path))
+
+
+def _fresh(path):
+    db.open_ledger(path, create=True).close()
+    models.database.initialize(None)
+    return path
+
+
+def _schema(path) -> dict:
+    """Tables with their columns, indexes and triggers: what a ledger's schema is."""
+    raw = sqlite3.connect(path)
+    found = {}
+    for kind, name in raw.execute("SELECT type, name FROM sqlite_master "
+                                  "WHERE name NOT LIKE 'sqlite_%'").fetchall():
+        columns = ()
+        if kind == "table":
+            columns = frozenset((row[1], row[2], row[3], row[5])
+                                for row in raw.execute(f'PRAGMA table_info("{name}")'))
+        found[(kind, name)] = columns
+    raw.close()
+    return found

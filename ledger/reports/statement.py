@@ -132,12 +132,12 @@ def statements(season: models.Season, household_ids: list[int] | None = None,
                active_only: bool = False) -> list[Statement]:
     """Sheets for the given households (default: all), in code order. With `active_only`,
     only households with a record this season or a balance either side of it."""
-    report = income.season_income(season)
+    report = income.season_income(season, household_ids)
     only = set(household_ids) if household_ids is not None else None
     wanted = [p for p in report.parties if p.kind == "household" and (only is None or p.id in only)]
     rows = _section_rows(season, only)
     batches = _batches(season, only)
-    carried_in = income.balances_before(season)
+    carried_in = income.balances_before(season, household_ids)
     village, collective = names()
     sheets = []
     for party in wanted:
