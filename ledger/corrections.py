@@ -136,16 +136,17 @@ def _stage_reversal(writer: Writer, kind: str, original: tuple, season: models.S
 def in_season(kind: str, season: models.Season) -> dict[int, tuple[str, int]]:
     """The records of `kind` in `season` that take part in a correction: record id ->
     ("reversal", id of the original), ("reversed", id of its reversal) or
-    ("correction", id of the record it replaces)."""
+    ("correction", id of the record it replaces). Corrections are few in any ledger, so
+    they are read whole through their partial indexes and sorted out here."""
     model = BY_NAME[kind].model
+    other = model.alias("other")
     found: dict[int, tuple[str, int]] = {}
     for link, how in ((model.corrects, "correction"), (model.reverses, "reversal")):
-        linked = model.select(model.id, link).where(link.is_null(False) & (model.season == season))
-        for record, other in linked.tuples():
-            found[record] = (how, other)
-    of_season = model.select(model.id).where(model.season == season)
-    reversed_ = model.select(model.reverses, model.id).where(
-        model.reverses.is_null(False) & model.reverses.in_(of_season))
-    for original, reversal in reversed_.tuples():
-        found.setdefault(original, ("reversed", reversal))
+        rows = (model.select(model.id, link, model.season, other.season)
+                .join(other, on=(other.id == link)).where(link.is_null(False)).tuples())
+        for record, linked, season_id, linked_season in rows:
+            if season_id == season.id:
+                found[record] = (how, linked)
+            if how == "reversal" and linked_season == season.id:
+                found.setdefault(linked, ("reversed", record))
     return found
