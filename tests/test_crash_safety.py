@@ -1,5 +1,5 @@
 """A process killed outright (SIGKILL: no cleanup, as in a power cut of the program) in the
-middle of a large import or a restore leaves the ledger as it was before the command or
+middle of a large import, an upgrade of the ledger or a restore leaves the ledger as it was before the command or
 as it is after it, never in between, and `check` passes.
 
 The kill times are random but seeded: spread over the whole run of the command, and in
@@ -110,3 +110,49 @@ def test_killing_a_restore_at_random_points(tmp_path):
         grams = leaf_grams(current)
         assert len(grams) in (5, 2000)
         assert findings_of(current) == []
+
+
+# -- a migration killed ----------------------------------------------------------------------
+
+def _schema_version(path) -> int:
+    import sqlite3
+
+    raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return int(raw.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+    finally:
+        raw.close()
+
+
+def test_a_migration_killed_leaves_the_old_ledger_or_the_new_one(tmp_path):
+    """Opening a schema-1 ledger migrates it in one transaction: killed at random points
+    of that, the file is still schema 1 (and migrates on the next open) or fully schema
+    2, and the books are sound either way."""
+    from ledger import book, db, models
+    from helpers import build_village, valid
+    from test_tamper_evidence import _as_schema_1
+
+    old = tmp_path / "old.db"
+    database = db.open_ledger(old, create=True)
+    build_village()
+    book.record_many([("leaf", [("", valid("leaf", kg=str(1 + n % 90))) for n in range(20_000)])])
+    database.close()
+    models.database.initialize(None)
+    _as_schema_1(old)
+    assert _schema_version(old) == 1
+    whole = tmp_path / "whole.db"  # how long an uninterrupted upgrade (and check) takes
+    shutil.copy(old, whole)
+    started = time.monotonic()
+    kill_after(start_silk("--db", whole, "check", cwd=tmp_path), 120)
+    took = time.monotonic() - started
+    rng = random.Random(11)
+    outcomes = []
+    for attempt in range(4):
+        ledger = tmp_path / f"ledger-{attempt}.db"
+        shutil.copy(old, ledger)
+        kill_after(start_silk("--db", ledger, "check", cwd=tmp_path),
+                   rng.uniform(0.2, 0.8) * took)
+        outcomes.append(_schema_version(ledger))
+        assert findings_of(ledger) == []  # opens (upgrading if need be) and checks
+        assert len(leaf_grams(ledger)) == 20_000
+    assert set(outcomes) <= {1, 2}, outcomes
