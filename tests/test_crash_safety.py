@@ -1,6 +1,6 @@
 """A process killed outright (SIGKILL: no cleanup, as in a power cut of the program) in the
-middle of a large import, an upgrade of the ledger or a restore leaves the ledger as it was before the command or
-as it is after it, never in between, and `check` passes.
+middle of a large import, an upgrade of the ledger or a restore leaves the ledger as it
+was before the command or as it is after it, never in between, and `check` passes.
 
 The kill times are random but seeded: spread over the whole run of the command, and in
 the few milliseconds while the import's commit is being written to the write-ahead log.
