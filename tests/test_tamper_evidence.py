@@ -9,6 +9,7 @@ import pytest
 from ledger import audit, book, check, cli, closing, corrections, db, models
 
 from helpers import build_village, table_counts, valid
+from test_backup import findings_of
 
 
 @pytest.fixture
@@ -37,15 +38,6 @@ def tamper(path, *statements: str) -> None:
         raw.execute(statement)
     raw.commit()
     raw.close()
-
-
-def findings(path) -> list[str]:
-    database = db.open_ledger(path)
-    try:
-        return [finding.message("en") for finding in check.run()]
-    finally:
-        database.close()
-        models.database.initialize(None)
 
 
 #: (what is done, a statement, a phrase check must say)
@@ -94,7 +86,7 @@ def test_check_names_what_was_changed(ledger, what, statement, phrase):
     database.close()
     models.database.initialize(None)
     tamper(ledger, statement)
-    found = findings(ledger)
+    found = findings_of(ledger)
     assert any(phrase in line for line in found), found
 
 
@@ -105,8 +97,8 @@ def test_check_on_the_command_line_names_the_change_and_fails(ledger, capsys):
     assert "row 1 of table cocoon_sale was changed outside the program" in out
 
 
-def test_a_sound_ledger_has_no_findings(ledger):
-    assert findings(ledger) == []
+def test_a_sound_ledger_has_no_findings_of(ledger):
+    assert findings_of(ledger) == []
 
 
 def _as_schema_1(path) -> None:
@@ -155,7 +147,7 @@ def test_a_schema_1_ledger_is_migrated_sealed_and_backed_up_first(tmp_path):
     assert list((tmp_path / "backups").glob("*before-migrate*"))
     assert _schema(path) == _schema(_fresh(tmp_path / "fresh.db"))
     tamper(path, "UPDATE cocoon_sale SET grade = '次茧'")
-    assert any("cocoon_sale was changed" in line for line in findings(path))
+    assert any("cocoon_sale was changed" in line for line in findings_of(path))
 
 
 def _fresh(path):
