@@ -97,7 +97,7 @@ def test_check_on_the_command_line_names_the_change_and_fails(ledger, capsys):
     assert "row 1 of table cocoon_sale was changed outside the program" in out
 
 
-def test_a_sound_ledger_has_no_findings_of(ledger):
+def test_a_sound_ledger_has_no_findings(ledger):
     assert findings_of(ledger) == []
 
 
