@@ -68,9 +68,26 @@ def _columns(kind: Kind) -> tuple[list[Column], object]:
     return columns, query.select(*(c.field for c in columns)).order_by(model.id)
 
 
-def rows(kind: Kind) -> tuple[list[Column], Iterator[tuple]]:
-    """The columns of `kind` and its rows as stored values, streamed in id order."""
+def standing(model: type):
+    """The records that still say something within their season: not those reversed in
+    their own season, nor those reversals (a deletion or amendment in an open season
+    cancels out there). A reversal of a closed season's record stands: it changed the
+    season it was posted in."""
+    original = model.alias("original")
+    in_own_season = (model.reverses.is_null(False) & (model.season == original.season))
+    reversals = (model.select(model.id).join(original, on=(original.id == model.reverses))
+                 .where(in_own_season))
+    reversed_ = (model.select(model.reverses).join(original, on=(original.id == model.reverses))
+                 .where(in_own_season))
+    return model.id.not_in(reversals) & model.id.not_in(reversed_)
+
+
+def rows(kind: Kind, standing_only: bool = False) -> tuple[list[Column], Iterator[tuple]]:
+    """The columns of `kind` and its rows as stored values, streamed in id order; with
+    `standing_only`, without the records cancelled within their season."""
     columns, query = _columns(kind)
+    if standing_only and kind.moves_money:
+        query = query.where(standing(kind.model))
     return columns, query.tuples().iterator()
 
 

@@ -503,6 +503,9 @@ def cmd_export(args) -> int:
         counts = export.export_csv(path)
         print(i18n.t("export_done", path=str(path), count=sum(counts.values())),
               file=sys.stderr)
+        kept = export.reversals_kept()
+        if kept:
+            print(f"silk: {i18n.t('export_reversals_kept', count=kept)}", file=sys.stderr)
         return 0
     village = db.get_meta("village")
     if args.format == "xlsx":

@@ -490,6 +490,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.import_allow_duplicates": ("add rows even if the same records are already in the ledger",
                                      "即使账本中已有相同记录也照样导入"),
     # -- season close, corrections, audit trail, tamper evidence ------------------------
+    "export_reversals_kept": ("note: {count} reversal(s) of closed seasons' records are written "
+                              "with negative figures, which silk import refuses: these files "
+                              "are not a copy to import back (silk backup makes one)",
+                              "注意：{count} 条已结账蚕季记录的红字冲销以负数写出，silk import "
+                              "不接受负数：这些文件不能作为完整副本导回（完整副本请用 silk backup）"),
     "check_total_drift": ("kept total of account {account} over all seasons differs from its "
                           "postings", "科目 {account} 的累计余额与其分录不符"),
     "doc.reversal": ("(reversal of #{id})", "（红字冲销 #{id}）"),

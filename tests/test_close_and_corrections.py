@@ -200,3 +200,38 @@ def test_log_and_corrections_on_the_command_line(village, capsys):
     assert run("close", "2026-1") == 0
     assert run("check") == 0
     db.open_ledger(path)
+
+
+def test_csv_round_trip_after_corrections_within_a_season(village, tmp_path):
+    """An amended or deleted record of an open season cancels there: the canonical CSV
+    leaves the pair out and imports back into the same reports."""
+    from ledger.io import csv_import, export
+
+    corrections.amend("sales", village, {"kg": "80"}, "re-weighed")
+    corrections.reverse("payments", 1, "paid twice")
+    expected = {code: figures(code) for code in ("2026-1", "2026-2")}
+    export.export_csv(tmp_path / "out")
+    assert export.reversals_kept() == 0
+    sales = (tmp_path / "out" / "sales.csv").read_text(encoding="utf-8").splitlines()
+    assert sales[1:] == ["2026-05-04,B1,E01,上车茧,80.000,50.00,"]  # only the corrected sale
+    path = models.database.database
+    models.database.close()
+    fresh = db.open_ledger(tmp_path / "again.db", create=True)
+    try:
+        csv_import.import_files([tmp_path / "out"])
+        assert {code: figures(code) for code in ("2026-1", "2026-2")} == expected
+    finally:
+        fresh.close()
+        db.open_ledger(path)
+
+
+def test_a_closed_season_reversal_is_exported_with_a_warning(village, tmp_path, capsys):
+    closing.close("2026-1")
+    corrections.reverse("sales", village, "sold twice", date(2026, 6, 15))
+    path = str(models.database.database)
+    models.database.close()
+    assert cli.main(["--db", path, "--lang", "en", "export", "--format", "csv", "-o",
+                     str(tmp_path / "out")]) == 0
+    assert "1 reversal(s) of closed seasons' records" in capsys.readouterr().err
+    assert "-88.350" in (tmp_path / "out" / "sales.csv").read_text(encoding="utf-8")
+    db.open_ledger(path)

@@ -20,8 +20,10 @@ from ledger.kinds import KINDS, Kind
 
 
 def write_csv(kind: Kind, handle: IO[str]) -> int:
-    """Write `kind` as canonical CSV to `handle`; the number of rows written."""
-    columns, found = rows(kind)
+    """Write `kind` as canonical CSV to `handle`; the number of rows written. Records
+    deleted or amended within their season are left out (their pair cancels there), so
+    the files import back into the same reports."""
+    columns, found = rows(kind, standing_only=True)
     writer = csv.writer(handle, lineterminator="\n")
     writer.writerow([c.name for c in columns])
     types = [c.type for c in columns]
@@ -30,6 +32,16 @@ def write_csv(kind: Kind, handle: IO[str]) -> int:
         writer.writerow([as_text(value, type_) for value, type_ in zip(row, types)])
         count += 1
     return count
+
+
+def reversals_kept(kinds=KINDS) -> int:
+    """Reversals of closed seasons' records, which the CSV must keep (they changed the
+    season they were posted in) but which `silk import` refuses (negative figures)."""
+    from ledger.canonical import standing
+
+    return sum(kind.model.select().where(kind.model.reverses.is_null(False)
+                                         & standing(kind.model)).count()
+               for kind in kinds if kind.moves_money)
 
 
 def export_csv(folder: str | os.PathLike) -> dict[str, int]:

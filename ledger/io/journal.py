@@ -81,7 +81,7 @@ def _kind_stream(kind: Kind) -> Iterator[Transaction]:
     holder = P.alias("account_party")
     party = P.alias("described_party")
     fields = [V.id, V.date, model.id, A.code, holder.name, Po.debit, Po.credit,
-              party.code, party.name]
+              party.code, party.name, model.reverses]
     query = (V.select()
              .join(model, on=(model.id == V.record_id))
              .join(party, on=(getattr(model, party_col) == party.id)))
@@ -101,8 +101,8 @@ def _kind_stream(kind: Kind) -> Iterator[Transaction]:
     for voucher, lines in itertools.groupby(query.tuples().iterator(), key=lambda r: r[0]):
         lines = list(lines)
         first = lines[0]
-        extra = list(first[9:])
-        words = [label]
+        extra = list(first[10:])
+        words = [label] if first[9] is None else [f"红字冲销 {label} #{first[9]}"]
         if batch_col:
             words.append(f"蚕批 {extra.pop(0)}")
         words.append(f"{first[7]} {first[8]}")
