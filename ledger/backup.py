@@ -136,6 +136,7 @@ def restore(backup_file: str | os.PathLike, ledger_path: str | os.PathLike) -> P
         _private_copy(source, candidate)
         verify(candidate, shown_as=source)
         aside = _keep_aside(ledger) if replacing else None
+        _note_restore(candidate, source, aside)
         _copy_into(candidate, ledger)
     return aside
 
@@ -188,6 +189,22 @@ def _check_books(path: Path, shown: str) -> None:
     if findings:
         raise LedgerError("restore_check_failed", path=shown, count=len(findings),
                           first=findings[0].message())
+
+
+def _note_restore(candidate: Path, source: Path, aside: Path | None) -> None:
+    """The restored ledger's audit trail says it was restored, from what, and where the
+    ledger it replaced was kept."""
+    from ledger import audit
+
+    previous = models.database.obj
+    database = db.open_ledger(candidate)
+    try:
+        with database.atomic():
+            audit.log("restore", target=source.name[:100],
+                      after={"replaced_kept_as": str(aside)} if aside else None)
+    finally:
+        database.close()
+        models.database.initialize(previous)
 
 
 def _keep_aside(ledger: Path) -> Path:

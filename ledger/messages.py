@@ -556,6 +556,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.reopen": ("reopened season", "反结账"),
     "action.migrate": ("upgraded ledger", "升级账本"),
     "action.init": ("created ledger", "建账"),
+    "action.restore": ("restored from a backup", "从备份恢复"),
     "check_reversal_wrong": ("{kind} record {record} is not the exact reversal of the record "
                              "it names", "{kind}记录 {record} 与其所冲销的原记录不相符"),
     "check_reversed_twice": ("{kind} record {record} is reversed more than once",

@@ -166,6 +166,8 @@ def test_restore_puts_the_backup_back_and_keeps_the_replaced_ledger(tmp_path):
     assert leaf_grams(aside) == [1000, 2000, 77000]
     assert findings_of(ledger) == [] and findings_of(aside) == []
     assert backup.automatic_backups(ledger) == [], "the kept ledger is never pruned"
+    log = ok(silk("--db", ledger, "--lang", "en", "log", "--limit", "1", cwd=tmp_path))
+    assert "restored from a backup" in log and saved.name in log and aside.name in log
 
 
 def test_restore_into_a_missing_ledger(tmp_path):
