@@ -39,7 +39,10 @@ class FittingFooter(Footer):
         """Drop the next spare key while the keys are wider than the footer."""
         if not self.is_attached or not self.size.width:
             return
-        if self.virtual_size.width <= self.size.width:
+        if any(child.display and not child.outer_size.width for child in self.children):
+            self.set_timer(0.02, self._fit)  # the keys just composed are not laid out yet
+            return
+        if self.keys_width() <= self.size.width:
             return
         shown = {key.action for key in self.query(FooterKey)}
         spare = next((action for action in SPARE
@@ -47,6 +50,11 @@ class FittingFooter(Footer):
         if spare is not None:
             self.dropped.add(spare)
             self.call_after_refresh(self.recompose)
+
+    def keys_width(self) -> int:
+        """The cells the keys take on the line, the palette's key (docked right) too."""
+        return sum(child.outer_size.width + child.styles.margin.left + child.styles.margin.right
+                   for child in self.children if child.display)
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._fitted_width:
