@@ -84,11 +84,15 @@ class Entry:
 
 
 def entries(kind: str | None = None, record_id: int | None = None,
-            since: date | None = None, limit: int | None = None) -> list[Entry]:
+            since: date | None = None, limit: int | None = None,
+            before: int | None = None) -> list[Entry]:
     """Entries oldest first; those touching one record, or from a day on, if asked.
-    With `limit`, the newest `limit` of them."""
+    With `limit`, the newest `limit` of them; with `before`, only those older than the
+    entry of that id (a page further back)."""
     C = models.Change
     query = C.select(*sealed_fields(C))
+    if before is not None:
+        query = query.where(C.id < before)
     if kind is not None:
         query = query.where(C.kind == kind)
         if record_id is not None:  # entries that added it, and those that corrected it

@@ -63,6 +63,14 @@ def season_report(season: models.Season) -> SeasonIncome:
     return report
 
 
+def forget() -> None:
+    """Drop what is kept between screens (season figures, the household search index):
+    after a restore they describe books that are no longer there."""
+    with _reports_lock:
+        _reports.clear()
+    HOUSEHOLDS._key = None
+
+
 def party_figures(season: models.Season) -> dict[str, PartyIncome]:
     return {party.code: party for party in season_report(season).parties}
 

@@ -131,6 +131,7 @@ def _create(db: SqliteDatabase) -> None:
         models.Party.create(code=COLLECTIVE, kind="collective", name="村集体")
         seal.seal_missing()
         guard(db)
+        audit.log("init")
         _set_version(db, SCHEMA_VERSION)
 
 

@@ -295,8 +295,7 @@ class SilkApp(App):
 def forget_cached_figures() -> None:
     """Drop what ledger.browse keeps between screens (season figures, the household
     search index): after a restore they describe books that are no longer there."""
-    browse._reports.clear()
-    browse.HOUSEHOLDS._key = None
+    browse.forget()
 
 
 def make_app(db_path: str | os.PathLike, lang: str | None = None,

@@ -21,11 +21,8 @@ from ledger.tui.widgets.paged_table import PagedTable, Row, right
 
 def log_page(kind: str | None, record_id: int | None, after: int | None,
              limit: int) -> list[audit.Entry]:
-    """The next `limit` entries, newest first, after the `after` newest ones. The trail
-    holds one entry per command (an import of a million records is one), so reading the
-    newest `after + limit` is cheap."""
-    shown = after or 0
-    return audit.entries(kind, record_id, limit=shown + limit)[::-1][shown:]
+    """The next `limit` entries, newest first, older than entry `after` (keyset)."""
+    return audit.entries(kind, record_id, limit=limit, before=after)[::-1]
 
 
 def log_row(entry: audit.Entry, position: int) -> Row:
@@ -95,7 +92,7 @@ class LogScreen(LedgerScreen):
         """A page of rows; the entries are kept to show their changes (a worker thread)."""
         entries = log_page(self.kind, self.record_id, after, limit)
         self.entries.update((str(entry.id), entry) for entry in entries)
-        return [log_row(entry, (after or 0) + index + 1) for index, entry in enumerate(entries)]
+        return [log_row(entry, entry.id) for entry in entries]
 
     def show(self, _data) -> None:
         table = self.query_one(PagedTable)
