@@ -30,12 +30,17 @@ DETAIL = {"kg": "{} kg", "price": "× {}", "rate": "× {}", "deduction": "− {}
 
 
 def record_lines(sheet: Statement) -> list[tuple[str, str, str, str]]:
-    """(section, date, detail, amount) for every row of the sheet; costs are negative."""
+    """(section, date, detail, amount) for every row of the sheet; costs are negative.
+    A household with one batch (shown above the table) is not told its code on every
+    line, which leaves an 80-column detail room for its figures."""
     lines = []
+    one_batch = len(sheet.batches) <= 1
     for section in sheet.sections:
         for row in section.rows:
             day, detail = "", []
             for value, column in zip(row[:-1], section.columns[:-1]):
+                if one_batch and column.key == "batch":
+                    continue
                 if column.kind == "date":
                     day = cells.cell(value, "date")
                 elif value not in (None, "") and not (column.key == "deduction" and not value):
