@@ -187,27 +187,27 @@ def _any(conditions):
 
 def _kept_balances():
     """The balances kept at each write (per season, and over all seasons) equal the
-    postings summed afresh."""
-    V, P, AB, A = models.Voucher, models.Posting, models.AccountBalance, models.Account
-    fresh = {
-        (account, season): (debit, credit)
-        for account, season, debit, credit in
-        P.select(P.account, V.season, fn.SUM(P.debit), fn.SUM(P.credit)).join(V)
-        .group_by(P.account, V.season).tuples()
-    }
-    kept = {(a, s): (d, c) for a, s, d, c in
-            AB.select(AB.account, AB.season, AB.debit, AB.credit).tuples() if d or c}
+    postings summed afresh; a run of seasons at a time, so memory follows the run."""
+    V, P, AB, A, T = (models.Voucher, models.Posting, models.AccountBalance, models.Account,
+                      models.AccountTotal)
     codes = dict(A.select(A.id, A.code).tuples())
-    seasons = dict(models.Season.select(models.Season.id, models.Season.code).tuples())
-    for key in sorted(set(fresh) | set(kept)):
-        if fresh.get(key, (0, 0)) != kept.get(key, (0, 0)):
-            yield Finding("check_balance_drift", dict(account=codes.get(key[0], key[0]),
-                                                      season=seasons.get(key[1], key[1])))
-    T = models.AccountTotal
+    ordered = income.seasons()
     overall: dict[int, tuple[int, int]] = {}
-    for (account, _), (debit, credit) in fresh.items():
-        so_far = overall.get(account, (0, 0))
-        overall[account] = (so_far[0] + debit, so_far[1] + credit)
+    for start in range(0, len(ordered), income.SEASONS_AT_ONCE):
+        run = {season.id: season.code for season in ordered[start:start + income.SEASONS_AT_ONCE]}
+        fresh = {(account, season): (debit, credit) for account, season, debit, credit in
+                 P.select(P.account, V.season, fn.SUM(P.debit), fn.SUM(P.credit)).join(V)
+                 .where(V.season.in_(list(run))).group_by(P.account, V.season).tuples()}
+        kept = {(a, s): (d, c) for a, s, d, c in
+                AB.select(AB.account, AB.season, AB.debit, AB.credit)
+                .where(AB.season.in_(list(run))).tuples() if d or c}
+        for key in sorted(set(fresh) | set(kept)):
+            if fresh.get(key, (0, 0)) != kept.get(key, (0, 0)):
+                yield Finding("check_balance_drift", dict(account=codes.get(key[0], key[0]),
+                                                          season=run[key[1]]))
+        for (account, _), (debit, credit) in fresh.items():
+            so_far = overall.get(account, (0, 0))
+            overall[account] = (so_far[0] + debit, so_far[1] + credit)
     totals = {a: (d, c) for a, d, c in T.select(T.account, T.debit, T.credit).tuples() if d or c}
     for account in sorted(set(overall) | set(totals)):
         if overall.get(account, (0, 0)) != totals.get(account, (0, 0)):

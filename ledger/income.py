@@ -8,6 +8,7 @@ seasons, not of records.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterator
 
 import operator
 from functools import reduce
@@ -69,9 +70,8 @@ class SeasonIncome:
 
     def __post_init__(self):
         self.totals = PartyIncome(0, "", "", "total")
-        for party in self.parties:
-            for name in SUMMED:
-                setattr(self.totals, name, getattr(self.totals, name) + getattr(party, name))
+        for name in SUMMED:
+            setattr(self.totals, name, sum(getattr(party, name) for party in self.parties))
 
 
 def find_season(code: str) -> models.Season:
@@ -96,7 +96,7 @@ def party_rows(parties: list[int] | None = None) -> list[tuple]:
         P.kind.in_(("household", "collective")))
     if parties is not None:
         query = query.where(P.id.in_(parties))
-    return query.order_by(P.kind == "collective", P.code).tuples()
+    return _rows(query.order_by(P.kind == "collective", P.code))
 
 
 def assemble(season: models.Season, parties: list[tuple], flows, balances) -> SeasonIncome:
@@ -116,34 +116,43 @@ def assemble(season: models.Season, parties: list[tuple], flows, balances) -> Se
     return SeasonIncome(season, list(found.values()))
 
 
-def every_season() -> list[SeasonIncome]:
-    """Every season's figures, each flow summed for all seasons at once: what `check`
-    recomputes, in one pass over the records rather than one per season."""
-    flows: dict[int, list] = {}
-    for season_id, party_id, figure, value in _flows(None):
-        flows.setdefault(season_id, []).append((party_id, figure, value))
+#: Seasons summed at once by `every_season`: its memory follows this, not the history.
+SEASONS_AT_ONCE = 16
+
+
+def every_season() -> Iterator[SeasonIncome]:
+    """Every season's figures in order, each flow summed for a run of seasons at once:
+    what `check` recomputes, in a few passes over the records rather than one per season,
+    and a run of seasons in memory at a time."""
+    parties = party_rows()
+    ordered = seasons()
     A, AB = models.Account, models.AccountBalance
     internal = A.select(A.id).where(A.code == chart.INTERNAL)
-    movements: dict[int, list] = {}
-    for season_id, party_id, net in _rows(
-            AB.select(AB.season, A.party, fn.SUM(AB.credit - AB.debit))
-            .join(A, on=(AB.account == A.id)).where(A.parent.in_(internal))
-            .group_by(AB.season, A.party)):
-        movements.setdefault(season_id, []).append((party_id, net))
-    parties = list(party_rows())
     running: dict[int, int] = {}
-    reports = []
-    for season in seasons():
-        for party_id, net in movements.get(season.id, []):
-            running[party_id] = running.get(party_id, 0) + net
-        reports.append(assemble(season, parties, flows.get(season.id, []), running.items()))
-    return reports
+    for start in range(0, len(ordered), SEASONS_AT_ONCE):
+        run = ordered[start:start + SEASONS_AT_ONCE]
+        ids = [season.id for season in run]
+        flows: dict[int, list] = {}
+        for season_id, party_id, figure, value in _flows(None, among=ids):
+            flows.setdefault(season_id, []).append((party_id, figure, value))
+        movements: dict[int, list] = {}
+        for season_id, party_id, net in _rows(
+                AB.select(AB.season, A.party, fn.SUM(AB.credit - AB.debit))
+                .join(A, on=(AB.account == A.id))
+                .where(A.parent.in_(internal) & AB.season.in_(ids))
+                .group_by(AB.season, A.party)):
+            movements.setdefault(season_id, []).append((party_id, net))
+        for season in run:
+            for party_id, net in movements.get(season.id, []):
+                running[party_id] = running.get(party_id, 0) + net
+            yield assemble(season, parties, flows.get(season.id, []), running.items())
 
 
-def _flows(season: models.Season | None, parties: list[int] | None = None) -> list[tuple]:
+def _flows(season: models.Season | None, parties: list[int] | None = None,
+           among: list[int] | None = None) -> list[tuple]:
     """(party id, figure, sum) for every flow of the season: one UNION ALL of GROUP BYs,
     each reading only the season's rows (and only `parties`' if given). Without a
-    season, (season id, party id, figure, sum) for every season."""
+    season, (season id, party id, figure, sum) for the seasons of ids `among`."""
     B, S, L, I, W = (models.Batch, models.CocoonSale, models.LeafDelivery, models.Input,
                      models.Wage)
     C, U, P = models.Charge, models.Subsidy, models.Payment
@@ -169,6 +178,8 @@ def _flows(season: models.Season | None, parties: list[int] | None = None) -> li
             query = query.join(B, on=(model.batch == B.id))
         if season is not None:
             query = query.where(model.season == season)
+        else:
+            query = query.where(model.season.in_(among))
         if parties is not None:
             query = query.where(party.in_(parties))
         selects.append(query.group_by(*keys))
