@@ -26,8 +26,9 @@ from ledger.tui.widgets.figures import Figures
 from ledger.tui.widgets.footer import FittingFooter
 
 
-#: Above this many records `check` (seconds per hundred thousand) waits for its key.
-CHECK_BY_ITSELF = 100_000
+#: Above this many records `check` waits for its key: it takes seconds per hundred
+#: thousand, and a worker thread that long makes every key wait behind it.
+CHECK_BY_ITSELF = 20_000
 
 
 @dataclass
