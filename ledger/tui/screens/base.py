@@ -11,12 +11,14 @@ from typing import Any
 from textual import work
 from textual.message import Message
 from textual.screen import Screen
+from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
 from ledger import i18n, models
 from ledger.i18n import t
 from ledger.tui.bindings import localize
 from ledger.tui.safety import EXPECTED, problem
+from ledger.tui.widgets.paged_table import PagedTable
 
 
 class LedgerScreen(Screen):
@@ -97,3 +99,17 @@ class LedgerScreen(Screen):
     # -- adding records through the entry forms ---------------------------------------
     def add_record(self, kind: str, preset: dict[str, str] | None = None) -> None:
         self.app.add_record(kind, preset)
+
+
+class ListScreen(LedgerScreen):
+    """A screen whose list (a PagedTable) opens the row chosen: Enter on the row under
+    the cursor, or a click. A list says what opening a row's key does."""
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.open(event.row_key.value)
+
+    def action_open(self) -> None:
+        self.open(self.query_one(PagedTable).current_key)
+
+    def open(self, key: str | None) -> None:
+        raise NotImplementedError

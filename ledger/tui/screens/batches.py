@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Header, Static
 from ledger import browse, money, models
 from ledger.reports.statement import grade_rank
 from ledger.i18n import t
-from ledger.tui.screens.base import LedgerScreen
+from ledger.tui.screens.base import ListScreen
 from ledger.tui.widgets.paged_table import PagedTable, Row, right
 from ledger.tui.widgets.footer import FittingFooter
 
@@ -65,7 +65,7 @@ def batch_rows(season: models.Season | None, narrow: bool, after: str | None,
     return rows
 
 
-class BatchesScreen(LedgerScreen):
+class BatchesScreen(ListScreen):
     AUTO_FOCUS = "PagedTable"
     TITLE_KEY = "tui.screen.batches"
     BINDINGS = [Binding("enter", "open", "tui.key.open", show=False)]
@@ -110,12 +110,6 @@ class BatchesScreen(LedgerScreen):
         line = self.lines.get(event.row_key.value or "")
         if line:
             self.query_one("#batches-line", Static).update(line)
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.open(event.row_key.value)
-
-    def action_open(self) -> None:
-        self.open(self.query_one(PagedTable).current_key)
 
     def open(self, code: str | None) -> None:
         if code:

@@ -6,11 +6,11 @@ from functools import partial
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Input
+from textual.widgets import Header, Input
 
 from ledger import browse, money, models
 from ledger.i18n import t
-from ledger.tui.screens.base import LedgerScreen
+from ledger.tui.screens.base import ListScreen
 from ledger.tui.widgets.paged_table import PagedTable, Row, right
 from ledger.tui.widgets.footer import FittingFooter
 
@@ -31,7 +31,7 @@ def household_rows(query: str, season: models.Season | None, after: str | None,
     return rows
 
 
-class HouseholdsScreen(LedgerScreen):
+class HouseholdsScreen(ListScreen):
     AUTO_FOCUS = "PagedTable"
     TITLE_KEY = "tui.screen.households"
     BINDINGS = [
@@ -75,12 +75,6 @@ class HouseholdsScreen(LedgerScreen):
     def key_escape(self) -> None:
         if self.focused is self.query_one("#search", Input):
             self.query_one(PagedTable).focus()
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.open(event.row_key.value)
-
-    def action_open(self) -> None:
-        self.open(self.query_one(PagedTable).current_key)
 
     def open(self, code: str | None) -> None:
         if code:

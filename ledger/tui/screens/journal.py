@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Header, Input, Select, Static
 from ledger import browse, i18n, money, models
 from ledger.i18n import t
 from ledger.kinds import BY_NAME
-from ledger.tui.screens.base import LedgerScreen
+from ledger.tui.screens.base import ListScreen
 from ledger.tui.widgets.paged_table import PagedTable, Row, right
 from ledger.tui.widgets.footer import FittingFooter
 
@@ -67,7 +67,7 @@ def journal_rows(season: models.Season | None, chosen: JournalFilter, lang: str,
     return rows
 
 
-class JournalScreen(LedgerScreen):
+class JournalScreen(ListScreen):
     AUTO_FOCUS = "PagedTable"
     TITLE_KEY = "tui.screen.journal"
     BINDINGS = [
@@ -184,12 +184,6 @@ class JournalScreen(LedgerScreen):
         chosen = self._record_under_cursor()
         if chosen is not None:
             self.app.action_open_log(*chosen)
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.open(event.row_key.value)
-
-    def action_open(self) -> None:
-        self.open(self.query_one(PagedTable).current_key)
 
     def open(self, key: str | None) -> None:
         if not key:
