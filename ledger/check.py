@@ -191,10 +191,9 @@ def _kept_balances():
     V, P, AB, A, T = (models.Voucher, models.Posting, models.AccountBalance, models.Account,
                       models.AccountTotal)
     codes = dict(A.select(A.id, A.code).tuples())
-    ordered = income.seasons()
     overall: dict[int, tuple[int, int]] = {}
-    for start in range(0, len(ordered), income.SEASONS_AT_ONCE):
-        run = {season.id: season.code for season in ordered[start:start + income.SEASONS_AT_ONCE]}
+    for seasons in income.season_runs():
+        run = {season.id: season.code for season in seasons}
         fresh = {(account, season): (debit, credit) for account, season, debit, credit in
                  P.select(P.account, V.season, fn.SUM(P.debit), fn.SUM(P.credit)).join(V)
                  .where(V.season.in_(list(run))).group_by(P.account, V.season).tuples()}

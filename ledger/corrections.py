@@ -90,7 +90,7 @@ def _standing(kind: str, record_id: int) -> tuple[tuple, models.Season]:
     row = next(raw_rows(model.select(*LAYOUTS[model].columns).where(model.id == record_id)), None)
     if row is None:
         raise LedgerError("no_such_record", ref=ref)
-    if model.reverses.python_value(row[_index(model, "reverses")]) is not None:
+    if row[_index(model, "reverses")] is not None:
         raise LedgerError("reverse_a_reversal", ref=ref)
     earlier = (model.select(model.id)
                .where(model.reverses.is_null(False) & (model.reverses == record_id)).scalar())

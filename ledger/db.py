@@ -199,12 +199,12 @@ def _migrate_2(db: SqliteDatabase) -> None:
     def seal_column():
         return CharField(max_length=32, default="")
 
+    records = ("leaf_delivery", "cocoon_sale", "input", "wage", "charge", "subsidy", "payment")
     migrator = SchemaMigrator.from_database(db)
     steps = [migrator.add_column("season", "closed", CharField(max_length=32, null=True))]
     for table in ("party", "season", "batch", "account"):
         steps.append(migrator.add_column(table, "seal", seal_column()))
-    for table in ("leaf_delivery", "cocoon_sale", "input", "wage", "charge", "subsidy",
-                  "payment"):
+    for table in records:
         steps += [migrator.add_column(table, "reverses", IntegerField(null=True)),
                   migrator.add_column(table, "corrects", IntegerField(null=True)),
                   migrator.add_column(table, "seal", seal_column())]
@@ -212,8 +212,7 @@ def _migrate_2(db: SqliteDatabase) -> None:
               migrator.add_column("voucher", "record_seal", seal_column()),
               migrator.add_column("voucher", "hash", seal_column())]
     run(*steps)
-    for table in ("leaf_delivery", "cocoon_sale", "input", "wage", "charge", "subsidy",
-                  "payment"):
+    for table in records:
         for link in ("reverses", "corrects"):
             db.execute_sql(f'CREATE INDEX "{table}_{link}" ON "{table}" ("{link}") '
                            f'WHERE "{link}" IS NOT NULL')

@@ -116,8 +116,15 @@ def assemble(season: models.Season, parties: list[tuple], flows, balances) -> Se
     return SeasonIncome(season, list(found.values()))
 
 
-#: Seasons summed at once by `every_season`: its memory follows this, not the history.
+#: Seasons summed at once over all history: memory follows this, not the history.
 SEASONS_AT_ONCE = 16
+
+
+def season_runs() -> Iterator[list[models.Season]]:
+    """Every season in order, a run of SEASONS_AT_ONCE at a time."""
+    ordered = seasons()
+    for start in range(0, len(ordered), SEASONS_AT_ONCE):
+        yield ordered[start:start + SEASONS_AT_ONCE]
 
 
 def every_season() -> Iterator[SeasonIncome]:
@@ -125,12 +132,10 @@ def every_season() -> Iterator[SeasonIncome]:
     what `check` recomputes, in a few passes over the records rather than one per season,
     and a run of seasons in memory at a time."""
     parties = party_rows()
-    ordered = seasons()
     A, AB = models.Account, models.AccountBalance
     internal = A.select(A.id).where(A.code == chart.INTERNAL)
     running: dict[int, int] = {}
-    for start in range(0, len(ordered), SEASONS_AT_ONCE):
-        run = ordered[start:start + SEASONS_AT_ONCE]
+    for run in season_runs():
         ids = [season.id for season in run]
         flows: dict[int, list] = {}
         for season_id, party_id, figure, value in _flows(None, among=ids):
