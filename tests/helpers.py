@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from ledger import book, models
+from ledger import book, db, demo, models
 
 SEASON = "2026-1"
 SEASON_START = "2026-04-01"
@@ -88,3 +88,12 @@ def vouchers_of(kind: str, record_id: int) -> list[models.Voucher]:
 def table_counts() -> dict[str, int]:
     """Rows in every table of the ledger."""
     return {model.__name__: model.select().count() for model in models.ALL_MODELS}
+
+
+def demo_ledger_file(path, households: int, seasons: int, seed: int):
+    """A demo village written to a new ledger file, closed again: the path."""
+    database = db.open_ledger(path, create=True)
+    demo.generate(households=households, seasons=seasons, seed=seed)
+    database.close()
+    models.database.initialize(None)
+    return path

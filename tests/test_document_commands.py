@@ -7,17 +7,14 @@ import sys
 import pytest
 from pypdf import PdfReader
 
-from ledger import db, demo, models
+from ledger import book, db, models
+
+from helpers import demo_ledger_file
 
 
 @pytest.fixture(scope="module")
 def ledger(tmp_path_factory):
-    path = tmp_path_factory.mktemp("print") / "ledger.db"
-    database = db.open_ledger(path, create=True)
-    demo.generate(households=8, seasons=1, seed=3)
-    database.close()
-    models.database.initialize(None)
-    return path
+    return demo_ledger_file(tmp_path_factory.mktemp("print") / "ledger.db", 8, 1, seed=3)
 
 
 def silk(ledger, *args, cwd=None):
@@ -80,7 +77,6 @@ def test_summary_csv_file_opens_in_excel(ledger, tmp_path):
 def test_a_season_without_sheets_says_so(tmp_path):
     path = tmp_path / "empty.db"
     database = db.open_ledger(path, create=True)
-    from ledger import book
     book.record("seasons", dict(code="S1", name="春蚕", start="2026-04-01", end="2026-05-31"))
     database.close()
     models.database.initialize(None)

@@ -6,17 +6,14 @@ import shutil
 
 import pytest
 
-from ledger import db, demo, models
+from ledger import models
+
+from helpers import demo_ledger_file
 
 
 @pytest.fixture(scope="session")
 def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "ledger.db"
-    database = db.open_ledger(path, create=True)
-    demo.generate(households=60, seasons=2, seed=3)
-    database.close()
-    models.database.initialize(None)
-    return path
+    return demo_ledger_file(tmp_path_factory.mktemp("demo") / "ledger.db", 60, 2, seed=3)
 
 
 @pytest.fixture
