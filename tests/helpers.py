@@ -7,6 +7,7 @@ The village, one season 2026-1 (2026-04-01 to 2026-05-15):
 """
 from __future__ import annotations
 
+import sqlite3
 from typing import Any, Mapping
 
 from ledger import book, db, demo, models
@@ -97,3 +98,14 @@ def demo_ledger_file(path, households: int, seasons: int, seed: int):
     database.close()
     models.database.initialize(None)
     return path
+
+
+def tamper(path, *statements: str) -> None:
+    """Edit the file as someone with the sqlite3 shell would: the guards dropped first."""
+    raw = sqlite3.connect(path)
+    for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        raw.execute(f'DROP TRIGGER "{name}"')
+    for statement in statements:
+        raw.execute(statement)
+    raw.commit()
+    raw.close()

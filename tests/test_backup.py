@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SEASON, build_village, valid
+from helpers import SEASON, build_village, tamper, valid
 from ledger import backup, book, check, db, models
 from ledger.errors import LedgerError
 from test_cli import clean_env, ok, refused, silk
@@ -204,13 +204,7 @@ def _fails_check(folder: Path) -> Path:
     """A backup edited behind the program's back, its guards dropped first: a delivery's
     amount changed."""
     path = backup.backup(make_village(folder / "edited.db", leaf=2), folder / "e.db")
-    connection = sqlite3.connect(path)
-    for (trigger,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")\
-            .fetchall():
-        connection.execute(f'DROP TRIGGER "{trigger}"')
-    connection.execute("UPDATE leaf_delivery SET amount = amount + 100 WHERE id = 1")
-    connection.commit()
-    connection.close()
+    tamper(path, "UPDATE leaf_delivery SET amount = amount + 100 WHERE id = 1")
     return path
 
 

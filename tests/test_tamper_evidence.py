@@ -8,7 +8,7 @@ import pytest
 
 from ledger import audit, book, check, cli, closing, corrections, db, models
 
-from helpers import build_village, table_counts, valid
+from helpers import build_village, table_counts, tamper, valid
 from test_backup import findings_of
 
 
@@ -27,17 +27,6 @@ def ledger(ledger_path):
     database.close()
     models.database.initialize(None)
     return ledger_path
-
-
-def tamper(path, *statements: str) -> None:
-    """Edit the file as someone with the sqlite3 shell would: the guards dropped first."""
-    raw = sqlite3.connect(path)
-    for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
-        raw.execute(f'DROP TRIGGER "{name}"')
-    for statement in statements:
-        raw.execute(statement)
-    raw.commit()
-    raw.close()
 
 
 #: (what is done, a statement, a phrase check must say)
