@@ -156,8 +156,7 @@ def _reversals():
         differs = [getattr(R, f.name) != (getattr(original, f.name) * -1 if f.name in NEGATED
                                           else getattr(original, f.name))
                    for f in R._meta.sorted_fields
-                   if f.name not in ("id", "date", "season", "reverses", "corrects", "seal")
-                   and not (f.name == "batch" or f.name in NEGATED and False)]
+                   if f.name not in ("id", "date", "season", "reverses", "corrects", "seal")]
         wrong = (R.select(R.id).join(original, JOIN.LEFT_OUTER, on=(R.reverses == original.id))
                  .where(R.reverses.is_null(False)
                         & (original.id.is_null() | original.reverses.is_null(False)
