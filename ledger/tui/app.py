@@ -227,7 +227,7 @@ class SilkApp(App):
         from the old one, and show the screens again from their roots."""
         models.database.close()
         db.open_ledger(self.db_path)
-        forget_cached_figures()
+        browse.forget()
         season = self.season
         self.season = (models.Season.get_or_none(models.Season.code == season.code)
                        if season else None) or browse.current_season()
@@ -292,10 +292,7 @@ class SilkApp(App):
             self.screen.load()
 
 
-def forget_cached_figures() -> None:
-    """Drop what ledger.browse keeps between screens (season figures, the household
-    search index): after a restore they describe books that are no longer there."""
-    browse.forget()
+
 
 
 def make_app(db_path: str | os.PathLike, lang: str | None = None,
