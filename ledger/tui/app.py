@@ -294,7 +294,6 @@ class SilkApp(App):
 
 
 
-
 def make_app(db_path: str | os.PathLike, lang: str | None = None,
              operator: str | None = None) -> SilkApp:
     """Open (or create) the ledger at `db_path` and build the app on it; `operator` names
