@@ -86,11 +86,23 @@ def product(quantity: int, quantity_places: int, price_fen: int) -> int:
     return div_half_up(quantity * price_fen, 10 ** quantity_places)
 
 
+_ZEROS = ("0", *("0." + "0" * places for places in range(1, 7)))
+
+
 def fixed_str(units: int, places: int) -> str:
-    """Show an integer count of 10**-places units with exactly `places` decimals."""
-    sign = "-" if units < 0 else ""
-    whole, frac = divmod(abs(units), 10 ** places)
-    return f"{sign}{whole}.{frac:0{places}d}" if places else f"{sign}{whole}"
+    """Show an integer count of 10**-places units with exactly `places` decimals.
+
+    Written as string slicing, not divmod and a format: a season report shows some
+    twenty thousand figures, and this is most of what showing them costs."""
+    if not units:  # half of a season's figures are nothing at all
+        return _ZEROS[places] if places < len(_ZEROS) else "0." + "0" * places
+    digits = str(-units if units < 0 else units)
+    if not places:
+        return f"-{digits}" if units < 0 else digits
+    if len(digits) <= places:
+        digits = digits.rjust(places + 1, "0")
+    text = f"{digits[:-places]}.{digits[-places:]}"
+    return f"-{text}" if units < 0 else text
 
 
 def yuan(fen: int) -> str:
