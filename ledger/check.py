@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from peewee import JOIN, fn
 
-from ledger import audit, chart, i18n, income, money, models, seal
+from ledger import audit, chart, i18n, income, money, models, seal, tamper
 from ledger.kinds import RECORD_KINDS
 
 
@@ -41,12 +41,19 @@ class Finding:
 
 
 def run() -> list[Finding]:
-    """Every problem found; an empty list means the ledger is sound."""
-    findings: list[Finding] = []
-    for step in (_vouchers_balance, _postings, _records_have_vouchers, _amounts, _reversals,
-                 _dates, _kept_balances, _seasons, _tampering):
-        findings.extend(step())
-    return findings
+    """Every problem found; an empty list means the ledger is sound. The seals and the
+    hash chain are verified (by worker processes, on a large ledger) while the queries
+    run."""
+    verification = tamper.start()
+    try:
+        findings: list[Finding] = []
+        for step in (_vouchers_balance, _postings, _records_have_vouchers, _amounts,
+                     _reversals, _dates, _kept_balances, _seasons):
+            findings.extend(step())
+        findings.extend(_tampering(verification))
+        return findings
+    finally:
+        verification.close()
 
 
 def _vouchers_balance():
@@ -267,14 +274,15 @@ def _outside_flows() -> dict[int, int]:
     return totals
 
 
-def _tampering():
+def _tampering(verification: tamper.Verification):
     """Rows changed, vouchers altered or removed, audit entries rewritten: anything done
     to the ledger file behind the program's back."""
-    for table, row in seal.broken_seals():
+    for table, row in verification.seals():
         yield Finding("check_seal_broken", dict(table=table, row=row))
-    for voucher, what in seal.broken_links():
-        key = "check_chain_broken" if what == "content" else "check_voucher_record_changed"
-        yield Finding(key, dict(voucher=voucher))
+    for voucher in verification.chain():
+        yield Finding("check_chain_broken", dict(voucher=voucher))
+    for voucher in seal.records_resealed():
+        yield Finding("check_voucher_record_changed", dict(voucher=voucher))
     for table, count, highest in seal.missing_rows():
         yield Finding("check_rows_missing", dict(table=table, count=count, highest=highest))
     for entry in audit.broken_links():

@@ -78,6 +78,15 @@ def open_ledger(path: str | os.PathLike, *, create: bool = False) -> SqliteDatab
     return db
 
 
+def connect_for_reading(path: str | os.PathLike) -> SqliteDatabase:
+    """Bind the models to a ledger another process of this program has open and checked
+    (a worker of `check`): no probing, creating or upgrading."""
+    database = _sqlite(str(path))
+    database.connect()
+    models.database.initialize(database)
+    return database
+
+
 def problem(error: DatabaseError, path: str) -> str:
     """What a database error means for the user: busy, read-only, or damaged; the same
     words whichever entry point met it."""

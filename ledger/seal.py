@@ -132,31 +132,41 @@ def _vouchers_with_postings(low: int = 0, high: int | None = None
 
 # -- verification, for `check` -------------------------------------------------------------
 
-def broken_seals() -> Iterator[tuple[str, int]]:
-    """(table, id) of every row whose content no longer matches its seal."""
-    for model in models.SEALED_MODELS:
-        fields = sealed_fields(model)
-        for *values, stored in raw_rows(model.select(*fields, model.seal)):
-            if row_seal(model, values) != stored:
-                yield model._meta.table_name, values[0]
+def broken_seals(model: type | None = None, low: int = 0,
+                 high: int | None = None) -> Iterator[tuple[str, int]]:
+    """(table, id) of every row whose content no longer matches its seal: of every
+    sealed table, or of `model`'s rows with ids above `low` (up to `high`)."""
+    for table in (model,) if model is not None else models.SEALED_MODELS:
+        key = table._meta.primary_key
+        rows = table.select(*sealed_fields(table), table.seal).where(
+            key > low if high is None else (key > low) & (key <= high))
+        for *values, stored in raw_rows(rows):
+            if row_seal(table, values) != stored:
+                yield table._meta.table_name, values[0]
 
 
-def broken_links() -> Iterator[tuple[int, str]]:
-    """(voucher id, what) for every voucher whose hash does not follow from its content
-    and the voucher before it: "content" when the voucher or its postings changed,
-    "record" when its record's seal is not the one it was posted with."""
-    previous = ""
-    for voucher_id, stored, values, postings in _vouchers_with_postings():
+def broken_chain(low: int = 0, high: int | None = None) -> Iterator[int]:
+    """Ids of the vouchers (above `low`, up to `high`) whose hash does not follow from
+    their content and the stored hash of the voucher before them; a range is verified
+    on its own, so ranges can be verified side by side."""
+    V = models.Voucher
+    previous = (V.select(V.hash).where(V.id <= low).order_by(V.id.desc()).limit(1).scalar()
+                if low else "") or ""
+    for voucher_id, stored, values, postings in _vouchers_with_postings(low, high):
         if voucher_hash(previous, values, postings) != stored:
-            yield voucher_id, "content"
+            yield voucher_id
         previous = stored
+
+
+def records_resealed() -> Iterator[int]:
+    """Ids of the vouchers whose record's seal is not the one they were posted with."""
     V = models.Voucher
     for kind in RECORD_KINDS:
         R = kind.model
         query = (V.select(V.id).join(R, on=(V.record_id == R.id))
                  .where((V.kind == kind.name) & (V.record_seal != R.seal)).tuples())
         for (voucher_id,) in query:
-            yield voucher_id, "record"
+            yield voucher_id
 
 
 def missing_rows() -> Iterator[tuple[str, int, int]]:

@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from ledger import audit, book, check, cli, closing, corrections, db, models
+from ledger import tamper as evidence
 
 from helpers import build_village, table_counts, tamper, valid
 from test_backup import findings_of
@@ -158,3 +159,54 @@ def _schema(path) -> dict:
         found[(kind, name)] = columns
     raw.close()
     return found
+
+
+#: Edits of several tables at once, for comparing the two ways of verifying.
+SEVERAL = [statement for what, statement, _ in TAMPERING
+           if what in ("a household renamed", "a wage's worker renamed",
+                       "weight and amount both raised on a leaf delivery",
+                       "a voucher's date moved",
+                       "a posting moved to another account, balances kept in step")]
+
+
+def _verified_by_workers(monkeypatch, path) -> list[str]:
+    """The findings of `check` with the seals and the chain cut into ranges of two ids,
+    each verified by a worker process."""
+    _force_workers(monkeypatch)
+    return findings_of(path)
+
+
+def _force_workers(monkeypatch) -> None:
+    monkeypatch.setattr(evidence, "WORKERS_FROM", 0)
+    monkeypatch.setattr(evidence, "CHUNK", 2)
+    monkeypatch.setattr(evidence.os, "cpu_count", lambda: 2)
+
+
+def test_two_workers_verify_every_range(ledger, monkeypatch):
+    _force_workers(monkeypatch)
+    database = db.open_ledger(ledger)
+    try:
+        verification = evidence.start()
+        assert len(verification.workers) == 2
+        assert sorted(verification.gather()) == list(range(len(verification.tasks)))
+    finally:
+        database.close()
+        models.database.initialize(None)
+
+
+def test_workers_find_what_the_check_finds_by_itself(ledger, monkeypatch):
+    tamper(ledger, *SEVERAL)
+    alone = findings_of(ledger)
+    assert len(alone) >= len(SEVERAL)
+    assert _verified_by_workers(monkeypatch, ledger) == alone
+
+
+def test_workers_find_nothing_in_a_sound_ledger(ledger, monkeypatch):
+    assert _verified_by_workers(monkeypatch, ledger) == []
+
+
+def test_a_worker_that_cannot_start_leaves_the_work_to_check_itself(ledger, monkeypatch):
+    tamper(ledger, *SEVERAL)
+    alone = findings_of(ledger)
+    monkeypatch.setattr(evidence.sys, "executable", "/bin/false")
+    assert _verified_by_workers(monkeypatch, ledger) == alone
