@@ -143,9 +143,12 @@ timed in one process with the ledger open; the reference beside it is the bare S
 query computing the same sums (history-wide sums from every posting), or a bare
 `executemany` of the same CSV rows, or, for the peers, the peer's command beside
 `silk report trial-balance`. "command" is the `silk` command run in a child process as
-a user would (Python's start-up included) and its peak memory (max RSS). A target is
-met when the median (and the command's peak memory) is under it; "–": not asked at
-that size. The TUI figures are from Textual's Pilot, headless, at 120×40.
+a user would (Python's start-up included) and its peak memory (max RSS; with `check`'s
+worker processes, the peak of their sum). A target is met when the median (and the
+command's peak memory) is under it; "–": not asked at that size. The TUI is driven by
+Textual's Pilot, headless, at 120×40, each figure ending at the frame Textual hands to
+the terminal; the key is pressed once the app has prepared its main screens, which it
+does while the home screen is read (bench/tui.py says more).
 """
 
 
