@@ -264,9 +264,9 @@ def cmd_overview(args) -> int:
     terminal (a script, CI), say what is in it instead."""
     path = _path(args)
     if sys.stdin.isatty() and sys.stdout.isatty():
-        from ledger.tui.app import make_app  # textual only when the UI is wanted
+        from ledger.tui import app  # textual only when the UI is wanted
 
-        make_app(path, lang=args.lang, operator=getattr(args, "operator", None)).run()
+        app.run(path, lang=args.lang, operator=getattr(args, "operator", None))
         return 0
     _open(args, create=True)
     village = db.get_meta("village") or "-"

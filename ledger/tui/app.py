@@ -7,6 +7,7 @@ them differs from what it last showed.
 """
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -72,6 +73,11 @@ class SilkApp(App):
         self.backups_made = 0
         #: The last `check` of the ledger: (browse.data_stamp() it ran on, findings).
         self.checked: tuple[tuple[int, ...], list[str]] | None = None
+        #: Whether the main screens are built (see `prepare_screens`).
+        self.screens_prepared = False
+        #: Whether to call `settle_memory` once they are: in the one app of a `silk`
+        #: process, not in tests that make hundreds of apps in one.
+        self.settle_memory = False
 
     def on_mount(self) -> None:
         localize(self)
@@ -80,6 +86,43 @@ class SilkApp(App):
             from ledger.tui.screens.setup import SetupScreen
 
             self.push_screen(SetupScreen(), self._set_up)
+
+    # -- the main screens, built before they are asked for ------------------------------
+    #: Built one at a time once the first screen has shown its figures, while the
+    #: accountant reads it; their key then only switches to them. Composing a screen
+    #: (Textual's CSS, some thirty widgets, its first page) takes a few hundred ms,
+    #: which would otherwise come between every first key and its screen.
+    PREPARED = ("households", "journal", "batches")
+    #: Seconds after the first screen's figures show (so they are drawn first), and
+    #: between two screens being prepared (so a key never waits long behind them).
+    PREPARE_AFTER, PREPARE_GAP = 0.1, 0.05
+
+    def prepare_screens(self) -> None:
+        """Build the next main screen not built yet, and come back for the one after.
+        Uses Textual's mode set-up (`_init_mode`), which has no public twin; on a
+        Textual without it screens are simply built when first shown."""
+        init_mode = getattr(self, "_init_mode", None)
+        stacks = getattr(self, "_screen_stacks", None)
+        if init_mode is None or stacks is None or not self.is_running:
+            return  # (not while the app shuts down: it is closing those very stacks)
+        pending = [mode for mode in self.PREPARED if mode not in stacks]
+        if pending:
+            init_mode(pending[0])
+            self.set_timer(self.PREPARE_GAP, self.prepare_screens)
+        else:
+            self._restyle_prepared()
+            self.screens_prepared = True
+            if self.settle_memory:
+                settle_memory()
+
+    def _restyle_prepared(self) -> None:
+        """Bring the prepared screens up to date with the CSS read since each was built
+        (each new kind of widget brings its own), as Textual would on switching to them,
+        so that the switch itself has no CSS left to redo."""
+        for mode in self.PREPARED:
+            for screen in self._screen_stacks.get(mode, []):
+                self.stylesheet.update(screen, animate=False)
+                screen._css_update_count = self._css_update_count
 
     def _set_up(self, done: bool | None) -> None:
         if done:  # the screen below redoes itself as it resumes (see LedgerScreen)
@@ -292,6 +335,23 @@ class SilkApp(App):
             self.screen.load()
 
 
+
+
+def settle_memory() -> None:
+    """Once the app has started: collect what starting left behind and exempt the rest
+    (widgets, screens, CSS, kept figures) from later garbage collections. CPython's
+    collector otherwise walks every object of every screen now and then, which held a
+    key back by up to 230 ms in the benchmark."""
+    gc.collect()
+    gc.freeze()
+
+
+def run(db_path: str | os.PathLike, lang: str | None = None,
+        operator: str | None = None) -> None:
+    """The terminal UI for a person: `make_app`, settling memory once started."""
+    app = make_app(db_path, lang=lang, operator=operator)
+    app.settle_memory = True
+    app.run()
 
 
 def make_app(db_path: str | os.PathLike, lang: str | None = None,

@@ -120,6 +120,7 @@ class HomeScreen(LedgerScreen):
              money.kg(bar.kg_per_sheet)) for bar in bars])
         self._attention(table, data)
         self.stamp = data.stamp
+        self.set_timer(self.app.PREPARE_AFTER, self.app.prepare_screens)
         checked = self.app.checked
         if checked and checked[0] == data.stamp:
             self._show_findings(checked[1])

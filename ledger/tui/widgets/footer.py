@@ -37,8 +37,8 @@ class FittingFooter(Footer):
 
     def _fit(self) -> None:
         """Drop the next spare key while the keys are wider than the footer."""
-        if not self.is_attached or not self.size.width:
-            return
+        if not self.is_attached or not self.size.width or not self.screen.is_current:
+            return  # a screen out of sight is fitted when it comes back (it recomposes)
         if any(child.display and not child.outer_size.width for child in self.children):
             self.set_timer(0.02, self._fit)  # the keys just composed are not laid out yet
             return
