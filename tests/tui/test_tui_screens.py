@@ -5,7 +5,7 @@ import sqlite3
 
 from textual.widgets import DataTable, Input, Static
 
-from ledger import browse, db, i18n, income, models, money
+from ledger import book, browse, db, i18n, income, models, money
 from ledger.tui.app import make_app
 from ledger.tui.screens.household import HouseholdScreen
 from ledger.tui.screens.journal import JournalScreen
@@ -155,3 +155,26 @@ async def test_a_busy_ledger_gets_a_message_and_nothing_is_written(ledger_path):
             other.close()
         assert models.Season.select().count() == 0
         assert db.get_meta("village") == ""
+
+
+async def test_a_screen_prepared_before_a_payment_shows_the_payment(demo_path):
+    """The main screens are built while the home screen is read; one built before a
+    change reads its figures again when it is first shown."""
+    app = make_app(demo_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        while not app.screens_prepared:
+            await pilot.pause()
+        await settle(pilot, app)
+        season = app.season
+        household = next(p for p in income.season_income(season).parties
+                         if p.kind == "household")
+        book.record("payments", dict(
+            date=str(season.start), season=season.code, household=household.code,
+            direction="to_household", amount="123.45", method="cash", memo=""))
+        app.records_changed()
+        await pilot.press("h")
+        await settle(pilot, app)
+        table = app.screen.query_one(PagedTable)
+        row = cells(table)[table.get_row_index(household.code)]
+        assert row[-1] == money.yuan(household.balance - 12345)
