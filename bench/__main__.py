@@ -13,7 +13,8 @@ bench/RESULTS.md, each figure beside its reference measured in the same run:
 - the terminal UI: start to first screen, key press to next screen (bench/tui.py).
 
 Ledgers are built once into bench/data/ (ignored by git; bench/ledgers.py) and rebuilt
-when the schema version changes. Not part of the test suite: figures on a shared machine
+when the schema version changes; each is read through once before it is timed (see
+`measure.warm`). Not part of the test suite: figures on a shared machine
 are compared within one run, never asserted. `--quick` is a smoke test of the harness:
 a small ledger, one run each, its table written to bench/data/RESULTS-quick.md.
 """
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from bench import commands, documents, ledgers, peers, silk, tui
 from bench.ledgers import DATA, Size, progress
+from bench.measure import warm
 from bench.table import Row, write
 
 RESULTS = Path(__file__).parent / "RESULTS.md"
@@ -80,12 +82,15 @@ def ledger_rows(size: Size, runs: int, with_peers: bool, with_documents: bool) -
     progress(f"{size.label}: {records:,} records; season {about.season}, "
              f"household {about.household} ...")
     single = 1 if size.label == "10M" else runs  # a long command at 10M runs once
+    warm(path)
     shown = commands.reports(path, about, single, check_runs=1)
+    warm(path)
     rows = [Row(measure, size.label, records, silk_time, "bare SQL", bare_time,
                 shown.get(measure), target=measure)
             for measure, (silk_time, bare_time) in silk.reports(path, about, runs).items()]
     rows.append(check_row(size, records, runs, shown["check"]))
     progress(f"{size.label}: the terminal UI ...")
+    warm(path)
     start, key = tui.measure(path, min(runs, 3))
     rows += [Row("TUI start to first screen", size.label, records, start,
                  target="TUI start to first screen"),
@@ -101,6 +106,7 @@ def check_row(size: Size, records: int, runs: int, command) -> Row:
     """`check` in this process up to 1M (its target's size), and as a command at every size."""
     if size.label == "10M":
         return Row("check", size.label, records, command=command, target="check")
+    warm(size.path)
     timing, problems = silk.full_check(size.path, min(runs, 3))
     found = f" (found {problems} problems!)" if problems else ""
     return Row(f"check{found}", size.label, records, timing, command=command,
@@ -117,6 +123,7 @@ def journal_rows(size: Size, records: int, trial_command, runs: int,
                 target="memory")]
     if not with_peers:
         return rows
+    warm(journal, size.path)
     for name, peer in peers.measure(journal, runs).items():
         progress(f"{size.label}: {name}: {peer.timing.min:,.1f} s, {peer.peak_mb:,.0f} MB")
         rows.append(Row(f"balances: `{name}` (peer)", size.label, records,

@@ -27,6 +27,18 @@ class Timing:
         return cls(min(seconds), statistics.median(seconds), len(seconds))
 
 
+def warm(*paths: Path) -> None:
+    """Read each file once, so that it is in the operating system's cache when timed, as
+    the ledger of an office PC in use is. This machine's cache is emptied now and then
+    from outside (by the host of the virtual machine), which had made one run's report
+    figures 1.5 to 2 times the next's."""
+    for path in paths:
+        if Path(path).exists():
+            with open(path, "rb") as handle:
+                while handle.read(1 << 22):
+                    pass
+
+
 def timed(function: Callable[[], object], runs: int, budget: float = 30.0) -> Timing:
     """Time `runs` calls of `function`, fewer once `budget` seconds are spent (a slow
     reference at ten million records is run once or twice, not five times)."""
