@@ -6,6 +6,7 @@ import asyncio
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from ledger import browse, i18n, models
 from ledger.i18n import t
@@ -92,7 +93,9 @@ class LedgerCommands(Provider):
             if (entry.code.lower().startswith(needle) or needle in entry.name
                     or entry.initials.startswith(needle)):
                 text = t("tui.cmd.household", code=entry.code, name=entry.name)
-                yield Hit(0.5, text, partial(self.open_household, entry.code), text=text)
+                # the name as written: a string prompt would be read as markup
+                yield Hit(0.5, Content(text), partial(self.open_household, entry.code),
+                          text=text)
 
     def open_household(self, code: str) -> None:
         from ledger.tui.screens.household import HouseholdScreen

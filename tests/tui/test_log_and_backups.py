@@ -36,7 +36,7 @@ async def test_the_log_shows_the_entries_newest_first_with_the_reason(demo_path)
         assert isinstance(app.screen, LogScreen)
         table = app.screen.query_one(PagedTable)
         assert table.row_count == len(audit.entries())
-        newest = table.get_row_at(0)
+        newest = [str(cell) for cell in table.get_row_at(0)]
         assert newest[2] == "accountant Li" and newest[4] == f"sales:{sale.id}"
         assert newest[5] == "weighed twice"
         detail = str(app.screen.query_one("#log-detail", Static).render())

@@ -7,12 +7,13 @@ import sys
 
 from textual.widgets import Input, Static
 
-from ledger import browse, i18n, income, money
+from ledger import book, browse, db, i18n, income, money
 from ledger.tui.app import make_app
 from ledger.tui.screens.household import HouseholdScreen
 from ledger.tui.screens.journal import JournalScreen
 from ledger.tui.screens.preview import PreviewScreen
 from ledger.tui.widgets.figures import Figures
+from ledger.tui.widgets.paged_table import PagedTable
 
 SIZE = (120, 40)
 
@@ -108,3 +109,31 @@ def test_bare_silk_without_a_terminal_prints_the_overview(demo_path):
                           stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0
     assert "桑园村" in done.stdout and "textual" not in done.stderr.lower()
+
+
+#: A name the accountant might type or import, which Textual would read as markup:
+#: a closing tag with no opening one, a style, and a click action.
+MARKUP_LIKE = "李[/b] [bold]秀英[@click=app.quit]"
+
+
+async def test_a_name_that_looks_like_markup_is_shown_as_written(demo_path):
+    database = db.open_ledger(demo_path)
+    book.record("households", dict(code="H900", name=MARKUP_LIKE, group="一组", phone="",
+                                   shares="0"))
+    database.close()
+    app = make_app(demo_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("h", "slash", *"H900")
+        await settle(pilot, app)
+        table = app.screen.query_one(PagedTable)
+        assert table.row_count == 1
+        assert MARKUP_LIKE in table.render_line(1).text  # under the header
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"H900")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, HouseholdScreen)
+        assert MARKUP_LIKE in str(app.screen.query_one("#household-head").render())

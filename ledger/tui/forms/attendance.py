@@ -13,9 +13,9 @@ from textual import events
 from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.message import Message
-from textual.widgets import DataTable
 
 from ledger import i18n
+from ledger.tui.widgets.plain import PlainTable
 
 #: Columns before the days, typed into; the day columns are named d0, d1 ...
 PERSON = ("household", "worker")
@@ -30,7 +30,7 @@ def day_label(day: date) -> str:
     return f"{day.month}月{day.day}日" if i18n.language() == "zh" else f"{day.month}-{day.day}"
 
 
-class AttendanceGrid(DataTable):
+class AttendanceGrid(PlainTable):
     """A grid of text cells; digits, letters and Chinese type into the cell under the cursor."""
 
     BINDINGS = [

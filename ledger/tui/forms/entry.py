@@ -23,6 +23,7 @@ from ledger.refs import Refs, SeasonRef
 from ledger.tui.forms import fields
 from ledger.tui.forms.fields import FieldRow
 from ledger.tui.forms.texts import translated
+from ledger.tui.widgets.plain import PlainStatic
 
 #: Fields a new record starts with, when no preset says otherwise.
 DEFAULTS = {"wages": {"payer": COLLECTIVE, "unit": "天"}, "leaf": {}, "sales": {}}
@@ -52,15 +53,15 @@ class EntryForm(ModalScreen[int | None]):
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(self._title(), id="title")
+            yield PlainStatic(self._title(), id="title")
             with VerticalScroll(id="fields"):
                 for name in self.columns:
                     yield FieldRow(name, self._initial(name), placeholder=self._placeholder(name),
                                    suggester=fields.suggester(name, self.finders[name]))
             if self.computes_amount:
-                yield Static("", id="amount")
-            yield Static("", id="message")
-            yield Static(i18n.t("form.keys"), id="keys")
+                yield PlainStatic("", id="amount")
+            yield PlainStatic("", id="message")
+            yield PlainStatic(i18n.t("form.keys"), id="keys")
         yield Footer()
 
     def on_mount(self) -> None:

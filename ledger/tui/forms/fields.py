@@ -11,12 +11,13 @@ from typing import Any, Callable
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.suggester import Suggester, SuggestFromList
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Static
 
 from ledger import i18n, rules
 from ledger.entry_dates import Span, read_entry_date
 from ledger.io import cleaning
 from ledger.tui.forms import lookup
+from ledger.tui.widgets.plain import PlainStatic, PlainLabel
 
 DATE_FIELDS = frozenset({"date", "start", "end", "hatch", "mount", "harvest"})
 CHOICES = {"direction": rules.DIRECTIONS, "method": rules.METHODS}
@@ -108,10 +109,10 @@ class FieldRow(Horizontal):
         self._suggester = suggester
 
     def compose(self) -> ComposeResult:
-        yield Label(self._label, classes="field-label")
+        yield PlainLabel(self._label, classes="field-label")
         yield Input(self._value, placeholder=self._placeholder, suggester=self._suggester,
                     id=f"field-{self.field}", classes="field-input")
-        yield Static("", classes="field-note")
+        yield PlainStatic("", classes="field-note")
 
     @property
     def input(self) -> Input:

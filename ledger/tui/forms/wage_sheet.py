@@ -25,6 +25,7 @@ from ledger.tui.forms import fields, lookup
 from ledger.tui.forms.attendance import PERSON, AttendanceGrid, day_column, day_label
 from ledger.tui.forms.fields import FieldRow
 from ledger.tui.forms.texts import translated
+from ledger.tui.widgets.plain import PlainStatic
 
 #: Fields set once for the whole sheet, with what a new sheet starts from.
 SHEET_FIELDS = ("payer", "task", "rate", "unit")
@@ -55,7 +56,7 @@ class WageSheet(ModalScreen[int | None]):
         first = fields.today_within(season) or (season.start if season else date.today())
         last = _last_wage(self.season)
         with Vertical(id="sheet"):
-            yield Static(i18n.t("sheet.title", season=self.season), id="title")
+            yield PlainStatic(i18n.t("sheet.title", season=self.season), id="title")
             with Horizontal(id="settings"):
                 with Vertical():
                     yield FieldRow("payer", self.payer,
@@ -69,10 +70,10 @@ class WageSheet(ModalScreen[int | None]):
                                    placeholder=i18n.t("form.date_placeholder"))
                     yield FieldRow("days", "1", label=i18n.t("sheet.days"))
             yield AttendanceGrid([first], id="grid")
-            yield Static("", id="hint")
-            yield Static("", id="summary")
-            yield Static("", id="message")
-            yield Static(i18n.t("sheet.keys"), id="keys")
+            yield PlainStatic("", id="hint")
+            yield PlainStatic("", id="summary")
+            yield PlainStatic("", id="message")
+            yield PlainStatic(i18n.t("sheet.keys"), id="keys")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Header, Label, Static
+from textual.widgets import DataTable, Header, Static
 
 from ledger import backup, models
 from ledger.i18n import t
@@ -28,6 +28,7 @@ from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.paged_table import right
+from ledger.tui.widgets.plain import PlainStatic, PlainLabel, PlainTable
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
-            yield Label(self.heading, classes="heading")
-            yield Static(self.text, id="confirm-text")
-            yield Static(t("tui.confirm.keys"), id="confirm-keys")
+            yield PlainLabel(self.heading, classes="heading")
+            yield PlainStatic(self.text, id="confirm-text")
+            yield PlainStatic(t("tui.confirm.keys"), id="confirm-keys")
 
     def on_mount(self) -> None:
         localize(self)
@@ -104,11 +105,11 @@ class BackupsScreen(LedgerScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(t("tui.backups.head", folder=str(Path(self.app.db_path).parent
+        yield PlainStatic(t("tui.backups.head", folder=str(Path(self.app.db_path).parent
                                                       / backup.FOLDER)),
                      id="backups-head", classes="heading")
-        yield DataTable(id="backups", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="backups-message")
+        yield PlainTable(id="backups", cursor_type="row", zebra_stripes=True)
+        yield PlainStatic("", id="backups-message")
         yield FittingFooter()
 
     def on_mount(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Header, Label, Static
+from textual.widgets import DataTable, Header, Static
 
 from ledger import browse, money
 from ledger.i18n import t
@@ -12,6 +12,7 @@ from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.screens.batches import grade_mix
 from ledger.tui.widgets.paged_table import fit_column, right
 from ledger.tui.widgets.footer import FittingFooter
+from ledger.tui.widgets.plain import PlainStatic, PlainLabel, PlainTable
 
 
 class BatchScreen(LedgerScreen):
@@ -29,13 +30,13 @@ class BatchScreen(LedgerScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(f"{self.code}  {t('tui.loading')}", id="batch-head", classes="heading")
-        yield Static("", id="batch-dates")
-        yield Static("", id="batch-figures")
+        yield PlainStatic(f"{self.code}  {t('tui.loading')}", id="batch-head", classes="heading")
+        yield PlainStatic("", id="batch-dates")
+        yield PlainStatic("", id="batch-figures")
         with VerticalScroll(id="batch-records"):
             for part in ("leaf", "sales", "inputs"):
-                yield Label(t(f"tui.batch.{part}"), classes="heading")
-                yield DataTable(id=f"batch-{part}", cursor_type="row", classes="part")
+                yield PlainLabel(t(f"tui.batch.{part}"), classes="heading")
+                yield PlainTable(id=f"batch-{part}", cursor_type="row", classes="part")
         yield FittingFooter()
 
     def read(self) -> browse.BatchDetail | None:

@@ -13,6 +13,7 @@ from ledger.i18n import t
 from ledger.tui.screens.base import ListScreen
 from ledger.tui.widgets.paged_table import PagedTable, Row, right
 from ledger.tui.widgets.footer import FittingFooter
+from ledger.tui.widgets.plain import PlainStatic
 
 
 def grade_mix(grades: dict[str, int]) -> str:
@@ -78,7 +79,7 @@ class BatchesScreen(ListScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield PagedTable(self._fetch(), id="batches")
-        yield Static("", id="batches-line")
+        yield PlainStatic("", id="batches-line")
         yield FittingFooter()
 
     def _fetch(self):

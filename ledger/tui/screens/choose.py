@@ -5,10 +5,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ledger.tui.bindings import localize
+from ledger.tui.widgets.plain import PlainLabel, PlainOptionList
 
 
 class ChooseScreen(ModalScreen[str | None]):
@@ -24,8 +25,8 @@ class ChooseScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choose"):
-            yield Label(self.heading, classes="heading")
-            yield OptionList(*(Option(label, id=value) for value, label in self.options))
+            yield PlainLabel(self.heading, classes="heading")
+            yield PlainOptionList(*(Option(label, id=value) for value, label in self.options))
 
     def on_mount(self) -> None:
         localize(self)

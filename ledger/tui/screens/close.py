@@ -13,12 +13,13 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Static
 
 from ledger import closing, models
 from ledger.i18n import t
 from ledger.tui.bindings import localize
 from ledger.tui.safety import EXPECTED, problem
+from ledger.tui.widgets.plain import PlainStatic, PlainLabel
 
 
 class SeasonModal(ModalScreen[str | None]):
@@ -76,13 +77,13 @@ class CloseScreen(SeasonModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="season-dialog"):
-            yield Label(t("tui.close.title", season=self.season.code, name=self.season.name),
+            yield PlainLabel(t("tui.close.title", season=self.season.code, name=self.season.name),
                         classes="heading")
-            yield Static(t("tui.close.explain"), id="season-explain")
-            yield Static("", id="season-message")
+            yield PlainStatic(t("tui.close.explain"), id="season-explain")
+            yield PlainStatic("", id="season-message")
             with VerticalScroll(id="season-findings-box"):
-                yield Static("", id="season-findings")
-            yield Static(t("tui.close.keys"), id="season-keys")
+                yield PlainStatic("", id="season-findings")
+            yield PlainStatic(t("tui.close.keys"), id="season-keys")
 
     def on_key(self, event) -> None:
         if event.key == "enter":
@@ -109,15 +110,15 @@ class ReopenScreen(SeasonModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="season-dialog"):
-            yield Label(t("tui.reopen.title", season=self.season.code, name=self.season.name),
+            yield PlainLabel(t("tui.reopen.title", season=self.season.code, name=self.season.name),
                         classes="heading")
-            yield Static(t("tui.reopen.explain"), id="season-explain")
-            yield Label(t("tui.field.reason"))
+            yield PlainStatic(t("tui.reopen.explain"), id="season-explain")
+            yield PlainLabel(t("tui.field.reason"))
             yield Input(id="season-reason", placeholder=t("tui.reason_placeholder"))
-            yield Static("", id="season-message")
+            yield PlainStatic("", id="season-message")
             with VerticalScroll(id="season-findings-box"):
-                yield Static("", id="season-findings")
-            yield Static(t("tui.reopen.keys"), id="season-keys")
+                yield PlainStatic("", id="season-findings")
+            yield PlainStatic(t("tui.reopen.keys"), id="season-keys")
 
     def on_mount(self) -> None:
         super().on_mount()

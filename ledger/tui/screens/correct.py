@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Static
 
 from ledger import canonical, corrections, i18n
 from ledger.errors import RecordRefused
@@ -22,6 +22,7 @@ from ledger.kinds import BY_NAME
 from ledger.tui.bindings import localize
 from ledger.tui.forms.fields import FieldRow
 from ledger.tui.safety import EXPECTED, problem
+from ledger.tui.widgets.plain import PlainStatic, PlainLabel
 
 
 def record_line(values: dict[str, str]) -> str:
@@ -57,18 +58,18 @@ class CorrectScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         what = "amend" if self.amend else "reverse"
         with Vertical(id="correct-dialog"):
-            yield Label(t(f"tui.{what}.title", kind=i18n.kind_label(self.kind),
+            yield PlainLabel(t(f"tui.{what}.title", kind=i18n.kind_label(self.kind),
                           id=self.record_id), classes="heading")
-            yield Static(record_line(self.original), id="correct-record")
-            yield Static(t(f"tui.{what}.explain"), id="correct-explain")
+            yield PlainStatic(record_line(self.original), id="correct-record")
+            yield PlainStatic(t(f"tui.{what}.explain"), id="correct-explain")
             with VerticalScroll(id="correct-fields"):
                 if self.amend:
                     for name, value in self.original.items():
                         yield FieldRow(name, value)
                 yield FieldRow("reason", "", label=t("tui.field.reason"),
                                placeholder=t("tui.reason_placeholder"))
-            yield Static("", id="correct-message")
-            yield Static(t("tui.correct.keys"), id="correct-keys")
+            yield PlainStatic("", id="correct-message")
+            yield PlainStatic(t("tui.correct.keys"), id="correct-keys")
 
     def on_mount(self) -> None:
         localize(self)

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import DataTable, Header, Label, Static
+from textual.widgets import DataTable, Header, Static
 
 from ledger import browse, check, money, models
 from ledger.i18n import t
@@ -24,6 +24,7 @@ from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.bar_chart import BarChart
 from ledger.tui.widgets.figures import Figures
 from ledger.tui.widgets.footer import FittingFooter
+from ledger.tui.widgets.plain import PlainStatic, PlainLabel, PlainTable
 
 
 #: Above this many records `check` waits for its key: it takes seconds per hundred
@@ -68,13 +69,13 @@ class HomeScreen(LedgerScreen):
         yield Header()
         with VerticalScroll(id="home"):
             with Vertical(id="home-left"):
-                yield Static(t("tui.loading"), id="season-line")
+                yield PlainStatic(t("tui.loading"), id="season-line")
                 yield Figures(id="figures")
-                yield Label(t("tui.home.chart"), classes="heading")
+                yield PlainLabel(t("tui.home.chart"), classes="heading")
                 yield BarChart(id="chart")
             with Vertical(id="home-right"):
-                yield Label(t("tui.home.attention"), classes="heading")
-                yield DataTable(id="attention", cursor_type="row")
+                yield PlainLabel(t("tui.home.attention"), classes="heading")
+                yield PlainTable(id="attention", cursor_type="row")
         yield FittingFooter()
 
     def read(self) -> HomeData | None:

@@ -16,6 +16,7 @@ from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.figures import Figures
 from ledger.tui.widgets.paged_table import fit_column, right
 from ledger.tui.widgets.footer import FittingFooter
+from ledger.tui.widgets.plain import PlainStatic, PlainTable
 
 
 @dataclass
@@ -81,10 +82,10 @@ class HouseholdScreen(LedgerScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(f"{self.code}  {t('tui.loading')}", id="household-head", classes="heading")
-        yield Static("", id="household-batches")
+        yield PlainStatic(f"{self.code}  {t('tui.loading')}", id="household-head", classes="heading")
+        yield PlainStatic("", id="household-batches")
         yield Figures(id="household-figures")
-        yield DataTable(id="household-records", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(id="household-records", cursor_type="row", zebra_stripes=True)
         yield FittingFooter()
 
     def read(self) -> HouseholdData | None:

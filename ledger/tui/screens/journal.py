@@ -17,6 +17,7 @@ from ledger.kinds import BY_NAME
 from ledger.tui.screens.base import ListScreen
 from ledger.tui.widgets.paged_table import PagedTable, Row, right
 from ledger.tui.widgets.footer import FittingFooter
+from ledger.tui.widgets.plain import PlainStatic
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class JournalScreen(ListScreen):
             yield Input(self.chosen.party, placeholder=t("tui.journal.party"), id="journal-party")
             yield Input(self.date_text, placeholder=t("tui.journal.date"), id="journal-date")
         yield PagedTable(self._fetch(), flex=6, id="journal")
-        yield Static("", id="journal-detail")
+        yield PlainStatic("", id="journal-detail")
         yield FittingFooter()
 
     def _fetch(self):

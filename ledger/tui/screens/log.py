@@ -17,6 +17,7 @@ from ledger.kinds import BY_NAME
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.paged_table import PagedTable, Row, right
+from ledger.tui.widgets.plain import PlainStatic
 
 
 def log_page(kind: str | None, record_id: int | None, after: int | None,
@@ -80,9 +81,9 @@ class LogScreen(LedgerScreen):
         yield Header()
         heading = (t("tui.log.record", ref=f"{self.kind}:{self.record_id}") if self.kind
                    else t("tui.log.all"))
-        yield Static(heading, id="log-head", classes="heading")
+        yield PlainStatic(heading, id="log-head", classes="heading")
         yield PagedTable(self._fetch(), flex=5, id="log")
-        yield Static("", id="log-detail")
+        yield PlainStatic("", id="log-detail")
         yield FittingFooter()
 
     def _fetch(self):

@@ -17,6 +17,7 @@ from ledger.i18n import t
 from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.footer import FittingFooter
+from ledger.tui.widgets.plain import PlainStatic
 
 
 def document(kind: str, code: str | None, season: models.Season):
@@ -78,7 +79,7 @@ class PreviewScreen(LedgerScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with ScrollableContainer(id="preview"):
-            yield Static(t("tui.loading"), id="preview-text")
+            yield PlainStatic(t("tui.loading"), id="preview-text")
         yield FittingFooter()
 
     def on_mount(self) -> None:

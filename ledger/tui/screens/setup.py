@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Header, Input, Label, Static
+from textual.widgets import Button, Header, Input, Static
 
 from ledger import book, db, models
 from ledger.i18n import t
@@ -21,6 +21,7 @@ from ledger.errors import RecordRefused
 from ledger.tui.bindings import localize
 from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.widgets.footer import FittingFooter
+from ledger.tui.widgets.plain import PlainStatic, PlainLabel
 
 FIELDS = ("village", "collective", "season_code", "season_name", "start", "end")
 #: The season record's field behind each set-up field, to put a refusal beside it.
@@ -52,13 +53,13 @@ class SetupScreen(Screen[bool]):
         values = defaults()
         yield Header()
         with VerticalScroll(id="setup"):
-            yield Static(t("tui.setup.intro"), id="setup-intro")
+            yield PlainStatic(t("tui.setup.intro"), id="setup-intro")
             for name in FIELDS:
-                yield Label(t(f"tui.setup.{name}"))
+                yield PlainLabel(t(f"tui.setup.{name}"))
                 with Horizontal(classes="setup-row"):
                     yield Input(values[name], id=f"setup-{name}")
-                    yield Static("", id=f"setup-{name}-error", classes="setup-field-error")
-            yield Static("", id="setup-error")
+                    yield PlainStatic("", id=f"setup-{name}-error", classes="setup-field-error")
+            yield PlainStatic("", id="setup-error")
             with Horizontal(id="setup-buttons"):
                 yield Button(t("tui.setup.save"), id="setup-save", variant="primary")
                 yield Button(t("tui.setup.demo"), id="setup-demo")

@@ -12,6 +12,7 @@ from ledger.i18n import t
 from ledger.tui.bindings import localize
 from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.widgets.paged_table import right
+from ledger.tui.widgets.plain import PlainLabel, PlainTable
 
 
 class VoucherScreen(ModalScreen[None]):
@@ -25,8 +26,8 @@ class VoucherScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="voucher"):
-            yield Label("", id="voucher-head", classes="heading")
-            yield DataTable(id="voucher-postings", cursor_type="row")
+            yield PlainLabel("", id="voucher-head", classes="heading")
+            yield PlainTable(id="voucher-postings", cursor_type="row")
 
     def on_mount(self) -> None:
         localize(self)

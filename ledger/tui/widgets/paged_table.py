@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 from ledger import models
 from ledger.tui.safety import EXPECTED, problem
+from ledger.tui.widgets.plain import PlainTable
 
 
 @dataclass
@@ -54,7 +55,7 @@ def fit_column(table: DataTable, index: int, minimum: int = 10) -> None:
         table.refresh()
 
 
-class PagedTable(DataTable):
+class PagedTable(PlainTable):
     """A DataTable filled lazily in keyset pages."""
 
     #: Rows from the end of what is loaded at which the next page is read.

@@ -1,0 +1,47 @@
+"""Widgets that show the ledger's text as it is written.
+
+Textual reads a string given to a Static, a Label, a table cell, a list option or a
+notification as markup: a household named `a[/b]` stopped the screen with an error,
+`[bold]李` showed as 李, and `[@click=app.quit]张三` made a name into a button. Names,
+grades, memos and sources come from the accountant and from imported files, so every
+string the app shows is shown plainly; none of its own texts uses markup.
+"""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import DataTable, Label, OptionList, Static
+
+
+class PlainStatic(Static):
+    def __init__(self, *args, **kwargs):
+        kwargs["markup"] = False
+        super().__init__(*args, **kwargs)
+
+
+class PlainLabel(Label):
+    def __init__(self, *args, **kwargs):
+        kwargs["markup"] = False
+        super().__init__(*args, **kwargs)
+
+
+def plain(cell):
+    """A table cell: text as it is, anything else (a right-aligned figure) unchanged."""
+    return Text(cell) if isinstance(cell, str) else cell
+
+
+class PlainTable(DataTable):
+    """A DataTable whose text cells are not markup."""
+
+    def add_row(self, *cells, **kwargs):
+        return super().add_row(*(plain(cell) for cell in cells), **kwargs)
+
+    def update_cell(self, row_key, column_key, value, **kwargs) -> None:
+        super().update_cell(row_key, column_key, plain(value), **kwargs)
+
+
+class PlainOptionList(OptionList):
+    """An OptionList whose options' text is not markup."""
+
+    def __init__(self, *options, **kwargs):
+        kwargs["markup"] = False
+        super().__init__(*options, **kwargs)
