@@ -124,6 +124,13 @@ class SilkApp(App):
                 self.stylesheet.update(screen, animate=False)
                 screen._css_update_count = self._css_update_count
 
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every notification as written: they quote names and files, which Textual
+        would otherwise read as markup (see widgets/plain.py)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout,
+                       markup=False)
+
     def _set_up(self, done: bool | None) -> None:
         if done:  # the screen below redoes itself as it resumes (see LedgerScreen)
             self.season = browse.current_season()
