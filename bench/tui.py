@@ -75,7 +75,7 @@ async def _one_run(path: Path) -> tuple[float, float]:
     gc.collect()
     began = time.perf_counter()
     app = make_app(path)
-    app.settle_memory = True  # as `silk` runs it (ledger.tui.app.run)
+    app.settles_memory = True  # as `silk` runs it (ledger.tui.app.run)
     frames = _Frames(app)
     async with app.run_test(size=SIZE, message_hook=frames.hook) as pilot:
         await asyncio.wait_for(frames.home_drawn.wait(), TIMEOUT)

@@ -77,7 +77,7 @@ class SilkApp(App):
         self.screens_prepared = False
         #: Whether to call `settle_memory` once they are: in the one app of a `silk`
         #: process, not in tests that make hundreds of apps in one.
-        self.settle_memory = False
+        self.settles_memory = False
 
     def on_mount(self) -> None:
         localize(self)
@@ -112,7 +112,7 @@ class SilkApp(App):
         else:
             self._restyle_prepared()
             self.screens_prepared = True
-            if self.settle_memory:
+            if self.settles_memory:
                 settle_memory()
 
     def _restyle_prepared(self) -> None:
@@ -357,7 +357,7 @@ def run(db_path: str | os.PathLike, lang: str | None = None,
         operator: str | None = None) -> None:
     """The terminal UI for a person: `make_app`, settling memory once started."""
     app = make_app(db_path, lang=lang, operator=operator)
-    app.settle_memory = True
+    app.settles_memory = True
     app.run()
 
 

@@ -28,7 +28,7 @@ from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.paged_table import right
-from ledger.tui.widgets.plain import PlainStatic, PlainLabel, PlainTable
+from ledger.tui.widgets.plain import PlainLabel, PlainStatic, PlainTable
 
 
 @dataclass(frozen=True)

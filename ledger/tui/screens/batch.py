@@ -12,7 +12,7 @@ from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.screens.batches import grade_mix
 from ledger.tui.widgets.paged_table import fit_column, right
 from ledger.tui.widgets.footer import FittingFooter
-from ledger.tui.widgets.plain import PlainStatic, PlainLabel, PlainTable
+from ledger.tui.widgets.plain import PlainLabel, PlainStatic, PlainTable
 
 
 class BatchScreen(LedgerScreen):

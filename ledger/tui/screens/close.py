@@ -19,7 +19,7 @@ from ledger import closing, models
 from ledger.i18n import t
 from ledger.tui.bindings import localize
 from ledger.tui.safety import EXPECTED, problem
-from ledger.tui.widgets.plain import PlainStatic, PlainLabel
+from ledger.tui.widgets.plain import PlainLabel, PlainStatic
 
 
 class SeasonModal(ModalScreen[str | None]):

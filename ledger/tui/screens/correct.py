@@ -22,7 +22,7 @@ from ledger.kinds import BY_NAME
 from ledger.tui.bindings import localize
 from ledger.tui.forms.fields import FieldRow
 from ledger.tui.safety import EXPECTED, problem
-from ledger.tui.widgets.plain import PlainStatic, PlainLabel
+from ledger.tui.widgets.plain import PlainLabel, PlainStatic
 
 
 def record_line(values: dict[str, str]) -> str:

@@ -24,7 +24,7 @@ from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.bar_chart import BarChart
 from ledger.tui.widgets.figures import Figures
 from ledger.tui.widgets.footer import FittingFooter
-from ledger.tui.widgets.plain import PlainStatic, PlainLabel, PlainTable
+from ledger.tui.widgets.plain import PlainLabel, PlainStatic, PlainTable
 
 
 #: Above this many records `check` waits for its key: it takes seconds per hundred

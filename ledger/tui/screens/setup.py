@@ -21,7 +21,7 @@ from ledger.errors import RecordRefused
 from ledger.tui.bindings import localize
 from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.widgets.footer import FittingFooter
-from ledger.tui.widgets.plain import PlainStatic, PlainLabel
+from ledger.tui.widgets.plain import PlainLabel, PlainStatic
 
 FIELDS = ("village", "collective", "season_code", "season_name", "start", "end")
 #: The season record's field behind each set-up field, to put a refusal beside it.

@@ -12,16 +12,24 @@ from rich.text import Text
 from textual.widgets import DataTable, Label, OptionList, Static
 
 
-class PlainStatic(Static):
+class _NoMarkup:
+    """Made with markup off, whatever the caller passes."""
+
     def __init__(self, *args, **kwargs):
         kwargs["markup"] = False
         super().__init__(*args, **kwargs)
 
 
-class PlainLabel(Label):
-    def __init__(self, *args, **kwargs):
-        kwargs["markup"] = False
-        super().__init__(*args, **kwargs)
+class PlainStatic(_NoMarkup, Static):
+    pass
+
+
+class PlainLabel(_NoMarkup, Label):
+    pass
+
+
+class PlainOptionList(_NoMarkup, OptionList):
+    pass
 
 
 def plain(cell):
@@ -37,11 +45,3 @@ class PlainTable(DataTable):
 
     def update_cell(self, row_key, column_key, value, **kwargs) -> None:
         super().update_cell(row_key, column_key, plain(value), **kwargs)
-
-
-class PlainOptionList(OptionList):
-    """An OptionList whose options' text is not markup."""
-
-    def __init__(self, *options, **kwargs):
-        kwargs["markup"] = False
-        super().__init__(*options, **kwargs)
