@@ -100,12 +100,24 @@ def demo_ledger_file(path, households: int, seasons: int, seed: int):
     return path
 
 
-def tamper(path, *statements: str) -> None:
-    """Edit the file as someone with the sqlite3 shell would: the guards dropped first."""
+def write_sql(path, *statements: str) -> None:
+    """Run statements on the file with the plain sqlite3 module, as another program would."""
     raw = sqlite3.connect(path)
-    for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
-        raw.execute(f'DROP TRIGGER "{name}"')
     for statement in statements:
         raw.execute(statement)
     raw.commit()
     raw.close()
+
+
+def tamper(path, *statements: str) -> None:
+    """Edit the file as someone with the sqlite3 shell would: the guards dropped first."""
+    raw = sqlite3.connect(path)
+    triggers = raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    raw.close()
+    write_sql(path, *(f'DROP TRIGGER "{name}"' for (name,) in triggers), *statements)
+
+
+def other_program_db(path):
+    """An SQLite file another program wrote: a database, but not a ledger."""
+    write_sql(path, "CREATE TABLE contacts (name TEXT)", "INSERT INTO contacts VALUES ('王秀英')")
+    return path

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SEASON, build_village, tamper, valid
+from helpers import SEASON, build_village, other_program_db, tamper, valid, write_sql
 from ledger import backup, book, check, db, models
 from ledger.errors import LedgerError
 from test_cli import clean_env, ok, refused, silk
@@ -178,12 +178,7 @@ def test_restore_into_a_missing_ledger(tmp_path):
 
 
 def _not_a_ledger(folder: Path) -> Path:
-    path = folder / "contacts.db"
-    connection = sqlite3.connect(path)
-    connection.execute("CREATE TABLE contacts (name TEXT)")
-    connection.commit()
-    connection.close()
-    return path
+    return other_program_db(folder / "contacts.db")
 
 
 def _text(folder: Path) -> Path:
@@ -210,10 +205,7 @@ def _fails_check(folder: Path) -> Path:
 
 def _too_new(folder: Path) -> Path:
     path = backup.backup(make_village(folder / "future.db"), folder / "f.db")
-    connection = sqlite3.connect(path)
-    connection.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
-    connection.commit()
-    connection.close()
+    write_sql(path, "UPDATE meta SET value = '999' WHERE key = 'schema_version'")
     return path
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +16,8 @@ from pathlib import Path
 import pytest
 
 from ledger import cli, i18n
+
+from helpers import other_program_db
 from village_expected import VILLAGE
 
 LOCALE_VARS = ("LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "SILK_LANG", "SILK_DB")
@@ -225,15 +226,6 @@ def test_db_is_a_text_file(tmp_path):
     refused(silk("--db", notes, "report", "season", "2026-1", cwd=tmp_path),
             "is not a Silk Ledger file")
     assert notes.read_text(encoding="utf-8") == "不是账本\n"
-
-
-def other_program_db(path: Path) -> Path:
-    connection = sqlite3.connect(path)
-    connection.execute("CREATE TABLE contacts (name TEXT)")
-    connection.execute("INSERT INTO contacts VALUES ('王秀英')")
-    connection.commit()
-    connection.close()
-    return path
 
 
 @pytest.mark.parametrize("args", [("report", "season", "2026-1"), ()],

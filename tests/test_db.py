@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 
 import pytest
 from peewee import IntegerField
@@ -10,6 +9,8 @@ from playhouse.migrate import SqliteMigrator, migrate
 
 from ledger import book, db, models
 from ledger.errors import LedgerError
+
+from helpers import write_sql
 
 
 def digest(path) -> str:
@@ -36,10 +37,7 @@ def test_default_path_follows_silk_db():
 
 
 def test_a_ledger_from_a_newer_version_is_refused_and_left_alone(ledger_path):
-    connection = sqlite3.connect(ledger_path)
-    connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
-    connection.commit()
-    connection.close()
+    write_sql(ledger_path, "UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     before = digest(ledger_path)
     with pytest.raises(LedgerError) as refused:
         db.open_ledger(ledger_path)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SEASON, valid
+from helpers import SEASON, other_program_db, valid
 from ledger import book, cli, db, i18n, models
 from ledger.errors import RecordRefused
 from test_backup import make_village
@@ -193,14 +193,7 @@ def _garbled(folder: Path) -> bytes:
 
 
 def _other_program(folder: Path) -> bytes:
-    import sqlite3
-
-    path = folder / "contacts.sqlite"
-    connection = sqlite3.connect(path)
-    connection.execute("CREATE TABLE contacts (name TEXT)")
-    connection.commit()
-    connection.close()
-    return path.read_bytes()
+    return other_program_db(folder / "contacts.sqlite").read_bytes()
 
 
 @pytest.fixture

@@ -32,6 +32,16 @@ async def type_into(pilot, field: str, text: str) -> None:
     await pilot.press(*text)
 
 
+async def from_the_palette(pilot, app, text: str) -> None:
+    """Open the command palette, type `text` and take the first hit."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*text)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await settle(pilot, app)
+
+
 def a_rearing_household(season) -> income.PartyIncome:
     report = income.season_income(season)
     return next(p for p in report.parties if p.kind == "household" and p.sheets)
@@ -79,28 +89,13 @@ async def test_the_command_palette_reaches_a_screen_the_language_and_a_household
     app = make_app(demo_path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Go to: Journal")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await settle(pilot, app)
+        await from_the_palette(pilot, app, "Go to: Journal")
         assert isinstance(app.screen, JournalScreen)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Language")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await settle(pilot, app)
+        await from_the_palette(pilot, app, "Language")
         assert i18n.language() == "zh"
         assert isinstance(app.screen, JournalScreen)
         household = next(e for e in browse.HOUSEHOLDS.entries() if len(e.initials) == 3)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*household.initials)
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await settle(pilot, app)
+        await from_the_palette(pilot, app, household.initials)
         assert isinstance(app.screen, HouseholdScreen)
 
 
@@ -129,11 +124,6 @@ async def test_a_name_that_looks_like_markup_is_shown_as_written(demo_path):
         table = app.screen.query_one(PagedTable)
         assert table.row_count == 1
         assert MARKUP_LIKE in table.render_line(1).text  # under the header
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"H900")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await settle(pilot, app)
+        await from_the_palette(pilot, app, "H900")
         assert isinstance(app.screen, HouseholdScreen)
         assert MARKUP_LIKE in str(app.screen.query_one("#household-head").render())
