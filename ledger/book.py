@@ -281,6 +281,11 @@ class Layout:
     def row(self, record_id: int, values: dict) -> tuple:
         """The stored row of a validated record, whose references are refs and dates
         are dates."""
+        return self._sealed(self.unsealed(record_id, values))
+
+    def unsealed(self, record_id: int, values: dict) -> list:
+        """The row as `row` gives it, but without its seal: enough to compare what two
+        records say (`key`), at no hashing cost."""
         row = [values.get(name, default) for name, default in self.defaults]
         row[0] = record_id
         for index in self.references:
@@ -289,7 +294,7 @@ class Layout:
         for index in self.dates:
             if row[index] is not None:
                 row[index] = row[index].isoformat()
-        return self._sealed(row)
+        return row
 
     def stored_row(self, record_id: int, values: dict) -> tuple:
         """The row of values already in stored form (ids, ISO text), e.g. a reversal's."""

@@ -51,6 +51,13 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
+#: Distinct values of one kind kept once judged: an import's rows repeat the same few
+#: hundred items, units, workers, codes and prices, each judged once per file instead of
+#: once per row. Values that are refused are judged again (a refusal is not kept).
+JUDGED_KEPT = 4096
+
+
+@lru_cache(maxsize=None)
 def read_text(limit: int = TEXT_LIMIT, multiline: bool = False) -> Callable[[Any], str]:
     """Text on one line; with `multiline` (memos, notes), line breaks are kept as \\n.
 
@@ -60,9 +67,8 @@ def read_text(limit: int = TEXT_LIMIT, multiline: bool = False) -> Callable[[Any
     count as control characters."""
     control = _CONTROL_BUT_NEWLINE if multiline else _CONTROL
 
-    def read(value) -> str:
-        if not isinstance(value, str):
-            raise Problem("not_text")
+    @lru_cache(maxsize=JUDGED_KEPT)
+    def judged(value: str) -> str:
         text = value.replace("\r\n", "\n").strip()
         if control.search(text) or re.search("[\u2028\u2029]", text):
             raise Problem("control_character")
@@ -75,12 +81,22 @@ def read_text(limit: int = TEXT_LIMIT, multiline: bool = False) -> Callable[[Any
         if len(text) > limit:
             raise Problem("too_long", limit=limit)
         return text
+
+    def read(value) -> str:
+        if not isinstance(value, str):
+            raise Problem("not_text")
+        return judged(value)
     return read
 
 
 def read_code(value) -> str:
     """Codes are case-insensitive (h001 is H001) and kept in capitals."""
-    text = value.strip().upper() if isinstance(value, str) else ""
+    return _code(value if isinstance(value, str) else "")
+
+
+@lru_cache(maxsize=JUDGED_KEPT)
+def _code(value: str) -> str:
+    text = value.strip().upper()
     if not CODE_PATTERN.fullmatch(text):
         raise Problem("bad_code", value=_CONTROL.sub("?", text[:40]))
     return text
@@ -107,8 +123,9 @@ def _iso_date(text: str) -> date:
 
 def read_number(places: int, limit: int, *, positive: bool) -> Callable[[Any], int]:
     """A fixed-point reader: at most `places` decimals, |value| <= limit, and > 0 when
-    `positive`, else >= 0."""
-    def read(value) -> int:
+    `positive`, else >= 0. Text is judged once per distinct value (never a Decimal or
+    an int, which could equal a float and be kept in its place)."""
+    def judged(value) -> int:
         try:
             units = money.parse_fixed(value, places, limit=limit)
         except money.NumberError as error:
@@ -116,6 +133,11 @@ def read_number(places: int, limit: int, *, positive: bool) -> Callable[[Any], i
         if units < 0 or (positive and units == 0):
             raise Problem("must_be_positive" if positive else "must_not_be_negative")
         return units
+
+    judged_text = lru_cache(maxsize=JUDGED_KEPT)(judged)
+
+    def read(value) -> int:
+        return judged_text(value) if type(value) is str else judged(value)
     return read
 
 

@@ -536,3 +536,19 @@ def test_a_memo_may_span_lines_but_a_name_may_not(village):
     assert models.Payment.get_by_id(payment_id).memo == "第一行\n第二行"
     refused = refuse("households", valid("households", name="张\n三"))
     assert refused.message("en") == "household: name: contains a control character"
+
+
+def test_a_value_repeated_on_many_rows_is_judged_the_same_on_each(village):
+    """Values are judged once per distinct value (an import repeats them): a refused one
+    is refused on every row it is on, an accepted one read the same on every row."""
+    bad_item, bad_price = "共育\t费", "1.234"
+    refused = refuse_many([
+        ("charges", rows(*[valid("charges", item=bad_item) for _ in range(3)])),
+        ("leaf", rows(*[valid("leaf", price=bad_price) for _ in range(2)])),
+    ])
+    assert [(e.field, e.reason) for e in refused.errors] == (
+        [("item", "control_character")] * 3 + [("price", "too_many_decimals")] * 2)
+    ids = [book.record("charges", valid("charges", item=" 共育费 ", amount="12.30"))
+           for _ in range(2)]
+    stored = [models.Charge.get_by_id(i) for i in ids]
+    assert [(c.item, c.amount) for c in stored] == [("共育费", 1230)] * 2

@@ -280,4 +280,4 @@ class ImportWriter(book.Writer):
 def _key(kind: str, result: dict) -> tuple:
     """What a validated record says, as it would be stored."""
     layout = book.LAYOUTS[BY_NAME[kind].model]
-    return layout.key(layout.row(0, result))
+    return layout.key(layout.unsealed(0, result))
