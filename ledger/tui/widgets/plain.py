@@ -89,7 +89,7 @@ class PlainTable(DataTable):
         if (not isinstance(cell, Text) or cell.spans or cell.style
                 or cell.justify not in (None, "default", "left", "right")):
             return None
-        text = cell.plain
+        text = cell.plain.rstrip() if cell.justify == "right" else cell.plain  # as Rich
         room = width - 2 * self.cell_padding
         used = cell_len(text)
         if used > room or "\n" in text or "\t" in text:
