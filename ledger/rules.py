@@ -8,7 +8,7 @@ references) in `result` and every problem found in `errors`. It writes nothing.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, wraps
 from datetime import date, datetime
 from typing import Any, Callable, Mapping
 
@@ -53,8 +53,23 @@ _CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 #: Distinct values of one kind kept once judged: an import's rows repeat the same few
 #: hundred items, units, workers, codes and prices, each judged once per file instead of
-#: once per row. Values that are refused are judged again (a refusal is not kept).
-JUDGED_KEPT = 4096
+#: once per row. Values that are refused are judged again (a refusal is not kept), and
+#: so is text longer than JUDGED_LONGEST (a memo seldom repeats, and a value padded with
+#: spaces must not hold its padding in memory).
+JUDGED_KEPT, JUDGED_LONGEST = 4096, 64
+
+
+def judged_once(judge: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`judge`, with what it says of each short text value kept (see JUDGED_KEPT). Only
+    exact `str` is kept: a Decimal or an int could equal a float and stand in for it."""
+    kept = lru_cache(maxsize=JUDGED_KEPT)(judge)
+
+    @wraps(judge)
+    def read(value):
+        if type(value) is str and len(value) <= JUDGED_LONGEST:
+            return kept(value)
+        return judge(value)
+    return read
 
 
 @lru_cache(maxsize=None)
@@ -67,8 +82,9 @@ def read_text(limit: int = TEXT_LIMIT, multiline: bool = False) -> Callable[[Any
     count as control characters."""
     control = _CONTROL_BUT_NEWLINE if multiline else _CONTROL
 
-    @lru_cache(maxsize=JUDGED_KEPT)
-    def judged(value: str) -> str:
+    def read(value) -> str:
+        if not isinstance(value, str):
+            raise Problem("not_text")
         text = value.replace("\r\n", "\n").strip()
         if control.search(text) or re.search("[\u2028\u2029]", text):
             raise Problem("control_character")
@@ -81,22 +97,13 @@ def read_text(limit: int = TEXT_LIMIT, multiline: bool = False) -> Callable[[Any
         if len(text) > limit:
             raise Problem("too_long", limit=limit)
         return text
-
-    def read(value) -> str:
-        if not isinstance(value, str):
-            raise Problem("not_text")
-        return judged(value)
-    return read
+    return judged_once(read)
 
 
+@judged_once
 def read_code(value) -> str:
     """Codes are case-insensitive (h001 is H001) and kept in capitals."""
-    return _code(value if isinstance(value, str) else "")
-
-
-@lru_cache(maxsize=JUDGED_KEPT)
-def _code(value: str) -> str:
-    text = value.strip().upper()
+    text = value.strip().upper() if isinstance(value, str) else ""
     if not CODE_PATTERN.fullmatch(text):
         raise Problem("bad_code", value=_CONTROL.sub("?", text[:40]))
     return text
@@ -123,9 +130,9 @@ def _iso_date(text: str) -> date:
 
 def read_number(places: int, limit: int, *, positive: bool) -> Callable[[Any], int]:
     """A fixed-point reader: at most `places` decimals, |value| <= limit, and > 0 when
-    `positive`, else >= 0. Text is judged once per distinct value (never a Decimal or
-    an int, which could equal a float and be kept in its place)."""
-    def judged(value) -> int:
+    `positive`, else >= 0."""
+    @judged_once
+    def read(value) -> int:
         try:
             units = money.parse_fixed(value, places, limit=limit)
         except money.NumberError as error:
@@ -133,11 +140,6 @@ def read_number(places: int, limit: int, *, positive: bool) -> Callable[[Any], i
         if units < 0 or (positive and units == 0):
             raise Problem("must_be_positive" if positive else "must_not_be_negative")
         return units
-
-    judged_text = lru_cache(maxsize=JUDGED_KEPT)(judged)
-
-    def read(value) -> int:
-        return judged_text(value) if type(value) is str else judged(value)
     return read
 
 

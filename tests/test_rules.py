@@ -552,3 +552,10 @@ def test_a_value_repeated_on_many_rows_is_judged_the_same_on_each(village):
            for _ in range(2)]
     stored = [models.Charge.get_by_id(i) for i in ids]
     assert [(c.item, c.amount) for c in stored] == [("共育费", 1230)] * 2
+
+
+def test_a_long_value_padded_with_spaces_is_read_like_a_short_one(village):
+    padded = " 共育费" + " " * 10_000
+    charge = book.record("charges", valid("charges", item=padded, amount=" 12.30" + " " * 500))
+    stored = models.Charge.get_by_id(charge)
+    assert (stored.item, stored.amount) == ("共育费", 1230)
