@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from peewee import DatabaseError, SqliteDatabase
 
@@ -85,6 +87,21 @@ def connect_for_reading(path: str | os.PathLike) -> SqliteDatabase:
     database.connect()
     models.database.initialize(database)
     return database
+
+
+@contextmanager
+def sort_memory(kib: int) -> Iterator[None]:
+    """Let each sort on the models' connection hold at most about `kib` KiB before SQLite
+    carries it on in a temporary file, for as long as the block runs. SQLite ties this
+    to the page cache size, so a query reading several sorted streams at once (the
+    journal export reads seven) would otherwise hold seven caches' worth."""
+    database = models.database
+    before = database.execute_sql("PRAGMA cache_size").fetchone()[0]
+    database.execute_sql(f"PRAGMA cache_size = {-int(kib)}")
+    try:
+        yield
+    finally:
+        database.execute_sql(f"PRAGMA cache_size = {int(before)}")
 
 
 def problem(error: DatabaseError, path: str) -> str:

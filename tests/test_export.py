@@ -234,3 +234,25 @@ def test_export_of_an_empty_ledger(empty, tmp_path):
     copy = tmp_path / "copy.db"
     silk("--db", copy, "init")
     assert silk("--db", copy, "import", tmp_path / "csv") == 0
+
+
+def test_the_journal_streams_sort_in_little_memory_and_leave_the_connection_as_it_was(source):
+    """Seven sorted streams at once: each may hold STREAM_SORT_KIB in memory (SQLite ties
+    a sort's memory to the page cache), and the cache is the connection's own again
+    after the export, also when its reader stops half-way."""
+    database = db.open_ledger(source)
+    try:
+        def cache() -> int:
+            return database.execute_sql("PRAGMA cache_size").fetchone()[0]
+        before = cache()
+        assert before != -journal.STREAM_SORT_KIB
+        stream = journal.transactions()
+        first = next(stream)
+        assert cache() == -journal.STREAM_SORT_KIB and first.postings
+        stream.close()  # stopped half-way
+        assert cache() == before
+        assert sum(1 for _ in journal.transactions()) == models.Voucher.select().count()
+        assert cache() == before
+    finally:
+        database.close()
+        models.database.initialize(None)

@@ -22,7 +22,7 @@ from typing import IO, Iterator, NamedTuple
 
 from peewee import JOIN
 
-from ledger import chart, i18n, models, money
+from ledger import chart, db, i18n, models, money
 from ledger.kinds import RECORD_KINDS, Kind
 
 FORMATS = ("hledger", "beancount")
@@ -113,10 +113,16 @@ def _kind_stream(kind: Kind) -> Iterator[Transaction]:
         yield Transaction(first[1], voucher, kind.name, first[2], " ".join(words), postings)
 
 
+#: KiB each kind's sorted stream may hold in memory before SQLite sorts on disk: at the
+#: connection's 32 MB, the seven streams took 260 MB of a ten-million-record export.
+STREAM_SORT_KIB = 8000
+
+
 def transactions() -> Iterator[Transaction]:
     """Every voucher of the ledger, in date order, then voucher number."""
-    streams = [_kind_stream(kind) for kind in RECORD_KINDS]
-    return heapq.merge(*streams, key=lambda t: (t.date, t.voucher))
+    with db.sort_memory(STREAM_SORT_KIB):
+        streams = [_kind_stream(kind) for kind in RECORD_KINDS]
+        yield from heapq.merge(*streams, key=lambda t: (t.date, t.voucher))
 
 
 def _accounts() -> Iterator[tuple[str, str | None]]:
