@@ -9,7 +9,7 @@ trail; if any record is refused, nothing is written at all.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from peewee import EXCLUDED, DateField, ForeignKeyField
 
@@ -20,6 +20,9 @@ from ledger.refs import BatchRef, PartyRef, Refs, SeasonRef
 
 #: Rows buffered before they are written.
 FLUSH_ROWS = 20_000
+#: Rows read between two calls of a long write's `progress` (an import of a county's
+#: files takes a minute; its reader should see it going).
+PROGRESS_ROWS = 5_000
 #: Problems kept for the report when a large file is refused; the rest are only counted.
 MAX_ERRORS = 1000
 
@@ -39,7 +42,8 @@ def record(kind: str, values: Mapping[str, Any]) -> int:
 
 
 def record_many(groups: Iterable[tuple[str, Rows]], writer: "Writer | None" = None,
-                action: str = "import", source: str = "") -> "Writer":
+                action: str = "import", source: str = "",
+                progress: Callable[[int], None] | None = None) -> "Writer":
     """Validate and record many records of several kinds in one transaction.
 
     Groups are taken in the order given, so a household created by one group can be used
@@ -47,18 +51,36 @@ def record_many(groups: Iterable[tuple[str, Rows]], writer: "Writer | None" = No
     the ledger exactly as it was; otherwise returns the writer, whose `counts` say how
     many records of each kind were added. An importer may pass a writer of its own that
     checks more (see `Writer.check`). The audit trail gets one entry per kind, with
-    `action` and `source` (the files read).
+    `action` and `source` (the files read). `progress`, if given, is told how many
+    rows have been read, every PROGRESS_ROWS.
     """
     with models.database.atomic():
         writer = writer or Writer(Refs())
+        tally = Tally(progress)
         for kind, rows in groups:
-            for where, values in rows:
+            for where, values in tally.rows(rows):
                 writer.add(kind, values, where)
         writer.finish()
         for kind, ids in writer.ids.items():
             audit.log(action, kind=kind, ids=ids, target=source[:100],
                       after={"count": writer.counts[kind]})
     return writer
+
+
+class Tally:
+    """Counts the rows read across all files of a write, telling `progress` the count
+    every PROGRESS_ROWS."""
+
+    def __init__(self, progress: Callable[[int], None] | None):
+        self.progress = progress
+        self.count = 0
+
+    def rows(self, rows: Iterable):
+        for row in rows:
+            yield row
+            self.count += 1
+            if self.progress is not None and self.count % PROGRESS_ROWS == 0:
+                self.progress(self.count)
 
 
 def _plain(values: Mapping[str, Any]) -> dict[str, str]:

@@ -20,6 +20,7 @@ from ledger import (__version__, audit, backup, balances, check, closing, correc
 from ledger.errors import LedgerError, RecordRefused
 from ledger.io import csv_import
 from ledger.kinds import KINDS
+from ledger.meter import Meter
 from ledger.reports import season as season_report
 from ledger.reports import table
 from ledger.reports import trial_balance as tb_report
@@ -324,11 +325,17 @@ def cmd_import(args) -> int:
                                  sheet=args.sheet, allow_duplicates=args.allow_duplicates)
     _open(args)
     if args.dry_run:
-        return _print_review(csv_import.review(args.paths, options), args.format)
-    with backup.automatic(_path(args), "import"):
-        counts = csv_import.import_files(args.paths, options)
+        with Meter("import_progress") as meter:
+            review = csv_import.review(args.paths, options, _rows_read(meter))
+        return _print_review(review, args.format)
+    with backup.automatic(_path(args), "import"), Meter("import_progress") as meter:
+        counts = csv_import.import_files(args.paths, options, _rows_read(meter))
     _print_counts(counts)
     return 0
+
+
+def _rows_read(meter: Meter):
+    return lambda rows: meter.show(count=f"{rows:,}")
 
 
 def _print_review(review, output: str) -> int:
@@ -546,7 +553,8 @@ def cmd_restore(args) -> int:
 
 def cmd_check(args) -> int:
     _open(args)
-    findings = check.run()
+    with Meter("check_progress") as meter:
+        findings = check.run(lambda done, total: meter.show(done=done, total=total))
     for finding in findings:
         print(finding.message())
     if findings:

@@ -279,6 +279,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "added_total": ("{count} records added.", "共新增 {count} 条记录。"),
     "added_head": ("Added:", "新增："),
     "check_failed": ("Problems found: {count}.", "发现 {count} 个问题。"),
+    "check_progress": ("Checking the books… step {done} of {total}",
+                       "正在核对账目… 第 {done}/{total} 步"),
+    "import_progress": ("Reading… {count} rows so far", "正在读取… 已读 {count} 行"),
     "check_ok": ("The books are sound: {records} records, {vouchers} vouchers, all balanced.",
                  "账目无误：{records} 条记录，{vouchers} 张凭证，借贷平衡。"),
     # -- settlement sheets and the notice board -----------------------------------------

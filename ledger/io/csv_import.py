@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from ledger import book, models
 from ledger.errors import FieldError, LedgerError, RecordRefused
@@ -67,8 +67,10 @@ def plan(paths: Iterable[str | Path], mapping: ColumnMap | None = None) -> list[
     return sorted(planned, key=lambda item: (order[item[0].name], str(item[1])))
 
 
-def import_files(paths: Iterable[str | Path], options: Options | None = None) -> Counter:
-    """Import every file in one transaction; the counts of records added, by kind."""
+def import_files(paths: Iterable[str | Path], options: Options | None = None,
+                 progress: Callable[[int], None] | None = None) -> Counter:
+    """Import every file in one transaction; the counts of records added, by kind.
+    `progress` is told how many rows have been read, now and then."""
     options = options or Options()
     files = _open_files(plan(paths, options.mapping), options)
     try:
@@ -76,7 +78,8 @@ def import_files(paths: Iterable[str | Path], options: Options | None = None) ->
         if problems:
             raise RecordRefused(problems)
         writer = book.record_many(((file.kind.name, file.rows()) for file in files),
-                                  ImportWriter(Refs(), options.allow_duplicates))
+                                  ImportWriter(Refs(), options.allow_duplicates),
+                                  progress=progress)
     finally:
         for file in files:
             file.close()
@@ -96,7 +99,8 @@ class Review:
         return self.total == 0
 
 
-def review(paths: Iterable[str | Path], options: Options | None = None) -> Review:
+def review(paths: Iterable[str | Path], options: Options | None = None,
+           progress: Callable[[int], None] | None = None) -> Review:
     """Run the import and roll it back: nothing is written, whatever is found."""
     options = options or Options()
     planned = plan(paths, options.mapping)
@@ -112,10 +116,11 @@ def review(paths: Iterable[str | Path], options: Options | None = None) -> Revie
         if problems:
             return Review(Counter(), problems, len(problems))
         writer = ImportWriter(Refs(), options.allow_duplicates, dry_run=True)
+        tally = book.Tally(progress)
         with models.database.atomic() as transaction:
             try:
                 for file in files:
-                    for where, values in file.rows():
+                    for where, values in tally.rows(file.rows()):
                         writer.add(file.kind.name, values, where)
             except LedgerError as error:  # a row that is not CSV: reported with the rest
                 problems.append(error)

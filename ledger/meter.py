@@ -1,0 +1,53 @@
+"""A line on the terminal that says how far a long command has got (the import of a
+county's files, the check of its books): written over itself on standard error, at most
+twice a second, and only when standard error is a terminal, so that nothing is ever
+added to what a script, a pipe or a file receives. Gone again when the command ends."""
+from __future__ import annotations
+
+import sys
+import time
+from typing import Callable, TextIO
+
+from ledger import i18n
+
+#: Seconds between two updates of the line.
+EVERY = 0.5
+
+
+class Meter:
+    """`with Meter(key) as meter: ... meter.show(**params)`: the message `key`."""
+
+    def __init__(self, key: str, stream: TextIO | None = None,
+                 clock: Callable[[], float] = time.monotonic):
+        self.key = key
+        self.stream = stream if stream is not None else sys.stderr
+        self.clock = clock
+        self.on = _is_terminal(self.stream)
+        self.shown = False
+        self.last: float | None = None
+
+    def show(self, **params) -> None:
+        if not self.on:
+            return
+        now = self.clock()
+        if self.last is not None and now - self.last < EVERY:
+            return
+        self.last = now
+        self.stream.write(f"\r{i18n.t(self.key, **params)}\x1b[K")
+        self.stream.flush()
+        self.shown = True
+
+    def __enter__(self) -> "Meter":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        if self.shown:  # clear the line for what the command prints next
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # no such method, or a closed stream
+        return False
