@@ -26,7 +26,7 @@ import time
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ledger import check, db, models
 from ledger.errors import LedgerError
@@ -115,10 +115,11 @@ def prune(ledger_path: str | os.PathLike, keep: int = KEEP_AUTOMATIC) -> None:
         path.unlink(missing_ok=True)
 
 
-def restore(backup_file: str | os.PathLike, ledger_path: str | os.PathLike) -> Path | None:
-    """Put the backup in place of the ledger once it has passed every check; return where
-    the ledger it replaced was kept (None when there was none). A refusal leaves the
-    ledger untouched."""
+def restore(backup_file: str | os.PathLike, ledger_path: str | os.PathLike,
+            progress: Callable[[int, int], None] | None = None) -> Path | None:
+    """Put the backup in place of the ledger once it has passed every check (`progress`
+    follows the check, see `check.run`); return where the ledger it replaced was kept
+    (None when there was none). A refusal leaves the ledger untouched."""
     source, ledger = Path(backup_file), Path(ledger_path)
     if not source.is_file():
         raise LedgerError("restore_missing", path=str(source))
@@ -134,16 +135,18 @@ def restore(backup_file: str | os.PathLike, ledger_path: str | os.PathLike) -> P
     with tempfile.TemporaryDirectory(prefix="silk-restore-") as folder:
         candidate = Path(folder) / "candidate.db"
         _private_copy(source, candidate)
-        verify(candidate, shown_as=source)
+        verify(candidate, shown_as=source, progress=progress)
         aside = _keep_aside(ledger) if replacing else None
         _note_restore(candidate, source, aside)
         _copy_into(candidate, ledger)
     return aside
 
 
-def verify(path: Path, shown_as: Path | None = None) -> None:
+def verify(path: Path, shown_as: Path | None = None,
+           progress: Callable[[int, int], None] | None = None) -> None:
     """Refuse a file that is not a sound ledger of a schema this program knows. The file
-    may be migrated on the way (it should be a private copy)."""
+    may be migrated on the way (it should be a private copy). `progress` follows the
+    check of its books."""
     shown = str(shown_as or path)
     try:
         connection = sqlite3.connect(path)
@@ -162,7 +165,7 @@ def verify(path: Path, shown_as: Path | None = None) -> None:
     if version > db.SCHEMA_VERSION:
         raise LedgerError("restore_too_new", path=shown, version=version,
                           supported=db.SCHEMA_VERSION)
-    _check_books(path, shown)
+    _check_books(path, shown, progress)
 
 
 def _schema_version(connection: sqlite3.Connection) -> int:
@@ -173,13 +176,14 @@ def _schema_version(connection: sqlite3.Connection) -> int:
     return int(row[0]) if row and str(row[0]).isdigit() else 0
 
 
-def _check_books(path: Path, shown: str) -> None:
+def _check_books(path: Path, shown: str,
+                 progress: Callable[[int, int], None] | None = None) -> None:
     """`check.run()` on the copy; the models are bound back to whatever they were."""
     previous = models.database.obj
     try:
         database = db.open_ledger(path)
         try:
-            findings = check.run()
+            findings = check.run(progress)
         finally:
             database.close()
     except LedgerError as error:

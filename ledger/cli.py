@@ -338,6 +338,10 @@ def _rows_read(meter: Meter):
     return lambda rows: meter.show(count=f"{rows:,}")
 
 
+def _steps_done(meter: Meter):
+    return lambda done, total: meter.show(done=done, total=total)
+
+
 def _print_review(review, output: str) -> int:
     """What a dry run found: the records that would be added, and every problem."""
     if output == "json":
@@ -543,7 +547,8 @@ def cmd_restore(args) -> int:
     """The backup in place of the ledger, once it passed every check; the ledger it
     replaced stays in backups/."""
     path = _path(args)
-    aside = backup.restore(args.file, path)
+    with Meter("check_progress") as meter:
+        aside = backup.restore(args.file, path, _steps_done(meter))
     if aside is None:
         print(i18n.t("restore_done_new", backup=args.file, path=path))
     else:
@@ -554,7 +559,7 @@ def cmd_restore(args) -> int:
 def cmd_check(args) -> int:
     _open(args)
     with Meter("check_progress") as meter:
-        findings = check.run(lambda done, total: meter.show(done=done, total=total))
+        findings = check.run(_steps_done(meter))
     for finding in findings:
         print(finding.message())
     if findings:
@@ -569,7 +574,8 @@ def cmd_check(args) -> int:
 def cmd_close(args) -> int:
     _open(args)
     try:
-        season = closing.close(args.season)
+        with Meter("check_progress") as meter:
+            season = closing.close(args.season, _steps_done(meter))
     except closing.CheckFailed as failed:
         for finding in failed.findings:
             print(finding.message(), file=sys.stderr)

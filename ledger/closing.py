@@ -7,6 +7,8 @@ reopening needs a reason, and both are entered in the audit trail.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from ledger import audit, backup, check, models
 from ledger.errors import LedgerError
 from ledger.income import find_season
@@ -21,8 +23,9 @@ class CheckFailed(LedgerError):
         self.findings = findings
 
 
-def close(code: str) -> models.Season:
-    """Close the season `code`; earlier seasons must be closed already."""
+def close(code: str, progress: Callable[[int, int], None] | None = None) -> models.Season:
+    """Close the season `code`; earlier seasons must be closed already. The whole ledger
+    is checked first (`progress` follows the check, see `check.run`)."""
     season = find_season(code)
     if season.is_closed:
         raise LedgerError("season_already_closed", season=season.code, at=season.closed)
@@ -31,7 +34,7 @@ def close(code: str) -> models.Season:
                .order_by(S.start).scalar())
     if earlier:
         raise LedgerError("close_earlier_first", season=season.code, earlier=earlier)
-    findings = check.run()
+    findings = check.run(progress)
     if findings:
         raise CheckFailed(findings)
     if models.database.database not in ("", ":memory:"):

@@ -133,3 +133,21 @@ def test_an_import_into_a_pipe_prints_its_counts_only(tmp_path):
                     encoding="utf-8")
     done = silk("--db", ledger, "import", leaf, cwd=tmp_path)
     assert "1 records added" in ok(done) and done.stderr == ""
+
+
+def test_closing_a_season_and_restoring_a_backup_follow_their_check(tmp_path):
+    """Both check the whole ledger first: at a county's size, minutes to wait for."""
+    from ledger import backup, closing, db, models
+
+    ledger = make_village(tmp_path / "ledger.db")
+    database = db.open_ledger(ledger)
+    try:
+        told: list[tuple[int, int]] = []
+        closing.close("2026-1", lambda done, total: told.append((done, total)))
+        assert told and told[-1][0] == told[-1][1]
+    finally:
+        database.close()
+        models.database.initialize(None)
+    told = []
+    backup.restore(ledger, tmp_path / "restored.db", lambda done, total: told.append(done))
+    assert told and told == list(range(1, len(told) + 1))
