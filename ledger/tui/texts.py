@@ -112,6 +112,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.home.more_owed": ("… {count} households in all", "… 共 {count} 户"),
     "tui.home.check": ("Check", "核对"),
     "tui.home.checking": ("checking the books…", "正在核对账目…"),
+    "tui.home.checking_step": ("checking the books… step {done} of {total}",
+                               "正在核对账目… 第 {done}/{total} 步"),
     "tui.home.check_ok": ("The books add up", "账目核对无误"),
     "tui.home.check_key": ("Large ledger: c checks it", "账本较大：按 c 核对"),
     "tui.home.nothing": ("Nothing needs attention", "没有待办事项"),

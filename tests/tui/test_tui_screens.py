@@ -1,7 +1,9 @@
 """The terminal UI driven as a user would, on a copy of a demo ledger file."""
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+import threading
 
 from textual.widgets import DataTable, Input, Static
 
@@ -41,6 +43,33 @@ async def test_home_shows_the_seasons_figures(demo_path):
         assert money.yuan(glance.owed_to_households) in figures
         attention = cells(app.screen.query_one("#attention", DataTable))
         assert any("The books add up" in " ".join(row) for row in attention)
+
+
+async def test_the_home_screen_follows_a_long_check_step_by_step(demo_path, monkeypatch):
+    """On a county's books the check takes minutes: its row says how far it has got."""
+    from ledger import check
+
+    halfway, go_on = threading.Event(), threading.Event()
+    whole_check = check.run
+
+    def slow_check(progress=None):
+        progress(3, 9)
+        halfway.set()
+        go_on.wait(30)
+        return whole_check(progress)
+
+    monkeypatch.setattr(check, "run", slow_check)
+    app = make_app(demo_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await asyncio.to_thread(halfway.wait, 30)
+        await pilot.pause(0.1)
+        attention = cells(app.screen.query_one("#attention", DataTable))
+        assert any("checking the books… step 3 of 9" in " ".join(row) for row in attention)
+        go_on.set()
+        await settle(pilot, app)
+        attention = cells(app.screen.query_one("#attention", DataTable))
+        assert any("The books add up" in " ".join(row) for row in attention)
+        assert not any("step" in " ".join(row) for row in attention)
 
 
 async def test_find_a_household_by_pinyin_initials_and_see_its_figures(demo_path):

@@ -60,6 +60,13 @@ class HomeScreen(LedgerScreen):
             self.stamp = stamp
             self.findings = findings
 
+    class CheckStep(Message):
+        def __init__(self, stamp: tuple[int, ...], done: int, total: int):
+            super().__init__()
+            self.stamp = stamp
+            self.done = done
+            self.total = total
+
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.stamp: tuple[int, ...] = ()
@@ -161,13 +168,21 @@ class HomeScreen(LedgerScreen):
     def _check(self, stamp: tuple[int, ...]) -> None:
         """The whole ledger's invariants: a tenth of a second on a village's books,
         seconds on a county's, so never in the way of the figures."""
+        def step(done: int, total: int) -> None:
+            self.post_message(self.CheckStep(stamp, done, total))
+
         try:
-            findings = [finding.message() for finding in check.run()]
+            findings = [finding.message() for finding in check.run(step)]
         except EXPECTED as error:
             findings = [problem(error)]
         finally:
             models.database.close()
         self.post_message(self.Checked(stamp, findings))
+
+    def on_home_screen_check_step(self, message: CheckStep) -> None:
+        if message.stamp == self.stamp and message.done < message.total:
+            self._set_check_row(t("tui.home.checking_step", done=message.done,
+                                  total=message.total))
 
     def on_home_screen_checked(self, message: Checked) -> None:
         self.app.checked = (message.stamp, message.findings)
