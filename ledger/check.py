@@ -44,17 +44,17 @@ class Finding:
 def run(progress: Callable[[int, int], None] | None = None) -> list[Finding]:
     """Every problem found; an empty list means the ledger is sound. The seals and the
     hash chain are verified (by worker processes, on a large ledger) while the queries
-    run. `progress`, if given, is told (steps done, steps in all) after each step: on a
+    run. `progress`, if given, is told (step, steps in all) as each step begins: on a
     county's ledger the check takes minutes."""
     verification = tamper.start()
     steps = (_vouchers_balance, _postings, _records_have_vouchers, _amounts, _reversals,
              _dates, _kept_balances, _seasons, lambda: _tampering(verification))
     try:
         findings: list[Finding] = []
-        for done, step in enumerate(steps, 1):
-            findings.extend(step())
+        for number, step in enumerate(steps, 1):
             if progress is not None:
-                progress(done, len(steps))
+                progress(number, len(steps))
+            findings.extend(step())
         return findings
     finally:
         verification.close()

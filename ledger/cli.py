@@ -338,8 +338,8 @@ def _rows_read(meter: Meter):
     return lambda rows: meter.show(count=f"{rows:,}")
 
 
-def _steps_done(meter: Meter):
-    return lambda done, total: meter.show(done=done, total=total)
+def _check_step(meter: Meter):
+    return lambda step, steps: meter.show(step=step, steps=steps)
 
 
 def _print_review(review, output: str) -> int:
@@ -548,7 +548,7 @@ def cmd_restore(args) -> int:
     replaced stays in backups/."""
     path = _path(args)
     with Meter("check_progress") as meter:
-        aside = backup.restore(args.file, path, _steps_done(meter))
+        aside = backup.restore(args.file, path, _check_step(meter))
     if aside is None:
         print(i18n.t("restore_done_new", backup=args.file, path=path))
     else:
@@ -559,7 +559,7 @@ def cmd_restore(args) -> int:
 def cmd_check(args) -> int:
     _open(args)
     with Meter("check_progress") as meter:
-        findings = check.run(_steps_done(meter))
+        findings = check.run(_check_step(meter))
     for finding in findings:
         print(finding.message())
     if findings:
@@ -575,7 +575,7 @@ def cmd_close(args) -> int:
     _open(args)
     try:
         with Meter("check_progress") as meter:
-            season = closing.close(args.season, _steps_done(meter))
+            season = closing.close(args.season, _check_step(meter))
     except closing.CheckFailed as failed:
         for finding in failed.findings:
             print(finding.message(), file=sys.stderr)

@@ -95,13 +95,13 @@ def sort_memory(kib: int) -> Iterator[None]:
     carries it on in a temporary file, for as long as the block runs. SQLite ties this
     to the page cache size, so a query reading several sorted streams at once (the
     journal export reads seven) would otherwise hold seven caches' worth."""
-    database = models.database
-    before = database.execute_sql("PRAGMA cache_size").fetchone()[0]
-    database.execute_sql(f"PRAGMA cache_size = {-int(kib)}")
+    connection = models.database.connection()  # this thread's: restored on it, whichever
+    before = connection.execute("PRAGMA cache_size").fetchone()[0]  # thread ends the block
+    connection.execute(f"PRAGMA cache_size = {-int(kib)}")
     try:
         yield
     finally:
-        database.execute_sql(f"PRAGMA cache_size = {int(before)}")
+        connection.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def problem(error: DatabaseError, path: str) -> str:

@@ -52,8 +52,32 @@ def test_the_line_is_written_over_itself_at_most_twice_a_second_then_cleared():
             meter.show(count="15,000")
     finally:
         i18n.set_language("en")
-    assert terminal.getvalue() == ("\r正在读取… 已读 5,000 行\x1b[K"
-                                   "\r正在读取… 已读 15,000 行\x1b[K" "\r\x1b[K")
+    first, then = "正在读取… 已读 5,000 行", "正在读取… 已读 15,000 行"  # 23 and 24 cells
+    assert terminal.getvalue() == (f"\r{first}" f"\r{then}" f"\r{' ' * 24}\r")
+
+
+def test_a_shorter_line_covers_the_longer_one_before_it_without_escape_codes():
+    """Spaces, not escape codes: the console of an older Windows prints those as text."""
+    terminal, clock = Terminal(), Clock()
+    with Meter("check_progress", terminal, clock) as meter:
+        meter.show(step=10, steps=10)
+        clock.now += 1
+        meter.show(step=9, steps=10)
+    longer, shorter = "Checking the books… step 10 of 10", "Checking the books… step 9 of 10"
+    assert terminal.getvalue() == f"\r{longer}\r{shorter} \r{' ' * len(shorter)}\r"
+    assert "\x1b" not in terminal.getvalue()
+
+
+class Gone(Terminal):
+    def write(self, text: str) -> int:
+        raise OSError(5, "Input/output error")
+
+
+def test_a_terminal_that_went_away_does_not_stop_the_work():
+    with Meter("import_progress", Gone()) as meter:
+        meter.show(count="5,000")
+        assert not meter.on
+        meter.show(count="10,000")
 
 
 def test_nothing_is_written_where_no_one_is_watching():
@@ -84,9 +108,9 @@ def test_an_import_is_told_the_rows_read_across_its_files(village, tmp_path, mon
 
 def test_a_check_is_told_each_step(village):
     told: list[tuple[int, int]] = []
-    assert check.run(lambda done, total: told.append((done, total))) == []
-    total = told[-1][1]
-    assert told == [(done, total) for done in range(1, total + 1)] and total > 5
+    assert check.run(lambda step, steps: told.append((step, steps))) == []
+    steps = told[-1][1]
+    assert told == [(step, steps) for step in range(1, steps + 1)] and steps > 5
 
 
 def test_on_a_terminal_the_check_shows_its_steps_then_its_verdict(tmp_path):
@@ -105,7 +129,9 @@ def test_on_a_terminal_the_check_shows_its_steps_then_its_verdict(tmp_path):
             os.close(terminal)
         os.close(controller)
     assert run.returncode == 0 and "The books are sound" in run.stdout
-    assert shown.startswith("\rChecking the books… step 1 of ") and shown.endswith("\r\x1b[K")
+    assert shown.startswith("\rChecking the books… step 1 of ")
+    *lines, blank, end = shown.split("\r")
+    assert end == "" and blank == " " * max(map(len, lines))  # cleared
     # into a pipe, as a script reads it: the verdict and nothing else
     piped = silk("--db", ledger, "check", cwd=tmp_path)
     assert "The books are sound" in ok(piped) and piped.stderr == ""
@@ -143,11 +169,11 @@ def test_closing_a_season_and_restoring_a_backup_follow_their_check(tmp_path):
     database = db.open_ledger(ledger)
     try:
         told: list[tuple[int, int]] = []
-        closing.close("2026-1", lambda done, total: told.append((done, total)))
+        closing.close("2026-1", lambda step, steps: told.append((step, steps)))
         assert told and told[-1][0] == told[-1][1]
     finally:
         database.close()
         models.database.initialize(None)
     told = []
-    backup.restore(ledger, tmp_path / "restored.db", lambda done, total: told.append(done))
+    backup.restore(ledger, tmp_path / "restored.db", lambda step, steps: told.append(step))
     assert told and told == list(range(1, len(told) + 1))

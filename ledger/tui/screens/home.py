@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Header, Static
+from textual.worker import get_current_worker
 
 from ledger import browse, check, money, models
 from ledger.i18n import t
@@ -61,11 +62,11 @@ class HomeScreen(LedgerScreen):
             self.findings = findings
 
     class CheckStep(Message):
-        def __init__(self, stamp: tuple[int, ...], done: int, total: int):
+        def __init__(self, stamp: tuple[int, ...], step: int, steps: int):
             super().__init__()
             self.stamp = stamp
-            self.done = done
-            self.total = total
+            self.step = step
+            self.steps = steps
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -168,8 +169,11 @@ class HomeScreen(LedgerScreen):
     def _check(self, stamp: tuple[int, ...]) -> None:
         """The whole ledger's invariants: a tenth of a second on a village's books,
         seconds on a county's, so never in the way of the figures."""
-        def step(done: int, total: int) -> None:
-            self.post_message(self.CheckStep(stamp, done, total))
+        worker = get_current_worker()
+
+        def step(number: int, steps: int) -> None:
+            if not worker.is_cancelled:  # a newer check (c pressed again) has the row
+                self.post_message(self.CheckStep(stamp, number, steps))
 
         try:
             findings = [finding.message() for finding in check.run(step)]
@@ -177,12 +181,13 @@ class HomeScreen(LedgerScreen):
             findings = [problem(error)]
         finally:
             models.database.close()
-        self.post_message(self.Checked(stamp, findings))
+        if not worker.is_cancelled:
+            self.post_message(self.Checked(stamp, findings))
 
     def on_home_screen_check_step(self, message: CheckStep) -> None:
-        if message.stamp == self.stamp and message.done < message.total:
-            self._set_check_row(t("tui.home.checking_step", done=message.done,
-                                  total=message.total))
+        if message.stamp == self.stamp:
+            self._set_check_row(t("tui.home.checking_step", step=message.step,
+                                  steps=message.steps))
 
     def on_home_screen_checked(self, message: Checked) -> None:
         self.app.checked = (message.stamp, message.findings)
