@@ -9,6 +9,7 @@ more than they save. Both ways give the same findings in the same order.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -88,17 +89,27 @@ def start() -> Verification:
             or models.database.in_transaction()):
         return Verification(tasks)
     numbered = list(enumerate(tasks))
-    return Verification(tasks, [_worker(path, numbered[first::cores]) for first in range(cores)])
+    workers = (_worker(path, numbered[first::cores]) for first in range(cores))
+    return Verification(tasks, [worker for worker in workers if worker is not None])
 
 
-def _worker(path: str, tasks: list[tuple[int, Task]]) -> subprocess.Popen:
+def _worker(path: str, tasks: list[tuple[int, Task]]) -> subprocess.Popen | None:
     """A process running this module on `tasks`: a fresh interpreter, so neither the
-    caller's threads (the terminal UI's) nor its main module come along."""
-    worker = subprocess.Popen([sys.executable, "-m", __name__, str(path)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
-    worker.stdin.write(json.dumps(tasks))
-    worker.stdin.close()
+    caller's threads (the terminal UI's) nor its main module come along. None if it
+    cannot be started; one that dies at once is found out by `gather`. Either way its
+    tasks are verified here."""
+    try:
+        worker = subprocess.Popen([sys.executable, "-m", __name__, str(path)],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
+    except OSError:
+        return None
+    try:
+        worker.stdin.write(json.dumps(tasks))
+        worker.stdin.close()
+    except OSError:  # it exited before reading its tasks (a broken pipe)
+        with contextlib.suppress(OSError):
+            worker.stdin.close()
     return worker
 
 

@@ -205,8 +205,37 @@ def test_workers_find_nothing_in_a_sound_ledger(ledger, monkeypatch):
     assert _verified_by_workers(monkeypatch, ledger) == []
 
 
-def test_a_worker_that_cannot_start_leaves_the_work_to_check_itself(ledger, monkeypatch):
+def test_a_worker_that_cannot_start_leaves_the_work_to_check_itself(ledger, monkeypatch,
+                                                                   tmp_path):
     tamper(ledger, *SEVERAL)
     alone = findings_of(ledger)
-    monkeypatch.setattr(evidence.sys, "executable", "/bin/false")
+    monkeypatch.setattr(evidence.sys, "executable", "/bin/false")  # starts, then fails
+    assert _verified_by_workers(monkeypatch, ledger) == alone
+    monkeypatch.setattr(evidence.sys, "executable", str(tmp_path / "no-such-python"))
+    assert findings_of(ledger) == alone
+
+
+def test_a_worker_gone_before_it_read_its_tasks_leaves_them_to_check(ledger, monkeypatch):
+    """A worker that exits at once can break the pipe its tasks are written into (one
+    CI run saw /bin/false do it): the check must not fail for that."""
+    tamper(ledger, *SEVERAL)
+    alone = findings_of(ledger)
+    real_popen = evidence.subprocess.Popen
+
+    class Gone:
+        def __init__(self, stream):
+            self.stream = stream
+
+        def write(self, _text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def close(self):
+            self.stream.close()
+
+    def popen(*args, **kwargs):
+        worker = real_popen(["/bin/false"], **kwargs)
+        worker.stdin = Gone(worker.stdin)
+        return worker
+
+    monkeypatch.setattr(evidence.subprocess, "Popen", popen)
     assert _verified_by_workers(monkeypatch, ledger) == alone
