@@ -72,6 +72,43 @@ async def test_the_home_screen_follows_a_long_check_step_by_step(demo_path, monk
         assert not any("step" in " ".join(row) for row in attention)
 
 
+async def test_a_check_started_again_owns_the_row_not_the_one_it_replaced(demo_path,
+                                                                          monkeypatch):
+    """`c` during a long check starts another: what the first one says afterwards,
+    steps or verdict, must not overwrite the second one's row."""
+    from ledger import check
+
+    started = [threading.Event(), threading.Event()]
+    release = [threading.Event(), threading.Event()]
+    calls = []
+    whole_check = check.run
+
+    def held_check(progress=None):
+        number = len(calls)
+        calls.append(number)
+        progress(3 + 2 * number, 9)  # the first says step 3, the second step 5
+        started[number].set()
+        release[number].wait(30)
+        return whole_check(progress)
+
+    monkeypatch.setattr(check, "run", held_check)
+    app = make_app(demo_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        assert await asyncio.to_thread(started[0].wait, 30)
+        await pilot.press("c")
+        assert await asyncio.to_thread(started[1].wait, 30)
+        await pilot.pause(0.1)
+        release[0].set()  # the first check runs to its end
+        await pilot.pause(1.0)
+        attention = " | ".join(" ".join(row) for row in
+                               cells(app.screen.query_one("#attention", DataTable)))
+        assert "step 5 of 9" in attention and "add up" not in attention
+        release[1].set()
+        await settle(pilot, app)
+        attention = cells(app.screen.query_one("#attention", DataTable))
+        assert any("The books add up" in " ".join(row) for row in attention)
+
+
 async def test_find_a_household_by_pinyin_initials_and_see_its_figures(demo_path):
     app = make_app(demo_path, lang="zh")
     async with app.run_test(size=SIZE) as pilot:
