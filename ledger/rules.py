@@ -109,17 +109,14 @@ def read_code(value) -> str:
     return text
 
 
+@judged_once
 def read_date(value) -> date:
+    """A date, or an ISO date's text (an import's rows share a few hundred dates)."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    return _iso_date(str(value).strip())
-
-
-@lru_cache(maxsize=4096)
-def _iso_date(text: str) -> date:
-    """An ISO date; cached, since an import's rows share a few hundred dates."""
+    text = str(value).strip()
     try:
         if not _ISO_DATE.fullmatch(text):
             raise ValueError
