@@ -63,7 +63,8 @@ class Verification:
         """Wait for the workers; what each task they finished found, by task number."""
         found: dict[int, list[int]] = {}
         for worker in self.workers:
-            output = worker.stdout.read()
+            with worker.stdout:
+                output = worker.stdout.read()
             if worker.wait() == 0:
                 found.update({int(index): ids for index, ids in json.loads(output).items()})
         self.workers = []
