@@ -1,4 +1,4 @@
-"""Each record kind's canonical values (DOMAIN.md, "Exchange formats"), read from the ledger.
+"""Each record kind's canonical values (docs/formats.md), read from the ledger.
 
 A record's columns are read with the codes of the parties, seasons and batches it refers
 to, and each value keeps its type until it is written as text (`as_text`), so the CSV

@@ -1,6 +1,6 @@
 """`silk check`: recompute what the ledger asserts and name every disagreement.
 
-The invariants of DOMAIN.md, each as a database query over every row: vouchers balance;
+The invariants of docs/accounting.md, each as a database query over every row: vouchers balance;
 each record that moves money has exactly one voucher for its amount and none when zero;
 stored amounts equal kg × price (half up) and the like; records lie in their season; the
 kept per-season account balances equal the postings; each household's balance equals its

@@ -2,7 +2,7 @@
 
 `silk demo` fills a new ledger with households, partners and seasons of rearing. Every
 record goes through `ledger.book.record_many`, so the demo obeys every rule a real ledger
-does, and the same seed always builds the same ledger. Figures follow DOMAIN.md's real
+does, and the same seed always builds the same ledger. Figures follow the real
 magnitudes. A season's records are made only when the writer reaches that season, so a
 large village over many years (a million records) never sits in memory at once.
 """

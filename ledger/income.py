@@ -1,4 +1,4 @@
-"""Each party's income, cost, payments and balance for one season (DOMAIN.md, "Income").
+"""Each party's income, cost, payments and balance for one season (docs/accounting.md, "Income per season").
 
 Every figure is summed by the database, one GROUP BY per kind of flow over that season's
 rows only; Python merely arranges the sums by party. Balances over history come from the

@@ -1,8 +1,8 @@
 """The kinds of things the ledger records, in the order they depend on each other.
 
-One table names each kind, its model and its canonical CSV columns (DOMAIN.md), so the
+One table names each kind, its model and its canonical CSV columns (docs/formats.md), so the
 importer, the exporters, the command line and the UI all agree on them. `optional` are
-the columns DOMAIN.md lets be empty; a file may also leave them out.
+the columns docs/formats.md lets be empty; a file may also leave them out.
 """
 from __future__ import annotations
 

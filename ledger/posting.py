@@ -1,4 +1,4 @@
-"""How each record posts to the collective's journal (DOMAIN.md, "Books").
+"""How each record posts to the collective's journal (docs/accounting.md, "The journal").
 
 Every record that moves money moves it from the party who bears the cost to the party
 who earns it. Where each of them sits in the books follows from who they are: a household

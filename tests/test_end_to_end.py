@@ -2,7 +2,7 @@
 
 The folder is imported with `silk import` in a subprocess, and every report is compared
 with `village_expected`, an independent calculation from the same CSV files (stdlib only,
-DOMAIN.md's rules read literally). A few headline figures are also written out here as
+the rules of docs/ read literally). A few headline figures are also written out here as
 literals, computed by hand, so that the calculator itself is checked.
 """
 from __future__ import annotations
@@ -27,8 +27,8 @@ import village_expected as expected
 VILLAGE = expected.VILLAGE
 SEASONS = ("2026-1", "2026-2", "2026-3")
 HOUSEHOLDS = ("H001", "H002", "H003", "H004", "H005")
-#: Keys DOMAIN.md shows in the report's totals; the product may give more.
-DOMAIN_TOTALS = ("cocoon_kg", "cocoon_income", "net_income")
+#: Keys docs/formats.md shows in the report's totals; the product may give more.
+DOCUMENTED_TOTALS = ("cocoon_kg", "cocoon_income", "net_income")
 
 
 # -- running the command line ----------------------------------------------------------------
@@ -154,7 +154,7 @@ def test_season_report_matches_independent_calculation(reports, code):
         party = parties[entry["code"]]
         assert {key: party.get(key) for key in entry} == entry, entry["code"]
     totals = got["totals"]
-    assert set(DOMAIN_TOTALS) <= set(totals)
+    assert set(DOCUMENTED_TOTALS) <= set(totals)
     assert {k: totals[k] for k in want["totals"] if k in totals} == \
         {k: v for k, v in want["totals"].items() if k in totals}
 
@@ -271,7 +271,7 @@ def test_trial_balance_balances(trial_balances, season):
 
 @pytest.mark.parametrize("season", [None, *SEASONS])
 def test_trial_balance_matches_independent_journal(trial_balances, season):
-    """Every account posted to by DOMAIN.md's posting table, with its movements."""
+    """Every account posted to by the posting table of docs/accounting.md, with its movements."""
     accounts = {row["code"]: row for row in trial_balances[season]["accounts"]}
     parents = {code for code in accounts if any(other.startswith(code + ".") for other in accounts)}
     want = expected.trial_balance(season)

@@ -1,4 +1,4 @@
-"""The invariants of DOMAIN.md over random valid villages: the books balance, each season's
+"""The invariants of docs/accounting.md over random valid villages: the books balance, each season's
 net incomes add up to the money that crossed the village's boundary, and each household's
 balance is both what its records say and what its 内部往来 sub-account says.
 

@@ -1,4 +1,4 @@
-"""Each record's voucher, as DOMAIN.md's posting table has it: the accounts debited and
+"""Each record's voucher, as the posting table of docs/accounting.md has it: the accounts debited and
 credited and the amounts to the fen, read back from the journal after recording through
 the service layer."""
 from __future__ import annotations

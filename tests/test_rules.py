@@ -1,4 +1,4 @@
-"""The rules every record must obey (DOMAIN.md, "Records" and "Numbers"), checked through the
+"""The rules every record must obey (docs/formats.md and docs/accounting.md), checked through the
 service layer as a user meets them: each refusal names the record, the field and the reason,
 in English and in Chinese, and leaves the ledger as it was."""
 from __future__ import annotations

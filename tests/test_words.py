@@ -1,4 +1,4 @@
-"""Amounts in Chinese capitals, by DOMAIN.md's rules for financial documents."""
+"""Amounts in Chinese capitals, by the rules in docs/formats.md for financial documents."""
 from __future__ import annotations
 
 import pytest

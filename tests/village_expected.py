@@ -1,15 +1,15 @@
 """An independent calculation of the hand-made village's books (tests/data/village).
 
 Reads the canonical CSV files with the standard library only (csv, decimal) and follows
-DOMAIN.md literally, without importing anything from `ledger`, so that the end-to-end
+docs/formats.md and docs/accounting.md literally, without importing anything from `ledger`, so that the end-to-end
 tests compare the product against a second implementation rather than against itself:
 
-- `season_report(code)`: the season report in the exact JSON shape of DOMAIN.md
+- `season_report(code)`: the season report in the exact JSON shape of docs/formats.md
   ("The season report as JSON"): every household and COLLECTIVE, strings with two
   decimals for money and sheets, three for kg, and totals summed over the parties;
 - `outside_flows(code)`: cocoon sales + subsidies - leaf and inputs bought from partners,
   which the season's net incomes must add up to;
-- `journal()` and `trial_balance(season)`: the vouchers of DOMAIN.md's posting table and
+- `journal()` and `trial_balance(season)`: the vouchers of the posting table in docs/accounting.md and
   each account's opening balance, period debits and credits, and closing balance.
 
 Products are rounded once, half up (四舍五入), to the fen.
@@ -36,7 +36,7 @@ MONEY_KEYS = ("cocoon_income", "leaf_income", "wage_income", "charge_income", "s
               "leaf_cost", "input_cost", "wage_cost", "charge_cost")
 INCOME_KEYS = MONEY_KEYS[:5]
 COST_KEYS = MONEY_KEYS[5:]
-#: The keys of one party in the report, after code and name, in DOMAIN.md's order.
+#: The keys of one party in the report, after code and name, in the documented order.
 FIGURE_KEYS = ("sheets", "cocoon_kg", *MONEY_KEYS, "net_income", "paid", "balance")
 
 
@@ -53,7 +53,7 @@ def read(folder: Path = VILLAGE) -> dict[str, list[dict[str, str]]]:
 
 
 def number(text: str, places: int) -> Decimal:
-    """A CSV number, blank meaning 0; more decimals than allowed is an error, as in DOMAIN."""
+    """A CSV number, blank meaning 0; more decimals than allowed is an error, as documented."""
     value = Decimal(text or "0")
     if value != value.quantize(Decimal(1).scaleb(-places)):
         raise ValueError(f"{text!r} has more than {places} decimals")
@@ -175,7 +175,7 @@ class Village:
         return totals
 
     def report(self, season: str) -> dict:
-        """The season report, exactly as DOMAIN.md's JSON contract shows it."""
+        """The season report, exactly as the JSON contract of docs/formats.md shows it."""
         figures = self.figures(season)
         balances = self.balances(season)
         parties, totals = [], defaultdict(lambda: ZERO)
@@ -202,7 +202,7 @@ class Village:
 
     # -- the journal -------------------------------------------------------------------
     def _account(self, party: str, collective_account: str | None) -> str:
-        """Where a party pays or earns (DOMAIN.md, "Books"): a household through its
+        """Where a party pays or earns (docs/accounting.md, "The journal"): a household through its
         113 sub-account, the collective through the record's own account, a partner
         or outside source through the bank."""
         kind = self.kind_of(party)
@@ -215,7 +215,7 @@ class Village:
 
     def journal(self) -> list[tuple[str, list[tuple[str, Decimal, Decimal]]]]:
         """(season, voucher lines) for every record with a non-zero amount, by the posting
-        table of DOMAIN.md; each line is (account, debit, credit)."""
+        table of docs/accounting.md; each line is (account, debit, credit)."""
         vouchers = []
 
         def post(season, debit_account, credit_account, amount):

@@ -3,7 +3,7 @@
 Cells from other people's files carry full-width digits (１２３．５), thousands separators,
 units (元, 公斤), dates in local spellings (2026/4/5, 2026年4月5日), Chinese choices
 (现金, 付给农户) and spreadsheet values (numbers, dates). Each column's cleaner turns such
-a cell into the canonical text of DOMAIN.md, and nothing else: whether the value is then
+a cell into the canonical text of docs/formats.md, and nothing else: whether the value is then
 right (decimals, ranges, codes that exist) is for the rules to say. What could be read two
 ways (4/5/26, 12,34, 斤) is a problem here, never a guess.
 """

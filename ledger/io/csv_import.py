@@ -1,4 +1,4 @@
-"""Import of the files people send: canonical CSV (DOMAIN.md, "Exchange formats") and
+"""Import of the files people send: canonical CSV (docs/formats.md) and
 what they really send, CSV in GBK or UTF-8 and .xlsx workbooks with Chinese headers,
 full-width digits and local dates (`ledger.io.sources`, `headers`, `cleaning`), or
 another layout described by a saved mapping (`ledger.io.mapping`).

@@ -1,4 +1,4 @@
-"""Export of every record kind in the canonical CSV format (DOMAIN.md, "Exchange formats").
+"""Export of every record kind in the canonical CSV format (docs/formats.md).
 
 The rows of each kind are read in id order, one at a time (`ledger.canonical`), so `silk
 import` of the folder into a new ledger adds the same records in the same order and

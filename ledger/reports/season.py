@@ -1,6 +1,6 @@
 """The season report: every household's and the collective's figures for one season.
 
-`as_json` is the contract of DOMAIN.md ("The season report as JSON"); the text form is
+`as_json` is the contract of docs/formats.md ("The season report as JSON"); the text form is
 a compact table for the terminal, the CSV form has the JSON's keys as columns.
 """
 from __future__ import annotations
@@ -34,7 +34,7 @@ def as_json(report: SeasonIncome) -> dict:
 
 
 def to_json(report: SeasonIncome) -> str:
-    """The JSON laid out as DOMAIN.md shows it, one party a line: readable, and each line
+    """The JSON laid out as docs/formats.md shows it, one party a line: readable, and each line
     written by json's C encoder (`indent` would make it use the pure-Python one, which
     cost more than summing the season)."""
     data = as_json(report)

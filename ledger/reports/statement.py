@@ -244,7 +244,7 @@ def _batches(season: models.Season, only: set[int] | None) -> dict[int, list[Bat
     return {owner: list(batches.values()) for owner, batches in found.items()}
 
 
-#: Cocoon grades from best to worst, as the purchase station grades them (DOMAIN.md).
+#: Cocoon grades from best to worst, as the purchase station grades them (docs/accounting.md).
 GRADES = ("上车茧", "上茧", "次茧", "下茧")
 
 
