@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 CORE = ["ledger.money", "ledger.models", "ledger.db", "ledger.rules", "ledger.posting",
         "ledger.book", "ledger.income", "ledger.balances", "ledger.check", "ledger.kinds",
@@ -26,3 +27,21 @@ def test_core_imports_no_ui_or_renderer():
 def test_command_line_imports_no_textual():
     loaded = _loaded_after_importing(["ledger.cli"])
     assert "textual" not in {name.split(".")[0] for name in loaded}
+
+
+def _tool(*command: str) -> subprocess.CompletedProcess:
+    root = Path(__file__).resolve().parent.parent
+    return subprocess.run([str(Path(sys.executable).parent / command[0]), *command[1:]],
+                          cwd=root, capture_output=True, text=True)
+
+
+def test_the_layer_contracts_hold():
+    """pyproject.toml's import-linter contracts: cli over tui over io over reports over the
+    core, and textual, tabulate, reportlab and openpyxl only where they belong."""
+    done = _tool("lint-imports", "--no-cache")
+    assert done.returncode == 0, done.stdout[-3000:]
+
+
+def test_the_code_passes_ruff():
+    done = _tool("ruff", "check", "--no-cache", "ledger", "tests", "bench", "docs")
+    assert done.returncode == 0, done.stdout[-3000:]
