@@ -57,11 +57,15 @@ def longest(text: str, measure: Measure) -> float:
 
 def cut(piece: str, width: float, measure: Measure) -> tuple[str, str]:
     """The head of `piece` that fits in `width` (at least one character), and the rest:
-    the last resort for a word wider than the line."""
+    the last resort for a piece wider than the line, cut where the rule still allows if
+    it can be (not before a closing mark, not after an opening one)."""
     used = 0.0
     for index, ch in enumerate(piece):
         used += measure(ch)
         if used > width:
+            while index > 1 and (piece[index] in NO_LINE_START
+                                 or piece[index - 1] in NO_LINE_END):
+                index -= 1
             index = max(index, 1)
             return piece[:index], piece[index:]
     return piece, ""
