@@ -91,12 +91,20 @@ def test_a_long_grid_prints_over_pages_each_under_the_header():
     assert printed == days
 
 
-def test_every_cell_is_drawn_right_aligned_where_asked():
+def test_every_cell_is_drawn_in_its_column_figures_flush_right():
     table = Grid(rows_of(["2026-05-04", "张三", "12.50"], ["2026-05-05", "李四", "1234.00"]),
                  [60, 60, 80], FONT, "LLR")
     (page,) = pdf_text(table)
     assert page.splitlines() == ["日期 户主 金额", "2026-05-04 张三 12.50",
                                  "2026-05-05 李四 1234.00"]
+    placed = {text: (x, y) for _, _, strings in table.placed() for x, y, text in strings}
+    assert placed["2026-05-04"][0] == placed["张三"][0] - 60 == PAD
+    right = 60 + 60 + 80 - PAD
+    for figure in ("12.50", "1234.00", "金额"):
+        assert placed[figure][0] + grid.width(figure, FONT, SIZE) == pytest.approx(right)
+    row = line_height() + 2 * ROW_PAD
+    assert placed["2026-05-04"][1] - placed["2026-05-05"][1] == pytest.approx(row)
+    assert placed["张三"][1] == placed["12.50"][1] == placed["2026-05-04"][1]
 
 
 def test_the_public_text_object_draws_the_same_pages(monkeypatch):

@@ -193,16 +193,25 @@ class Grid(Flowable):
         return code
 
     def _text(self, text: _TextObject | _Operators) -> None:
-        """Every cell's lines, each placed at its origin."""
+        for colour, size, strings in self.placed():
+            text.fill(colour)
+            text.size(size)
+            for x, y, line in strings:
+                text.show(x, y, line)
+
+    def placed(self) -> list[tuple[colors.Color, float, list[tuple[float, float, str]]]]:
+        """Each row's text colour, size and strings with their origins (x, y from the
+        grid's bottom left): every line of every cell, flush left or right in its column
+        or span, and each note flush right on its cell's first line."""
         edges, font = self.edges, self.font
         top = self.height
+        rows = []
         for row, lines, height in zip(self.rows, self.lines, self.heights):
             size, _, _, colour = KINDS[row.kind]
             size *= self.scale
             right, spanned, align = dict(row.spans), _spanned(row), row.align or {}
             leading, baseline = size * LEADING, top - self.pad - size * 0.9
-            text.fill(colour)
-            text.size(size)
+            strings = []
             for column, cell in enumerate(lines):
                 if not cell[0] or column in spanned:
                     continue
@@ -210,11 +219,13 @@ class Grid(Flowable):
                 flush_right = align.get(column, self.align[column]) == "R"
                 for number, line in enumerate(cell):
                     x = end - width(line, font, size) if flush_right else left
-                    text.show(x, baseline - number * leading, line)
+                    strings.append((x, baseline - number * leading, line))
                 if row.note and column in row.note:
                     note = row.note[column]
-                    text.show(end - width(note, font, size), baseline, note)
+                    strings.append((end - width(note, font, size), baseline, note))
+            rows.append((colour, size, strings))
             top -= height
+        return rows
 
 
 def _spanned(row: Row) -> set[int]:
