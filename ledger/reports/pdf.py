@@ -75,7 +75,8 @@ def statements(sheets: list[Statement], lang: str, font: FontChoice,
         if number:
             story.append(PageBreak())
         household = sheet.household
-        story.append(_Mark(footer, f"{sheet.collective} · {household.code} {household.name}"))
+        story.append(_Mark(footer, f"{sheet.collective} · {household.code} {household.name}",
+                           sheet.check_code))
         story.extend(_sheet(sheet, lang, font.name))
     if not sheets:
         story.append(_Line(i18n.t("doc.none", lang), font.name, 10))
@@ -106,7 +107,7 @@ def summary(document: Summary, lang: str, font: FontChoice,
     title = i18n.t("doc.summary_title", lang, village=document.village, season=season.code)
     footer = _Footer(name, _printed(printed, lang), lang)
     story: list[Flowable] = [
-        _Mark(footer, f"{document.collective} · {title}"),
+        _Mark(footer, f"{document.collective} · {title}", document.check_code),
         _Line(title, name, 14, "C", space=3),
         _Line(f"{document.collective}　{season.name}　{_period(season, lang)}", name, 9, "C",
               space=8),
@@ -315,7 +316,8 @@ def _batches(batches: list[BatchFigures], lang: str, font: str) -> Grid:
     header = [_heading(i18n.t(key, lang), lang) for key in keys]
     texts = [[batch.code, batch.breed, money.sheets(batch.sheets), _date(batch.hatch),
               _date(batch.mount), _date(batch.harvest), money.kg(batch.cocoon_grams),
-              cells.kg_per_sheet(batch.cocoon_grams, batch.sheets), _grade_mix(batch)]
+              cells.kg_per_sheet(batch.cocoon_grams, batch.sheets),
+              "\n".join(cells.grade_mix(batch, lang))]
              for batch in batches]
     widths = natural_widths(header[:-1], [row[:-1] for row in texts], font)
     widths.append(WIDTH - sum(widths))
@@ -323,18 +325,6 @@ def _batches(batches: list[BatchFigures], lang: str, font: str) -> Grid:
     rows = [Row(band, "band", spans=((0, len(keys) - 1),)), Row(header, "head"),
             *(Row(row) for row in texts)]
     return Grid(rows, widths, font, "LLRLLLRRL", repeat=2)
-
-
-def _grade_mix(batch: BatchFigures) -> str:
-    """Each grade's share of the batch's cocoon weight: 上车茧 88.0%　次茧 5.0% ..."""
-    if not batch.cocoon_grams:
-        return ""
-    order = list(batch.grades)  # already best first
-    parts = []
-    for grade in order:
-        tenths = money.div_half_up(batch.grades[grade] * 1000, batch.cocoon_grams)
-        parts.append(f"{grade or '—'} {tenths // 10}.{tenths % 10}%")
-    return "　".join(parts)
 
 
 def _settlement(sheet: Statement, lang: str, font: str, amount_width: float,
@@ -544,11 +534,12 @@ class _Line(Flowable):
 
 
 class _Footer:
-    """The foot of every page: whose sheet it is, and the page's number within it."""
+    """The foot of every page: whose sheet it is, the page's number within it, the date
+    printed; above them, on the right, the ledger's check code when there is one."""
 
     def __init__(self, font: str, printed: str, lang: str):
         self.font, self.printed, self.lang = font, printed, lang
-        self.label, self.first_page = "", 1
+        self.label, self.first_page, self.check_code = "", 1, ""
 
     def draw(self, canvas, doc):
         canvas.saveState()
@@ -558,19 +549,23 @@ class _Footer:
         canvas.drawString(MARGIN_X, y, self.label)
         page = i18n.t("doc.page", self.lang, page=doc.page - self.first_page + 1)
         canvas.drawRightString(PAGE_WIDTH - MARGIN_X, y, f"{page}　{self.printed}")
+        if self.check_code:
+            code = i18n.t("doc.check_code", self.lang, code=self.check_code)
+            canvas.drawRightString(PAGE_WIDTH - MARGIN_X, y + 8.5, code)
         canvas.restoreState()
 
 
 class _Mark(Flowable):
-    """Where a sheet begins: tells the footer whose pages follow."""
+    """Where a sheet begins: tells the footer whose pages follow, and the check code to
+    print at their foot."""
 
-    def __init__(self, footer: _Footer, label: str):
+    def __init__(self, footer: _Footer, label: str, check_code: str = ""):
         super().__init__()
-        self.footer, self.label = footer, label
+        self.footer, self.label, self.check_code = footer, label, check_code
 
     def wrap(self, available_width, available_height):
         return 0, 0
 
     def draw(self):
-        self.footer.label = self.label
+        self.footer.label, self.footer.check_code = self.label, self.check_code
         self.footer.first_page = self.canv.getPageNumber()

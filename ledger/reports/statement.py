@@ -82,6 +82,9 @@ class Statement:
     #: The balance carried in from earlier seasons, read from the journal on its own, so
     #: that a sheet whose figures did not add up would show it rather than hide it.
     balance_in: int = 0
+    #: The ledger's check code (账本校验码), printed at the foot of the sheet so that the
+    #: books can later be checked against paper; "" prints none.
+    check_code: str = ""
 
     @property
     def income_total(self) -> int:

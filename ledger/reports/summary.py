@@ -70,6 +70,9 @@ class Summary:
     groups: list[GroupYield]
     bands: list[Band]
     statement: IncomeStatement
+    #: The ledger's check code (账本校验码), printed at the foot of the notice board; ""
+    #: prints none.
+    check_code: str = ""
 
     @property
     def season(self) -> models.Season:

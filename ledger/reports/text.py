@@ -121,12 +121,15 @@ class _Writer:
         self.add("")
         self.add(self.t("text.date_line", label=self.t("doc.signature_date")))
 
-    def footer(self, printed: date, right: str = "") -> None:
+    def footer(self, printed: date, right: str = "", check_code: str = "") -> None:
+        """The date printed and `right` under a rule; then the ledger's check code, if any."""
         self.blank()
         self.single()
         left = self.t("doc.printed", date=printed.isoformat())
         self.add(*table([Col(flex=True), Col(align="right", flex=True)], [[left, right]],
                         header=False))
+        if check_code:
+            self.add(*wrap(self.t("doc.check_code", code=check_code), WIDTH))
 
     def text(self) -> str:
         return "\n".join(self.lines) + "\n"
@@ -206,15 +209,6 @@ def _write_part(out: _Writer, part: int, title: str, sections: list[Section],
     out.amount(out.t(total_key), total, align="left")
 
 
-def _grade_mix(batch, lang: str) -> str:
-    lines = []
-    for grade, grams in batch.grades.items():
-        share = money.fixed_str(money.ratio(grams * 100, batch.cocoon_grams, 1), 1)
-        lines.append(i18n.t("doc.grade_share", lang, grade=grade or i18n.t("doc.ungraded", lang),
-                            kg=money.kg(grams), share=share))
-    return "\n".join(lines)
-
-
 def _write_batches(out: _Writer, sheet: Statement, part: int) -> None:
     lang = out.lang
     out.part(part, out.t("doc.batches"))
@@ -225,7 +219,7 @@ def _write_batches(out: _Writer, sheet: Statement, part: int) -> None:
             Col(out.t("col.sheets"), "right"), Col(out.t("col.cocoon_kg"), "right"),
             Col(out.t("col.kg_per_sheet"), "right"), Col(out.t("doc.grade_mix"), flex=True)]
     rows = [[b.code, b.breed or "", money.sheets(b.sheets), money.kg(b.cocoon_grams),
-             cells.kg_per_sheet(b.cocoon_grams, b.sheets), _grade_mix(b, lang)]
+             cells.kg_per_sheet(b.cocoon_grams, b.sheets), "\n".join(cells.grade_mix(b, lang))]
             for b in sheet.batches]
     if len(sheet.batches) > 1:
         sheets_ = sum(b.sheets for b in sheet.batches)
@@ -279,7 +273,8 @@ def sheet_text(sheet: Statement, lang: str, printed: date | None = None) -> str:
     _write_batches(out, sheet, 5)
     out.signatures(out.t("doc.signature_household"), out.t("doc.signature_accountant"))
     mark = f"{household.code} {household.name}"
-    out.footer(printed or date.today(), mark if width_of(mark) <= WIDTH // 3 else household.code)
+    out.footer(printed or date.today(), mark if width_of(mark) <= WIDTH // 3 else household.code,
+               sheet.check_code)
     return out.text()
 
 
@@ -394,5 +389,5 @@ def summary(document: Summary, lang: str, printed: date | None = None) -> str:
     out.part(4, out.t("doc.income_bands"))
     _bands(out, document)
     out.signatures(out.t("doc.signature_accountant"), out.t("doc.signature_supervision"))
-    out.footer(printed or date.today())
+    out.footer(printed or date.today(), check_code=document.check_code)
     return out.text()
