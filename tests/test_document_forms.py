@@ -117,7 +117,7 @@ def test_the_check_code_is_printed_at_the_foot_of_every_document(village, font, 
 
     plain = documents([replace(sheet, check_code="") for sheet in sheets],
                       replace(board, check_code=""), lang, font)
-    for document in (text for form in plain.values() for text in form):
+    for document in (printed for form in plain.values() for printed in form):
         assert CODE not in document and i18n.t("doc.check_code", lang, code="") not in document
 
 
