@@ -11,7 +11,7 @@ import pytest
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
-from ledger.reports import grid, layout, linebreak
+from ledger.reports import grid, html, layout, linebreak
 from ledger.width import width_of
 
 #: reportlab's standard Chinese font, present wherever reportlab is: a Chinese character
@@ -69,3 +69,7 @@ def test_the_space_between_two_words_is_kept_as_written():
 def test_a_hanging_indent_is_kept_on_every_line_while_a_character_fits_after_it():
     assert layout.wrap("    501.01 经营收入", 12) == ["    501.01", "    经营收入"]
     assert layout.wrap("      经营收入", 7) == ["     经", "     营", "     收", "     入"]
+
+
+def test_the_html_form_asks_the_browser_for_the_same_strict_rule():
+    assert "line-break: strict;" in html.stylesheet()
