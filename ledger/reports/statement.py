@@ -187,36 +187,33 @@ def _queries(season: models.Season):
     Sale, Leaf, Wage, Input = models.CocoonSale, models.LeafDelivery, models.Wage, models.Input
     Charge, Subsidy, Payment = models.Charge, models.Subsidy, models.Payment
     Other = Party.alias("other")
-    Owner = Party.alias("owner")
+
+    def leaf(household, other):
+        """Leaf passed between two households, as seen from the one at `household`, the
+        `other` named (the owner of the batch it fed, or its supplier)."""
+        return (Leaf.select(household, Leaf.id, Leaf.date, Batch.code, Other.name, Leaf.grams,
+                            Leaf.price, Leaf.amount)
+                .join(Batch, on=(Leaf.batch == Batch.id)).join(Other, on=(other == Other.id))
+                .where((Leaf.season == season) & (Leaf.supplier != Batch.owner))
+                .order_by(Leaf.date, Leaf.id)), household
+
+    def wages(household, other):
+        """Wages between two households, as seen from the one at `household`."""
+        return (Wage.select(household, Wage.id, Wage.worker, Wage.date, Wage.task, Other.name,
+                            Wage.quantity, Wage.unit, Wage.rate, Wage.amount)
+                .join(Other, on=(other == Other.id))
+                .where(Wage.season == season)
+                .order_by(Wage.worker, Wage.date, Wage.id)), household
 
     yield "sales", (Sale.select(Batch.owner, Sale.id, Sale.date, Batch.code, Other.name,
                                 Sale.grade, Sale.grams, Sale.price, Sale.deduction, Sale.amount)
                     .join(Batch, on=(Sale.batch == Batch.id))
                     .join(Other, on=(Sale.buyer == Other.id))
                     .where(Sale.season == season).order_by(Sale.date, Sale.id)), Batch.owner
-    yield "leaf_supplied", (Leaf.select(Leaf.supplier, Leaf.id, Leaf.date, Batch.code, Owner.name,
-                                        Leaf.grams, Leaf.price, Leaf.amount)
-                            .join(Batch, on=(Leaf.batch == Batch.id))
-                            .join(Owner, on=(Batch.owner == Owner.id))
-                            .where((Leaf.season == season) & (Leaf.supplier != Batch.owner))
-                            .order_by(Leaf.date, Leaf.id)), Leaf.supplier
-    yield "leaf_received", (Leaf.select(Batch.owner, Leaf.id, Leaf.date, Batch.code, Other.name,
-                                        Leaf.grams, Leaf.price, Leaf.amount)
-                            .join(Batch, on=(Leaf.batch == Batch.id))
-                            .join(Other, on=(Leaf.supplier == Other.id))
-                            .where((Leaf.season == season) & (Leaf.supplier != Batch.owner))
-                            .order_by(Leaf.date, Leaf.id)), Batch.owner
-    yield "wages_earned", (Wage.select(Wage.household, Wage.id, Wage.worker, Wage.date, Wage.task,
-                                       Other.name, Wage.quantity, Wage.unit, Wage.rate,
-                                       Wage.amount)
-                           .join(Other, on=(Wage.payer == Other.id))
-                           .where(Wage.season == season)
-                           .order_by(Wage.worker, Wage.date, Wage.id)), Wage.household
-    yield "wages_paid", (Wage.select(Wage.payer, Wage.id, Wage.worker, Wage.date, Wage.task,
-                                     Other.name, Wage.quantity, Wage.unit, Wage.rate, Wage.amount)
-                         .join(Other, on=(Wage.household == Other.id))
-                         .where(Wage.season == season)
-                         .order_by(Wage.worker, Wage.date, Wage.id)), Wage.payer
+    yield "leaf_supplied", *leaf(Leaf.supplier, Batch.owner)
+    yield "leaf_received", *leaf(Batch.owner, Leaf.supplier)
+    yield "wages_earned", *wages(Wage.household, Wage.payer)
+    yield "wages_paid", *wages(Wage.payer, Wage.household)
     yield "inputs", (Input.select(Batch.owner, Input.id, Input.date, Batch.code, Other.name,
                                   Input.item, Input.quantity, Input.unit, Input.amount)
                      .join(Batch, on=(Input.batch == Batch.id))
