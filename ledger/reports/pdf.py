@@ -26,8 +26,8 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, PageBreak, Pag
 
 from ledger import chart, i18n, money
 from ledger.reports import cells, charts, grid
-from ledger.reports.grid import GREY, INK, PAD, ROW_PAD, SIZE, Grid, Row, natural_widths
 from ledger.reports.fonts import FontChoice, find_font
+from ledger.reports.grid import GREY, INK, PAD, ROW_PAD, SIZE, Grid, Row, natural_widths
 from ledger.reports.statement import BatchFigures, Column, Section, Statement
 from ledger.reports.summary import Summary
 
@@ -40,7 +40,7 @@ MARGIN_BOTTOM = 13 * mm
 WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 
-TIGHT_PAD = 0.6     # the same, when a long sheet needs it to stay on its page
+TIGHT_PAD = 0.6     # space above and below a row's text (grid.ROW_PAD) on a long sheet
 BOX_PAD = 0.65      # more of it in the boxes of who and what is settled
 GAP = 5             # space between the blocks of a sheet
 
@@ -142,6 +142,7 @@ def _build(story: list[Flowable], footer: _Footer, title: str, subject: str,
     doc.addPageTemplates([PageTemplate("page", [frame], onPageEnd=footer.draw)])
     # Streams compressed only, not also ASCII85-encoded: a quarter smaller, and the
     # encoding alone took a tenth of the time without reportlab's C accelerator.
+    # `useA85` is one of reportlab's documented settings (reportlab/rl_settings.py).
     saved, rl_config.useA85 = rl_config.useA85, 0
     try:
         doc.build(story)
