@@ -295,10 +295,10 @@ def _document(canvas):
     """The canvas's `PDFDocument`, or None when this reportlab keeps it elsewhere (the
     grid then writes through the public text object, `_TextObject`).
 
-    Written for reportlab 5.1 (and true since 3.0): a TrueType font's subsets are named
-    per document (`TTFont.splitString` and `getSubsetInternalName`, the API ttfonts.py
-    documents for "dynamic fonts"), and the canvas offers its document only as the
-    private attribute `_doc`. Measured on 500 sheets without the C accelerator, the text
+    Written for reportlab 5.1: a TrueType font's subsets are named per document
+    (`TTFont.splitString` and `getSubsetInternalName`, the API ttfonts.py documents for
+    "dynamic fonts"), and the canvas offers its document only as the private attribute
+    `_doc`. Measured on 500 sheets without the C accelerator, the text
     object costs 30 to 70 % more CPU time than the operators written here (1.8 s against
     1.1 to 1.4 s), for the same pages to the pixel."""
     document = getattr(canvas, "_doc", None)
