@@ -8,6 +8,8 @@ text form kept a short bracketed group and a Latin word whole while the PDF cut 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
@@ -73,3 +75,21 @@ def test_a_hanging_indent_is_kept_on_every_line_while_a_character_fits_after_it(
 
 def test_the_html_form_asks_the_browser_for_the_same_strict_rule():
     assert "line-break: strict;" in html.stylesheet()
+
+
+PIECES = ["张", "蚕茧", "（", "）", "【", "】", "，", "。", "……", "a", "Deduction", "0.00",
+          "(公斤)", " ", "　", "-", "×", "2026-05-04"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=40), st.integers(2, 40))
+def test_every_line_fits_and_nothing_is_lost_in_either_measure(words, cells):
+    """Whatever the text and the width, in cells or in points: no line is wider than the
+    room (a lone character aside) and every character is printed, in order."""
+    text = "".join(words)
+    for lines, measure, room in (
+            (layout.wrap(text, cells), width_of, cells),
+            (grid.wrap(text, FONT, SIZE, cells * POINTS_PER_CELL),
+             lambda piece: grid.width(piece, FONT, SIZE), cells * POINTS_PER_CELL + 0.01)):
+        assert all(measure(line) <= room or len(line) == 1 for line in lines), lines
+        assert "".join(lines).replace(" ", "").replace("　", "") == (
+            text.replace(" ", "").replace("　", ""))
