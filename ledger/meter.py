@@ -13,7 +13,7 @@ import time
 from typing import Callable, TextIO
 
 from ledger import i18n
-from ledger.reports.text import width_of
+from ledger.width import width_of
 
 #: Seconds between two updates of the line.
 EVERY = 0.5

@@ -20,7 +20,7 @@ from wcwidth import wcswidth
 from helpers import build_village, rows, valid
 from ledger import book, db, demo, i18n, income, models, money
 from ledger.reports import cells, statement, summary, text
-from ledger.reports.text import WIDTH, Col, fit, render, wrap
+from ledger.reports.layout import WIDTH, Col, fit, render, wrap
 
 LANGS = ("zh", "en")
 #: A head of household's name of 40 Chinese characters (80 cells on its own).

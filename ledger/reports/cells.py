@@ -56,6 +56,18 @@ def kg_per_sheet(grams: int, sheets: int) -> str:
     return money.kg(money.ratio(grams, sheets, money.SHEET_PLACES))
 
 
+def grade_mix(batch, lang: str | None = None) -> list[str]:
+    """Each grade's cocoon kg and share of a batch's cocoons, best grade first, one text a
+    grade (上车茧 103.610 公斤（91.0%）): the text, HTML and PDF sheets all print these.
+    `batch` is a `statement.BatchFigures`; nothing for a batch that sold no cocoons."""
+    if not batch.cocoon_grams:
+        return []
+    return [i18n.t("doc.grade_share", lang, grade=grade or i18n.t("doc.ungraded", lang),
+                   kg=money.kg(grams),
+                   share=money.fixed_str(money.ratio(grams * 100, batch.cocoon_grams, 1), 1))
+            for grade, grams in batch.grades.items()]
+
+
 def band_label(low: int | None, high: int | None, lang: str | None = None) -> str:
     if low is None:
         return i18n.t("doc.band_below", lang, high=high)

@@ -15,7 +15,7 @@ from importlib import resources
 
 from ledger import chart, i18n, money
 from ledger.reports import charts
-from ledger.reports.cells import balance_side, balance_words, cell, kg_per_sheet
+from ledger.reports.cells import balance_side, balance_words, cell, grade_mix, kg_per_sheet
 from ledger.reports.statement import BatchFigures, Section, Statement
 from ledger.reports.summary import Summary
 
@@ -60,7 +60,7 @@ def summary(document: Summary, lang: str) -> str:
         _income_statement(document, lang), '</div>',
         f'<div class="keep"><h2>{_e(band_chart.title)}</h2>',
         f'<figure class="chart">{charts.svg(band_chart, titled=False)}</figure></div>',
-        _signatures(lang, ("accountant", "supervision")),
+        _signatures(lang, ("accountant", "supervision"), document.check_code),
         '</section>',
     ))
     return _page(title, body, lang, numbered=True)
@@ -149,7 +149,7 @@ def _sheet(sheet: Statement, lang: str, last: bool) -> str:
         parts.append(f'<p class="none">{t("doc.none_sections", sections=names)}</p>')
     parts.append('<div class="closing">')
     parts.append(_settlement(sheet, lang))
-    parts.append(_signatures(lang))
+    parts.append(_signatures(lang, check_code=sheet.check_code))
     parts.append('</div>')
     parts.append("</section>\n")
     return "".join(parts)
@@ -244,26 +244,22 @@ def _batches(batches: list[BatchFigures], lang: str) -> str:
 
 
 def _grade_mix(batch: BatchFigures, lang: str) -> str:
-    """Each grade's kg and share of the batch's cocoons, one a line (markup):
-    上车茧 103.610 公斤（91.0%）."""
-    if not batch.cocoon_grams:
-        return ""
-    shares = []
-    for grade, grams in batch.grades.items():
-        share = money.fixed_str(money.ratio(grams * 100, batch.cocoon_grams, 1), 1)
-        name = grade or i18n.t("doc.ungraded", lang)
-        shares.append(i18n.t("doc.grade_share", lang, grade=name, kg=money.kg(grams), share=share))
-    return "".join(f"<span>{_e(share)}</span>" for share in shares)
+    """Each grade's kg and share of the batch's cocoons, one a line (markup)."""
+    return "".join(f"<span>{_e(share)}</span>" for share in grade_mix(batch, lang))
 
 
-def _signatures(lang: str, signers: tuple[str, ...] = ("household", "accountant")) -> str:
+def _signatures(lang: str, signers: tuple[str, ...] = ("household", "accountant"),
+                check_code: str = "") -> str:
     """Lines for signatures and the date: a sheet is signed by the household and the
-    accountant, the notice board by the accountant and the supervision committee."""
+    accountant, the notice board by the accountant and the supervision committee. Under
+    them the date printed and the ledger's check code, if any."""
+    code = (f'<p class="check-code">{_e(i18n.t("doc.check_code", lang, code=check_code))}</p>'
+            if check_code else "")
     return ('<div class="signatures">' + "".join(
         f'<div class="signature{" date" if key == "date" else ""}">'
         f'<span class="label">{_e(i18n.t(f"doc.signature_{key}", lang))}</span>'
         f'<span class="line"></span></div>'
-        for key in (*signers, "date")) + _printed(lang) + '</div>')
+        for key in (*signers, "date")) + _printed(lang) + code + '</div>')
 
 
 # -- the notice board ----------------------------------------------------------------------

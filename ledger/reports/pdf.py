@@ -7,33 +7,27 @@ is written by `ledger.reports.cells`, as in the text and HTML forms; numbers sta
 right-aligned, and the amount column has one width on the whole sheet, so amounts and
 subtotals line up down the page.
 
-A thousand sheets must print in seconds. With reportlab's general `Table` they took 18 s,
-most of it styling, measuring and drawing cells one canvas call at a time; the tables here
-are `_Grid`s instead: rows of plain strings, wrapped by measuring (Chinese between any two
-characters, Latin at spaces), written as one run of PDF operators per table, each text
-encoded once per document. A thousand sheets now take about five seconds.
+A thousand sheets must print in seconds: the tables are `ledger.reports.grid.Grid`s
+(rows of plain strings, drawn in one go), not reportlab's general `Table`; this module
+says what each document holds and where.
 """
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from weakref import WeakKeyDictionary
 
 from reportlab import rl_config
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.lib.rl_accel import escapePDF
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate,
                                 Spacer, Table)
 
 from ledger import chart, i18n, money
-from ledger.reports import cells, charts
+from ledger.reports import cells, charts, grid
 from ledger.reports.fonts import FontChoice, find_font
+from ledger.reports.grid import GREY, INK, PAD, ROW_PAD, SIZE, Grid, Row, natural_widths
 from ledger.reports.statement import BatchFigures, Column, Section, Statement
 from ledger.reports.summary import Summary
 
@@ -46,18 +40,10 @@ MARGIN_BOTTOM = 13 * mm
 WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 
-SIZE = 8            # table text, pt
-PAD = 2.5           # space left and right of a cell's text
-ROW_PAD = 1.15      # space above and below a row's text
-TIGHT_PAD = 0.6     # the same, when a long sheet needs it to stay on its page
+TIGHT_PAD = 0.6     # space above and below a row's text (grid.ROW_PAD) on a long sheet
 BOX_PAD = 0.65      # more of it in the boxes of who and what is settled
 GAP = 5             # space between the blocks of a sheet
 
-INK = colors.black
-RULE = colors.Color(0.6, 0.6, 0.6)
-HEAD = colors.Color(0.93, 0.93, 0.93)
-BAND = colors.Color(0.85, 0.85, 0.85)
-GREY = colors.Color(0.35, 0.35, 0.35)
 BAR = colors.Color(0.36, 0.52, 0.40)
 
 NUMERIC = {"money", "kg", "quantity", "sheets"}
@@ -89,7 +75,8 @@ def statements(sheets: list[Statement], lang: str, font: FontChoice,
         if number:
             story.append(PageBreak())
         household = sheet.household
-        story.append(_Mark(footer, f"{sheet.collective} · {household.code} {household.name}"))
+        story.append(_Mark(footer, f"{sheet.collective} · {household.code} {household.name}",
+                           sheet.check_code))
         story.extend(_sheet(sheet, lang, font.name))
     if not sheets:
         story.append(_Line(i18n.t("doc.none", lang), font.name, 10))
@@ -120,7 +107,7 @@ def summary(document: Summary, lang: str, font: FontChoice,
     title = i18n.t("doc.summary_title", lang, village=document.village, season=season.code)
     footer = _Footer(name, _printed(printed, lang), lang)
     story: list[Flowable] = [
-        _Mark(footer, f"{document.collective} · {title}"),
+        _Mark(footer, f"{document.collective} · {title}", document.check_code),
         _Line(title, name, 14, "C", space=3),
         _Line(f"{document.collective}　{season.name}　{_period(season, lang)}", name, 9, "C",
               space=8),
@@ -155,6 +142,7 @@ def _build(story: list[Flowable], footer: _Footer, title: str, subject: str,
     doc.addPageTemplates([PageTemplate("page", [frame], onPageEnd=footer.draw)])
     # Streams compressed only, not also ASCII85-encoded: a quarter smaller, and the
     # encoding alone took a tenth of the time without reportlab's C accelerator.
+    # `useA85` is one of reportlab's documented settings (reportlab/rl_settings.py).
     saved, rl_config.useA85 = rl_config.useA85, 0
     try:
         doc.build(story)
@@ -215,34 +203,34 @@ def _sheet_story(sheet: Statement, lang: str, font: str, two_up: set[str] = froz
     return story
 
 
-def _identity(sheet: Statement, lang: str, font: str, pad: float) -> _Grid:
+def _identity(sheet: Statement, lang: str, font: str, pad: float) -> Grid:
     """Who the sheet is for: the collective and season, the household."""
     labels = [i18n.t(key, lang) for key in ("doc.collective", "doc.season", "doc.household",
                                             "doc.head", "doc.group")]
-    label = min(max(_width(text, font, SIZE) for text in labels) + 2 * PAD + 2, 90)
+    label = min(max(grid.width(text, font, SIZE) for text in labels) + 2 * PAD + 2, 90)
     value = (WIDTH - 3 * label) / 3
     household = sheet.household
-    rows = [_Row([labels[0], sheet.collective, "", "", labels[1],
+    rows = [Row([labels[0], sheet.collective, "", "", labels[1],
                   f"{sheet.season.code} {sheet.season.name}"],
                  spans=((1, 3),), shade=(0, 4)),
-            _Row([labels[2], household.code, labels[3], household.name, labels[4],
+            Row([labels[2], household.code, labels[3], household.name, labels[4],
                   household.group], shade=(0, 2, 4))]
-    return _Grid(rows, [label, value] * 3, font, "L" * 6, inner=(1, 2, 3, 4, 5), pad=pad)
+    return Grid(rows, [label, value] * 3, font, "L" * 6, inner=(1, 2, 3, 4, 5), pad=pad)
 
 
 def _amount_width(sheet: Statement, font: str) -> float:
     """The width of the amount column on this sheet: the widest amount, at least
     AMOUNT_WIDTH."""
-    widest = max((_width(money.yuan(row[-1]), font, SIZE) for section in sheet.sections
+    widest = max((grid.width(money.yuan(row[-1]), font, SIZE) for section in sheet.sections
                   for row in section.rows), default=0)
     for figure in (sheet.balance_in, sheet.balance_out, sheet.net_income, sheet.paid,
                    *(section.subtotal for section in sheet.sections)):
-        widest = max(widest, _width(money.yuan(figure), font, 8.5))
+        widest = max(widest, grid.width(money.yuan(figure), font, 8.5))
     return max(AMOUNT_WIDTH, widest + 2 * PAD + 1)
 
 
 def _section(section: Section, sheet: Statement, lang: str, font: str, amount_width: float,
-             two_up: bool, pad: float, size: float) -> _Grid:
+             two_up: bool, pad: float, size: float) -> Grid:
     """One group of records: a band with its name and subtotal, the column headers, the
     rows. A batch column that says the same in every row is said once, in the band. In
     two halves, rows run down the left half, then down the right."""
@@ -278,11 +266,11 @@ def _section(section: Section, sheet: Statement, lang: str, font: str, amount_wi
     count = len(widths)
     band = [title] + [""] * (count - 2) + [money.yuan(subtotal)]
     align = "".join("R" if column.kind in NUMERIC else "L" for column in columns) * halves
-    rows = [_Row(band, "band", spans=((0, count - 2),), note={0: label}),
-            _Row(header, "head"),
-            *(_Row(row) for row in texts)]
+    rows = [Row(band, "band", spans=((0, count - 2),), note={0: label}),
+            Row(header, "head"),
+            *(Row(row) for row in texts)]
     divider = (len(columns),) if halves == 2 else ()
-    return _Grid(rows, widths, font, align, repeat=2, dividers=divider, pad=pad,
+    return Grid(rows, widths, font, align, repeat=2, dividers=divider, pad=pad,
                  scale=size / SIZE)
 
 
@@ -300,8 +288,8 @@ def _column_widths(columns: list[Column], header: list[str], texts: list[list[st
             widths.append(0.0)
             flex[index] = FLEX[column.key]
         else:
-            widest = max([_width(row[index], font, size) for row in texts]
-                         + [_width(header[index], font, size)])
+            widest = max([grid.width(row[index], font, size) for row in texts]
+                         + [grid.width(header[index], font, size)])
             widths.append(widest + 2 * PAD if strict else
                           max(widest + 2 * PAD, LEAST.get(column.key, 0)))
     rest = total - sum(widths)
@@ -309,8 +297,8 @@ def _column_widths(columns: list[Column], header: list[str], texts: list[list[st
         return [w + rest / len(widths) for w in widths]
     if strict and rest < 0:
         return None
-    needed = {i: min(NAME_ROOM, max([_width(row[i], font, size) for row in texts]
-                                    + [_width(header[i], font, size)])) + 2 * PAD
+    needed = {i: min(NAME_ROOM, max([grid.width(row[i], font, size) for row in texts]
+                                    + [grid.width(header[i], font, size)])) + 2 * PAD
               for i in flex}
     if strict and sum(needed.values()) > rest:
         return None
@@ -323,37 +311,25 @@ def _column_widths(columns: list[Column], header: list[str], texts: list[list[st
     return widths
 
 
-def _batches(batches: list[BatchFigures], lang: str, font: str) -> _Grid:
+def _batches(batches: list[BatchFigures], lang: str, font: str) -> Grid:
     keys = ("col.batch", "field.breed", "col.sheets", "field.hatch", "field.mount",
             "field.harvest", "col.cocoon_kg", "col.kg_per_sheet", "doc.grade_mix")
     header = [_heading(i18n.t(key, lang), lang) for key in keys]
     texts = [[batch.code, batch.breed, money.sheets(batch.sheets), _date(batch.hatch),
               _date(batch.mount), _date(batch.harvest), money.kg(batch.cocoon_grams),
-              cells.kg_per_sheet(batch.cocoon_grams, batch.sheets), _grade_mix(batch)]
+              cells.kg_per_sheet(batch.cocoon_grams, batch.sheets),
+              "\n".join(cells.grade_mix(batch, lang))]
              for batch in batches]
-    widths = [max([_width(row[i], font, SIZE) for row in texts] + [_width(header[i], font, SIZE)])
-              + 2 * PAD for i in range(len(keys) - 1)]
+    widths = natural_widths(header[:-1], [row[:-1] for row in texts], font)
     widths.append(WIDTH - sum(widths))
     band = [i18n.t("doc.batches", lang)] + [""] * (len(keys) - 1)
-    rows = [_Row(band, "band", spans=((0, len(keys) - 1),)), _Row(header, "head"),
-            *(_Row(row) for row in texts)]
-    return _Grid(rows, widths, font, "LLRLLLRRL", repeat=2)
-
-
-def _grade_mix(batch: BatchFigures) -> str:
-    """Each grade's share of the batch's cocoon weight: 上车茧 88.0%　次茧 5.0% ..."""
-    if not batch.cocoon_grams:
-        return ""
-    order = list(batch.grades)  # already best first
-    parts = []
-    for grade in order:
-        tenths = money.div_half_up(batch.grades[grade] * 1000, batch.cocoon_grams)
-        parts.append(f"{grade or '—'} {tenths // 10}.{tenths % 10}%")
-    return "　".join(parts)
+    rows = [Row(band, "band", spans=((0, len(keys) - 1),)), Row(header, "head"),
+            *(Row(row) for row in texts)]
+    return Grid(rows, widths, font, "LLRLLLRRL", repeat=2)
 
 
 def _settlement(sheet: Statement, lang: str, font: str, amount_width: float,
-                pad: float) -> _Grid:
+                pad: float) -> Grid:
     """Income less costs on the left, the balance carried in and moved on the right; then
     the balance carried out, in figures and in words."""
     earned, spent = sheet.income_total, sheet.cost_total
@@ -362,21 +338,21 @@ def _settlement(sheet: Statement, lang: str, font: str, amount_width: float,
         return i18n.t(key, lang, **params)
 
     rows = [
-        _Row([t("doc.income_total"), money.yuan(earned),
+        Row([t("doc.income_total"), money.yuan(earned),
               t("doc.balance_in"), money.yuan(sheet.balance_in)]),
-        _Row([t("doc.cost_total"), money.yuan(spent),
+        Row([t("doc.cost_total"), money.yuan(spent),
               t("doc.plus", label=t("doc.net_income")), money.yuan(sheet.net_income)]),
-        _Row([t("doc.net_income"), money.yuan(sheet.net_income),
+        Row([t("doc.net_income"), money.yuan(sheet.net_income),
               t("doc.less", label=t("doc.paid")), money.yuan(sheet.paid)]),
-        _Row([t("doc.balance_out"), "", "", money.yuan(sheet.balance_out)], "strong",
+        Row([t("doc.balance_out"), "", "", money.yuan(sheet.balance_out)], "strong",
              spans=((0, 2),)),
-        _Row([f"{t('doc.in_words')}{': ' if lang == 'en' else '：'}"
+        Row([f"{t('doc.in_words')}{': ' if lang == 'en' else '：'}"
               f"{cells.balance_words(sheet.balance_out, lang)}", "", "", ""],
              "words", spans=((0, 3),), align={0: "L"}),
     ]
     side = WIDTH / 2
     widths = [side - amount_width, amount_width, side - amount_width, amount_width]
-    return _Grid(rows, widths, font, "LRLR", inner=(2,), pad=pad)
+    return Grid(rows, widths, font, "LRLR", inner=(2,), pad=pad)
 
 
 class _Signatures(Flowable):
@@ -399,13 +375,13 @@ class _Signatures(Flowable):
         for index, label in enumerate(self.labels):
             x = index * part
             canvas.drawString(x, 3, label + ("：" if not label.isascii() else ":"))
-            start = x + _width(label + "：", self.font, 9) + 3
+            start = x + grid.width(label + "：", self.font, 9) + 3
             canvas.line(start, 1.5, x + part - 12, 1.5)
 
 
 # -- the notice board ------------------------------------------------------------------
 
-def _households_table(document: Summary, lang: str, font: str) -> _Grid:
+def _households_table(document: Summary, lang: str, font: str) -> Grid:
     keys = ("code", "name", "group", "sheets", "cocoon_kg", "kg_per_sheet", "income",
             "net_income", "paid", "balance")
     header = [i18n.t(f"col.{key}", lang) for key in keys]
@@ -419,33 +395,32 @@ def _households_table(document: Summary, lang: str, font: str) -> _Grid:
     texts = [row(p, p.code, p.name, p.group) for p in document.households]
     texts.append(row(collective, collective.code, i18n.t("doc.collective_row", lang), ""))
     totals = row(document.report.totals, i18n.t("col.total", lang), "", "")
-    widths = [max([_width(r[i], font, SIZE) for r in texts + [totals]]
-                  + [_width(header[i], font, SIZE)]) + 2 * PAD for i in range(len(keys))]
+    widths = natural_widths(header, texts + [totals], font)
     widths[1] = 0
     widths[1] = max(WIDTH - sum(widths), 40)
-    rows = [_Row(header, "head"), *(_Row(r) for r in texts[:-1]),
-            _Row(texts[-1], "above"), _Row(totals, "total")]
-    return _Grid(rows, widths, font, "LLLRRRRRRR", repeat=1)
+    rows = [Row(header, "head"), *(Row(r) for r in texts[:-1]),
+            Row(texts[-1], "above"), Row(totals, "total")]
+    return Grid(rows, widths, font, "LLLRRRRRRR", repeat=1)
 
 
-def _groups_table(document: Summary, lang: str, font: str) -> _Grid:
+def _groups_table(document: Summary, lang: str, font: str) -> Grid:
     keys = ("col.group", "col.households", "col.sheets", "col.cocoon_kg", "col.kg_per_sheet")
     header = [i18n.t(key, lang) for key in keys]
     texts = [[g.group, str(g.households), money.sheets(g.sheets), money.kg(g.cocoon_grams),
               cells.kg_per_sheet(g.cocoon_grams, g.sheets)] for g in document.groups]
-    return _Grid([_Row(header, "head"), *(_Row(r) for r in texts)],
-                 _natural_widths(header, texts, font), font, "LRRRR", repeat=1)
+    return Grid([Row(header, "head"), *(Row(r) for r in texts)],
+                 natural_widths(header, texts, font), font, "LRRRR", repeat=1)
 
 
-def _bands_table(document: Summary, lang: str, font: str) -> _Grid:
+def _bands_table(document: Summary, lang: str, font: str) -> Grid:
     header = [f"{i18n.t('col.net_income', lang)}（{i18n.t('doc.yuan', lang)}）",
               i18n.t("col.households", lang)]
     texts = [[cells.band_label(b.low, b.high, lang), str(b.households)] for b in document.bands]
-    return _Grid([_Row(header, "head"), *(_Row(r) for r in texts)],
-                 _natural_widths(header, texts, font, least=50), font, "LR", repeat=1)
+    return Grid([Row(header, "head"), *(Row(r) for r in texts)],
+                 natural_widths(header, texts, font, least=50), font, "LR", repeat=1)
 
 
-def _income_statement(document: Summary, lang: str, font: str) -> _Grid:
+def _income_statement(document: Summary, lang: str, font: str) -> Grid:
     """The collective's 收益 for the season: each income and cost account, then the result."""
     statement = document.statement
     heads = ((chart.COCOON_INCOME.split(".")[0], "doc.operating_income",
@@ -454,25 +429,18 @@ def _income_statement(document: Summary, lang: str, font: str) -> _Grid:
              (chart.LEAF_COST.split(".")[0], "doc.operating_costs", statement.operating_costs))
     header = [i18n.t("col.account", lang), i18n.t("col.account_name", lang), "",
               i18n.t("col.amount", lang)]
-    rows = [_Row(header, "head")]
+    rows = [Row(header, "head")]
     for head, key, amount in heads:
-        rows.append(_Row([head, i18n.t(key, lang), "", money.yuan(amount)]))
+        rows.append(Row([head, i18n.t(key, lang), "", money.yuan(amount)]))
         for code, line in statement.lines:
             if code.split(".")[0] == head and code != head:
                 account = chart.BY_CODE[code]
-                rows.append(_Row([code, "　" + (account.en if lang == "en" else account.zh),
+                rows.append(Row([code, "　" + (account.en if lang == "en" else account.zh),
                                   money.yuan(line), ""], "sub"))
-    rows.append(_Row(["", i18n.t("doc.result", lang), "", money.yuan(statement.result)], "total"))
+    rows.append(Row(["", i18n.t("doc.result", lang), "", money.yuan(statement.result)], "total"))
     texts = [row.cells for row in rows]
-    widths = _natural_widths(texts[0], texts[1:], font, least=70)
-    return _Grid(rows, widths, font, "LLRR")
-
-
-def _natural_widths(header: list[str], texts: list[list[str]], font: str,
-                    least: float = 0) -> list[float]:
-    return [max([_width(row[i], font, SIZE) for row in texts] + [_width(header[i], font, SIZE),
-                                                                 least - 2 * PAD]) + 2 * PAD
-            for i in range(len(header))]
+    widths = natural_widths(texts[0], texts[1:], font, least=70)
+    return Grid(rows, widths, font, "LLRR")
 
 
 def _beside(table: Flowable, drawing: Drawing) -> Table:
@@ -490,10 +458,10 @@ def _chart(chart_: charts.Chart, font: str) -> Drawing:
     squeezing their names."""
     size, step, width = 7.5, 14, 250
     bars = chart_.bars
-    label_width = max([_width(bar.label, font, size) for bar in bars] or [0]) + 6
-    value_width = max([_width(bar.text, font, size) for bar in bars] or [0]) + 4
+    label_width = max([grid.width(bar.label, font, size) for bar in bars] or [0]) + 6
+    value_width = max([grid.width(bar.text, font, size) for bar in bars] or [0]) + 4
     plot = max(width - label_width - value_width - 4, 40)
-    title = _wrap(chart_.title, font, 8.5, width)
+    title = grid.wrap(chart_.title, font, 8.5, width)
     top = 6 + 0 + step * max(len(bars), 1)
     height = top + 11 * len(title) + 4
     drawing = Drawing(width, height)
@@ -538,213 +506,6 @@ def _height(story: list[Flowable]) -> float:
     return sum(f.wrap(WIDTH, HEIGHT)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in story)
 
 
-@lru_cache(maxsize=50_000)
-def _width(text: str, font: str, size: float) -> float:
-    return stringWidth(text, font, size)
-
-
-#: Characters that may not begin a line, and that may not end one (Chinese
-#: typesetting's 避头 and 避尾).
-NO_LINE_START = set("，。、；：？！）》」』】〕…%,.;:?!)]")
-NO_LINE_END = set("（《「『【〔([")
-
-
-@lru_cache(maxsize=20_000)
-def _wrap(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
-    """`text` in lines no wider than `width`: Chinese breaks between any two characters,
-    Latin at the last space; closing punctuation never starts a line."""
-    width += 0.01  # a column made as wide as its widest text holds it, rounding aside
-    if _width(text, font, size) <= width:
-        return (text,)
-    lines, line = [], ""
-    for char in text:
-        if line and char not in NO_LINE_START and _width(line + char, font, size) > width:
-            cut = line.rfind(" ") if char != " " and char.isascii() else -1
-            if cut > 0 and line[:cut].strip():
-                lines.append(line[:cut])
-                line = line[cut + 1:] + char
-            elif len(line) > 1 and line[-1] in NO_LINE_END:
-                lines.append(line[:-1])
-                line = line[-1] + char
-            else:
-                lines.append(line)
-                line = char.lstrip()
-        else:
-            line += char
-    if line:
-        lines.append(line)
-    return tuple(lines)
-
-
-@dataclass
-class _Row:
-    """One row of a `_Grid`: a text a column ("" for none, the first of a span for a
-    span), its kind (how it is drawn), merged columns, alignments that differ from the
-    column's, columns on a shaded ground, and notes set flush right in a cell whose own
-    text stands at the left (a band's "subtotal" beside the section's name)."""
-
-    cells: list[str]
-    kind: str = "body"
-    spans: tuple[tuple[int, int], ...] = ()
-    align: dict[int, str] | None = None
-    shade: tuple[int, ...] = ()
-    note: dict[int, str] | None = None
-
-
-#: How each kind of row is drawn: font size, ground, rule above (width, colour), text
-#: colour. Every row has a thin rule below unless the next one draws its own above.
-KINDS = {
-    "body": (SIZE, None, None, INK),
-    "band": (8.5, BAND, None, INK),
-    "head": (SIZE, HEAD, None, INK),
-    "sub": (SIZE, None, None, GREY),
-    "above": (SIZE, None, (0.5, INK), INK),
-    "total": (SIZE, HEAD, (0.8, INK), INK),
-    "strong": (9.5, HEAD, (0.8, INK), INK),
-    "words": (9, HEAD, (0.5, INK), INK),
-}
-
-
-class _Grid(Flowable):
-    """A ruled table of plain strings, drawn straight onto the canvas.
-
-    Rows are as tall as their most wrapped cell; `repeat` rows head every part when the
-    table continues on the next page. `inner` columns get a vertical rule before them (not
-    inside a span), `dividers` a strong one from the second row down.
-    """
-
-    def __init__(self, rows: list[_Row], widths: list[float], font: str, align: str,
-                 repeat: int = 0, inner: tuple[int, ...] = (), dividers: tuple[int, ...] = (),
-                 pad: float = ROW_PAD, scale: float = 1.0):
-        super().__init__()
-        self.rows, self.widths, self.font, self.align = rows, widths, font, align
-        self.repeat, self.inner, self.dividers, self.pad = repeat, inner, dividers, pad
-        self.scale = scale
-        self.edges = [0.0]
-        for width in widths:
-            self.edges.append(self.edges[-1] + width)
-        self.width = self.edges[-1]
-        self.lines = [self._lines(row) for row in rows]
-        self.heights = [max(map(len, lines)) * KINDS[row.kind][0] * scale * 1.15 + 2 * pad
-                        for row, lines in zip(rows, self.lines)]
-        self.height = sum(self.heights)
-
-    def _lines(self, row: _Row) -> list[tuple[str, ...]]:
-        size = KINDS[row.kind][0] * self.scale
-        right, note = dict(row.spans), row.note or {}
-        return [_wrap(text, self.font, size, self.edges[right.get(i, i) + 1] - self.edges[i]
-                      - 2 * PAD - (_width(note[i], self.font, size) + 2 * PAD if i in note else 0))
-                if text else ("",)
-                for i, text in enumerate(row.cells)]
-
-    def wrap(self, available_width, available_height):
-        return self.width, self.height
-
-    def split(self, available_width, available_height):
-        if self.height <= available_height:
-            return [self]
-        used = sum(self.heights[:self.repeat])
-        keep = self.repeat
-        while keep < len(self.rows) and used + self.heights[keep] <= available_height:
-            used += self.heights[keep]
-            keep += 1
-        if keep <= self.repeat:
-            return []
-        head = self.rows[:self.repeat]
-        return [self._part(self.rows[:keep]), self._part(head + self.rows[keep:])]
-
-    def _part(self, rows: list[_Row]) -> _Grid:
-        return _Grid(rows, self.widths, self.font, self.align, self.repeat, self.inner,
-                     self.dividers, self.pad, self.scale)
-
-    def draw(self):
-        """Grounds, rules and text as raw PDF operators: for thousands of cells, the
-        general canvas calls cost more than all the rest of the sheet."""
-        edges, font, doc = self.edges, self.font, self.canv._doc
-        grounds, thin, strong, text = [], [], [], []
-        top = self.height
-        state = (None, None)
-        for index, (row, lines, height) in enumerate(zip(self.rows, self.lines, self.heights)):
-            size, ground, above, colour = KINDS[row.kind]
-            size *= self.scale
-            bottom = top - height
-            right = dict(row.spans)
-            if ground is not None:
-                grounds.append(f"{_rgb(ground)} rg 0 {bottom:.2f} {self.width:.2f} "
-                               f"{height:.2f} re f")
-            for column in row.shade:
-                x, w = edges[column], edges[right.get(column, column) + 1] - edges[column]
-                grounds.append(f"{_rgb(HEAD)} rg {x:.2f} {bottom:.2f} {w:.2f} {height:.2f} re f")
-            if index and above is not None:
-                strong.append(f"{above[0]} w {_rgb(above[1])} RG 0 {top:.2f} m "
-                              f"{self.width:.2f} {top:.2f} l S")
-            elif index:
-                thin.append(f"0 {top:.2f} m {self.width:.2f} {top:.2f} l")
-            spanned = {c for first, last in row.spans for c in range(first + 1, last + 1)}
-            for column in self.inner:
-                if column not in spanned:
-                    x = f"{edges[column]:.2f}"
-                    thin.append(f"{x} {top:.2f} m {x} {bottom:.2f} l")
-            for column in self.dividers if index else ():
-                strong.append(f"0.8 w 0 G {edges[column]:.2f} {top:.2f} m "
-                              f"{edges[column]:.2f} {bottom:.2f} l S")
-            align = row.align or {}
-            leading, baseline = size * 1.15, top - self.pad - size * 0.9
-            text.append(f"{_rgb(colour)} rg")
-            for column, cell in enumerate(lines):
-                if not cell[0] or column in spanned:
-                    continue
-                left, end = edges[column] + PAD, edges[right.get(column, column) + 1] - PAD
-                flush_right = align.get(column, self.align[column]) == "R"
-                placed = [(end - _width(line, font, size) if flush_right else left,
-                           baseline - number * leading, line) for number, line in enumerate(cell)]
-                if row.note and column in row.note:
-                    note = row.note[column]
-                    placed.append((end - _width(note, font, size), baseline, note))
-                for x, y, line in placed:
-                    text.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
-                    for name, chunk in _runs(font, doc, line):
-                        if state != (name, size):
-                            text.append(f"{name} {size} Tf")
-                            state = (name, size)
-                        text.append(f"({chunk}) Tj")
-            top = bottom
-        code = ["q", *grounds, f"0.25 w {_rgb(RULE)} RG"]
-        if thin:
-            code += thin + ["S"]
-        code += strong
-        code.append(f"0.8 w 0 G 0 0 {self.width:.2f} {self.height:.2f} re S")
-        code += ["BT", *text, "ET", "Q"]
-        self.canv.addLiteral("\n".join(code))
-
-
-def _rgb(colour) -> str:
-    return f"{colour.red:.3f} {colour.green:.3f} {colour.blue:.3f}"
-
-
-#: Each document's text already encoded in the font's subsets: the same strings (dates,
-#: names, headers) recur on every sheet.
-_ENCODED: WeakKeyDictionary = WeakKeyDictionary()
-
-
-def _runs(font_name: str, doc, text: str) -> tuple[tuple[str, str], ...]:
-    """`text` as (PDF font name, escaped string) runs for a Tj operator each: a TrueType
-    font spreads its glyphs over subsets of 256 (reportlab's documented way to write
-    them); a CID font takes UTF-16."""
-    cache = _ENCODED.setdefault(doc, {})
-    key = (font_name, text)
-    runs = cache.get(key)
-    if runs is None:
-        font = getFont(font_name)
-        if font._dynamicFont:
-            runs = tuple((font.getSubsetInternalName(subset, doc), escapePDF(chunk))
-                         for subset, chunk in font.splitString(text, doc))
-        else:
-            runs = ((doc.getInternalFontName(font_name), font.formatForPdf(text)),)
-        cache[key] = runs
-    return runs
-
-
 class _Line(Flowable):
     """A line of text (a title, a note), wrapped at the frame's width if it must be."""
 
@@ -757,7 +518,7 @@ class _Line(Flowable):
 
     def wrap(self, available_width, available_height):
         self.width = available_width
-        self.lines = _wrap(self.text, self.font, self.size, available_width)
+        self.lines = grid.wrap(self.text, self.font, self.size, available_width)
         self.height = self.size * 1.3 * len(self.lines)
         return self.width, self.height
 
@@ -774,11 +535,12 @@ class _Line(Flowable):
 
 
 class _Footer:
-    """The foot of every page: whose sheet it is, and the page's number within it."""
+    """The foot of every page: whose sheet it is, the page's number within it, the date
+    printed; above them, on the right, the ledger's check code when there is one."""
 
     def __init__(self, font: str, printed: str, lang: str):
         self.font, self.printed, self.lang = font, printed, lang
-        self.label, self.first_page = "", 1
+        self.label, self.first_page, self.check_code = "", 1, ""
 
     def draw(self, canvas, doc):
         canvas.saveState()
@@ -788,19 +550,23 @@ class _Footer:
         canvas.drawString(MARGIN_X, y, self.label)
         page = i18n.t("doc.page", self.lang, page=doc.page - self.first_page + 1)
         canvas.drawRightString(PAGE_WIDTH - MARGIN_X, y, f"{page}　{self.printed}")
+        if self.check_code:
+            code = i18n.t("doc.check_code", self.lang, code=self.check_code)
+            canvas.drawRightString(PAGE_WIDTH - MARGIN_X, y + 8.5, code)
         canvas.restoreState()
 
 
 class _Mark(Flowable):
-    """Where a sheet begins: tells the footer whose pages follow."""
+    """Where a sheet begins: tells the footer whose pages follow, and the check code to
+    print at their foot."""
 
-    def __init__(self, footer: _Footer, label: str):
+    def __init__(self, footer: _Footer, label: str, check_code: str = ""):
         super().__init__()
-        self.footer, self.label = footer, label
+        self.footer, self.label, self.check_code = footer, label, check_code
 
     def wrap(self, available_width, available_height):
         return 0, 0
 
     def draw(self):
-        self.footer.label = self.label
+        self.footer.label, self.footer.check_code = self.label, self.check_code
         self.footer.first_page = self.canv.getPageNumber()

@@ -82,6 +82,9 @@ class Statement:
     #: The balance carried in from earlier seasons, read from the journal on its own, so
     #: that a sheet whose figures did not add up would show it rather than hide it.
     balance_in: int = 0
+    #: The ledger's check code (账本校验码), printed at the foot of the sheet so that the
+    #: books can later be checked against paper; "" prints none.
+    check_code: str = ""
 
     @property
     def income_total(self) -> int:
@@ -96,26 +99,26 @@ class Statement:
         return any(section.rows for section in self.sections) or bool(self.batches)
 
 
-D, T, KG, M, Q = (lambda k: Column(k, "date"), lambda k: Column(k, "text"),
-                  lambda k: Column(k, "kg"), lambda k: Column(k, "money"),
-                  lambda k: Column(k, "quantity"))
+def _columns(spec: str) -> tuple[Column, ...]:
+    """Columns from words "key:kind"; a word without a kind is a text column."""
+    return tuple(Column(*word.split(":")) if ":" in word else Column(word, "text")
+                 for word in spec.split())
+
 
 #: The sections of a sheet, in order: key, columns, sign.
 LAYOUT = (
-    ("sales", (D("date"), T("batch"), T("buyer"), T("grade"), KG("kg"), M("price"),
-               M("deduction"), M("amount")), 1),
-    ("leaf_supplied", (D("date"), T("batch"), T("to"), KG("kg"), M("price"), M("amount")), 1),
-    ("wages_earned", (T("worker"), D("date"), T("task"), T("payer"), Q("quantity"), T("unit"),
-                      M("rate"), M("amount")), 1),
-    ("subsidies", (D("date"), T("source"), M("amount")), 1),
-    ("leaf_received", (D("date"), T("batch"), T("supplier"), KG("kg"), M("price"),
-                       M("amount")), -1),
-    ("inputs", (D("date"), T("batch"), T("supplier"), T("item"), Q("quantity"), T("unit"),
-                M("amount")), -1),
-    ("wages_paid", (T("worker"), D("date"), T("task"), T("household"), Q("quantity"),
-                    T("unit"), M("rate"), M("amount")), -1),
-    ("charges", (D("date"), T("item"), M("amount")), -1),
-    ("payments", (D("date"), T("direction"), T("method"), T("memo"), M("amount")), 0),
+    ("sales", _columns("date:date batch buyer grade kg:kg price:money deduction:money "
+                       "amount:money"), 1),
+    ("leaf_supplied", _columns("date:date batch to kg:kg price:money amount:money"), 1),
+    ("wages_earned", _columns("worker date:date task payer quantity:quantity unit rate:money "
+                              "amount:money"), 1),
+    ("subsidies", _columns("date:date source amount:money"), 1),
+    ("leaf_received", _columns("date:date batch supplier kg:kg price:money amount:money"), -1),
+    ("inputs", _columns("date:date batch supplier item quantity:quantity unit amount:money"), -1),
+    ("wages_paid", _columns("worker date:date task household quantity:quantity unit rate:money "
+                            "amount:money"), -1),
+    ("charges", _columns("date:date item amount:money"), -1),
+    ("payments", _columns("date:date direction method memo amount:money"), 0),
 )
 
 
@@ -180,57 +183,67 @@ def _section_rows(season: models.Season, only: set[int] | None) -> dict[str, dic
 
 def _queries(season: models.Season):
     """(section, query whose first column is the household id, household column)."""
-    B, P = models.Batch, models.Party
-    S, L, W, I = models.CocoonSale, models.LeafDelivery, models.Wage, models.Input
-    C, U, Pay = models.Charge, models.Subsidy, models.Payment
-    Other = P.alias("other")
-    Owner = P.alias("owner")
+    Batch, Party = models.Batch, models.Party
+    Sale, Leaf, Wage, Input = models.CocoonSale, models.LeafDelivery, models.Wage, models.Input
+    Charge, Subsidy, Payment = models.Charge, models.Subsidy, models.Payment
+    Other = Party.alias("other")
 
-    yield "sales", (S.select(B.owner, S.id, S.date, B.code, Other.name, S.grade, S.grams, S.price,
-                             S.deduction, S.amount)
-                    .join(B, on=(S.batch == B.id)).join(Other, on=(S.buyer == Other.id))
-                    .where(S.season == season).order_by(S.date, S.id)), B.owner
-    yield "leaf_supplied", (L.select(L.supplier, L.id, L.date, B.code, Owner.name, L.grams, L.price,
-                                     L.amount)
-                            .join(B, on=(L.batch == B.id)).join(Owner, on=(B.owner == Owner.id))
-                            .where((L.season == season) & (L.supplier != B.owner))
-                            .order_by(L.date, L.id)), L.supplier
-    yield "leaf_received", (L.select(B.owner, L.id, L.date, B.code, Other.name, L.grams, L.price,
-                                     L.amount)
-                            .join(B, on=(L.batch == B.id)).join(Other, on=(L.supplier == Other.id))
-                            .where((L.season == season) & (L.supplier != B.owner))
-                            .order_by(L.date, L.id)), B.owner
-    yield "wages_earned", (W.select(W.household, W.id, W.worker, W.date, W.task, Other.name, W.quantity,
-                                    W.unit, W.rate, W.amount)
-                           .join(Other, on=(W.payer == Other.id))
-                           .where(W.season == season).order_by(W.worker, W.date, W.id)), W.household
-    yield "wages_paid", (W.select(W.payer, W.id, W.worker, W.date, W.task, Other.name, W.quantity,
-                                  W.unit, W.rate, W.amount)
-                         .join(Other, on=(W.household == Other.id))
-                         .where(W.season == season).order_by(W.worker, W.date, W.id)), W.payer
-    yield "inputs", (I.select(B.owner, I.id, I.date, B.code, Other.name, I.item, I.quantity, I.unit,
-                              I.amount)
-                     .join(B, on=(I.batch == B.id)).join(Other, on=(I.supplier == Other.id))
-                     .where(I.season == season).order_by(I.date, I.id)), B.owner
-    yield "charges", (C.select(C.household, C.id, C.date, C.item, C.amount)
-                      .where(C.season == season).order_by(C.date, C.id)), C.household
-    yield "subsidies", (U.select(U.recipient, U.id, U.date, U.source, U.amount)
-                        .where(U.season == season).order_by(U.date, U.id)), U.recipient
-    settled = Case(None, [(Pay.direction == "to_household", Pay.amount)], Pay.amount * -1)
-    yield "payments", (Pay.select(Pay.household, Pay.id, Pay.date, Pay.direction, Pay.method, Pay.memo,
-                                  settled)
-                       .where(Pay.season == season).order_by(Pay.date, Pay.id)), Pay.household
+    def leaf(household, other):
+        """Leaf passed between two households, as seen from the one at `household`, the
+        `other` named (the owner of the batch it fed, or its supplier)."""
+        return (Leaf.select(household, Leaf.id, Leaf.date, Batch.code, Other.name, Leaf.grams,
+                            Leaf.price, Leaf.amount)
+                .join(Batch, on=(Leaf.batch == Batch.id)).join(Other, on=(other == Other.id))
+                .where((Leaf.season == season) & (Leaf.supplier != Batch.owner))
+                .order_by(Leaf.date, Leaf.id)), household
+
+    def wages(household, other):
+        """Wages between two households, as seen from the one at `household`."""
+        return (Wage.select(household, Wage.id, Wage.worker, Wage.date, Wage.task, Other.name,
+                            Wage.quantity, Wage.unit, Wage.rate, Wage.amount)
+                .join(Other, on=(other == Other.id))
+                .where(Wage.season == season)
+                .order_by(Wage.worker, Wage.date, Wage.id)), household
+
+    yield "sales", (Sale.select(Batch.owner, Sale.id, Sale.date, Batch.code, Other.name,
+                                Sale.grade, Sale.grams, Sale.price, Sale.deduction, Sale.amount)
+                    .join(Batch, on=(Sale.batch == Batch.id))
+                    .join(Other, on=(Sale.buyer == Other.id))
+                    .where(Sale.season == season).order_by(Sale.date, Sale.id)), Batch.owner
+    yield "leaf_supplied", *leaf(Leaf.supplier, Batch.owner)
+    yield "leaf_received", *leaf(Batch.owner, Leaf.supplier)
+    yield "wages_earned", *wages(Wage.household, Wage.payer)
+    yield "wages_paid", *wages(Wage.payer, Wage.household)
+    yield "inputs", (Input.select(Batch.owner, Input.id, Input.date, Batch.code, Other.name,
+                                  Input.item, Input.quantity, Input.unit, Input.amount)
+                     .join(Batch, on=(Input.batch == Batch.id))
+                     .join(Other, on=(Input.supplier == Other.id))
+                     .where(Input.season == season).order_by(Input.date, Input.id)), Batch.owner
+    yield "charges", (Charge.select(Charge.household, Charge.id, Charge.date, Charge.item,
+                                    Charge.amount)
+                      .where(Charge.season == season)
+                      .order_by(Charge.date, Charge.id)), Charge.household
+    yield "subsidies", (Subsidy.select(Subsidy.recipient, Subsidy.id, Subsidy.date, Subsidy.source,
+                                       Subsidy.amount)
+                        .where(Subsidy.season == season)
+                        .order_by(Subsidy.date, Subsidy.id)), Subsidy.recipient
+    settled = Case(None, [(Payment.direction == "to_household", Payment.amount)],
+                   Payment.amount * -1)
+    yield "payments", (Payment.select(Payment.household, Payment.id, Payment.date,
+                                      Payment.direction, Payment.method, Payment.memo, settled)
+                       .where(Payment.season == season)
+                       .order_by(Payment.date, Payment.id)), Payment.household
 
 
 def _batches(season: models.Season, only: set[int] | None) -> dict[int, list[BatchFigures]]:
     """Each household's batches of the season, with cocoon kg by grade."""
-    B, S = models.Batch, models.CocoonSale
-    query = (B.select(B.owner, B.id, B.code, B.sheets, B.breed, B.hatch, B.mount, B.harvest,
-                      S.grade, S.grams)
-             .join(S, JOIN.LEFT_OUTER, on=(S.batch == B.id))
-             .where(B.season == season).order_by(B.code, S.grade))
+    Batch, Sale = models.Batch, models.CocoonSale
+    query = (Batch.select(Batch.owner, Batch.id, Batch.code, Batch.sheets, Batch.breed,
+                          Batch.hatch, Batch.mount, Batch.harvest, Sale.grade, Sale.grams)
+             .join(Sale, JOIN.LEFT_OUTER, on=(Sale.batch == Batch.id))
+             .where(Batch.season == season).order_by(Batch.code, Sale.grade))
     if only is not None:
-        query = query.where(B.owner.in_(list(only)))
+        query = query.where(Batch.owner.in_(list(only)))
     found: dict[int, dict[int, BatchFigures]] = defaultdict(dict)
     for owner, batch_id, code, sheets, breed, hatch, mount, harvest, grade, grams in query.tuples():
         figures = found[owner].setdefault(
@@ -240,7 +253,8 @@ def _batches(season: models.Season, only: set[int] | None) -> dict[int, list[Bat
             figures.grades[grade or ""] = figures.grades.get(grade or "", 0) + grams
     for batches in found.values():
         for figures in batches.values():
-            figures.grades = dict(sorted(figures.grades.items(), key=lambda item: grade_rank(item[0])))
+            figures.grades = dict(sorted(figures.grades.items(),
+                                         key=lambda item: grade_rank(item[0])))
     return {owner: list(batches.values()) for owner, batches in found.items()}
 
 

@@ -70,6 +70,9 @@ class Summary:
     groups: list[GroupYield]
     bands: list[Band]
     statement: IncomeStatement
+    #: The ledger's check code (账本校验码), printed at the foot of the notice board; ""
+    #: prints none.
+    check_code: str = ""
 
     @property
     def season(self) -> models.Season:
@@ -123,7 +126,8 @@ def group_order(name: str) -> tuple:
     if head and all(ch in _NUMERALS or ch == "十" for ch in head):
         tens, _, units = head.partition("十")
         if "十" in head:
-            number = (_NUMERALS.get(tens, 1) if tens else 1) * 10 + (_NUMERALS.get(units, 0) if units else 0)
+            number = ((_NUMERALS.get(tens, 1) if tens else 1) * 10
+                      + (_NUMERALS.get(units, 0) if units else 0))
         else:
             number = _NUMERALS[head] if len(head) == 1 else -1
         if number >= 0:
@@ -151,11 +155,13 @@ STATEMENT_HEADS = ("501", "503", "511")
 
 def income_statement(season: models.Season) -> IncomeStatement:
     """The collective's income and cost accounts for `season`, from the kept balances."""
-    A, AB = models.Account, models.AccountBalance
-    top = A.select(A.id).where(A.code.in_(STATEMENT_HEADS))
-    query = (AB.select(A.code, fn.SUM(AB.credit - AB.debit)).join(A, on=(AB.account == A.id))
-             .where((AB.season == season) & (A.id.in_(top) | A.parent.in_(top)))
-             .group_by(A.code).order_by(A.code).tuples())
+    Account, Balance = models.Account, models.AccountBalance
+    top = Account.select(Account.id).where(Account.code.in_(STATEMENT_HEADS))
+    query = (Balance.select(Account.code, fn.SUM(Balance.credit - Balance.debit))
+             .join(Account, on=(Balance.account == Account.id))
+             .where((Balance.season == season)
+                    & (Account.id.in_(top) | Account.parent.in_(top)))
+             .group_by(Account.code).order_by(Account.code).tuples())
     lines = [(code, -amount if chart.BY_CODE[code].side == "debit" else amount)
              for code, amount in query]
     return IncomeStatement(lines)

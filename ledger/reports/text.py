@@ -1,306 +1,27 @@
 """Settlement sheets and the notice-board summary as plain text for 80-column printers.
 
-Every line fits in `WIDTH` display cells, a Chinese character counting as two (wcwidth);
-rules are ASCII (`-`, `=`, `_` for signatures); a long name or memo wraps inside its own
-column, so the columns never move. Each household's sheet starts on a new page: sheets are
-separated by a form feed. Figures are written by `ledger.reports.cells` from exact values,
-so the text, HTML and PDF forms show the same numbers.
+The documents only: what each says and in which order. How it is laid out (widths,
+wrapping, tables that fit 80 cells) is `ledger.reports.layout`, through which every line
+passes. Rules are ASCII (`-`, `=`, `_` for signatures). Each household's sheet starts on
+a new page: sheets are separated by a form feed. Figures are written by
+`ledger.reports.cells` from exact values, so the text, HTML and PDF forms show the same
+numbers.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from wcwidth import wcswidth, wcwidth
-
 from ledger import chart, i18n, money
 from ledger.reports import cells
+from ledger.reports.layout import (GAP, RULE, WIDTH, Col, Merged, Span, clean, fit, pad,
+                                   measure, render, table, width_of, wrap)
 from ledger.reports.statement import Section, Statement
 from ledger.reports.summary import Summary, group_order
 
-WIDTH = 80
-GAP = " "
-WIDE_GAP = "  "
-#: A wrapping column is not squeezed below this many cells (four Chinese characters) while
-#: other columns still have room to give.
-FLEX_MIN = 8
 #: The longest bar of the income-band chart, in cells.
 BAR_MAX = 40
 CN_NUMBERS = "一二三四五六七八九十"
-
-
-# -- display width and wrapping ----------------------------------------------------------
-
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-#: The pieces a line may break between: runs of spaces; a newline; a short bracketed group
-#: such as (公斤) or （净额）, kept whole; one wide character; a run of narrow characters (a
-#: word or a number). Opening brackets stick to what follows them and closing punctuation
-#: to what precedes it, so neither begins or ends a line alone.
-_TOKEN = re.compile(r"[^\S\n]+|\n|[（(][^\s（()）]{1,6}[）)][，。、；：？！）》」』,.;:?!)%]*"
-                    r"|[（《「『(]*(?:[\u2e80-\U0010ffff]|[^\s\u2e80-\U0010ffff]+)"
-                    r"[，。、；：？！）》」』,.;:?!)%]*")
-
-
-def width_of(text: str) -> int:
-    """Display cells of `text` on a printer: East Asian wide characters count as two."""
-    return len(text) if text.isascii() else _wide_width(text)
-
-
-@lru_cache(maxsize=65536)
-def _wide_width(text: str) -> int:
-    cells_ = wcswidth(text)
-    return cells_ if cells_ >= 0 else sum(max(wcwidth(ch), 0) for ch in text)
-
-
-def clean(text: str) -> str:
-    """Text as a printer can take it: tabs and control characters become spaces."""
-    if text.isprintable():
-        return text
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub(" ", text) if _CONTROL.search(text) else text
-
-
-def _prepared(text: str) -> tuple[str, int, bool]:
-    """`text` cleaned, the width of its widest line, and whether it has several lines."""
-    if text.isascii() and text.isprintable():
-        return text, len(text), False
-    return _prepared_wide(text)
-
-
-@lru_cache(maxsize=65536)
-def _prepared_wide(text: str) -> tuple[str, int, bool]:
-    text = clean(text)
-    return text, max(width_of(line) for line in text.split("\n")), "\n" in text
-
-
-def _measure(text: str) -> int:
-    """The width of the widest line of `text`."""
-    return _prepared(text)[1]
-
-
-@lru_cache(maxsize=65536)
-def _longest_word(text: str) -> int:
-    """The widest unbreakable piece of `text`: the least width that wraps it whole."""
-    return max((width_of(token) for token in _TOKEN.findall(clean(text))), default=0)
-
-
-def _split(token: str, width: int) -> tuple[str, str]:
-    """The head of `token` that fits in `width` cells (at least one character), and the rest."""
-    used = 0
-    for index, ch in enumerate(token):
-        used += width_of(ch)
-        if used > width:
-            index = max(index, 1)
-            return token[:index], token[index:]
-    return token, ""
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """`text` in lines of at most `width` cells: broken at spaces or between Chinese
-    characters, a word longer than the line cut; newlines kept; leading spaces kept as a
-    hanging indent."""
-    text, size, several = _prepared(text)
-    if size <= width and not several:
-        return [text]
-    stripped = text.lstrip(" ")
-    indent = min(len(text) - len(stripped), max(width - 2, 0))
-    lines: list[str] = []
-    line, used, space = " " * indent, indent, False
-    for token in _TOKEN.findall(stripped):
-        if token == "\n":
-            lines.append(line.rstrip())
-            line, used, space = " " * indent, indent, False
-            continue
-        if token.isspace():
-            space = used > indent
-            continue
-        size = width_of(token)
-        if used + space + size <= width:
-            line += " " * space + token
-            used += space + size
-        else:
-            if used > indent:
-                lines.append(line)
-            room = width - indent
-            while size > room:
-                head, token = _split(token, room)
-                lines.append(" " * indent + head)
-                size = width_of(token)
-            line, used = " " * indent + token, indent + size
-        space = False
-    if used > indent or not lines:
-        lines.append(line.rstrip())
-    return lines
-
-
-def pad(text: str, width: int, align: str = "left") -> str:
-    gap = " " * max(width - width_of(text), 0)
-    return gap + text if align == "right" else text + gap
-
-
-# -- column layout -----------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Col:
-    """A column of a printed table: its header, its alignment, and whether its cells may
-    wrap to make room (text does; figures, dates and codes keep their width)."""
-
-    header: str = ""
-    align: str = "left"
-    flex: bool = False
-    gap: str = GAP  # printed before the column, unless it is the first
-
-
-RULE = None  # a row that is a rule under every column
-
-
-@dataclass(frozen=True)
-class Span:
-    """A row that is one line of text across the whole table, such as a group's name."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Merged:
-    """A row whose first cell spans the first `span` columns, such as a total's label."""
-
-    cells: list
-    span: int = 2
-
-
-@lru_cache(maxsize=1024)
-def _widened(col: Col) -> Col:
-    return replace(col, gap=WIDE_GAP)
-
-
-def _cells(rows: list) -> list:
-    """The rows that size the columns: rules, spans and merged rows do not."""
-    return [row for row in rows if isinstance(row, list)]
-
-
-def fit(cols: list[Col], rows: list, width: int = WIDTH,
-        fill: bool = True) -> tuple[list[Col], list[int]]:
-    """The columns and their widths within `width` cells, gaps included.
-
-    Each column wants its widest cell or header. When all fit with room to spare, the gaps
-    widen to two spaces. When they do not fit, wrapping columns give up room first (widest
-    first, not below FLEX_MIN or their longest word), then headers wrap over their
-    figures, then wrapping columns go down to four cells, and only then does anything
-    else wrap. With `fill`, room left over goes to the widest wrapping column, so tables
-    end at the right margin and their amounts line up down the page.
-    """
-    body = _cells(rows)
-    columns = list(zip(*body)) if body else [()] * len(cols)
-    want = [max(_measure(col.header), max(map(_measure, texts), default=0))
-            for col, texts in zip(cols, columns)]
-    room = width - sum(len(col.gap) for col in cols[1:])
-    if (all(col.gap == GAP for col in cols[1:])
-            and sum(want) + len(WIDE_GAP) * (len(cols) - 1) <= width):
-        cols = [_widened(col) for col in cols]
-        room = width - len(WIDE_GAP) * (len(cols) - 1)
-    widths = want[:]
-    excess = sum(widths) - room
-    flexible = [i for i, col in enumerate(cols) if col.flex]
-    if excess > 0:
-        least = [_least(col, texts) for col, texts in zip(cols, columns)]
-        rigid = [i for i, col in enumerate(cols) if not col.flex]
-        stages = ((flexible, least), (rigid, least), (flexible, [4] * len(cols)),
-                  (range(len(cols)), [2] * len(cols)))
-        for stage, floor in stages:
-            while excess > 0:
-                shrinkable = [i for i in stage if widths[i] > floor[i]]
-                if not shrinkable:
-                    break
-                widest = max(shrinkable, key=lambda i: widths[i])
-                level = max([floor[widest]] + [widths[i] for i in shrinkable if i != widest])
-                step = max(1, min(excess, widths[widest] - level))
-                widths[widest] -= step
-                excess -= step
-    if fill and excess < 0:
-        target = max(flexible, key=lambda i: want[i]) if flexible else 0
-        widths[target] -= excess
-    return cols, widths
-
-
-def _least(col: Col, texts) -> int:
-    """The narrowest a column goes before the last resort: a wrapping column keeps its
-    longest word (up to 12 cells) and FLEX_MIN; figures keep their width, though their
-    header may wrap."""
-    content = max(map(_measure, texts), default=0)
-    header = _longest_word(col.header)
-    if col.flex:
-        full = max(content, _measure(col.header))
-        words = max(map(_longest_word, texts), default=0)
-        return min(full, max(FLEX_MIN, header, min(words, 12)))
-    return max(content, header)
-
-
-def _physical(texts: list[str], cols: list[Col], widths: list[int],
-              bottom: bool = False) -> list[str]:
-    """One row as printed lines: each cell wrapped in its column, as many lines as the
-    tallest cell; `bottom` aligns short cells to the last line (for headers)."""
-    prepared = [_prepared(text) for text in texts]
-    if all(size <= w and not several for (_, size, several), w in zip(prepared, widths)):
-        parts = []
-        for index, ((text, size, _), col, w) in enumerate(zip(prepared, cols, widths)):
-            if index:
-                parts.append(col.gap)
-            space = " " * (w - size)
-            parts.append(space + text if col.align == "right" else text + space)
-        return ["".join(parts).rstrip()]
-    wrapped = [wrap(text, w) for text, w in zip(texts, widths)]
-    height = max(map(len, wrapped))
-    if bottom:
-        wrapped = [[""] * (height - len(lines)) + lines for lines in wrapped]
-    return [_join([lines[k] if k < len(lines) else "" for lines in wrapped], cols, widths)
-            for k in range(height)]
-
-
-def _join(texts: list[str], cols: list[Col], widths: list[int]) -> str:
-    """One printed line of a row, its cells padded to their columns."""
-    parts = []
-    for index, (text, col, w) in enumerate(zip(texts, cols, widths)):
-        if index:
-            parts.append(col.gap)
-        parts.append(pad(text, w, col.align))
-    return "".join(parts).rstrip()
-
-
-def rule(cols: list[Col], widths: list[int], char: str = "-") -> str:
-    """A rule under each column, the gaps left blank."""
-    return "".join((" " * len(col.gap) if index else "") + char * w
-                   for index, (col, w) in enumerate(zip(cols, widths)))
-
-
-def render(cols: list[Col], widths: list[int], rows: list, header: bool = True) -> list[str]:
-    """A table laid out in `widths`: headers over a rule, then the rows."""
-    out = []
-    if header:
-        out.extend(_physical([col.header for col in cols], cols, widths, bottom=True))
-        out.append(rule(cols, widths))
-    for row in rows:
-        if row is RULE:
-            out.append(rule(cols, widths))
-        elif isinstance(row, Span):
-            out.extend(wrap(row.text, sum(widths) + sum(len(col.gap) for col in cols[1:])))
-        elif isinstance(row, Merged):
-            k = row.span
-            merged = Col(align=cols[0].align, flex=True)
-            width = sum(widths[:k]) + sum(len(col.gap) for col in cols[1:k])
-            out.extend(_physical(row.cells, [merged, *cols[k:]], [width, *widths[k:]]))
-        else:
-            out.extend(_physical(row, cols, widths))
-    return out
-
-
-def table(cols: list[Col], rows: list, width: int = WIDTH, fill: bool = True,
-          header: bool = True) -> list[str]:
-    """`rows` under `cols`, laid out to fit `width` (see `fit`)."""
-    cols, widths = fit(cols, rows, width, fill)
-    return render(cols, widths, rows, header)
 
 
 # -- document pieces ---------------------------------------------------------------------
@@ -318,7 +39,8 @@ class _Writer:
         return _text(key, self.lang)
 
     def add(self, *lines: str) -> None:
-        self.lines.extend(lines)
+        """Lines of the document, each through `clean`: no control character is printed."""
+        self.lines.extend(map(clean, lines))
 
     def blank(self) -> None:
         if self.lines and self.lines[-1]:
@@ -357,7 +79,7 @@ class _Writer:
         for label, value in pairs:
             cols += [Col(gap="    "), Col(flex=True, gap="")]
             row += [self.t("text.field", label=label), value]
-        if sum(map(_measure, row)) + 4 * (len(pairs) - 1) <= WIDTH:
+        if sum(map(measure, row)) + 4 * (len(pairs) - 1) <= WIDTH:
             self.add(*table(cols, [row], fill=False, header=False))
         else:
             for k in range(0, len(row), 2):
@@ -399,12 +121,15 @@ class _Writer:
         self.add("")
         self.add(self.t("text.date_line", label=self.t("doc.signature_date")))
 
-    def footer(self, printed: date, right: str = "") -> None:
+    def footer(self, printed: date, right: str = "", check_code: str = "") -> None:
+        """The date printed and `right` under a rule; then the ledger's check code, if any."""
         self.blank()
         self.single()
         left = self.t("doc.printed", date=printed.isoformat())
         self.add(*table([Col(flex=True), Col(align="right", flex=True)], [[left, right]],
                         header=False))
+        if check_code:
+            self.add(*wrap(self.t("doc.check_code", code=check_code), WIDTH))
 
     def text(self) -> str:
         return "\n".join(self.lines) + "\n"
@@ -484,15 +209,6 @@ def _write_part(out: _Writer, part: int, title: str, sections: list[Section],
     out.amount(out.t(total_key), total, align="left")
 
 
-def _grade_mix(batch, lang: str) -> str:
-    lines = []
-    for grade, grams in batch.grades.items():
-        share = money.fixed_str(money.ratio(grams * 100, batch.cocoon_grams, 1), 1)
-        lines.append(i18n.t("doc.grade_share", lang, grade=grade or i18n.t("doc.ungraded", lang),
-                            kg=money.kg(grams), share=share))
-    return "\n".join(lines)
-
-
 def _write_batches(out: _Writer, sheet: Statement, part: int) -> None:
     lang = out.lang
     out.part(part, out.t("doc.batches"))
@@ -503,7 +219,7 @@ def _write_batches(out: _Writer, sheet: Statement, part: int) -> None:
             Col(out.t("col.sheets"), "right"), Col(out.t("col.cocoon_kg"), "right"),
             Col(out.t("col.kg_per_sheet"), "right"), Col(out.t("doc.grade_mix"), flex=True)]
     rows = [[b.code, b.breed or "", money.sheets(b.sheets), money.kg(b.cocoon_grams),
-             cells.kg_per_sheet(b.cocoon_grams, b.sheets), _grade_mix(b, lang)]
+             cells.kg_per_sheet(b.cocoon_grams, b.sheets), "\n".join(cells.grade_mix(b, lang))]
             for b in sheet.batches]
     if len(sheet.batches) > 1:
         sheets_ = sum(b.sheets for b in sheet.batches)
@@ -557,7 +273,8 @@ def sheet_text(sheet: Statement, lang: str, printed: date | None = None) -> str:
     _write_batches(out, sheet, 5)
     out.signatures(out.t("doc.signature_household"), out.t("doc.signature_accountant"))
     mark = f"{household.code} {household.name}"
-    out.footer(printed or date.today(), mark if width_of(mark) <= WIDTH // 3 else household.code)
+    out.footer(printed or date.today(), mark if width_of(mark) <= WIDTH // 3 else household.code,
+               sheet.check_code)
     return out.text()
 
 
@@ -672,5 +389,5 @@ def summary(document: Summary, lang: str, printed: date | None = None) -> str:
     out.part(4, out.t("doc.income_bands"))
     _bands(out, document)
     out.signatures(out.t("doc.signature_accountant"), out.t("doc.signature_supervision"))
-    out.footer(printed or date.today())
+    out.footer(printed or date.today(), check_code=document.check_code)
     return out.text()
