@@ -8,8 +8,8 @@ from textual.widgets import DataTable, Header, Static
 
 from ledger import browse, money
 from ledger.i18n import t
+from ledger.tui.grades import grade_mix
 from ledger.tui.screens.base import LedgerScreen
-from ledger.tui.screens.batches import grade_mix
 from ledger.tui.widgets.paged_table import fit_column, right
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.plain import PlainLabel, PlainStatic, PlainTable

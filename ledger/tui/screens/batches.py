@@ -8,35 +8,18 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from ledger import browse, money, models
-from ledger.reports.statement import grade_rank
 from ledger.i18n import t
+from ledger.tui.grades import grade_mix, short_mix
 from ledger.tui.screens.base import ListScreen
+from ledger.tui.screens.batch import BatchScreen
 from ledger.tui.widgets.paged_table import PagedTable, Row, right
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.plain import PlainStatic
 
 
-def grade_mix(grades: dict[str, int]) -> str:
-    """Each grade's share of the cocoons sold, in per cent: 上车茧 92% 次茧 5% ..."""
-    total = sum(grades.values())
-    if not total:
-        return ""
-    return " ".join(f"{grade or '-'} {grams * 100 // total}%"
-                    for grade, grams in sorted(grades.items(), key=lambda g: grade_rank(g[0])))
-
-
 def day(value) -> str:
     """A date within the season as month-day: the season gives the year."""
     return value.strftime("%m-%d") if value else ""
-
-
-def short_mix(grades: dict[str, int]) -> str:
-    """The grade mix as shares only, best grade first (87/9/4), for a narrow terminal."""
-    total = sum(grades.values())
-    if not total:
-        return ""
-    return "/".join(str(grams * 100 // total)
-                    for _, grams in sorted(grades.items(), key=lambda g: grade_rank(g[0])))
 
 
 #: Below this many columns the list leaves out the mount date and the season in the
@@ -114,6 +97,4 @@ class BatchesScreen(ListScreen):
 
     def open(self, code: str | None) -> None:
         if code:
-            from ledger.tui.screens.batch import BatchScreen
-
             self.app.push_screen(BatchScreen(code))
