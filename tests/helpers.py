@@ -121,3 +121,24 @@ def other_program_db(path):
     """An SQLite file another program wrote: a database, but not a ledger."""
     write_sql(path, "CREATE TABLE contacts (name TEXT)", "INSERT INTO contacts VALUES ('王秀英')")
     return path
+
+
+# -- the terminal UI --
+
+async def settle(pilot, app) -> None:
+    """Let the app finish what a key began: its messages, then its thread workers (a
+    page being read), then what they posted back."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_into(pilot, field: str, text: str) -> None:
+    """Type `text` into a form's field `field` (emptied first), key by key."""
+    from textual.widgets import Input
+
+    box = pilot.app.screen.query_one(f"#field-{field}", Input)
+    box.focus()
+    await pilot.pause()
+    box.value = ""
+    await pilot.press(*text)

@@ -18,6 +18,7 @@ from textual.binding import Binding
 from ledger import audit, browse, db, i18n, models
 from ledger.i18n import t
 from ledger.tui import texts  # noqa: F401  (registers the UI's texts)
+from ledger.tui import textual_compat
 from ledger.tui.bindings import localize
 from ledger.tui.commands import LedgerCommands
 from ledger.tui.safety import EXPECTED, problem
@@ -73,7 +74,8 @@ class SilkApp(App):
         self.backups_made = 0
         #: The last `check` of the ledger: (browse.data_stamp() it ran on, findings).
         self.checked: tuple[tuple[int, ...], list[str]] | None = None
-        #: Whether the main screens are built (see `prepare_screens`).
+        #: Whether the main screens are built, or left to be built when first shown
+        #: (see `prepare_screens`).
         self.screens_prepared = False
         #: Whether to call `settle_memory` once they are: in the one app of a `silk`
         #: process, not in tests that make hundreds of apps in one.
@@ -99,30 +101,20 @@ class SilkApp(App):
 
     def prepare_screens(self) -> None:
         """Build the next main screen not built yet, and come back for the one after.
-        Uses Textual's mode set-up (`_init_mode`), which has no public twin; on a
-        Textual without it screens are simply built when first shown."""
-        init_mode = getattr(self, "_init_mode", None)
-        stacks = getattr(self, "_screen_stacks", None)
-        if init_mode is None or stacks is None or not self.is_running:
+        Textual has no public way to build a mode's screen ahead of time (see
+        textual_compat); where it cannot be done, screens are built when first shown."""
+        if not self.is_running:
             return  # (not while the app shuts down: it is closing those very stacks)
-        pending = [mode for mode in self.PREPARED if mode not in stacks]
+        built = textual_compat.modes_built(self)
+        pending = [mode for mode in self.PREPARED if built is not None and mode not in built]
         if pending:
-            init_mode(pending[0])
+            textual_compat.build_mode(self, pending[0])
             self.set_timer(self.PREPARE_GAP, self.prepare_screens)
         else:
-            self._restyle_prepared()
+            textual_compat.restyle_modes(self, self.PREPARED)
             self.screens_prepared = True
             if self.settles_memory:
                 settle_memory()
-
-    def _restyle_prepared(self) -> None:
-        """Bring the prepared screens up to date with the CSS read since each was built
-        (each new kind of widget brings its own), as Textual would on switching to them,
-        so that the switch itself has no CSS left to redo."""
-        for mode in self.PREPARED:
-            for screen in self._screen_stacks.get(mode, []):
-                self.stylesheet.update(screen, animate=False)
-                screen._css_update_count = self._css_update_count
 
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = False) -> None:

@@ -15,6 +15,8 @@ from ledger.rules import Problem
 from ledger.tui.forms.entry import EntryForm
 from ledger.tui.forms.fields import FieldRow
 
+from helpers import type_into
+
 SEASON = SeasonRef(1, "2026-1", date(2026, 4, 1), date(2026, 5, 15))
 WINTER = SeasonRef(2, "2026-4", date(2026, 11, 20), date(2027, 1, 10))
 
@@ -85,13 +87,6 @@ class Host(App):
 
     def on_mount(self) -> None:
         self.push_screen(self.form, self.results.append)
-
-
-async def type_into(pilot, field: str, text: str) -> None:
-    pilot.app.screen.query_one(f"#field-{field}", Input).focus()
-    await pilot.pause()
-    pilot.app.screen.query_one(f"#field-{field}", Input).value = ""
-    await pilot.press(*text)
 
 
 def note(screen, field: str) -> str:

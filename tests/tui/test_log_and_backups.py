@@ -13,13 +13,9 @@ from ledger.tui.screens.home import HomeScreen
 from ledger.tui.screens.log import LogScreen
 from ledger.tui.widgets.paged_table import PagedTable
 
+from helpers import settle
+
 SIZE = (120, 40)
-
-
-async def settle(pilot, app) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_the_log_shows_the_entries_newest_first_with_the_reason(demo_path):

@@ -15,21 +15,9 @@ from ledger.tui.screens.preview import PreviewScreen
 from ledger.tui.widgets.figures import Figures
 from ledger.tui.widgets.paged_table import PagedTable
 
+from helpers import settle, type_into
+
 SIZE = (120, 40)
-
-
-async def settle(pilot, app) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def type_into(pilot, field: str, text: str) -> None:
-    box = pilot.app.screen.query_one(f"#field-{field}", Input)
-    box.focus()
-    await pilot.pause()
-    box.value = ""
-    await pilot.press(*text)
 
 
 async def from_the_palette(pilot, app, text: str) -> None:

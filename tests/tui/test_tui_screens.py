@@ -16,6 +16,8 @@ from ledger.tui.screens.voucher import VoucherScreen
 from ledger.tui.widgets.figures import Figures
 from ledger.tui.widgets.paged_table import PagedTable
 
+from helpers import settle
+
 SIZE = (120, 40)
 
 
@@ -25,12 +27,6 @@ def text(widget) -> str:
 
 def cells(table: DataTable) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
-
-
-async def settle(pilot, app) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_home_shows_the_seasons_figures(demo_path):

@@ -22,7 +22,8 @@ from ledger.models import COLLECTIVE
 from ledger.refs import Refs, SeasonRef
 from ledger.tui.forms import fields
 from ledger.tui.forms.fields import FieldRow
-from ledger.tui.forms.texts import translated
+from ledger.tui.bindings import localize
+from ledger.tui.forms import texts  # noqa: F401  (registers the forms' texts)
 from ledger.tui.widgets.plain import PlainStatic
 
 #: Fields a new record starts with, when no preset says otherwise.
@@ -42,7 +43,7 @@ class EntryForm(ModalScreen[int | None]):
     def __init__(self, kind: str, season: str | None = None,
                  preset: dict[str, str] | None = None):
         super().__init__()
-        self._bindings = translated(self._bindings)
+        localize(self)
         self.kind = kinds.get(kind).name
         self.season = season
         self.preset = preset or {}

@@ -24,7 +24,8 @@ from ledger.refs import Refs
 from ledger.tui.forms import fields, lookup
 from ledger.tui.forms.attendance import PERSON, AttendanceGrid, day_column, day_label
 from ledger.tui.forms.fields import FieldRow
-from ledger.tui.forms.texts import translated
+from ledger.tui.bindings import localize
+from ledger.tui.forms import texts  # noqa: F401  (registers the forms' texts)
 from ledger.tui.widgets.plain import PlainStatic
 
 #: Fields set once for the whole sheet, with what a new sheet starts from.
@@ -44,7 +45,7 @@ class WageSheet(ModalScreen[int | None]):
 
     def __init__(self, season: str, payer: str | None = None):
         super().__init__()
-        self._bindings = translated(self._bindings)
+        localize(self)
         self.season = season
         self.payer = payer or models.COLLECTIVE
         self.households = lookup.Parties(("household",))
@@ -77,7 +78,7 @@ class WageSheet(ModalScreen[int | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.grid._bindings = translated(self.grid._bindings)
+        localize(self.grid)
         for row in self.query(FieldRow):
             self._show_hint(row)
         self.grid.focus()

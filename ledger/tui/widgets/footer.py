@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from textual import events
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+from ledger.tui.textual_compat import footer_key_class
+
+FooterKey = footer_key_class()
 
 #: Actions whose keys go first when the footer is too narrow, least needed first. The
 #: keys a new user needs to find (screens, search, leaf, sale, wage sheet, language,
@@ -30,14 +33,14 @@ class FittingFooter(Footer):
 
     def compose(self):
         for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.action in self.dropped:
+            if FooterKey and isinstance(widget, FooterKey) and widget.action in self.dropped:
                 continue
             yield widget
         self.call_after_refresh(self._fit)
 
     def _fit(self) -> None:
         """Drop the next spare key while the keys are wider than the footer."""
-        if not self.is_attached or not self.size.width or not self.screen.is_current:
+        if FooterKey is None or not self.is_attached or not self.size.width or not self.screen.is_current:
             return  # a screen out of sight is fitted when it comes back (it recomposes)
         if any(child.display and not child.outer_size.width for child in self.children):
             self.set_timer(0.02, self._fit)  # the keys just composed are not laid out yet

@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 from ledger import models
 from ledger.tui.safety import EXPECTED, problem
+from ledger.tui.textual_compat import columns_resized
 from ledger.tui.widgets.plain import PlainTable
 
 
@@ -51,8 +52,7 @@ def fit_column(table: DataTable, index: int, minimum: int = 10) -> None:
     if column.auto_width or column.width != width:
         column.auto_width = False
         column.width = width
-        table._require_update_dimensions = True
-        table.refresh()
+        columns_resized(table)
 
 
 class PagedTable(PlainTable):
