@@ -15,7 +15,8 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from ledger import audit, browse, db, i18n, models
+from ledger import audit, db, i18n
+from ledger.browse import ReadModel, Season
 from ledger.i18n import t
 from ledger.tui import texts  # noqa: F401  (registers the UI's texts)
 from ledger.tui import textual_compat
@@ -65,14 +66,16 @@ class SilkApp(App):
         Binding("q", "quit", "tui.key.quit"),
     ]
 
-    def __init__(self, db_path: str, **kwargs):
+    def __init__(self, db_path: str, read_model: ReadModel, **kwargs):
         super().__init__(**kwargs)
         self.db_path = db_path
-        self.season: models.Season | None = browse.current_season()
+        #: What every screen reads the ledger through (see ledger.browse).
+        self.read_model = read_model
+        self.season: Season | None = read_model.seasons.current()
         self.changes = 0
         #: Backups made from the app: the backups list redoes itself when it changes.
         self.backups_made = 0
-        #: The last `check` of the ledger: (browse.data_stamp() it ran on, findings).
+        #: The last `check` of the ledger: (the data stamp it ran on, findings).
         self.checked: tuple[tuple[int, ...], list[str]] | None = None
         #: Whether the main screens are built, or left to be built when first shown
         #: (see `prepare_screens`).
@@ -84,7 +87,7 @@ class SilkApp(App):
     def on_mount(self) -> None:
         localize(self)
         self._retitle()
-        if browse.is_empty():
+        if self.read_model.seasons.is_empty():
             from ledger.tui.screens.setup import SetupScreen
 
             self.push_screen(SetupScreen(), self._set_up)
@@ -125,7 +128,7 @@ class SilkApp(App):
 
     def _set_up(self, done: bool | None) -> None:
         if done:  # the screen below redoes itself as it resumes (see LedgerScreen)
-            self.season = browse.current_season()
+            self.season = self.read_model.seasons.current()
             self.changes += 1
             self._retitle()
 
@@ -166,9 +169,9 @@ class SilkApp(App):
         self._retitle()
         await self.redo_screen()
 
-    def _seasons(self) -> list[models.Season]:
+    def _seasons(self) -> list[Season]:
         try:
-            return list(models.Season.select().order_by(models.Season.start))
+            return self.read_model.seasons.all()
         except EXPECTED as error:
             self.notify(problem(error, self.db_path), severity="error")
             return []
@@ -198,7 +201,7 @@ class SilkApp(App):
         """Whether the season shown is closed (read again: another window may close it)."""
         if self.season is None:
             return False
-        self.season = models.Season.get_or_none(models.Season.id == self.season.id) or self.season
+        self.season = self.read_model.seasons.by_id(self.season.id) or self.season
         return self.season.is_closed
 
     def refuse_closed(self) -> bool:
@@ -267,12 +270,11 @@ class SilkApp(App):
     def reopen_ledger(self, text: str) -> None:
         """After a restore: open the restored ledger afresh, forget every figure kept
         from the old one, and show the screens again from their roots."""
-        models.database.close()
-        db.open_ledger(self.db_path)
-        browse.forget()
+        self.read_model.release()
+        self.read_model.reopened(db.open_ledger(self.db_path))
         season = self.season
-        self.season = (models.Season.get_or_none(models.Season.code == season.code)
-                       if season else None) or browse.current_season()
+        self.season = ((self.read_model.seasons.by_code(season.code) if season else None)
+                       or self.read_model.seasons.current())
         self.checked = None
         self._retitle()
         self.changes += 1  # each screen redoes itself as it resumes (see LedgerScreen)
@@ -325,7 +327,7 @@ class SilkApp(App):
     def _changed(self) -> None:
         self.changes += 1
         if self.season is None:
-            self.season = browse.current_season()
+            self.season = self.read_model.seasons.current()
             self._retitle()
         self.call_later(self._reload_screen)
 
@@ -360,5 +362,5 @@ def make_app(db_path: str | os.PathLike, lang: str | None = None,
     i18n.set_language(lang)
     if operator:
         audit.set_operator(operator)
-    db.open_ledger(db_path, create=True)
-    return SilkApp(str(Path(db_path)))
+    database = db.open_ledger(db_path, create=True)
+    return SilkApp(str(Path(db_path)), ReadModel(database))

@@ -260,7 +260,7 @@ def test_the_date_reading_and_lookups_import_no_textual():
     import subprocess
     import sys
 
-    code = ("import sys, ledger.entry_dates, ledger.tui.forms.lookup; "
+    code = ("import sys, ledger.entry_dates, ledger.browse.lookup; "
             "print('textual' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -7,7 +7,6 @@ nothing, marks each field wrong with its reason, and keeps everything typed.
 """
 from __future__ import annotations
 
-from peewee import DatabaseError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,10 +17,11 @@ from textual.widgets import Footer, Input, Static
 
 from ledger import book, i18n, kinds, money, rules
 from ledger.errors import FieldError, RecordRefused
-from ledger.models import COLLECTIVE
+from ledger.browse import COLLECTIVE
 from ledger.refs import Refs, SeasonRef
 from ledger.tui.forms import fields
 from ledger.tui.forms.fields import FieldRow
+from ledger.tui.safety import DatabaseError
 from ledger.tui.bindings import localize
 from ledger.tui.forms import texts  # noqa: F401  (registers the forms' texts)
 from ledger.tui.widgets.plain import PlainStatic

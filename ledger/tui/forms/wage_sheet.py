@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from peewee import DatabaseError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,12 +17,15 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Input, Static
 
-from ledger import book, i18n, models, money, rules
+from ledger import book, i18n, money, rules
+from ledger.browse import COLLECTIVE, lookup
+from ledger.browse.wages import Wages
 from ledger.errors import FieldError, RecordRefused
 from ledger.refs import Refs
-from ledger.tui.forms import fields, lookup
+from ledger.tui.forms import fields
 from ledger.tui.forms.attendance import PERSON, AttendanceGrid, day_column, day_label
 from ledger.tui.forms.fields import FieldRow
+from ledger.tui.safety import DatabaseError
 from ledger.tui.bindings import localize
 from ledger.tui.forms import texts  # noqa: F401  (registers the forms' texts)
 from ledger.tui.widgets.plain import PlainStatic
@@ -47,7 +49,7 @@ class WageSheet(ModalScreen[int | None]):
         super().__init__()
         localize(self)
         self.season = season
-        self.payer = payer or models.COLLECTIVE
+        self.payer = payer or COLLECTIVE
         self.households = lookup.Parties(("household",))
         self.payers = lookup.Parties(fields.PARTY_FIELDS["payer"])
 
@@ -55,7 +57,7 @@ class WageSheet(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         season = Refs().season(self.season)
         first = fields.today_within(season) or (season.start if season else date.today())
-        last = _last_wage(self.season)
+        last = Wages.last(self.season)
         with Vertical(id="sheet"):
             yield PlainStatic(i18n.t("sheet.title", season=self.season), id="title")
             with Horizontal(id="settings"):
@@ -63,7 +65,7 @@ class WageSheet(ModalScreen[int | None]):
                     yield FieldRow("payer", self.payer,
                                    suggester=fields.CodeSuggester(self.payers.complete))
                     yield FieldRow("task", last.task if last else "",
-                                   suggester=SuggestFromList(_tasks(self.season)))
+                                   suggester=SuggestFromList(Wages.tasks(self.season)))
                     yield FieldRow("rate", money.yuan(last.rate) if last else "")
                 with Vertical():
                     yield FieldRow("unit", last.unit if last else "天")
@@ -258,15 +260,3 @@ class WageSheet(ModalScreen[int | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-
-def _last_wage(season: str) -> models.Wage | None:
-    """The season's latest wage: a new sheet most often repeats its task, rate and unit."""
-    W, S = models.Wage, models.Season
-    return (W.select(W.task, W.rate, W.unit).join(S, on=(W.season == S.id))
-            .where(S.code == season).order_by(W.id.desc()).first())
-
-
-def _tasks(season: str) -> list[str]:
-    W, S = models.Wage, models.Season
-    return [task for (task,) in W.select(W.task).distinct().join(S, on=(W.season == S.id))
-            .where(S.code == season).limit(50).tuples()]

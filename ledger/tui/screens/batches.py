@@ -7,7 +7,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
-from ledger import browse, money, models
+from ledger import money
+from ledger.browse import ReadModel, Season
 from ledger.i18n import t
 from ledger.tui.grades import grade_mix, short_mix
 from ledger.tui.screens.base import ListScreen
@@ -27,13 +28,13 @@ def day(value) -> str:
 NARROW = 100
 
 
-def batch_rows(season: models.Season | None, narrow: bool, after: str | None,
+def batch_rows(read_model: ReadModel, season: Season | None, narrow: bool, after: str | None,
                limit: int) -> list[Row]:
     if season is None:
         return []
     rows = []
     prefix = f"{season.code}-"
-    for batch in browse.batch_page(season, after, limit):
+    for batch in read_model.batches.page(season, after, limit):
         per_sheet = batch.kg_per_sheet
         code = batch.code.removeprefix(prefix) if narrow else batch.code
         dates = (day(batch.hatch), day(batch.harvest)) if narrow else (
@@ -69,7 +70,7 @@ class BatchesScreen(ListScreen):
         return partial(self._page, self.season, self.narrow)
 
     def _page(self, season, narrow: bool, after: str | None, limit: int) -> list[Row]:
-        rows = batch_rows(season, narrow, after, limit)
+        rows = batch_rows(self.read_model, season, narrow, after, limit)
         self.lines.update((row.key, row.whole) for row in rows)
         return rows
 

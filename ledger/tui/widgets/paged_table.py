@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
-from ledger import models
+from ledger.browse import release
 from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.textual_compat import columns_resized
 from ledger.tui.widgets.plain import PlainTable
@@ -112,7 +112,7 @@ class PagedTable(PlainTable):
             self.post_message(self.ReadFailed(problem(error)))
             return
         finally:
-            models.database.close()  # this thread's connection; the worker ends here
+            release()  # this thread's connection; the worker ends here
         if not get_current_worker().is_cancelled:
             self.post_message(self.PageLoaded(self, generation, rows, len(rows) < self.page_size))
 
