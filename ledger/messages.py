@@ -657,4 +657,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "text_direction_mark": ("contains an invisible text-direction mark (U+{code}), which can make "
                             "printed names and figures read out of order; type it again without",
                             "含有不可见的文字方向控制符（U+{code}），会使打印出的名称和数字顺序错乱；请重新输入"),
+    # -- tui --
+    "action.set_up": ("set up the ledger", "设置账本"),
 }
