@@ -13,21 +13,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Input, Static
 
 from ledger import book, i18n, money, rules
 from ledger.browse import COLLECTIVE, lookup
 from ledger.browse.wages import Wages
-from ledger.errors import FieldError, RecordRefused
+from ledger.errors import FieldError
 from ledger.refs import Refs
 from ledger.tui.forms import fields
 from ledger.tui.forms.attendance import PERSON, AttendanceGrid, day_column, day_label
 from ledger.tui.forms.fields import FieldRow
-from ledger.tui.safety import DatabaseError
 from ledger.tui.bindings import localize
-from ledger.tui.forms import texts  # noqa: F401  (registers the forms' texts)
+from ledger.tui.forms.base import FormScreen
 from ledger.tui.widgets.plain import PlainStatic
 
 #: Fields set once for the whole sheet, with what a new sheet starts from.
@@ -35,7 +33,7 @@ SHEET_FIELDS = ("payer", "task", "rate", "unit")
 MAX_DAYS = 7
 
 
-class WageSheet(ModalScreen[int | None]):
+class WageSheet(FormScreen):
     """Wages of one season by worker and day; dismissed with how many were saved, or None."""
 
     CSS_PATH = "wage_sheet.tcss"
@@ -47,7 +45,6 @@ class WageSheet(ModalScreen[int | None]):
 
     def __init__(self, season: str, payer: str | None = None):
         super().__init__()
-        localize(self)
         self.season = season
         self.payer = payer or COLLECTIVE
         self.households = lookup.Parties(("household",))
@@ -211,13 +208,9 @@ class WageSheet(ModalScreen[int | None]):
         if not rows:
             self._say(i18n.t("sheet.empty"), error=True)
             return
-        try:
-            writer = book.record_many([("wages", rows)])
-        except RecordRefused as refused:
-            self._refused(refused.errors, refused.total)
-        except DatabaseError as error:
-            self._say(i18n.t("form.db_error", reason=str(error)), error=True)
-        else:
+        writer = self.save_with(lambda: book.record_many([("wages", rows)]),
+                                lambda refused: self._refused(refused.errors, refused.total))
+        if writer is not None:
             self.dismiss(writer.counts["wages"])
 
     def _refused(self, errors: list[FieldError], total: int | None = None) -> None:
@@ -248,15 +241,8 @@ class WageSheet(ModalScreen[int | None]):
             return i18n.field_label(column)
         return day_label(self.grid.days[int(column[1:])])
 
-    def _say(self, text: str, error: bool = False) -> None:
-        message = self.query_one("#message", Static)
-        message.set_class(error, "-error")
-        message.update(text)
-
     def action_add_worker(self) -> None:
         self.grid.add_worker()
         self._show_figures()
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
