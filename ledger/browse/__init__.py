@@ -27,9 +27,9 @@ from ledger.browse.wages import Wages
 from ledger.models import COLLECTIVE
 
 __all__ = [
-    "ReadModel", "Season", "release", "COLLECTIVE", "current_season", "data_stamp", "is_empty", "initials",
-    "parse_day_range", "JOURNAL_KINDS", "BatchDetail", "BatchRow", "Glance", "HouseholdEntry",
-    "JournalKey", "JournalRow", "PostingLine", "UnsoldBatch", "YieldBar",
+    "ReadModel", "Season", "release", "COLLECTIVE", "current_season", "data_stamp", "is_empty",
+    "initials", "parse_day_range", "JOURNAL_KINDS", "BatchDetail", "BatchRow", "Glance",
+    "HouseholdEntry", "JournalKey", "JournalRow", "PostingLine", "UnsoldBatch", "YieldBar",
 ]
 
 

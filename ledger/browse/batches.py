@@ -7,9 +7,9 @@ from datetime import date
 from peewee import fn
 
 from ledger import models, money
+from ledger.browse.paging import PAGE
 from ledger.browse.seasons import Season
 
-PAGE = 100
 Batch, Party = models.Batch, models.Party
 
 

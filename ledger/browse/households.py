@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from peewee import fn
 
 from ledger import models
+from ledger.browse.paging import PAGE
 from ledger.browse.seasons import Season
 
-PAGE = 100
 Batch, Party = models.Batch, models.Party
 
 

@@ -10,9 +10,9 @@ from peewee import JOIN, Value
 
 from ledger import chart, i18n, models, money
 from ledger.kinds import BY_NAME
+from ledger.browse.paging import PAGE
 from ledger.browse.seasons import Season
 
-PAGE = 100
 Account, Batch, Party = models.Account, models.Batch, models.Party
 Posting, Voucher = models.Posting, models.Voucher
 

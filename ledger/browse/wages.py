@@ -20,7 +20,8 @@ class Wages:
     def last(season: str) -> LastWage | None:
         """The season's latest wage: a new sheet most often repeats its task, rate and unit."""
         row = (Wage.select(Wage.task, Wage.rate, Wage.unit)
-               .join(Season, on=(Wage.season == Season.id)).where(Season.code == season).order_by(Wage.id.desc()).tuples().first())
+               .join(Season, on=(Wage.season == Season.id)).where(Season.code == season)
+               .order_by(Wage.id.desc()).tuples().first())
         return LastWage(*row) if row else None
 
     @staticmethod
