@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ledger import browse, db, demo, models
+from ledger import db, demo, models
 from ledger.tui.app import make_app
 from ledger.tui.forms.attendance import AttendanceGrid
 
@@ -37,7 +37,7 @@ async def walk(ledger: Path, size: tuple[int, int], prefix: str) -> None:
             await pilot.press(*text)
 
         await settle("1-home")
-        household = browse.HOUSEHOLDS.entries()[3]
+        household = app.read_model.households.entries()[3]
         await pilot.press("h")
         await settle()
         await pilot.press("slash")
@@ -77,7 +77,7 @@ async def walk(ledger: Path, size: tuple[int, int], prefix: str) -> None:
         await settle()
         while not isinstance(app.focused, AttendanceGrid):
             await pilot.press("tab")
-        for entry in browse.HOUSEHOLDS.entries()[10:10 + WORKERS]:
+        for entry in app.read_model.households.entries()[10:10 + WORKERS]:
             await type_text(entry.code)
             await pilot.press("tab")
             await type_text(entry.name)

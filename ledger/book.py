@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from peewee import EXCLUDED, DateField, ForeignKeyField
 
-from ledger import audit, chart, models, posting, rules, seal
+from ledger import audit, chart, db, models, posting, rules, seal
 from ledger.errors import FieldError, RecordRefused
 from ledger.kinds import BY_NAME, RECORD_KINDS
 from ledger.refs import BatchRef, PartyRef, Refs, SeasonRef
@@ -65,6 +65,24 @@ def record_many(groups: Iterable[tuple[str, Rows]], writer: "Writer | None" = No
             audit.log(action, kind=kind, ids=ids, target=source[:100],
                       after={"count": writer.counts[kind]})
     return writer
+
+
+def set_up(village: str, collective: str = "",
+           season: Mapping[str, Any] | None = None) -> int | None:
+    """Set up a new ledger: the village's name, the collective's name (if given) and its
+    first season (if given, as `record` takes a season), in one transaction, with an
+    audit entry for the names (and the season's own, as every record has). Returns the
+    season's id. Refused (a season `rules` refuses), it leaves the ledger as it was.
+    The setup screen and `silk init` both call it; whether the ledger is new enough to
+    set up is for them to ask first."""
+    names = {key: value for key, value in (("village", village), ("collective", collective))
+             if value}
+    with models.database.atomic():
+        before = {key: db.get_meta(key) for key in names}
+        for key, value in names.items():
+            db.set_meta(key, value)
+        audit.log("set_up", target="meta", before=before, after=names)
+        return record("seasons", season) if season is not None else None
 
 
 class Tally:

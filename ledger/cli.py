@@ -296,10 +296,10 @@ def cmd_init(args) -> int:
     _open(args, create=True)
     if not _is_empty():
         raise LedgerError("db_exists", path=path)
-    with models.database.atomic():
-        for key in ("village", "collective"):
-            if getattr(args, key):
-                db.set_meta(key, getattr(args, key))
+    if args.village or args.collective:
+        from ledger import book
+
+        book.set_up(args.village, args.collective)
     village = db.get_meta("village") or "-"
     print(i18n.t("init_ready" if existed else "init_done", path=path, village=village))
     return 0

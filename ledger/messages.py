@@ -659,4 +659,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "含有不可见的文字方向控制符（U+{code}），会使打印出的名称和数字顺序错乱；请重新输入"),
     # -- reports --
     "doc.check_code": ("Ledger check code {code}", "账本校验码 {code}"),
+    # -- tui --
+    "action.set_up": ("set up the ledger", "设置账本"),
 }

@@ -7,10 +7,14 @@ The village, one season 2026-1 (2026-04-01 to 2026-05-15):
 """
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any, Mapping
 
-from ledger import book, db, demo, models
+from ledger import book, check, db, demo, models
 
 SEASON = "2026-1"
 SEASON_START = "2026-04-01"
@@ -121,3 +125,116 @@ def other_program_db(path):
     """An SQLite file another program wrote: a database, but not a ledger."""
     write_sql(path, "CREATE TABLE contacts (name TEXT)", "INSERT INTO contacts VALUES ('王秀英')")
     return path
+
+
+# -- the terminal UI --
+
+async def settle(pilot, app) -> None:
+    """Let the app finish what a key began: its messages, then its thread workers (a
+    page being read), then what they posted back."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_into(pilot, field: str, text: str) -> None:
+    """Type `text` into a form's field `field` (emptied first), key by key."""
+    from textual.widgets import Input
+
+    box = pilot.app.screen.query_one(f"#field-{field}", Input)
+    box.focus()
+    await pilot.pause()
+    box.value = ""
+    await pilot.press(*text)
+
+
+# -- the silk command, run as a user would --
+
+LOCALE_VARS = ("LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "SILK_LANG", "SILK_DB")
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment without locale or ledger settings that would steer the program."""
+    env = {k: v for k, v in os.environ.items() if k not in LOCALE_VARS}
+    env["PYTHONIOENCODING"] = "utf-8"
+    env.update(extra)
+    return env
+
+
+def silk(*args, cwd: Path, **extra_env: str):
+    """Run `python -m ledger` with `args` in `cwd`, as a user would, and capture it."""
+    return subprocess.run([sys.executable, "-m", "ledger", *map(str, args)], cwd=cwd,
+                          env=clean_env(**extra_env), capture_output=True, encoding="utf-8",
+                          stdin=subprocess.DEVNULL, timeout=120)
+
+
+def ok(result) -> str:
+    """A command that succeeded, without a traceback: its output."""
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return result.stdout
+
+
+def refused(result, fragment: str, returncode: int = 1) -> str:
+    """A refusal: exactly one line on stderr holding `fragment`, nothing on stdout."""
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == returncode, (result.returncode, result.stderr)
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert fragment in lines[0], lines[0]
+    assert result.stdout == ""
+    return lines[0]
+
+
+# -- ledger files --
+
+def findings_of(path: Path) -> list[str]:
+    """`check` on the ledger at `path`, in-process."""
+    database = db.open_ledger(path)
+    try:
+        return [finding.message("en") for finding in check.run()]
+    finally:
+        database.close()
+        models.database.initialize(None)
+
+
+def leaf_grams(path: Path) -> list[int]:
+    """The leaf deliveries' weights in id order, read without the program."""
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return [row[0] for row in connection.execute("SELECT grams FROM leaf_delivery ORDER BY id")]
+    finally:
+        connection.close()
+
+
+def make_village(path: Path, leaf: int = 0) -> Path:
+    """A ledger file holding the helpers' village and `leaf` leaf deliveries, closed."""
+    database = db.open_ledger(path, create=True)
+    build_village()
+    if leaf:
+        book.record_many([("leaf", [("", valid("leaf", kg=str(n + 1))) for n in range(leaf)])])
+    database.close()
+    models.database.initialize(None)
+    return path
+
+
+def as_schema_1(path) -> None:
+    """Turn a ledger into what version 1 of the program wrote: no seals, links, close
+    or audit trail."""
+    tamper(path)
+    raw = sqlite3.connect(path)
+    raw.execute("DROP TABLE change")
+    raw.execute("DROP TABLE account_total")
+    for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND "
+                               "(name LIKE '%_reverses' OR name LIKE '%_corrects')").fetchall():
+        raw.execute(f'DROP INDEX "{name}"')
+    drops = {"season": ["closed", "seal"], "party": ["seal"], "batch": ["seal"],
+             "account": ["seal"], "voucher": ["reverses", "record_seal", "hash"]}
+    for table in ("leaf_delivery", "cocoon_sale", "input", "wage", "charge", "subsidy", "payment"):
+        drops[table] = ["reverses", "corrects", "seal"]
+    for table, columns in drops.items():
+        for column in columns:
+            raw.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+    raw.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    raw.commit()
+    raw.close()

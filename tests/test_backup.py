@@ -15,40 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SEASON, build_village, other_program_db, tamper, valid, write_sql
+from helpers import (clean_env, findings_of, leaf_grams, make_village, ok, other_program_db,
+                     refused, silk, tamper, valid, write_sql)
 from ledger import backup, book, check, db, models
 from ledger.errors import LedgerError
-from test_cli import clean_env, ok, refused, silk
-
-
-def make_village(path: Path, leaf: int = 0) -> Path:
-    """A ledger file holding the helpers' village and `leaf` leaf deliveries, closed."""
-    database = db.open_ledger(path, create=True)
-    build_village()
-    if leaf:
-        book.record_many([("leaf", [("", valid("leaf", kg=str(n + 1))) for n in range(leaf)])])
-    database.close()
-    models.database.initialize(None)
-    return path
-
-
-def leaf_grams(path: Path) -> list[int]:
-    """The leaf deliveries' weights in id order, read without the program."""
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return [row[0] for row in connection.execute("SELECT grams FROM leaf_delivery ORDER BY id")]
-    finally:
-        connection.close()
-
-
-def findings_of(path: Path) -> list[str]:
-    """`check` on the ledger at `path`, in-process."""
-    database = db.open_ledger(path)
-    try:
-        return [finding.message("en") for finding in check.run()]
-    finally:
-        database.close()
-        models.database.initialize(None)
 
 
 def digest(path: Path) -> str:

@@ -8,49 +8,14 @@ clear line on standard error with a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from ledger import cli, i18n
 
-from helpers import other_program_db
+from helpers import LOCALE_VARS, ok, other_program_db, refused, silk
 from village_expected import VILLAGE
-
-LOCALE_VARS = ("LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "SILK_LANG", "SILK_DB")
-
-
-def clean_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in LOCALE_VARS}
-    env["PYTHONIOENCODING"] = "utf-8"
-    env.update(extra)
-    return env
-
-
-def silk(*args, cwd: Path, **extra_env: str):
-    return subprocess.run([sys.executable, "-m", "ledger", *map(str, args)], cwd=cwd,
-                          env=clean_env(**extra_env), capture_output=True, encoding="utf-8",
-                          stdin=subprocess.DEVNULL, timeout=120)
-
-
-def ok(result) -> str:
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    return result.stdout
-
-
-def refused(result, fragment: str, returncode: int = 1) -> str:
-    """A refusal: exactly one line on stderr holding `fragment`, nothing on stdout."""
-    assert "Traceback" not in result.stderr, result.stderr
-    assert result.returncode == returncode, (result.returncode, result.stderr)
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert fragment in lines[0], lines[0]
-    assert result.stdout == ""
-    return lines[0]
 
 
 def usage_error(result, fragment: str) -> str:

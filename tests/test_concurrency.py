@@ -12,8 +12,8 @@ from pathlib import Path
 from peewee import OperationalError
 
 from ledger import cli, db, i18n
-from test_backup import findings_of, leaf_grams, make_village
-from test_cli import clean_env, ok, refused, silk
+
+from helpers import clean_env, findings_of, leaf_grams, make_village, ok, refused, silk
 
 #: Records one delivery at a time as fast as it can, pausing a moment after each as a
 #: person would. Without pauses one writer can keep the other waiting throughout: SQLite

@@ -17,8 +17,8 @@ import time
 import pytest
 
 from ledger import backup
-from test_backup import findings_of, leaf_grams, make_village
-from test_cli import clean_env
+
+from helpers import as_schema_1, clean_env, findings_of, leaf_grams, make_village
 
 ROWS = 50_000
 KILLS = 4
@@ -130,7 +130,6 @@ def test_a_migration_killed_leaves_the_old_ledger_or_the_new_one(tmp_path):
     2, and the books are sound either way."""
     from ledger import book, db, models
     from helpers import build_village, valid
-    from test_tamper_evidence import _as_schema_1
 
     old = tmp_path / "old.db"
     database = db.open_ledger(old, create=True)
@@ -138,7 +137,7 @@ def test_a_migration_killed_leaves_the_old_ledger_or_the_new_one(tmp_path):
     book.record_many([("leaf", [("", valid("leaf", kg=str(1 + n % 90))) for n in range(20_000)])])
     database.close()
     models.database.initialize(None)
-    _as_schema_1(old)
+    as_schema_1(old)
     assert _schema_version(old) == 1
     whole = tmp_path / "whole.db"  # how long an uninterrupted upgrade (and check) takes
     shutil.copy(old, whole)

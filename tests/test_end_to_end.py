@@ -23,6 +23,7 @@ import pytest
 import wcwidth
 
 import village_expected as expected
+from helpers import clean_env, ok
 
 VILLAGE = expected.VILLAGE
 SEASONS = ("2026-1", "2026-2", "2026-3")
@@ -32,15 +33,6 @@ DOCUMENTED_TOTALS = ("cocoon_kg", "cocoon_income", "net_income")
 
 
 # -- running the command line ----------------------------------------------------------------
-
-def clean_env(**extra: str) -> dict[str, str]:
-    """The environment without locale or ledger settings that would steer the program."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "SILK_LANG", "SILK_DB")}
-    env["PYTHONIOENCODING"] = "utf-8"
-    env.update(extra)
-    return env
-
 
 def silk(*args, cwd: Path, env: dict | None = None, script: str | None = None):
     """Run the command line (`python -m ledger`, or the console script) and capture it."""
@@ -57,12 +49,6 @@ def silk_script() -> str:
     if not found:
         pytest.skip("the silk console script is not installed")
     return found
-
-
-def ok(result) -> str:
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    return result.stdout
 
 
 def dump(path: Path) -> list[str]:

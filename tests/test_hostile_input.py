@@ -16,11 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SEASON, other_program_db, valid
+from helpers import SEASON, make_village, ok, other_program_db, refused, silk, valid
 from ledger import book, cli, db, i18n, models
 from ledger.errors import RecordRefused
-from test_backup import make_village
-from test_cli import ok, refused, silk
 
 #: Kept exactly as given: nothing here is markup, SQL or a format string to the program.
 FAITHFUL = {

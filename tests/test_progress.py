@@ -16,9 +16,7 @@ from ledger import book, check, i18n
 from ledger.io import csv_import
 from ledger.meter import Meter
 
-from helpers import build_village, valid
-from test_backup import make_village
-from test_cli import clean_env, ok, silk
+from helpers import build_village, clean_env, make_village, ok, silk, valid
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ import pytest
 from ledger import audit, book, check, cli, closing, corrections, db, models
 from ledger import tamper as evidence
 
-from helpers import build_village, table_counts, tamper, valid
-from test_backup import findings_of
+from helpers import as_schema_1, build_village, findings_of, table_counts, tamper, valid
 
 
 @pytest.fixture
@@ -91,28 +90,6 @@ def test_a_sound_ledger_has_no_findings(ledger):
     assert findings_of(ledger) == []
 
 
-def _as_schema_1(path) -> None:
-    """Turn a ledger into what version 1 of the program wrote: no seals, links, close
-    or audit trail."""
-    tamper(path)
-    raw = sqlite3.connect(path)
-    raw.execute("DROP TABLE change")
-    raw.execute("DROP TABLE account_total")
-    for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND "
-                               "(name LIKE '%_reverses' OR name LIKE '%_corrects')").fetchall():
-        raw.execute(f'DROP INDEX "{name}"')
-    drops = {"season": ["closed", "seal"], "party": ["seal"], "batch": ["seal"],
-             "account": ["seal"], "voucher": ["reverses", "record_seal", "hash"]}
-    for table in ("leaf_delivery", "cocoon_sale", "input", "wage", "charge", "subsidy", "payment"):
-        drops[table] = ["reverses", "corrects", "seal"]
-    for table, columns in drops.items():
-        for column in columns:
-            raw.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
-    raw.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    raw.commit()
-    raw.close()
-
-
 def test_a_schema_1_ledger_is_migrated_sealed_and_backed_up_first(tmp_path):
     path = tmp_path / "ledger.db"
     database = db.open_ledger(path, create=True)
@@ -121,7 +98,7 @@ def test_a_schema_1_ledger_is_migrated_sealed_and_backed_up_first(tmp_path):
     book.record("sales", valid("sales"))
     database.close()
     models.database.initialize(None)
-    _as_schema_1(path)
+    as_schema_1(path)
 
     database = db.open_ledger(path)
     try:

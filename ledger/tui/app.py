@@ -15,9 +15,11 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from ledger import audit, browse, db, i18n, models
+from ledger import audit, db, i18n
+from ledger.browse import ReadModel, Season
 from ledger.i18n import t
 from ledger.tui import texts  # noqa: F401  (registers the UI's texts)
+from ledger.tui import textual_compat
 from ledger.tui.bindings import localize
 from ledger.tui.commands import LedgerCommands
 from ledger.tui.safety import EXPECTED, problem
@@ -64,16 +66,19 @@ class SilkApp(App):
         Binding("q", "quit", "tui.key.quit"),
     ]
 
-    def __init__(self, db_path: str, **kwargs):
+    def __init__(self, db_path: str, read_model: ReadModel, **kwargs):
         super().__init__(**kwargs)
         self.db_path = db_path
-        self.season: models.Season | None = browse.current_season()
+        #: What every screen reads the ledger through (see ledger.browse).
+        self.read_model = read_model
+        self.season: Season | None = read_model.seasons.current()
         self.changes = 0
         #: Backups made from the app: the backups list redoes itself when it changes.
         self.backups_made = 0
-        #: The last `check` of the ledger: (browse.data_stamp() it ran on, findings).
+        #: The last `check` of the ledger: (the data stamp it ran on, findings).
         self.checked: tuple[tuple[int, ...], list[str]] | None = None
-        #: Whether the main screens are built (see `prepare_screens`).
+        #: Whether the main screens are built, or left to be built when first shown
+        #: (see `prepare_screens`).
         self.screens_prepared = False
         #: Whether to call `settle_memory` once they are: in the one app of a `silk`
         #: process, not in tests that make hundreds of apps in one.
@@ -82,7 +87,7 @@ class SilkApp(App):
     def on_mount(self) -> None:
         localize(self)
         self._retitle()
-        if browse.is_empty():
+        if self.read_model.seasons.is_empty():
             from ledger.tui.screens.setup import SetupScreen
 
             self.push_screen(SetupScreen(), self._set_up)
@@ -99,30 +104,20 @@ class SilkApp(App):
 
     def prepare_screens(self) -> None:
         """Build the next main screen not built yet, and come back for the one after.
-        Uses Textual's mode set-up (`_init_mode`), which has no public twin; on a
-        Textual without it screens are simply built when first shown."""
-        init_mode = getattr(self, "_init_mode", None)
-        stacks = getattr(self, "_screen_stacks", None)
-        if init_mode is None or stacks is None or not self.is_running:
+        Textual has no public way to build a mode's screen ahead of time (see
+        textual_compat); where it cannot be done, screens are built when first shown."""
+        if not self.is_running:
             return  # (not while the app shuts down: it is closing those very stacks)
-        pending = [mode for mode in self.PREPARED if mode not in stacks]
+        built = textual_compat.modes_built(self)
+        pending = [mode for mode in self.PREPARED if built is not None and mode not in built]
         if pending:
-            init_mode(pending[0])
+            textual_compat.build_mode(self, pending[0])
             self.set_timer(self.PREPARE_GAP, self.prepare_screens)
         else:
-            self._restyle_prepared()
+            textual_compat.restyle_modes(self, self.PREPARED)
             self.screens_prepared = True
             if self.settles_memory:
                 settle_memory()
-
-    def _restyle_prepared(self) -> None:
-        """Bring the prepared screens up to date with the CSS read since each was built
-        (each new kind of widget brings its own), as Textual would on switching to them,
-        so that the switch itself has no CSS left to redo."""
-        for mode in self.PREPARED:
-            for screen in self._screen_stacks.get(mode, []):
-                self.stylesheet.update(screen, animate=False)
-                screen._css_update_count = self._css_update_count
 
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -133,7 +128,7 @@ class SilkApp(App):
 
     def _set_up(self, done: bool | None) -> None:
         if done:  # the screen below redoes itself as it resumes (see LedgerScreen)
-            self.season = browse.current_season()
+            self.season = self.read_model.seasons.current()
             self.changes += 1
             self._retitle()
 
@@ -174,9 +169,9 @@ class SilkApp(App):
         self._retitle()
         await self.redo_screen()
 
-    def _seasons(self) -> list[models.Season]:
+    def _seasons(self) -> list[Season]:
         try:
-            return list(models.Season.select().order_by(models.Season.start))
+            return self.read_model.seasons.all()
         except EXPECTED as error:
             self.notify(problem(error, self.db_path), severity="error")
             return []
@@ -206,7 +201,7 @@ class SilkApp(App):
         """Whether the season shown is closed (read again: another window may close it)."""
         if self.season is None:
             return False
-        self.season = models.Season.get_or_none(models.Season.id == self.season.id) or self.season
+        self.season = self.read_model.seasons.by_id(self.season.id) or self.season
         return self.season.is_closed
 
     def refuse_closed(self) -> bool:
@@ -275,12 +270,11 @@ class SilkApp(App):
     def reopen_ledger(self, text: str) -> None:
         """After a restore: open the restored ledger afresh, forget every figure kept
         from the old one, and show the screens again from their roots."""
-        models.database.close()
-        db.open_ledger(self.db_path)
-        browse.forget()
+        self.read_model.release()
+        self.read_model.reopened(db.open_ledger(self.db_path))
         season = self.season
-        self.season = (models.Season.get_or_none(models.Season.code == season.code)
-                       if season else None) or browse.current_season()
+        self.season = ((self.read_model.seasons.by_code(season.code) if season else None)
+                       or self.read_model.seasons.current())
         self.checked = None
         self._retitle()
         self.changes += 1  # each screen redoes itself as it resumes (see LedgerScreen)
@@ -333,7 +327,7 @@ class SilkApp(App):
     def _changed(self) -> None:
         self.changes += 1
         if self.season is None:
-            self.season = browse.current_season()
+            self.season = self.read_model.seasons.current()
             self._retitle()
         self.call_later(self._reload_screen)
 
@@ -368,5 +362,5 @@ def make_app(db_path: str | os.PathLike, lang: str | None = None,
     i18n.set_language(lang)
     if operator:
         audit.set_operator(operator)
-    db.open_ledger(db_path, create=True)
-    return SilkApp(str(Path(db_path)))
+    database = db.open_ledger(db_path, create=True)
+    return SilkApp(str(Path(db_path)), ReadModel(database))

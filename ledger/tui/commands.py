@@ -8,7 +8,8 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from ledger import browse, i18n, models
+from ledger import i18n
+from ledger.browse import HouseholdEntry, ReadModel, release
 from ledger.i18n import t
 from ledger.tui.safety import EXPECTED
 
@@ -17,28 +18,27 @@ KINDS = ("leaf", "sales", "inputs", "wages", "charges", "subsidies", "payments",
          "households", "partners", "seasons")
 
 
-def _household_entries() -> list[browse.HouseholdEntry]:
+def _household_entries(read_model: ReadModel) -> list[HouseholdEntry]:
     try:
-        return browse.HOUSEHOLDS.entries()
+        return read_model.households.entries()
     except EXPECTED:
         return []
     finally:
-        models.database.close()  # the worker thread's connection
+        release()  # the worker thread's connection
 
 
 class LedgerCommands(Provider):
     async def startup(self) -> None:
         """Households are offered by code, name and pinyin initials; their index is read
         in a thread (the first time, pinyin for every name takes a moment)."""
-        self.households = await asyncio.to_thread(_household_entries)
+        self.households = await asyncio.to_thread(_household_entries, self.app.read_model)
 
     def commands(self) -> list[tuple[str, object, str]]:
         """(text, callback, help) for everything the palette offers."""
         app = self.app
         found = [(t("tui.cmd.go", screen=t(f"tui.screen.{name}")),
                   partial(app.switch_mode, name), "") for name in SCREENS]
-        seasons = list(models.Season.select(models.Season.id, models.Season.code,
-                                            models.Season.name).order_by(models.Season.start))
+        seasons = app.read_model.seasons.all()
         found += [(t("tui.cmd.season", code=s.code, name=s.name),
                    partial(app.call_later, app.show_season, s.id), t("tui.cmd.season_help"))
                   for s in seasons]

@@ -18,5 +18,7 @@ def problem(error: Exception, path: str = "") -> str:
     return i18n.t("tui.read_failed", reason=f"{type(error).__name__}: {error}")
 
 
+__all__ = ["DatabaseError", "EXPECTED", "problem"]
+
 #: What a screen's action may meet and must report rather than crash on.
 EXPECTED = (DatabaseError, LedgerError, OSError)

@@ -5,7 +5,11 @@ from datetime import date
 
 from helpers import SEASON, build_village, valid
 
-from ledger import book, browse, income
+from ledger import book, browse, income, models
+
+
+def read() -> browse.ReadModel:
+    return browse.ReadModel(models.database.obj)
 
 
 def _season():
@@ -22,7 +26,7 @@ def _village_with_records():
 
 def test_glance_agrees_with_the_season_report(memory_ledger):
     _village_with_records()
-    glance = browse.glance(_season(), today=date(2026, 5, 1))
+    glance = read().overview.glance(_season(), today=date(2026, 5, 1))
     report = income.season_income(_season())
     assert glance.cocoon_income == report.totals.cocoon_income
     assert glance.cocoon_grams == 98_350
@@ -37,15 +41,15 @@ def test_glance_agrees_with_the_season_report(memory_ledger):
 
 def test_harvested_batches_without_a_sale_need_attention(memory_ledger):
     build_village()
-    unsold, count = browse.unsold_batches(_season(), today=date(2026, 5, 10))
+    unsold, count = read().overview.unsold_batches(_season(), today=date(2026, 5, 10))
     assert [b.code for b in unsold] == ["B1"] and count == 1
     book.record("sales", valid("sales"))
-    assert browse.unsold_batches(_season(), today=date(2026, 5, 10)) == ([], 0)
+    assert read().overview.unsold_batches(_season(), today=date(2026, 5, 10)) == ([], 0)
 
 
 def test_households_owed_money_largest_first(memory_ledger):
     _village_with_records()
-    owed, count = browse.households_owed(_season())
+    owed, count = read().overview.households_owed(_season())
     assert count == len(owed) >= 1
     assert [p.balance for p in owed] == sorted((p.balance for p in owed), reverse=True)
     assert all(p.balance > 0 for p in owed)
@@ -53,12 +57,27 @@ def test_households_owed_money_largest_first(memory_ledger):
 
 def test_search_by_pinyin_initials_code_and_name(memory_ledger):
     build_village()
-    assert [e.code for e in browse.household_page("zgh")] == ["H001"]
-    assert [e.code for e in browse.household_page("ZGH")] == ["H001"]
-    assert [e.code for e in browse.household_page("李")] == ["H002"]
-    assert [e.code for e in browse.household_page("h003")] == ["H003"]
+    households = read().households
+    assert [e.code for e in households.page("zgh")] == ["H001"]
+    assert [e.code for e in households.page("ZGH")] == ["H001"]
+    assert [e.code for e in households.page("李")] == ["H002"]
+    assert [e.code for e in households.page("h003")] == ["H003"]
     book.record("households", dict(code="H004", name="张广辉", group="一组"))
-    assert [e.code for e in browse.household_page("zgh")] == ["H001", "H004"]
+    assert [e.code for e in households.page("zgh")] == ["H001", "H004"]  # the index follows
+
+
+def test_each_read_model_keeps_its_own_figures(memory_ledger):
+    """What one app keeps (a season's figures) is its own: nothing is kept in the module,
+    and forgetting (after a restore) drops it."""
+    _village_with_records()
+    first, second = read(), read()
+    report = first.seasons.report(_season())
+    assert first.seasons.report(_season()) is report       # kept until the ledger changes
+    assert second.seasons.report(_season()) is not report  # another read model's own
+    first.reopened(models.database.obj)
+    assert first.seasons.report(_season()) is not report
+    book.record("charges", valid("charges"))
+    assert first.seasons.report(_season()).totals != report.totals
 
 
 def test_household_pages_follow_on_without_gaps(memory_ledger):
@@ -66,12 +85,12 @@ def test_household_pages_follow_on_without_gaps(memory_ledger):
     book.record_many([("households", [("", dict(code=f"H1{i:02}", name=f"户{i}", group="一组"))
                                       for i in range(25)])])
     seen, after = [], None
-    while page := browse.household_page("", after, 7):
+    while page := read().households.page("", after, 7):
         seen += [e.code for e in page]
         after = page[-1].code
     assert seen == sorted(seen) and len(seen) == len(set(seen)) == 28
     searched, after = [], None
-    while page := browse.household_page("h1", after, 4):
+    while page := read().households.page("h1", after, 4):
         searched += [e.code for e in page]
         after = page[-1].code
     assert searched == [f"H1{i:02}" for i in range(25)]
@@ -79,22 +98,22 @@ def test_household_pages_follow_on_without_gaps(memory_ledger):
 
 def test_batch_page_sums_leaf_and_grades(memory_ledger):
     _village_with_records()
-    rows = {row.code: row for row in browse.batch_page(_season())}
+    rows = {row.code: row for row in read().batches.page(_season())}
     assert list(rows) == ["B1", "B2", "BC"]
     assert rows["B1"].leaf_grams == 100_000
     assert rows["B2"].grades == {"上车茧": 88_350, "下茧": 10_000}
     assert rows["B2"].cocoon_grams == 98_350
     assert rows["B2"].kg_per_sheet == 65_567  # 98.350 kg / 1.5 sheets
-    assert [r.code for r in browse.batch_page(_season(), after="B1", limit=1)] == ["B2"]
+    assert [r.code for r in read().batches.page(_season(), after="B1", limit=1)] == ["B2"]
 
 
 def test_journal_pages_newest_first_without_gaps(memory_ledger):
     _village_with_records()
-    everything = browse.journal_page(_season(), limit=1000)
+    everything = read().journal.page(_season(), limit=1000)
     assert len(everything) == 6
     assert [r.date for r in everything] == sorted((r.date for r in everything), reverse=True)
     paged, after = [], None
-    while page := browse.journal_page(_season(), after, 2):
+    while page := read().journal.page(_season(), after, 2):
         paged += page
         after = page[-1].key
     assert [(r.kind, r.id) for r in paged] == [(r.kind, r.id) for r in everything]
@@ -103,20 +122,20 @@ def test_journal_pages_newest_first_without_gaps(memory_ledger):
 def test_journal_filters_by_kind_party_and_date(memory_ledger):
     _village_with_records()
     season = _season()
-    assert {r.kind for r in browse.journal_page(season, kinds=["sales"])} == {"sales"}
-    h002 = browse.journal_page(season, party="h002")
+    assert {r.kind for r in read().journal.page(season, kinds=["sales"])} == {"sales"}
+    h002 = read().journal.page(season, party="h002")
     assert h002 and all("H002" in (r.party, r.other) for r in h002)
-    leaf = browse.journal_page(season, party="E01", kinds=["leaf"])
+    leaf = read().journal.page(season, party="E01", kinds=["leaf"])
     assert [r.other for r in leaf] == ["E01"]
     start, end = browse.parse_day_range("4-20", season)
-    assert [r.kind for r in browse.journal_page(season, start=start, end=end)] == ["leaf"]
-    assert browse.journal_page(season, party="NOBODY") == []
+    assert [r.kind for r in read().journal.page(season, start=start, end=end)] == ["leaf"]
+    assert read().journal.page(season, party="NOBODY") == []
 
 
 def test_voucher_postings_balance(memory_ledger):
     _village_with_records()
-    record = browse.journal_page(_season(), kinds=["payments"])[0]
-    lines = browse.voucher_postings(record.voucher, "en")
+    record = read().journal.page(_season(), kinds=["payments"])[0]
+    lines = read().journal.postings(record.voucher, "en")
     assert sum(l.debit for l in lines) == sum(l.credit for l in lines) == record.amount
     assert lines[0].account == "113.H001" and lines[0].name.endswith("张国华")
 

@@ -14,13 +14,9 @@ from ledger.tui.screens.journal import JournalScreen
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.paged_table import PagedTable
 
+from helpers import settle
+
 SIZE = (120, 40)
-
-
-async def settle(pilot, app) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def record_count() -> int:

@@ -1,6 +1,7 @@
 """The entry forms, driven as the accountant drives them: keys in, records out."""
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 import pytest
@@ -14,6 +15,8 @@ from ledger.refs import SeasonRef
 from ledger.rules import Problem
 from ledger.tui.forms.entry import EntryForm
 from ledger.tui.forms.fields import FieldRow
+
+from helpers import type_into
 
 SEASON = SeasonRef(1, "2026-1", date(2026, 4, 1), date(2026, 5, 15))
 WINTER = SeasonRef(2, "2026-4", date(2026, 11, 20), date(2027, 1, 10))
@@ -85,13 +88,6 @@ class Host(App):
 
     def on_mount(self) -> None:
         self.push_screen(self.form, self.results.append)
-
-
-async def type_into(pilot, field: str, text: str) -> None:
-    pilot.app.screen.query_one(f"#field-{field}", Input).focus()
-    await pilot.pause()
-    pilot.app.screen.query_one(f"#field-{field}", Input).value = ""
-    await pilot.press(*text)
 
 
 def note(screen, field: str) -> str:
@@ -265,7 +261,33 @@ def test_the_date_reading_and_lookups_import_no_textual():
     import subprocess
     import sys
 
-    code = ("import sys, ledger.entry_dates, ledger.tui.forms.lookup; "
+    code = ("import sys, ledger.entry_dates, ledger.browse.lookup; "
             "print('textual' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+async def test_a_ledger_another_program_holds_shows_why_and_keeps_the_form_open(village):
+    """The entry form and the wage sheet save the same way (forms/base.py): a database
+    that cannot be written is a line on the form, which stays open with what was typed."""
+    i18n.set_language("en")
+    before = records(models.Charge)
+    host = Host(EntryForm("charges", "2026-1", {"household": "H001"}))
+    async with host.run_test(size=(120, 40)) as pilot:
+        await type_into(pilot, "date", "2026-04-09")
+        await type_into(pilot, "item", "电费")
+        await type_into(pilot, "amount", "12.50")
+        models.database.execute_sql("PRAGMA busy_timeout = 50")
+        other = sqlite3.connect(models.database.database)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        finally:
+            other.rollback()
+            other.close()
+        assert isinstance(host.screen, EntryForm) and host.results == []
+        message = str(host.screen.query_one("#message", Static).render())
+        assert message.startswith("Not saved, nothing changed: the ledger could not be written")
+        assert host.screen.query_one("#field-item", Input).value == "电费"
+    assert records(models.Charge) == before

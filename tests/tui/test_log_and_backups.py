@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Static
 
-from ledger import audit, book, browse, i18n, income, models
+from ledger import audit, book, i18n, income, models
 from ledger.tui.app import make_app
 from ledger.tui.screens.backups import BackupsScreen, ConfirmScreen, backup_files
 from ledger.tui.screens.correct import CorrectScreen
@@ -13,13 +13,9 @@ from ledger.tui.screens.home import HomeScreen
 from ledger.tui.screens.log import LogScreen
 from ledger.tui.widgets.paged_table import PagedTable
 
+from helpers import settle
+
 SIZE = (120, 40)
-
-
-async def settle(pilot, app) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_the_log_shows_the_entries_newest_first_with_the_reason(demo_path):
@@ -63,7 +59,7 @@ async def test_a_backup_restored_brings_back_the_earlier_books(demo_path):
         batch = models.Batch.select().where(models.Batch.season == app.season).first()
         book.record("sales", {"date": app.season.end.isoformat(), "batch": batch.code,
                               "buyer": "E01", "kg": "10", "price": "50"})
-        browse.season_report(app.season)  # the figures cached with the sale in them
+        app.read_model.seasons.report(app.season)  # the figures cached with the sale in them
         await pilot.press("u")
         await settle(pilot, app)
         assert isinstance(app.screen, BackupsScreen)
@@ -76,5 +72,5 @@ async def test_a_backup_restored_brings_back_the_earlier_books(demo_path):
         await settle(pilot, app)
         assert isinstance(app.screen, HomeScreen)
         assert models.CocoonSale.select().count() == sales
-        assert browse.season_report(app.season).parties == before.parties
+        assert app.read_model.seasons.report(app.season).parties == before.parties
         assert len(backup_files(demo_path)) == 2  # the replaced ledger kept aside

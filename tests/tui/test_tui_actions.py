@@ -7,7 +7,7 @@ import sys
 
 from textual.widgets import Input, Static
 
-from ledger import book, browse, db, i18n, income, money
+from ledger import book, db, i18n, income, money
 from ledger.tui.app import make_app
 from ledger.tui.screens.household import HouseholdScreen
 from ledger.tui.screens.journal import JournalScreen
@@ -15,21 +15,9 @@ from ledger.tui.screens.preview import PreviewScreen
 from ledger.tui.widgets.figures import Figures
 from ledger.tui.widgets.paged_table import PagedTable
 
+from helpers import settle, type_into
+
 SIZE = (120, 40)
-
-
-async def settle(pilot, app) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def type_into(pilot, field: str, text: str) -> None:
-    box = pilot.app.screen.query_one(f"#field-{field}", Input)
-    box.focus()
-    await pilot.pause()
-    box.value = ""
-    await pilot.press(*text)
 
 
 async def from_the_palette(pilot, app, text: str) -> None:
@@ -56,7 +44,7 @@ async def test_a_sale_added_on_the_household_page_raises_its_income(demo_path):
         await settle(pilot, app)
         await pilot.press("s")
         await settle(pilot, app)
-        batch = browse.household_batches(before.code, app.season)[0]
+        batch = app.read_model.households.batches(before.code, app.season)[0]
         assert app.screen.query_one("#field-batch", Input).value == batch
         day = app.season.end.isoformat()
         for field, value in (("date", day), ("buyer", "E01"), ("kg", "10"), ("price", "50")):
@@ -94,7 +82,7 @@ async def test_the_command_palette_reaches_a_screen_the_language_and_a_household
         await from_the_palette(pilot, app, "Language")
         assert i18n.language() == "zh"
         assert isinstance(app.screen, JournalScreen)
-        household = next(e for e in browse.HOUSEHOLDS.entries() if len(e.initials) == 3)
+        household = next(e for e in app.read_model.households.entries() if len(e.initials) == 3)
         await from_the_palette(pilot, app, household.initials)
         assert isinstance(app.screen, HouseholdScreen)
 

@@ -16,6 +16,8 @@ from ledger.tui.screens.voucher import VoucherScreen
 from ledger.tui.widgets.figures import Figures
 from ledger.tui.widgets.paged_table import PagedTable
 
+from helpers import settle
+
 SIZE = (120, 40)
 
 
@@ -27,17 +29,11 @@ def cells(table: DataTable) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
 
-async def settle(pilot, app) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 async def test_home_shows_the_seasons_figures(demo_path):
     app = make_app(demo_path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        glance = browse.glance(app.season)
+        glance = app.read_model.overview.glance(app.season)
         figures = text(app.screen.query_one(Figures))
         assert money.yuan(glance.cocoon_income) in figures
         assert money.yuan(glance.owed_to_households) in figures
@@ -148,7 +144,7 @@ async def test_switch_season_and_language(demo_path):
         await pilot.press("up", "enter")
         await settle(pilot, app)
         assert app.season.id != first.id
-        other = browse.glance(app.season)
+        other = app.read_model.overview.glance(app.season)
         assert money.yuan(other.cocoon_income) in text(app.screen.query_one(Figures))
         await pilot.press("f2")
         await settle(pilot, app)
@@ -160,7 +156,7 @@ async def test_switch_season_and_language(demo_path):
         table = app.screen.query_one(PagedTable)
         assert [str(c.label) for c in table.columns.values()][:2] == ["Code", "Name"]
         assert app.focused is table  # keys move in the list, not into the search box
-        figures = browse.party_figures(app.season)
+        figures = app.read_model.seasons.party_figures(app.season)
         first_row = [str(cell) for cell in table.get_row_at(0)]
         assert first_row[6] == money.yuan(figures[first_row[0]].balance)
 

@@ -7,29 +7,27 @@ nothing, marks each field wrong with its reason, and keeps everything typed.
 """
 from __future__ import annotations
 
-from peewee import DatabaseError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.css.query import NoMatches
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from ledger import book, i18n, kinds, money, rules
-from ledger.errors import FieldError, RecordRefused
-from ledger.models import COLLECTIVE
+from ledger.errors import FieldError
+from ledger.browse import COLLECTIVE
 from ledger.refs import Refs, SeasonRef
 from ledger.tui.forms import fields
 from ledger.tui.forms.fields import FieldRow
-from ledger.tui.forms.texts import translated
+from ledger.tui.forms.base import FormScreen
 from ledger.tui.widgets.plain import PlainStatic
 
 #: Fields a new record starts with, when no preset says otherwise.
 DEFAULTS = {"wages": {"payer": COLLECTIVE, "unit": "天"}, "leaf": {}, "sales": {}}
 
 
-class EntryForm(ModalScreen[int | None]):
+class EntryForm(FormScreen):
     """A modal form for a new record of `kind`; dismissed with its id, or None."""
 
     CSS_PATH = "entry.tcss"
@@ -42,7 +40,6 @@ class EntryForm(ModalScreen[int | None]):
     def __init__(self, kind: str, season: str | None = None,
                  preset: dict[str, str] | None = None):
         super().__init__()
-        self._bindings = translated(self._bindings)
         self.kind = kinds.get(kind).name
         self.season = season
         self.preset = preset or {}
@@ -176,13 +173,9 @@ class EntryForm(ModalScreen[int | None]):
             fields_unread = {problem.field for problem in unread}
             self._refused(unread + [e for e in form.errors if e.field not in fields_unread])
             return
-        try:
-            record_id = book.record(self.kind, values)
-        except RecordRefused as refused:
-            self._refused(refused.errors)
-        except DatabaseError as error:
-            self._say(i18n.t("form.db_error", reason=str(error)), error=True)
-        else:
+        record_id = self.save_with(lambda: book.record(self.kind, values),
+                                   lambda refused: self._refused(refused.errors))
+        if record_id is not None:
             self.dismiss(record_id)
 
     def _refused(self, errors: list[FieldError]) -> None:
@@ -201,13 +194,6 @@ class EntryForm(ModalScreen[int | None]):
         if first is not None:
             first.input.focus()
 
-    def _say(self, text: str, error: bool = False) -> None:
-        message = self.query_one("#message", Static)
-        message.set_class(error, "-error")
-        message.update(text)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def amount_line(kind: str, result: dict) -> str:

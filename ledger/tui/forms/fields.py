@@ -16,7 +16,7 @@ from textual.widgets import Input, Static
 from ledger import i18n, rules
 from ledger.entry_dates import Span, read_entry_date
 from ledger.io import cleaning
-from ledger.tui.forms import lookup
+from ledger.browse import lookup
 from ledger.tui.widgets.plain import PlainLabel, PlainStatic
 
 DATE_FIELDS = frozenset({"date", "start", "end", "hatch", "mount", "harvest"})

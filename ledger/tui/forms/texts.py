@@ -5,10 +5,6 @@ the forms add is here, registered with `ledger.i18n` when the forms are imported
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
-from textual.binding import BindingsMap
-
 from ledger import i18n
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -49,11 +45,3 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 i18n.register(TEXTS)
 
-
-def translated(bindings: BindingsMap) -> BindingsMap:
-    """A screen's bindings with their descriptions (message keys) in the reader's language,
-    read when the screen is made, so the footer follows a language switched at run time."""
-    return BindingsMap.from_keys({
-        key: [replace(binding, description=i18n.t(binding.description))
-              if binding.description else binding for binding in items]
-        for key, items in bindings.key_to_bindings.items()})

@@ -9,22 +9,23 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from peewee import DatabaseError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Input, Static
 
-from ledger import book, i18n, models, money, rules
-from ledger.errors import FieldError, RecordRefused
+from ledger import book, i18n, money, rules
+from ledger.browse import COLLECTIVE, lookup
+from ledger.browse.wages import Wages
+from ledger.errors import FieldError
 from ledger.refs import Refs
-from ledger.tui.forms import fields, lookup
+from ledger.tui.forms import fields
 from ledger.tui.forms.attendance import PERSON, AttendanceGrid, day_column, day_label
 from ledger.tui.forms.fields import FieldRow
-from ledger.tui.forms.texts import translated
+from ledger.tui.bindings import localize
+from ledger.tui.forms.base import FormScreen
 from ledger.tui.widgets.plain import PlainStatic
 
 #: Fields set once for the whole sheet, with what a new sheet starts from.
@@ -32,7 +33,7 @@ SHEET_FIELDS = ("payer", "task", "rate", "unit")
 MAX_DAYS = 7
 
 
-class WageSheet(ModalScreen[int | None]):
+class WageSheet(FormScreen):
     """Wages of one season by worker and day; dismissed with how many were saved, or None."""
 
     CSS_PATH = "wage_sheet.tcss"
@@ -44,9 +45,8 @@ class WageSheet(ModalScreen[int | None]):
 
     def __init__(self, season: str, payer: str | None = None):
         super().__init__()
-        self._bindings = translated(self._bindings)
         self.season = season
-        self.payer = payer or models.COLLECTIVE
+        self.payer = payer or COLLECTIVE
         self.households = lookup.Parties(("household",))
         self.payers = lookup.Parties(fields.PARTY_FIELDS["payer"])
 
@@ -54,7 +54,7 @@ class WageSheet(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         season = Refs().season(self.season)
         first = fields.today_within(season) or (season.start if season else date.today())
-        last = _last_wage(self.season)
+        last = Wages.last(self.season)
         with Vertical(id="sheet"):
             yield PlainStatic(i18n.t("sheet.title", season=self.season), id="title")
             with Horizontal(id="settings"):
@@ -62,7 +62,7 @@ class WageSheet(ModalScreen[int | None]):
                     yield FieldRow("payer", self.payer,
                                    suggester=fields.CodeSuggester(self.payers.complete))
                     yield FieldRow("task", last.task if last else "",
-                                   suggester=SuggestFromList(_tasks(self.season)))
+                                   suggester=SuggestFromList(Wages.tasks(self.season)))
                     yield FieldRow("rate", money.yuan(last.rate) if last else "")
                 with Vertical():
                     yield FieldRow("unit", last.unit if last else "天")
@@ -77,7 +77,7 @@ class WageSheet(ModalScreen[int | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.grid._bindings = translated(self.grid._bindings)
+        localize(self.grid)
         for row in self.query(FieldRow):
             self._show_hint(row)
         self.grid.focus()
@@ -208,13 +208,9 @@ class WageSheet(ModalScreen[int | None]):
         if not rows:
             self._say(i18n.t("sheet.empty"), error=True)
             return
-        try:
-            writer = book.record_many([("wages", rows)])
-        except RecordRefused as refused:
-            self._refused(refused.errors, refused.total)
-        except DatabaseError as error:
-            self._say(i18n.t("form.db_error", reason=str(error)), error=True)
-        else:
+        writer = self.save_with(lambda: book.record_many([("wages", rows)]),
+                                lambda refused: self._refused(refused.errors, refused.total))
+        if writer is not None:
             self.dismiss(writer.counts["wages"])
 
     def _refused(self, errors: list[FieldError], total: int | None = None) -> None:
@@ -245,27 +241,8 @@ class WageSheet(ModalScreen[int | None]):
             return i18n.field_label(column)
         return day_label(self.grid.days[int(column[1:])])
 
-    def _say(self, text: str, error: bool = False) -> None:
-        message = self.query_one("#message", Static)
-        message.set_class(error, "-error")
-        message.update(text)
-
     def action_add_worker(self) -> None:
         self.grid.add_worker()
         self._show_figures()
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-def _last_wage(season: str) -> models.Wage | None:
-    """The season's latest wage: a new sheet most often repeats its task, rate and unit."""
-    W, S = models.Wage, models.Season
-    return (W.select(W.task, W.rate, W.unit).join(S, on=(W.season == S.id))
-            .where(S.code == season).order_by(W.id.desc()).first())
-
-
-def _tasks(season: str) -> list[str]:
-    W, S = models.Wage, models.Season
-    return [task for (task,) in W.select(W.task).distinct().join(S, on=(W.season == S.id))
-            .where(S.code == season).limit(50).tuples()]

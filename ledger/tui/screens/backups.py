@@ -21,7 +21,8 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Header, Static
 
-from ledger import backup, models
+from ledger import backup
+from ledger.browse import release
 from ledger.i18n import t
 from ledger.tui.bindings import localize
 from ledger.tui.safety import EXPECTED, problem
@@ -159,7 +160,7 @@ class BackupsScreen(LedgerScreen):
             self.post_message(self.Restored(problem(error, self.app.db_path)))
             return
         finally:
-            models.database.close()
+            release()
         if aside is None:
             text = t("restore_done_new", backup=chosen, path=self.app.db_path)
         else:

@@ -14,7 +14,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
-from ledger import i18n, models
+from ledger import i18n
+from ledger.browse import ReadModel, Season, release
 from ledger.i18n import t
 from ledger.tui.bindings import localize
 from ledger.tui.safety import EXPECTED, problem
@@ -41,8 +42,13 @@ class LedgerScreen(Screen):
         self.shown_as: tuple | None = None
 
     @property
-    def season(self) -> models.Season | None:
+    def season(self) -> Season | None:
         return self.app.season
+
+    @property
+    def read_model(self) -> ReadModel:
+        """What the screen reads the ledger through: the app's."""
+        return self.app.read_model
 
     def state(self) -> tuple:
         """What the screen's content depends on: when it changes, the screen is redone."""
@@ -79,7 +85,7 @@ class LedgerScreen(Screen):
             self.post_message(self.ReadFailed(problem(error)))
             return
         finally:
-            models.database.close()  # this worker thread's connection
+            release()  # this worker thread's connection
         if not get_current_worker().is_cancelled:
             self.post_message(self.Loaded(self, data))
 

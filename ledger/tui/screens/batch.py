@@ -6,10 +6,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Header, Static
 
-from ledger import browse, money
+from ledger import money
+from ledger.browse import BatchDetail
 from ledger.i18n import t
+from ledger.tui.grades import grade_mix
 from ledger.tui.screens.base import LedgerScreen
-from ledger.tui.screens.batches import grade_mix
 from ledger.tui.widgets.paged_table import fit_column, right
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.plain import PlainLabel, PlainStatic, PlainTable
@@ -39,10 +40,10 @@ class BatchScreen(LedgerScreen):
                 yield PlainTable(id=f"batch-{part}", cursor_type="row", classes="part")
         yield FittingFooter()
 
-    def read(self) -> browse.BatchDetail | None:
-        return browse.batch_detail(self.code)
+    def read(self) -> BatchDetail | None:
+        return self.read_model.batches.detail(self.code)
 
-    def show(self, detail: browse.BatchDetail | None) -> None:
+    def show(self, detail: BatchDetail | None) -> None:
         if detail is None:
             self.notify(t("tui.missing_batch", code=self.code), severity="error")
             return

@@ -7,22 +7,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
-from ledger import browse, money, models
-from ledger.reports.statement import grade_rank
+from ledger import money
+from ledger.browse import ReadModel, Season
 from ledger.i18n import t
+from ledger.tui.grades import grade_mix, short_mix
 from ledger.tui.screens.base import ListScreen
+from ledger.tui.screens.batch import BatchScreen
 from ledger.tui.widgets.paged_table import PagedTable, Row, right
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.plain import PlainStatic
-
-
-def grade_mix(grades: dict[str, int]) -> str:
-    """Each grade's share of the cocoons sold, in per cent: 上车茧 92% 次茧 5% ..."""
-    total = sum(grades.values())
-    if not total:
-        return ""
-    return " ".join(f"{grade or '-'} {grams * 100 // total}%"
-                    for grade, grams in sorted(grades.items(), key=lambda g: grade_rank(g[0])))
 
 
 def day(value) -> str:
@@ -30,27 +23,18 @@ def day(value) -> str:
     return value.strftime("%m-%d") if value else ""
 
 
-def short_mix(grades: dict[str, int]) -> str:
-    """The grade mix as shares only, best grade first (87/9/4), for a narrow terminal."""
-    total = sum(grades.values())
-    if not total:
-        return ""
-    return "/".join(str(grams * 100 // total)
-                    for _, grams in sorted(grades.items(), key=lambda g: grade_rank(g[0])))
-
-
 #: Below this many columns the list leaves out the mount date and the season in the
 #: code, and shows the grade mix as shares; the line under the table shows them all.
 NARROW = 100
 
 
-def batch_rows(season: models.Season | None, narrow: bool, after: str | None,
+def batch_rows(read_model: ReadModel, season: Season | None, narrow: bool, after: str | None,
                limit: int) -> list[Row]:
     if season is None:
         return []
     rows = []
     prefix = f"{season.code}-"
-    for batch in browse.batch_page(season, after, limit):
+    for batch in read_model.batches.page(season, after, limit):
         per_sheet = batch.kg_per_sheet
         code = batch.code.removeprefix(prefix) if narrow else batch.code
         dates = (day(batch.hatch), day(batch.harvest)) if narrow else (
@@ -86,7 +70,7 @@ class BatchesScreen(ListScreen):
         return partial(self._page, self.season, self.narrow)
 
     def _page(self, season, narrow: bool, after: str | None, limit: int) -> list[Row]:
-        rows = batch_rows(season, narrow, after, limit)
+        rows = batch_rows(self.read_model, season, narrow, after, limit)
         self.lines.update((row.key, row.whole) for row in rows)
         return rows
 
@@ -114,6 +98,4 @@ class BatchesScreen(ListScreen):
 
     def open(self, code: str | None) -> None:
         if code:
-            from ledger.tui.screens.batch import BatchScreen
-
             self.app.push_screen(BatchScreen(code))

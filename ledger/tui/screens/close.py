@@ -15,7 +15,8 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ledger import closing, models
+from ledger import closing
+from ledger.browse import Season, release
 from ledger.i18n import t
 from ledger.tui.bindings import localize
 from ledger.tui.safety import EXPECTED, problem
@@ -40,7 +41,7 @@ class SeasonModal(ModalScreen[str | None]):
             self.text = text
             self.findings = findings or []
 
-    def __init__(self, season: models.Season):
+    def __init__(self, season: Season):
         super().__init__()
         self.season = season
         self.busy = False
@@ -102,7 +103,7 @@ class CloseScreen(SeasonModal):
         else:
             self.post_message(self.Done(True, t("close_done", season=season.code)))
         finally:
-            models.database.close()
+            release()
 
 
 class ReopenScreen(SeasonModal):

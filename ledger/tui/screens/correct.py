@@ -18,7 +18,6 @@ from textual.widgets import Input, Static
 from ledger import canonical, corrections, i18n
 from ledger.errors import RecordRefused
 from ledger.i18n import t
-from ledger.kinds import BY_NAME
 from ledger.tui.bindings import localize
 from ledger.tui.forms.fields import FieldRow
 from ledger.tui.safety import EXPECTED, problem
@@ -46,10 +45,6 @@ class CorrectScreen(ModalScreen[str | None]):
         self.record_id = record_id
         self.amend = amend
         self.original = canonical.values(kind, record_id) or {}
-
-    @property
-    def model(self):
-        return BY_NAME[self.kind].model
 
     @property
     def ref(self) -> str:
@@ -104,14 +99,14 @@ class CorrectScreen(ModalScreen[str | None]):
                     self.say(t("tui.amend.nothing"))
                     return
                 new_id = corrections.amend(self.kind, self.record_id, changes, reason)
-                reversal = self.model.get(self.model.reverses == self.record_id)
+                reversal = self.app.read_model.journal.reversal_of(self.kind, self.record_id)
                 done = t("amend_done", ref=self.ref, reversal=f"{self.kind}:{reversal.id}",
                          by=f"{self.kind}:{new_id}")
             else:
-                reversal = self.model.get_by_id(
-                    corrections.reverse(self.kind, self.record_id, reason))
+                corrections.reverse(self.kind, self.record_id, reason)
+                reversal = self.app.read_model.journal.reversal_of(self.kind, self.record_id)
                 done = t("reverse_done", ref=self.ref, by=f"{self.kind}:{reversal.id}",
-                         season=reversal.season.code, date=reversal.date.isoformat())
+                         season=reversal.season, date=reversal.date.isoformat())
         except RecordRefused as refused:
             for error in refused.errors:
                 if error.field in rows:

@@ -17,7 +17,8 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
-from ledger import browse, check, money, models
+from ledger import check, money
+from ledger.browse import Glance, UnsoldBatch, YieldBar, release
 from ledger.i18n import t
 from ledger.reports.summary import group_order
 from ledger.tui.safety import EXPECTED, problem
@@ -35,9 +36,9 @@ CHECK_BY_ITSELF = 20_000
 
 @dataclass
 class HomeData:
-    glance: browse.Glance
-    bars: list[browse.YieldBar]
-    unsold: tuple[list[browse.UnsoldBatch], int]
+    glance: Glance
+    bars: list[YieldBar]
+    unsold: tuple[list[UnsoldBatch], int]
     owed: tuple[list, int]
     stamp: tuple[int, ...]
 
@@ -90,9 +91,11 @@ class HomeScreen(LedgerScreen):
         season = self.season
         if season is None:
             return None
-        return HomeData(browse.glance(season), browse.yield_by_group(season),
-                        browse.unsold_batches(season, limit=20),
-                        browse.households_owed(season, limit=20), browse.data_stamp())
+        overview = self.read_model.overview
+        return HomeData(overview.glance(season), overview.yield_by_group(season),
+                        overview.unsold_batches(season, limit=20),
+                        overview.households_owed(season, limit=20),
+                        self.read_model.seasons.data_stamp())
 
     def show(self, data: HomeData | None) -> None:
         table = self.query_one("#attention", DataTable)
@@ -180,7 +183,7 @@ class HomeScreen(LedgerScreen):
         except EXPECTED as error:
             findings = [problem(error)]
         finally:
-            models.database.close()
+            release()
         if not worker.is_cancelled:
             self.post_message(self.Checked(stamp, findings))
 

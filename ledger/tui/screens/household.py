@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
-from ledger import browse, money
+from ledger import money
 from ledger.i18n import t
 from ledger.reports import cells
 from ledger.reports.statement import Statement, statement
@@ -92,8 +92,9 @@ class HouseholdScreen(LedgerScreen):
         if self.season is None:
             return None
         sheet = statement(self.code, self.season)
-        phone = browse.P.select(browse.P.phone).where(browse.P.code == self.code).scalar() or ""
-        return HouseholdData(sheet, browse.household_batches(self.code, self.season), phone)
+        households = self.read_model.households
+        return HouseholdData(sheet, households.batches(self.code, self.season),
+                             households.phone(self.code))
 
     def show(self, data: HouseholdData | None) -> None:
         if data is None:

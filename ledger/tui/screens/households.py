@@ -8,18 +8,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, Input
 
-from ledger import browse, money, models
+from ledger import money
+from ledger.browse import ReadModel, Season
 from ledger.i18n import t
 from ledger.tui.screens.base import ListScreen
 from ledger.tui.widgets.paged_table import PagedTable, Row, right
 from ledger.tui.widgets.footer import FittingFooter
 
 
-def household_rows(query: str, season: models.Season | None, after: str | None,
+def household_rows(read_model: ReadModel, query: str, season: Season | None, after: str | None,
                    limit: int) -> list[Row]:
     """A page of households with their season figures (read in a worker thread)."""
-    entries = browse.household_page(query, after, limit)
-    figures = browse.party_figures(season) if season else {}
+    entries = read_model.households.page(query, after, limit)
+    figures = read_model.seasons.party_figures(season) if season else {}
     rows = []
     for entry in entries:
         party = figures.get(entry.code)
@@ -50,7 +51,7 @@ class HouseholdsScreen(ListScreen):
         yield FittingFooter()
 
     def _fetch(self):
-        return partial(household_rows, self.search_text, self.season)
+        return partial(household_rows, self.read_model, self.search_text, self.season)
 
     def show(self, _data) -> None:
         table = self.query_one(PagedTable)

@@ -11,9 +11,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Header, Input, Select, Static
 
-from ledger import browse, i18n, money, models
+from ledger import i18n, money
+from ledger.browse import JOURNAL_KINDS, JournalKey, ReadModel, Season
 from ledger.i18n import t
-from ledger.kinds import BY_NAME
 from ledger.tui.screens.base import ListScreen
 from ledger.tui.widgets.paged_table import PagedTable, Row, right
 from ledger.tui.widgets.footer import FittingFooter
@@ -28,39 +28,21 @@ class JournalFilter:
     end: date | None = None
 
 
-def correction_links(records: list[browse.JournalRow]) -> dict[tuple[str, int], str]:
-    """How each record of a page takes part in a correction, as the statements say it:
-    (红字冲销 #12), (已被 #13 冲销), (更正 #9). Two indexed queries per kind on the page."""
-    found: dict[tuple[str, int], str] = {}
-    by_kind: dict[str, list[int]] = {}
-    for record in records:
-        by_kind.setdefault(record.kind, []).append(record.id)
-    for kind, ids in by_kind.items():
-        model = BY_NAME[kind].model
-        for record, reverses, corrects in model.select(
-                model.id, model.reverses, model.corrects).where(model.id.in_(ids)).tuples():
-            if reverses is not None:
-                found[kind, record] = t("doc.reversal", id=reverses)
-            elif corrects is not None:
-                found[kind, record] = t("doc.correction", id=corrects)
-        for original, reversal in model.select(model.reverses, model.id).where(
-                model.reverses.in_(ids)).tuples():
-            found.setdefault((kind, original), t("doc.reversed", id=reversal))
-    return found
-
-
-def journal_rows(season: models.Season | None, chosen: JournalFilter, lang: str,
-                 after: browse.JournalKey | None, limit: int) -> list[Row]:
+def journal_rows(read_model: ReadModel, season: Season | None, chosen: JournalFilter, lang: str,
+                 after: JournalKey | None, limit: int) -> list[Row]:
     if season is None:
         return []
-    kinds = (chosen.kind,) if chosen.kind else browse.JOURNAL_KINDS
-    records = browse.journal_page(season, after, limit, kinds, chosen.party or None,
-                                  chosen.start, chosen.end)
-    links = correction_links(records)
+    kinds = (chosen.kind,) if chosen.kind else JOURNAL_KINDS
+    journal = read_model.journal
+    records = journal.page(season, after, limit, kinds, chosen.party or None,
+                           chosen.start, chosen.end)
+    links = journal.correction_links(records)
     rows = []
     for record in records:
         link = links.get((record.kind, record.id))
-        detail = f"{link} {record.describe(lang)}" if link else record.describe(lang)
+        detail = record.describe(lang)
+        if link:  # (红字冲销 #12), (已被 #13 冲销), (更正 #9)
+            detail = f"{t(link[0], lang, id=link[1])} {detail}"
         rows.append(Row(f"{record.kind}:{record.id}:{record.voucher or ''}", (
             record.date.strftime("%m-%d"), i18n.kind_label(record.kind, lang),
             right(str(record.voucher or "")), record.party, record.other,
@@ -88,7 +70,7 @@ class JournalScreen(ListScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="journal-filters"):
-            kinds = [(i18n.kind_label(kind), kind) for kind in browse.JOURNAL_KINDS]
+            kinds = [(i18n.kind_label(kind), kind) for kind in JOURNAL_KINDS]
             yield Select(kinds, prompt=t("tui.journal.all_kinds"), value=self.chosen.kind or Select.NULL,
                          id="journal-kind")
             yield Input(self.chosen.party, placeholder=t("tui.journal.party"), id="journal-party")
@@ -98,7 +80,7 @@ class JournalScreen(ListScreen):
         yield FittingFooter()
 
     def _fetch(self):
-        return partial(journal_rows, self.season, self.chosen, i18n.language())
+        return partial(journal_rows, self.read_model, self.season, self.chosen, i18n.language())
 
     def show(self, _data) -> None:
         table = self.query_one(PagedTable)
@@ -126,7 +108,7 @@ class JournalScreen(ListScreen):
             self.date_text = event.value.strip()
             start = end = None
             if self.date_text and self.season is not None:
-                bounds = browse.parse_day_range(self.date_text, self.season)
+                bounds = self.read_model.journal.parse_day_range(self.date_text, self.season)
                 if bounds is None:
                     self.notify(t("tui.journal.bad_date", text=self.date_text), severity="error")
                     return

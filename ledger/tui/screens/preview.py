@@ -12,7 +12,8 @@ from textual.containers import ScrollableContainer
 from textual.message import Message
 from textual.widgets import Header, Static
 
-from ledger import i18n, models
+from ledger import i18n
+from ledger.browse import Season, release
 from ledger.i18n import t
 from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.screens.base import LedgerScreen
@@ -20,7 +21,7 @@ from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.plain import PlainStatic
 
 
-def document(kind: str, code: str | None, season: models.Season):
+def document(kind: str, code: str | None, season: Season):
     """The report data: [Statement] for a household, a Summary for the notice board."""
     if kind == "statement":
         from ledger.reports.statement import statement
@@ -109,14 +110,14 @@ class PreviewScreen(LedgerScreen):
         self._write(form, path, self.season, i18n.language())
 
     @work(thread=True, group="write")
-    def _write(self, form: str, path: Path, season: models.Season, lang: str) -> None:
+    def _write(self, form: str, path: Path, season: Season, lang: str) -> None:
         try:
             write_beside(path, render(self.kind, document(self.kind, self.code, season), form, lang))
             self.post_message(self.Written(t("tui.preview.written", path=path), True))
         except EXPECTED as error:
             self.post_message(self.Written(problem(error), False))
         finally:
-            models.database.close()
+            release()
 
     def on_preview_screen_written(self, message: Written) -> None:
         self.notify(message.text, severity="information" if message.ok else "error")

@@ -15,7 +15,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Static
 
-from ledger import book, db, models
+from ledger import book, db
+from ledger.browse import release
 from ledger.i18n import t
 from ledger.errors import RecordRefused
 from ledger.tui.bindings import localize
@@ -95,13 +96,9 @@ class SetupScreen(Screen[bool]):
             self.query_one("#setup-village", Input).focus()
             return
         try:
-            with models.database.atomic():
-                db.set_meta("village", self.value("village"))
-                if self.value("collective"):
-                    db.set_meta("collective", self.value("collective"))
-                book.record("seasons", {"code": self.value("season_code"),
-                                        "name": self.value("season_name"),
-                                        "start": self.value("start"), "end": self.value("end")})
+            book.set_up(self.value("village"), self.value("collective"),
+                        {"code": self.value("season_code"), "name": self.value("season_name"),
+                         "start": self.value("start"), "end": self.value("end")})
         except RecordRefused as refused:
             placed = [e for e in refused.errors if e.field in SEASON_FIELDS]
             for field_error in placed:
@@ -133,7 +130,7 @@ class SetupScreen(Screen[bool]):
         except EXPECTED as failure:
             self.post_message(self.DemoBuilt(problem(failure, self.app.db_path)))
         finally:
-            models.database.close()
+            release()
 
     def on_setup_screen_demo_built(self, message: DemoBuilt) -> None:
         if message.error:

@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
-from ledger import browse, i18n, models, money
+from ledger import i18n, money
 from ledger.i18n import t
 from ledger.tui.bindings import localize
 from ledger.tui.safety import EXPECTED, problem
@@ -32,9 +32,9 @@ class VoucherScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         localize(self)
         try:  # two postings through an index: quick enough to read here
-            day = models.Voucher.select(models.Voucher.date).where(
-                models.Voucher.id == self.voucher).scalar()
-            lines = browse.voucher_postings(self.voucher)
+            journal = self.app.read_model.journal
+            day = journal.voucher_date(self.voucher)
+            lines = journal.postings(self.voucher)
         except EXPECTED as error:
             self.notify(problem(error), severity="error")
             self.dismiss(None)

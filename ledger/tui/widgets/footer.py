@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from textual import events
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+from ledger.tui.textual_compat import footer_key_class
 
 #: Actions whose keys go first when the footer is too narrow, least needed first. The
 #: keys a new user needs to find (screens, search, leaf, sale, wage sheet, language,
@@ -29,22 +30,25 @@ class FittingFooter(Footer):
         self._fitted_width = 0
 
     def compose(self):
+        key_class = footer_key_class()
         for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.action in self.dropped:
+            if key_class and isinstance(widget, key_class) and widget.action in self.dropped:
                 continue
             yield widget
         self.call_after_refresh(self._fit)
 
     def _fit(self) -> None:
         """Drop the next spare key while the keys are wider than the footer."""
-        if not self.is_attached or not self.size.width or not self.screen.is_current:
+        key_class = footer_key_class()
+        if (key_class is None or not self.is_attached or not self.size.width
+                or not self.screen.is_current):
             return  # a screen out of sight is fitted when it comes back (it recomposes)
         if any(child.display and not child.outer_size.width for child in self.children):
             self.set_timer(0.02, self._fit)  # the keys just composed are not laid out yet
             return
         if self.keys_width() <= self.size.width:
             return
-        shown = {key.action for key in self.query(FooterKey)}
+        shown = {key.action for key in self.query(key_class)}
         spare = next((action for action in SPARE
                       if action in shown and action not in self.dropped), None)
         if spare is not None:

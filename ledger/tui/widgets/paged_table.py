@@ -16,8 +16,9 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
-from ledger import models
+from ledger.browse import release
 from ledger.tui.safety import EXPECTED, problem
+from ledger.tui.textual_compat import columns_resized
 from ledger.tui.widgets.plain import PlainTable
 
 
@@ -51,8 +52,7 @@ def fit_column(table: DataTable, index: int, minimum: int = 10) -> None:
     if column.auto_width or column.width != width:
         column.auto_width = False
         column.width = width
-        table._require_update_dimensions = True
-        table.refresh()
+        columns_resized(table)
 
 
 class PagedTable(PlainTable):
@@ -112,7 +112,7 @@ class PagedTable(PlainTable):
             self.post_message(self.ReadFailed(problem(error)))
             return
         finally:
-            models.database.close()  # this thread's connection; the worker ends here
+            release()  # this thread's connection; the worker ends here
         if not get_current_worker().is_cancelled:
             self.post_message(self.PageLoaded(self, generation, rows, len(rows) < self.page_size))
 

@@ -32,10 +32,11 @@ class Parties:
     """The ledger's parties of the given kinds (household, partner, collective)."""
 
     def __init__(self, kinds: tuple[str, ...] | None = None):
-        P = models.Party
-        query = P.select(P.code, P.name, P.kind).order_by(P.kind == "collective", P.code)
+        Party = models.Party
+        query = (Party.select(Party.code, Party.name, Party.kind)
+                 .order_by(Party.kind == "collective", Party.code))
         if kinds:
-            query = query.where(P.kind.in_(kinds))
+            query = query.where(Party.kind.in_(kinds))
         self._rows = [Match(code, _party_label(name, kind)) for code, name, kind in query.tuples()]
         self._by_code = {match.code: match for match in self._rows}
 
@@ -82,12 +83,13 @@ class Batches:
         self.season = season
 
     def _query(self):
-        B, P, S = models.Batch, models.Party, models.Season
-        query = (B.select(B.code, P.code, P.name, P.kind, S.code)
-                 .join(P, on=(B.owner == P.id)).switch(B).join(S, on=(B.season == S.id)))
+        Batch, Party, Season = models.Batch, models.Party, models.Season
+        query = (Batch.select(Batch.code, Party.code, Party.name, Party.kind, Season.code)
+                 .join(Party, on=(Batch.owner == Party.id)).switch(Batch)
+                 .join(Season, on=(Batch.season == Season.id)))
         if self.season:
-            return query.order_by(S.code != self.season, B.code)
-        return query.order_by(B.code)
+            return query.order_by(Season.code != self.season, Batch.code)
+        return query.order_by(Batch.code)
 
     def get(self, code: str) -> Match | None:
         found = self._query().where(models.Batch.code == code.strip().upper()).tuples().first()
@@ -102,10 +104,9 @@ class Batches:
         wanted = text.strip().upper()
         if not wanted:
             return []
-        B, P = models.Batch, models.Party
-        rows = self._query().where(B.code.startswith(wanted)).limit(limit).tuples()
+        rows = self._query().where(models.Batch.code.startswith(wanted)).limit(limit).tuples()
         if not rows:
-            rows = self._query().where(P.code == wanted).limit(limit).tuples()
+            rows = self._query().where(models.Party.code == wanted).limit(limit).tuples()
         return [_batch_match(row) for row in rows]
 
     def resolve(self, text: str) -> str | None:
@@ -122,9 +123,10 @@ class Seasons:
     """Every season; there are few."""
 
     def __init__(self):
-        S = models.Season
-        self._rows = [Match(code, f"{name} {start}~{end}") for code, name, start, end
-                      in S.select(S.code, S.name, S.start, S.end).order_by(S.start).tuples()]
+        Season = models.Season
+        rows = (Season.select(Season.code, Season.name, Season.start, Season.end)
+                .order_by(Season.start).tuples())
+        self._rows = [Match(code, f"{name} {start}~{end}") for code, name, start, end in rows]
 
     def get(self, code: str) -> Match | None:
         return next((m for m in self._rows if m.code == code.strip().upper()), None)

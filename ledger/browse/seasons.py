@@ -1,0 +1,79 @@
+"""Seasons, and a season's figures kept until the ledger changes."""
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+from peewee import fn
+
+from ledger import income, models
+from ledger.income import PartyIncome, SeasonIncome
+
+#: The season record a screen holds.
+Season = models.Season
+
+
+def current_season(today: date | None = None) -> Season | None:
+    """The season running today, else the latest one begun, else the first one."""
+    today = today or date.today()
+    return (Season.select().where(Season.start <= today).order_by(Season.start.desc()).first()
+            or Season.select().order_by(Season.start).first())
+
+
+def is_empty() -> bool:
+    """A new ledger: no season and no party but the collective."""
+    Party = models.Party
+    return (not Season.select().exists()
+            and not Party.select().where(Party.kind != "collective").exists())
+
+
+def data_stamp() -> tuple[int, ...]:
+    """Changes whenever a record or party is added: the largest id of each table, read
+    from the end of each primary key, so checking it costs nothing on any ledger."""
+    tables = (models.Party, models.Season, models.Batch, *models.RECORD_MODELS)
+    return tuple(table.select(fn.MAX(table.id)).scalar() or 0 for table in tables)
+
+
+class Seasons:
+    """The ledger's seasons, and each season's figures (`income.season_income`) kept
+    until the ledger changes: every screen of a season reads the same figures, once."""
+
+    def __init__(self):
+        self._report: tuple[tuple, SeasonIncome] | None = None
+        self._lock = threading.Lock()
+
+    current = staticmethod(current_season)
+    is_empty = staticmethod(is_empty)
+    data_stamp = staticmethod(data_stamp)
+
+    @staticmethod
+    def all() -> list[Season]:
+        """Every season, the earliest first."""
+        return list(Season.select().order_by(Season.start))
+
+    @staticmethod
+    def by_id(season_id: int) -> Season | None:
+        return Season.get_or_none(Season.id == season_id)
+
+    @staticmethod
+    def by_code(code: str) -> Season | None:
+        return Season.get_or_none(Season.code == code)
+
+    def report(self, season: Season) -> SeasonIncome:
+        key = (season.id, data_stamp())
+        with self._lock:
+            kept = self._report
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        report = income.season_income(season)
+        with self._lock:
+            self._report = (key, report)
+        return report
+
+    def party_figures(self, season: Season) -> dict[str, PartyIncome]:
+        """Each party's income and balance in the season, by code."""
+        return {party.code: party for party in self.report(season).parties}
+
+    def forget(self) -> None:
+        with self._lock:
+            self._report = None

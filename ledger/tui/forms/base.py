@@ -1,0 +1,46 @@
+"""What the entry form and the wage sheet share: keys in the reader's language, a
+message line, Esc to cancel, and saving through the service layer, where a refusal or
+a database that cannot be written is shown on the form (which stays open, with
+everything typed) rather than closing it."""
+from __future__ import annotations
+
+from typing import Callable, TypeVar
+
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ledger import i18n
+from ledger.errors import RecordRefused
+from ledger.tui.bindings import localize
+from ledger.tui.forms import texts  # noqa: F401  (registers the forms' texts)
+from ledger.tui.safety import DatabaseError
+
+Saved = TypeVar("Saved")
+
+
+class FormScreen(ModalScreen):
+    """A modal form with a `#message` line; dismissed with what was saved, or None."""
+
+    def __init__(self):
+        super().__init__()
+        localize(self)
+
+    def save_with(self, save: Callable[[], Saved],
+                  refused: Callable[[RecordRefused], None]) -> Saved | None:
+        """What `save` returns; or None, once `refused` has marked what the service layer
+        refused, or the message line says the ledger could not be written."""
+        try:
+            return save()
+        except RecordRefused as refusal:
+            refused(refusal)
+        except DatabaseError as error:
+            self._say(i18n.t("form.db_error", reason=str(error)), error=True)
+        return None
+
+    def _say(self, text: str, error: bool = False) -> None:
+        message = self.query_one("#message", Static)
+        message.set_class(error, "-error")
+        message.update(text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
