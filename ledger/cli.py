@@ -610,9 +610,9 @@ def cmd_amend(args) -> int:
         if not sep or not name.strip():
             raise LedgerError("amend_bad_change", change=change)
         changes[name.strip()] = value
-    corrected = corrections.amend(kind, record_id, changes, args.reason)
-    print(i18n.t("amend_done", ref=f"{kind}:{record_id}", reversal=f"{kind}:{corrected - 1}",
-                 by=f"{kind}:{corrected}"))
+    added = corrections.amend(kind, record_id, changes, args.reason)
+    print(i18n.t("amend_done", ref=f"{kind}:{record_id}", reversal=f"{kind}:{added.reversal}",
+                 by=f"{kind}:{added.corrected}"))
     return 0
 
 

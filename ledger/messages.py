@@ -657,4 +657,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "text_direction_mark": ("contains an invisible text-direction mark (U+{code}), which can make "
                             "printed names and figures read out of order; type it again without",
                             "含有不可见的文字方向控制符（U+{code}），会使打印出的名称和数字顺序错乱；请重新输入"),
+    # -- files: corrections, read-only ledgers, disk full, leftovers --
+    "reverse_date_outside_season": (
+        "season {season} ({start} to {end}) is open, so the reversal stays in it: give a "
+        "--date within it, or none for the record's own date ({date} is outside it)",
+        "蚕季 {season}（{start} 至 {end}）未结账，冲销须在本蚕季内：请用 --date 指定该蚕季内的"
+        "日期，或不指定（默认原记录日期）；{date} 不在其中"),
 }

@@ -103,10 +103,9 @@ class CorrectScreen(ModalScreen[str | None]):
                 if not changes:
                     self.say(t("tui.amend.nothing"))
                     return
-                new_id = corrections.amend(self.kind, self.record_id, changes, reason)
-                reversal = self.model.get(self.model.reverses == self.record_id)
-                done = t("amend_done", ref=self.ref, reversal=f"{self.kind}:{reversal.id}",
-                         by=f"{self.kind}:{new_id}")
+                added = corrections.amend(self.kind, self.record_id, changes, reason)
+                done = t("amend_done", ref=self.ref, reversal=f"{self.kind}:{added.reversal}",
+                         by=f"{self.kind}:{added.corrected}")
             else:
                 reversal = self.model.get_by_id(
                     corrections.reverse(self.kind, self.record_id, reason))

@@ -11,9 +11,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Header, Input, Select, Static
 
-from ledger import browse, i18n, money, models
+from ledger import browse, corrections, i18n, money, models
 from ledger.i18n import t
-from ledger.kinds import BY_NAME
 from ledger.tui.screens.base import ListScreen
 from ledger.tui.widgets.paged_table import PagedTable, Row, right
 from ledger.tui.widgets.footer import FittingFooter
@@ -30,22 +29,14 @@ class JournalFilter:
 
 def correction_links(records: list[browse.JournalRow]) -> dict[tuple[str, int], str]:
     """How each record of a page takes part in a correction, as the statements say it:
-    (红字冲销 #12), (已被 #13 冲销), (更正 #9). Two indexed queries per kind on the page."""
+    (红字冲销 #12), (已被 #13 冲销), (更正 #9); `corrections.touched` finds them."""
     found: dict[tuple[str, int], str] = {}
     by_kind: dict[str, list[int]] = {}
     for record in records:
         by_kind.setdefault(record.kind, []).append(record.id)
     for kind, ids in by_kind.items():
-        model = BY_NAME[kind].model
-        for record, reverses, corrects in model.select(
-                model.id, model.reverses, model.corrects).where(model.id.in_(ids)).tuples():
-            if reverses is not None:
-                found[kind, record] = t("doc.reversal", id=reverses)
-            elif corrects is not None:
-                found[kind, record] = t("doc.correction", id=corrects)
-        for original, reversal in model.select(model.reverses, model.id).where(
-                model.reverses.in_(ids)).tuples():
-            found.setdefault((kind, original), t("doc.reversed", id=reversal))
+        for record, (how, other) in corrections.touched(kind, ids).items():
+            found[kind, record] = t(f"doc.{how}", id=other)
     return found
 
 
