@@ -28,7 +28,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ledger import check, db, models
+from ledger import check, db, models, store_errors
 from ledger.errors import LedgerError
 
 FOLDER = "backups"
@@ -311,8 +311,8 @@ def _backup_into(ledger: Path, partial: Path) -> None:
             source.close()
     except sqlite3.DatabaseError as error:
         _discard(partial)
-        if _is_busy(error):
-            raise LedgerError("db_busy") from None
+        if store_errors.kind(error) in (store_errors.BUSY, store_errors.FULL):
+            raise db.refusal(error, partial) from None
         raise LedgerError("backup_failed", path=str(partial.parent), reason=str(error)) from None
     except BaseException:
         _discard(partial)
@@ -401,9 +401,7 @@ def _copy_into(candidate: Path, ledger: Path) -> None:
         finally:
             source.close()
     except sqlite3.DatabaseError as error:
-        if _is_busy(error):
-            raise LedgerError("db_busy") from None
-        raise LedgerError("db_error", path=str(ledger), reason=str(error)) from None
+        raise db.refusal(error, ledger) from None
 
 
 def _copy(source: sqlite3.Connection, target: sqlite3.Connection) -> None:
@@ -415,8 +413,3 @@ def _copy(source: sqlite3.Connection, target: sqlite3.Connection) -> None:
         if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > deadline:
             raise LedgerError("db_busy")
     source.backup(target, progress=progress)
-
-
-def _is_busy(error: sqlite3.Error) -> bool:
-    text = str(error).lower()
-    return "locked" in text or "busy" in text

@@ -13,10 +13,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from peewee import DatabaseError
 
 from ledger import (__version__, audit, backup, balances, check, closing, corrections, db, i18n,
-                    income, kinds, models)
+                    income, kinds, models, store_errors)
 from ledger.errors import LedgerError, RecordRefused
 from ledger.io import csv_import
 from ledger.kinds import KINDS
@@ -44,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     except LedgerError as error:
         print(f"silk: {error.message()}", file=sys.stderr)
         return 1
-    except DatabaseError as error:
+    except store_errors.ERRORS as error:
         print(f"silk: {db.problem(error, _path(args))}", file=sys.stderr)
         return 1
     except BrokenPipeError:

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from peewee import DatabaseError, SqliteDatabase
 
-from ledger import audit, chart, models, seal
+from ledger import audit, chart, models, seal, store_errors
 from ledger.errors import LedgerError
 
 DEFAULT_PATH = "ledger.db"
@@ -71,7 +71,7 @@ def open_ledger(path: str | os.PathLike, *, create: bool = False) -> SqliteDatab
             migrate(db)
     except DatabaseError as error:
         db.close()
-        if "locked" in str(error).lower() or "busy" in str(error).lower():
+        if store_errors.is_busy(error):
             raise LedgerError("db_busy") from None  # another window is writing: not damage
         raise LedgerError("db_unreadable", path=str(target), reason=str(error)) from None
     except LedgerError:
@@ -104,19 +104,23 @@ def sort_memory(kib: int) -> Iterator[None]:
         connection.execute(f"PRAGMA cache_size = {int(before)}")
 
 
-def problem(error: DatabaseError, path: str) -> str:
-    """What a database error means for the user: busy, read-only, or damaged; the same
-    words whichever entry point met it."""
-    from ledger import i18n
+def refusal(error: BaseException, path: str | os.PathLike) -> LedgerError:
+    """What a database error means for the user: busy, read-only, disk full (and where),
+    or damaged; the same words whichever entry point met it (`store_errors` reads its
+    code, not its wording). Each write is one transaction, undone when it fails."""
+    found = store_errors.kind(error)
+    if found == store_errors.BUSY:
+        return LedgerError("db_busy")
+    if found == store_errors.READONLY:
+        return LedgerError("db_readonly")
+    if found == store_errors.FULL:
+        return LedgerError("disk_full", folder=os.path.dirname(os.path.abspath(path or DEFAULT_PATH)))
+    return LedgerError("db_error", path=str(path), reason=str(error))
 
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
-        return i18n.t("db_busy")
-    if "readonly" in text or "read-only" in text:
-        return i18n.t("db_readonly")
-    if "full" in text:
-        return i18n.t("db_full")
-    return i18n.t("db_error", path=path, reason=str(error))
+
+def problem(error: BaseException, path: str) -> str:
+    """`refusal` as the line to show."""
+    return refusal(error, path).message()
 
 
 def _refuse_foreign(target: Path) -> None:

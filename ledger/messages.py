@@ -127,7 +127,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "设置 SILK_DEBUG=1 可查看详情，请报告此问题。"),
     "interrupted": ("interrupted; the command's unfinished writes were undone",
                     "已中断；该命令未完成的写入已撤销"),
-    "db_full": ("the disk is full; nothing more could be written", "磁盘已满，无法继续写入"),
     "db_error": ("database error in {path}: {reason}", "账本 {path} 数据库错误：{reason}"),
     "db_migration_broken": ("upgrading the ledger to version {version} would break links in "
                             "table {table}; the ledger was left as it was",
@@ -663,4 +662,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--date within it, or none for the record's own date ({date} is outside it)",
         "蚕季 {season}（{start} 至 {end}）未结账，冲销须在本蚕季内：请用 --date 指定该蚕季内的"
         "日期，或不指定（默认原记录日期）；{date} 不在其中"),
+    "disk_full": ("the disk holding the ledger's folder {folder} is full; nothing was written. "
+                  "Free some space there and try again",
+                  "账本所在文件夹 {folder} 的磁盘已满；未写入任何内容。请腾出空间后重试"),
 }
