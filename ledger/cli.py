@@ -254,7 +254,10 @@ def _path(args) -> str:
 
 
 def _open(args, create: bool = False):
-    return db.open_ledger(_path(args), create=create)
+    """The ledger, opened read-only for the commands that only read it."""
+    readonly = args.run in (cmd_overview, cmd_check, cmd_report_season, cmd_report_trial,
+                            cmd_report_summary, cmd_statement, cmd_statements, cmd_export, cmd_log)
+    return db.open_ledger(_path(args), create=create, readonly=readonly)
 
 
 # -- commands ------------------------------------------------------------------------------
@@ -268,7 +271,7 @@ def cmd_overview(args) -> int:
 
         app.run(path, lang=args.lang, operator=getattr(args, "operator", None))
         return 0
-    _open(args, create=True)
+    _open(args)
     village = db.get_meta("village") or "-"
     print(i18n.t("overview_head", path=path, village=village))
     seasons = income.seasons()

@@ -37,32 +37,68 @@ def default_path(env=os.environ) -> str:
     return env.get("SILK_DB") or DEFAULT_PATH
 
 
+#: A connection that only reads: it never sets the journal mode (which is a write).
+READ_PRAGMAS = (
+    ("busy_timeout", 5000),
+    ("cache_size", -32000),
+    ("query_only", 1),
+)
+
+
 def _sqlite(path: str) -> SqliteDatabase:
     return SqliteDatabase(path, pragmas=PRAGMAS, lock_type="IMMEDIATE", check_same_thread=False)
 
 
-def open_ledger(path: str | os.PathLike, *, create: bool = False) -> SqliteDatabase:
+def _sqlite_read_only(path: str | os.PathLike) -> SqliteDatabase:
+    """A connection that cannot write the file at `path` (or an URI `read_only_uri` made)."""
+    uri = str(path) if str(path).startswith("file:") else read_only_uri(Path(path))
+    return SqliteDatabase(uri, uri=True, pragmas=READ_PRAGMAS, check_same_thread=False)
+
+
+def read_only_uri(target: Path) -> str:
+    """The SQLite URI that opens `target` for reading only (`mode=ro`). Where nothing can
+    write the file (it or its folder is not writable, as on a CD or a locked USB stick)
+    and no write-ahead log waits beside it, it is opened `immutable`: SQLite then needs
+    no shared-memory file beside it, which it could not create there."""
+    uri = f"{target.resolve().as_uri()}?mode=ro"
+    if not _writable(target) and not Path(f"{target}-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def _writable(target: Path) -> bool:
+    """Whether this process may write the file and its folder (SQLite needs both)."""
+    return os.access(target, os.W_OK) and os.access(target.parent, os.W_OK)
+
+
+def open_ledger(path: str | os.PathLike, *, create: bool = False,
+                readonly: bool = False) -> SqliteDatabase:
     """Open the ledger at `path` and bind the models to it.
 
-    With `create`, a missing file becomes a new empty ledger. A path that is a folder,
-    is not a ledger, or was written by a newer version is refused with a LedgerError.
+    With `create`, a missing file becomes a new empty ledger. With `readonly`, the file
+    is never written, not even its journal mode (so a backup stays as it was, and a
+    ledger on read-only media can be read); a ledger that would need upgrading first is
+    refused instead. A path that is a folder, is not a ledger, or was written by a newer
+    version is refused with a LedgerError.
     """
     target = Path(path)
     if target.is_dir():
         raise LedgerError("db_is_directory", path=str(target))
     exists = target.exists() and target.stat().st_size > 0
-    if not exists and not create:
+    if not exists and (readonly or not create):
         raise LedgerError("db_missing", path=str(target))
     if exists:
         _refuse_foreign(target)
     elif not target.parent.exists():
         raise LedgerError("db_folder_missing", path=str(target.parent))
-    db = _sqlite(str(target))
+    db = _sqlite_read_only(target) if readonly else _sqlite(str(target))
     try:
         db.connect()
         models.database.initialize(db)
         if not exists:
             _create(db)
+        elif readonly:
+            _refuse_outdated(db, target)
         else:
             if schema_version(db) < SCHEMA_VERSION:
                 from ledger import backup  # which opens ledgers itself
@@ -73,6 +109,9 @@ def open_ledger(path: str | os.PathLike, *, create: bool = False) -> SqliteDatab
         db.close()
         if store_errors.is_busy(error):
             raise LedgerError("db_busy") from None  # another window is writing: not damage
+        if (store_errors.kind(error) in (store_errors.READONLY, store_errors.CANTOPEN)
+                and not _writable(target)):
+            raise LedgerError("db_readonly") from None  # read-only media, asked to write
         raise LedgerError("db_unreadable", path=str(target), reason=str(error)) from None
     except LedgerError:
         db.close()
@@ -80,10 +119,23 @@ def open_ledger(path: str | os.PathLike, *, create: bool = False) -> SqliteDatab
     return db
 
 
+def _refuse_outdated(db: SqliteDatabase, target: Path) -> None:
+    """A ledger opened read-only is read as it is: one of a newer schema is refused as
+    ever, and one of an older schema, which would be migrated when opened for writing,
+    is refused with a word on how to upgrade it."""
+    version = schema_version(db)
+    if version > SCHEMA_VERSION:
+        raise LedgerError("db_too_new", version=version, supported=SCHEMA_VERSION)
+    if version < SCHEMA_VERSION:
+        raise LedgerError("db_needs_upgrade", path=str(target), version=version,
+                          supported=SCHEMA_VERSION)
+
+
 def connect_for_reading(path: str | os.PathLike) -> SqliteDatabase:
     """Bind the models to a ledger another process of this program has open and checked
-    (a worker of `check`): no probing, creating or upgrading."""
-    database = _sqlite(str(path))
+    (a worker of `check`), read-only: no probing, creating or upgrading. `path` may be
+    the URI the ledger was opened read-only with."""
+    database = _sqlite_read_only(path)
     database.connect()
     models.database.initialize(database)
     return database
@@ -130,7 +182,7 @@ def _refuse_foreign(target: Path) -> None:
         if handle.read(16) != b"SQLite format 3\x00":
             raise LedgerError("db_not_ledger", path=str(target))
     try:
-        probe = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)
+        probe = sqlite3.connect(read_only_uri(target), uri=True)
         try:
             application_id = probe.execute("PRAGMA application_id").fetchone()[0]
         finally:

@@ -665,4 +665,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "disk_full": ("the disk holding the ledger's folder {folder} is full; nothing was written. "
                   "Free some space there and try again",
                   "账本所在文件夹 {folder} 的磁盘已满；未写入任何内容。请腾出空间后重试"),
+    "db_needs_upgrade": ("{path} was written by an older version (schema {version}; this "
+                         "program reads {supported}) and is only read here, so it was not "
+                         "upgraded: open it once for writing, in the terminal UI (silk --db "
+                         "{path}), which upgrades it after an automatic backup (a copy on "
+                         "read-only media must be copied somewhere writable first)",
+                         "{path} 由旧版本写入（结构版本 {version}，本程序读取 {supported}），此处"
+                         "只读打开，未升级：请先以可写方式打开一次（终端界面 silk --db {path}），"
+                         "程序会在自动备份后升级它（只读介质上的文件请先复制到可写位置）"),
 }
