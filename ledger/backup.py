@@ -23,7 +23,7 @@ import shutil
 import sqlite3
 import tempfile
 import time
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
@@ -68,14 +68,21 @@ def auto_backup(ledger_path: str | os.PathLike, reason: str,
 
 
 @contextmanager
-def automatic(ledger_path: str | os.PathLike, reason: str,
-              keep: int = KEEP_AUTOMATIC) -> Iterator[Path | None]:
+def automatic(ledger_path: str | os.PathLike, reason: str, keep: int = KEEP_AUTOMATIC,
+              transaction: AbstractContextManager | None = None) -> Iterator[Path | None]:
     """`auto_backup` around a command that may be refused: a refused or interrupted
     command changed nothing, so its copy is deleted again and no older one is pruned for
-    it (ten refused tries must not push out the copy from before the last real import)."""
-    made = _auto_copy(ledger_path, reason)
+    it (ten refused tries must not push out the copy from before the last real import).
+
+    With `transaction` (the command's write transaction, not yet begun: it begins by
+    taking the write lock), the copy is made once the lock is held, so a command kept
+    out by another window's write costs no copy at all, and older copies are pruned only
+    once the transaction has committed."""
+    made = None
     try:
-        yield made
+        with transaction or nullcontext():
+            made = _auto_copy(ledger_path, reason)
+            yield made
     except BaseException:
         if made:
             made.unlink(missing_ok=True)

@@ -103,8 +103,10 @@ def open_ledger(path: str | os.PathLike, *, create: bool = False,
             if schema_version(db) < SCHEMA_VERSION:
                 from ledger import backup  # which opens ledgers itself
 
-                backup.auto_backup(target, "migrate")
-            migrate(db)
+                with backup.automatic(target, "migrate"):  # kept only if it migrated
+                    migrate(db)
+            else:
+                migrate(db)
     except DatabaseError as error:
         db.close()
         if store_errors.is_busy(error):

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from helpers import SEASON, build_village, other_program_db, tamper, valid, write_sql
-from ledger import backup, book, check, db, models
+from ledger import backup, book, check, cli, db, models
 from ledger.errors import LedgerError
 from test_cli import clean_env, ok, refused, silk
 
@@ -282,6 +282,32 @@ def test_a_refused_import_keeps_no_backup_and_prunes_none(tmp_path):
     result = silk("--db", ledger, "import", leaf, cwd=tmp_path)
     assert result.returncode == 1 and "nothing was written" in result.stderr
     assert backup.automatic_backups(ledger) == earlier
+
+
+def test_a_close_kept_out_by_a_busy_ledger_makes_no_backup_and_prunes_none(
+        tmp_path, monkeypatch, capsys):
+    """The backup is made once the close holds the write lock: a close that cannot get
+    it changes nothing, so it must not push a good copy out of the ten kept."""
+    ledger = make_village(tmp_path / "ledger.db", leaf=1)
+    earlier = [backup.auto_backup(ledger, "import") for _ in range(backup.KEEP_AUTOMATIC)]
+    contents = [digest(path) for path in earlier]
+    monkeypatch.setattr(db, "PRAGMAS", tuple((name, 50 if name == "busy_timeout" else value)
+                                             for name, value in db.PRAGMAS))
+    other = sqlite3.connect(ledger)  # another window, in the middle of a write
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        assert cli.main(["--db", str(ledger), "--lang", "en", "close", "2026-1"]) == 1
+    finally:
+        other.rollback()
+        other.close()
+    assert capsys.readouterr().err.endswith(
+        "silk: the ledger is busy in another window; try again in a moment\n")
+    assert backup.automatic_backups(ledger) == earlier
+    assert [digest(path) for path in earlier] == contents
+    assert cli.main(["--db", str(ledger), "--lang", "en", "close", "2026-1"]) == 0
+    kept = backup.automatic_backups(ledger)
+    assert kept[:-1] == earlier[1:] and kept[-1].name.endswith("-before-close.db")
+    assert leaf_grams(kept[-1]) == [1000]
 
 
 def test_only_the_last_automatic_backups_are_kept_and_manual_ones_never_pruned(tmp_path):
