@@ -11,8 +11,10 @@ last few are kept.
 Restoring copies the backup into the ledger through the same API, in one write
 transaction, so a window that has the ledger open sees either the old books or the
 restored ones, and a crash leaves the old ones. Before that, the backup is checked on a
-private copy (a ledger file, sound pages, a schema this program knows, `check` passing)
-and the current ledger is copied aside.
+private copy beside the ledger (a ledger file, sound pages, a schema this program knows,
+`check` passing) and the current ledger is copied aside; a refused restore keeps no such
+copy. What a killed backup or restore leaves behind is swept by the next run
+(`ledger.leftovers`).
 """
 from __future__ import annotations
 
@@ -21,17 +23,16 @@ import os
 import re
 import shutil
 import sqlite3
-import tempfile
 import time
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ledger import check, db, models, store_errors
+from ledger import check, db, leftovers, models, store_errors
 from ledger.errors import LedgerError
 
-FOLDER = "backups"
+FOLDER = leftovers.BACKUPS
 #: Automatic backups kept per ledger; backups made by hand are never deleted.
 KEEP_AUTOMATIC = 10
 #: How long a restore waits for another window to finish its write.
@@ -44,6 +45,7 @@ def backup(ledger_path: str | os.PathLike, target: str | os.PathLike | None = No
     """Copy the ledger into `target` (a new file, or a folder for a dated name), by
     default into `backups/` beside it; return the backup's path."""
     ledger = _ledger_file(ledger_path)
+    leftovers.sweep(ledger)
     if target is None:
         return _write_dated(ledger, _backup_folder(ledger), "")
     target = Path(target)
@@ -98,6 +100,7 @@ def _auto_copy(ledger_path: str | os.PathLike, reason: str) -> Path | None:
     if not path.is_file() or path.stat().st_size == 0:
         return None
     ledger = _ledger_file(path)
+    leftovers.sweep(ledger)
     return _write_dated(ledger, _backup_folder(ledger), f"-before-{reason}")
 
 
@@ -139,13 +142,21 @@ def restore(backup_file: str | os.PathLike, ledger_path: str | os.PathLike,
         ledger = _ledger_file(ledger)
     elif not ledger.parent.is_dir():
         raise LedgerError("db_folder_missing", path=str(ledger.parent))
-    with tempfile.TemporaryDirectory(prefix="silk-restore-") as folder:
-        candidate = Path(folder) / "candidate.db"
+    leftovers.sweep(ledger)
+    candidate = leftovers.restoring(ledger)  # beside the ledger, found again if killed
+    try:
         _private_copy(source, candidate)
         verify(candidate, shown_as=source, progress=progress)
         aside = _keep_aside(ledger) if replacing else None
-        _note_restore(candidate, source, aside)
-        _copy_into(candidate, ledger)
+        try:
+            _note_restore(candidate, source, aside)
+            _copy_into(candidate, ledger)
+        except BaseException:  # refused: the ledger was not replaced, so nothing is kept aside
+            if aside:
+                leftovers.remove(aside)
+            raise
+    finally:
+        leftovers.remove(candidate)
     return aside
 
 
@@ -271,7 +282,7 @@ def _write_dated(ledger: Path, folder: Path, label: str) -> Path:
     N counts on from the highest of the second, so names keep the order they were made
     in even after older ones were pruned."""
     stamp = datetime.now().strftime(_STAMP)
-    partial = _partial(folder / ledger.name)
+    partial = leftovers.partial(folder / ledger.name)
     _backup_into(ledger, partial)
     counter = _last_counter(folder, f"{ledger.stem}-{stamp}") + 1
     while True:
@@ -291,15 +302,11 @@ def _last_counter(folder: Path, prefix: str) -> int:
 
 
 def _write(ledger: Path, target: Path) -> Path:
-    partial = _partial(target)
+    partial = leftovers.partial(target)
     _backup_into(ledger, partial)
     if not _publish(partial, target):
         raise LedgerError("backup_exists", path=str(target))
     return target
-
-
-def _partial(target: Path) -> Path:
-    return target.with_name(f".{target.name}.{os.getpid()}.partial")
 
 
 def _backup_into(ledger: Path, partial: Path) -> None:
@@ -317,12 +324,12 @@ def _backup_into(ledger: Path, partial: Path) -> None:
         finally:
             source.close()
     except sqlite3.DatabaseError as error:
-        _discard(partial)
+        leftovers.remove(partial)
         if store_errors.kind(error) in (store_errors.BUSY, store_errors.FULL):
             raise db.refusal(error, partial) from None
         raise LedgerError("backup_failed", path=str(partial.parent), reason=str(error)) from None
     except BaseException:
-        _discard(partial)
+        leftovers.remove(partial)
         raise
 
 
@@ -352,16 +359,11 @@ def _publish(partial: Path, target: Path) -> bool:
             return True
         partial.unlink()
     except OSError as error:
-        _discard(partial)
+        leftovers.remove(partial)
         raise LedgerError("backup_failed", path=str(target),
                           reason=error.strerror or str(error)) from None
     _sync_folder(target.parent)
     return True
-
-
-def _discard(partial: Path) -> None:
-    for path in (partial, Path(f"{partial}-journal")):
-        path.unlink(missing_ok=True)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from peewee import DatabaseError, SqliteDatabase
 
-from ledger import audit, chart, models, seal, store_errors
+from ledger import audit, chart, leftovers, models, seal, store_errors
 from ledger.errors import LedgerError
 
 DEFAULT_PATH = "ledger.db"
@@ -100,6 +100,7 @@ def open_ledger(path: str | os.PathLike, *, create: bool = False,
         elif readonly:
             _refuse_outdated(db, target)
         else:
+            leftovers.sweep(target)  # what a killed backup or restore left beside it
             if schema_version(db) < SCHEMA_VERSION:
                 from ledger import backup  # which opens ledgers itself
 

@@ -7,6 +7,8 @@ Ledgers are real files; the command line runs as a subprocess, as the accountant
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -257,6 +259,77 @@ def test_a_restore_waits_for_a_busy_ledger_then_says_so(tmp_path, monkeypatch):
         other.close()
     assert refusal.value.key == "db_busy"
     assert leaf_grams(ledger) == [1000, 2000]
+    # the ledger was not replaced, so no copy of it is kept as replaced, and the checked
+    # copy of the backup is gone too
+    assert [path.name for path in (tmp_path / "backups").iterdir()] == [saved.name]
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "backups", "ledger.db", "ledger.db-shm", "ledger.db-wal"]
+
+
+def ended_process_id() -> int:
+    """The id of a process that has ended (as a killed run's has)."""
+    process = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                             capture_output=True, text=True, check=True)
+    return int(process.stdout)
+
+
+def leave_leftovers(ledger: Path) -> tuple[list[Path], list[Path]]:
+    """The files a backup and a restore killed outright leave, with SQLite's beside them;
+    and files that must stay: another ledger's, and those of a run still under way."""
+    dead, alive = ended_process_id(), os.getppid()
+    backups = ledger.parent / "backups"
+    backups.mkdir(exist_ok=True)
+    left = [ledger.parent / f".{ledger.name}.{dead}.restoring",
+            ledger.parent / f".{ledger.name}.{dead}.restoring-journal",
+            ledger.parent / f".{ledger.name}.{dead}.restoring-wal",
+            backups / f".{ledger.name}.{dead}.partial",
+            backups / f".{ledger.name}.{dead}.partial-journal"]
+    kept = [ledger.parent / f".other.db.{dead}.restoring",
+            backups / f".other.db.{dead}.partial",
+            ledger.parent / f".{ledger.name}.{alive}.restoring",
+            backups / f".{ledger.name}.{alive}.partial"]
+    for path in left + kept:
+        shutil.copyfile(ledger, path)
+    return left, kept
+
+
+@pytest.mark.parametrize("next_run", [
+    lambda ledger, saved: backup.backup(ledger),
+    lambda ledger, saved: backup.auto_backup(ledger, "import"),
+    lambda ledger, saved: backup.restore(saved, ledger),
+    lambda ledger, saved: db.open_ledger(ledger).close(),
+], ids=["backup", "automatic-backup", "restore", "open-for-writing"])
+def test_what_a_killed_backup_or_restore_left_is_removed_by_the_next_run(tmp_path, next_run):
+    ledger = make_village(tmp_path / "ledger.db", leaf=1)
+    saved = backup.backup(ledger)
+    left, kept = leave_leftovers(ledger)
+    next_run(ledger, saved)
+    models.database.initialize(None)
+    assert [path for path in left if path.exists()] == []
+    assert all(path.exists() for path in kept)
+    assert leaf_grams(ledger) == [1000]
+
+
+def test_reading_a_ledger_removes_nothing(tmp_path):
+    ledger = make_village(tmp_path / "ledger.db", leaf=1)
+    left, kept = leave_leftovers(ledger)
+    db.open_ledger(ledger, readonly=True).close()
+    models.database.initialize(None)
+    assert all(path.exists() for path in left + kept)
+
+
+def test_a_restore_checks_its_copy_beside_the_ledger(tmp_path, monkeypatch):
+    """Not in the system's temporary folder, where a killed restore's full copies of the
+    ledger were never found again."""
+    ledger = make_village(tmp_path / "ledger.db", leaf=1)
+    saved = backup.backup(ledger)
+    checked = []
+    monkeypatch.setattr(backup, "_check_books",
+                        lambda path, shown, progress=None: checked.append(path))
+    backup.restore(saved, ledger)
+    [copy] = checked
+    assert copy.parent == tmp_path and copy.name == f".ledger.db.{os.getpid()}.restoring"
+    assert not copy.exists()
 
 
 def test_import_makes_an_automatic_backup_of_the_ledger_as_it_was(tmp_path):
