@@ -169,11 +169,10 @@ def verify(path: Path, shown_as: Path | None = None,
     try:
         connection = sqlite3.connect(path)
         try:
-            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-            if application_id != db.APPLICATION_ID:
+            if db.application_id(connection) != db.APPLICATION_ID:
                 raise LedgerError("restore_not_ledger", path=shown)
-            problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
-            if problems != ["ok"]:
+            problems = db.page_problems(connection)
+            if problems:
                 raise LedgerError("restore_damaged", path=shown, reason=problems[0])
             version = _schema_version(connection)
         finally:
@@ -336,12 +335,12 @@ def _backup_into(ledger: Path, partial: Path) -> None:
 def _read_back(copy: sqlite3.Connection, ledger: Path) -> None:
     """The copy as a single file whose pages all read back."""
     try:
-        copy.execute("PRAGMA journal_mode = DELETE")
-        problem = copy.execute("PRAGMA quick_check").fetchone()[0]
+        db.as_single_file(copy)
+        problems = db.page_problems(copy, quick=True)
     except sqlite3.DatabaseError as error:
-        problem = str(error)
-    if problem != "ok":
-        raise LedgerError("backup_ledger_damaged", path=str(ledger), reason=problem)
+        problems = [str(error)]
+    if problems:
+        raise LedgerError("backup_ledger_damaged", path=str(ledger), reason=problems[0])
 
 
 def _publish(partial: Path, target: Path) -> bool:

@@ -3,7 +3,9 @@
 A ledger is an SQLite file marked with its own application id, in WAL mode with foreign
 keys on and a busy timeout. Its schema version lives in the `meta` table; opening an
 older ledger migrates it forward in one transaction, and a newer one is refused rather
-than damaged. SQLite-specific SQL is kept to this module.
+than damaged. SQLite-specific SQL (pragmas, triggers, URIs) is kept to this module: even
+`backup`, which copies the file with SQLite's online backup API, asks the functions
+here what the file it copies holds.
 """
 from __future__ import annotations
 
@@ -187,13 +189,32 @@ def _refuse_foreign(target: Path) -> None:
     try:
         probe = sqlite3.connect(read_only_uri(target), uri=True)
         try:
-            application_id = probe.execute("PRAGMA application_id").fetchone()[0]
+            found = application_id(probe)
         finally:
             probe.close()
     except sqlite3.DatabaseError as error:
         raise LedgerError("db_unreadable", path=str(target), reason=str(error)) from None
-    if application_id != APPLICATION_ID:
+    if found != APPLICATION_ID:
         raise LedgerError("db_not_ledger", path=str(target))
+
+
+def application_id(connection: sqlite3.Connection) -> int:
+    """The file's application id (a ledger's is APPLICATION_ID), on a plain connection."""
+    return connection.execute("PRAGMA application_id").fetchone()[0]
+
+
+def page_problems(connection: sqlite3.Connection, quick: bool = False) -> list[str]:
+    """What SQLite finds wrong with the file's pages and indexes ([] when nothing);
+    `quick` skips comparing indexes with their tables."""
+    check = "quick_check" if quick else "integrity_check"
+    found = [row[0] for row in connection.execute(f"PRAGMA {check}")]
+    return [] if found == ["ok"] else found
+
+
+def as_single_file(connection: sqlite3.Connection) -> None:
+    """Keep the file in rollback-journal mode, not WAL: one file that opens anywhere,
+    also from read-only media (what a backup is)."""
+    connection.execute("PRAGMA journal_mode = DELETE")
 
 
 def open_memory() -> SqliteDatabase:
