@@ -13,7 +13,6 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-
 from ledger import (__version__, audit, backup, balances, check, closing, corrections, db, i18n,
                     income, kinds, models, store_errors)
 from ledger.errors import LedgerError, RecordRefused
@@ -254,10 +253,12 @@ def _path(args) -> str:
 
 
 def _open(args, create: bool = False):
-    """The ledger, opened read-only for the commands that only read it."""
+    """The ledger, opened read-only for the commands that only read it (bare `silk`
+    starts a ledger where there is none, as README says)."""
     readonly = args.run in (cmd_overview, cmd_check, cmd_report_season, cmd_report_trial,
                             cmd_report_summary, cmd_statement, cmd_statements, cmd_export, cmd_log)
-    return db.open_ledger(_path(args), create=create, readonly=readonly)
+    starting = create and not Path(_path(args)).exists()
+    return db.open_ledger(_path(args), create=create, readonly=readonly and not starting)
 
 
 # -- commands ------------------------------------------------------------------------------
@@ -271,7 +272,7 @@ def cmd_overview(args) -> int:
 
         app.run(path, lang=args.lang, operator=getattr(args, "operator", None))
         return 0
-    _open(args)
+    _open(args, create=True)
     village = db.get_meta("village") or "-"
     print(i18n.t("overview_head", path=path, village=village))
     seasons = income.seasons()

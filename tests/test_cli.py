@@ -280,13 +280,9 @@ def test_import_file_with_an_oversized_header(ledger_path):
 
 # -- choosing and starting a ledger ----------------------------------------------------------
 
-def test_bare_silk_shows_a_ledger_and_starts_none(tmp_path):
-    """Outside a terminal bare `silk` only reads: a missing ledger is named, not created
-    (the terminal UI starts one); `silk init` starts it."""
-    refused(silk("--lang", "en", cwd=tmp_path), "silk: no ledger at ledger.db")
-    assert list(tmp_path.iterdir()) == []
-    ok(silk("--lang", "en", "init", cwd=tmp_path))
+def test_bare_silk_starts_a_ledger_and_shows_it(tmp_path):
     out = ok(silk("--lang", "en", cwd=tmp_path))
+    assert (tmp_path / "ledger.db").is_file()
     lines = out.splitlines()
     assert lines[0] == "Ledger ledger.db — village: -"
     assert "The ledger is empty." in out
@@ -312,7 +308,6 @@ def test_silk_db_selects_the_ledger(tmp_path):
     out = ok(silk("--lang", "en", cwd=work, SILK_DB=str(chosen)))
     assert out.splitlines()[0] == f"Ledger {chosen} — village: 桑园村"
     # --db wins over SILK_DB
-    ok(silk("--lang", "en", "--db", "other.db", "init", cwd=work, SILK_DB=str(chosen)))
-    assert (work / "other.db").is_file()
     out = ok(silk("--lang", "en", "--db", "other.db", cwd=work, SILK_DB=str(chosen)))
     assert out.splitlines()[0] == "Ledger other.db — village: -"
+    assert (work / "other.db").is_file()

@@ -126,9 +126,10 @@ def test_a_read_only_ledger_refuses_any_write_and_stays_as_it_was(tmp_path):
     assert state(ledger)[:2] == before
 
 
-@pytest.mark.parametrize("args", [("check",), ("log",), (), ("report", "trial-balance"),
+@pytest.mark.parametrize("args", [("check",), ("log",), ("report", "trial-balance"),
+                                  ("statement", "H001", "2026-1"),
                                   ("export", "--format", "csv", "-o", "out")],
-                         ids=["check", "log", "overview", "report", "export"])
+                         ids=["check", "log", "report", "statement", "export"])
 def test_a_read_command_on_a_missing_ledger_says_so_and_creates_nothing(tmp_path, run, args):
     missing = tmp_path / "nothere.db"
     code, _, err = run(missing, *args)
