@@ -52,7 +52,7 @@ def _sqlite(path: str) -> SqliteDatabase:
 
 
 def _sqlite_read_only(path: str | os.PathLike) -> SqliteDatabase:
-    """A connection that cannot write the file at `path` (or an URI `read_only_uri` made)."""
+    """A connection that cannot write the file at `path` (or a URI `read_only_uri` made)."""
     uri = str(path) if str(path).startswith("file:") else read_only_uri(Path(path))
     return SqliteDatabase(uri, uri=True, pragmas=READ_PRAGMAS, check_same_thread=False)
 
@@ -114,8 +114,8 @@ def open_ledger(path: str | os.PathLike, *, create: bool = False,
         db.close()
         if store_errors.is_busy(error):
             raise LedgerError("db_busy") from None  # another window is writing: not damage
-        if (store_errors.kind(error) in (store_errors.READONLY, store_errors.CANTOPEN)
-                and not _writable(target)):
+        if (not readonly and not _writable(target)
+                and store_errors.kind(error) in (store_errors.READONLY, store_errors.CANTOPEN)):
             raise LedgerError("db_readonly") from None  # read-only media, asked to write
         raise LedgerError("db_unreadable", path=str(target), reason=str(error)) from None
     except LedgerError:
@@ -171,7 +171,8 @@ def refusal(error: BaseException, path: str | os.PathLike) -> LedgerError:
     if found == store_errors.READONLY:
         return LedgerError("db_readonly")
     if found == store_errors.FULL:
-        return LedgerError("disk_full", folder=os.path.dirname(os.path.abspath(path or DEFAULT_PATH)))
+        folder = os.path.dirname(os.path.abspath(path or DEFAULT_PATH))
+        return LedgerError("disk_full", folder=folder)
     return LedgerError("db_error", path=str(path), reason=str(error))
 
 
