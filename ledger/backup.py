@@ -383,7 +383,7 @@ def _private_copy(source: Path, copy: Path) -> None:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise LedgerError("restore_not_ledger", path=str(source))
     try:
-        reader = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        reader = sqlite3.connect(db.read_only_uri(source), uri=True)
         try:
             writer = sqlite3.connect(copy)
             try:

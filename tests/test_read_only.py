@@ -84,12 +84,14 @@ def test_read_commands_leave_the_ledger_file_itself_unwritten(tmp_path, run):
 
 @pytest.fixture
 def read_only_media(tmp_path):
-    """A folder holding a ledger (WAL mode, as the program leaves it) that nobody, root
-    included, may write or add files to: as on a CD or a locked USB stick."""
+    """A folder holding a ledger (WAL mode, as the program leaves it) and a backup of it
+    that nobody, root included, may write or add files to: as on a CD or a locked USB
+    stick."""
     folder = tmp_path / "stick"
     folder.mkdir()
     ledger = village_file(folder / "ledger.db")
-    locked = [ledger, folder]
+    copy = backup.backup(ledger, folder / "copy.db")
+    locked = [ledger, copy, folder]
     if shutil.which("chattr") is None or subprocess.run(
             ["chattr", "+i", *map(str, locked)], capture_output=True).returncode:
         pytest.skip("this file system cannot make a file immutable (chattr +i)")
@@ -97,6 +99,15 @@ def read_only_media(tmp_path):
         yield ledger
     finally:
         subprocess.run(["chattr", "-i", *map(str, locked)], check=True)
+
+
+def test_a_backup_on_read_only_media_is_restored(read_only_media, tmp_path, run):
+    copy = read_only_media.parent / "copy.db"
+    before = state(copy)
+    code, out, err = run(tmp_path / "restored.db", "restore", str(copy))
+    assert (code, err) == (0, ""), err
+    assert state(copy) == before
+    assert "The books are sound" in run(tmp_path / "restored.db", "check")[1]
 
 
 def test_read_commands_work_on_read_only_media(read_only_media, tmp_path, run):
