@@ -72,6 +72,20 @@ def test_read_commands_leave_a_backup_exactly_as_it_was(tmp_path, run):
     assert "The books are sound" in run(copy, "check")[1]
 
 
+def test_check_in_worker_processes_leaves_a_backup_as_it_was(tmp_path, run, monkeypatch):
+    """A large ledger is checked by worker processes, which read it read-only too."""
+    from ledger import tamper
+
+    copy = backup.backup(village_file(tmp_path / "ledger.db"))
+    before = state(copy)
+    monkeypatch.setattr(tamper, "WORKERS_FROM", 1)
+    monkeypatch.setattr(tamper.os, "cpu_count", lambda: 2)
+    code, out, err = run(copy, "check")
+    assert (code, err) == (0, ""), err
+    assert "The books are sound" in out
+    assert state(copy) == before
+
+
 def test_read_commands_leave_the_ledger_file_itself_unwritten(tmp_path, run):
     """The working ledger is in WAL mode: SQLite's readers share its -wal and -shm files
     (creating them if need be; the next writer removes them), but the file is not written."""
