@@ -593,8 +593,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "红字冲销一条记录（如 sales:42）：蚕季未结账时在原蚕季冲销，否则在 --date "
                      "所在的未结账蚕季冲销；删除记录即用此命令"),
     "help.record_ref": ("the record, as KIND:ID (e.g. sales:42)", "记录，写作 类别:编号（如 sales:42）"),
-    "help.reverse_date": ("date of the reversal (default: the record's own date while its season "
-                          "is open, else today)", "冲销日期（默认：蚕季未结账时为原记录日期，否则为今天）"),
+    "help.reverse_date": ("date of the reversal: within the record's season while it is open "
+                          "(default: the record's own date), else in an open season (default: "
+                          "today)", "冲销日期：蚕季未结账时须在该蚕季内（默认：原记录日期），"
+                          "否则在某个未结账蚕季内（默认：今天）"),
     "help.amend": ("correct a record of an open season: it is reversed and recorded again "
                    "with the changes, e.g. silk amend sales:42 kg=88.5 --reason 'scale'",
                    "更正未结账蚕季的记录：原记录冲销，按修改后的内容重新录入，"
