@@ -6,8 +6,8 @@ is a reversal plus the corrected record, linked to the original too. A record of
 season is reversed within that season (on its own date unless another date in the season
 is given), so the pair cancels there; one of a closed season is reversed in the open
 season holding the reversal's date, leaving the closed season's books exactly as they
-were. Each correction is one transaction with its
-entry in the audit trail, which keeps the record as it was and the reason.
+were. Each correction is one transaction with its entry in the audit trail, which keeps
+the record as it was and the reason.
 """
 from __future__ import annotations
 
