@@ -11,8 +11,10 @@ last few are kept.
 Restoring copies the backup into the ledger through the same API, in one write
 transaction, so a window that has the ledger open sees either the old books or the
 restored ones, and a crash leaves the old ones. Before that, the backup is checked on a
-private copy (a ledger file, sound pages, a schema this program knows, `check` passing)
-and the current ledger is copied aside.
+private copy beside the ledger (a ledger file, sound pages, a schema this program knows,
+`check` passing) and the current ledger is copied aside; a refused restore keeps no such
+copy. What a killed backup or restore leaves behind is swept by the next run
+(`ledger.leftovers`).
 """
 from __future__ import annotations
 
@@ -21,17 +23,16 @@ import os
 import re
 import shutil
 import sqlite3
-import tempfile
 import time
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ledger import check, db, models
+from ledger import check, db, leftovers, models, store_errors
 from ledger.errors import LedgerError
 
-FOLDER = "backups"
+FOLDER = leftovers.BACKUPS
 #: Automatic backups kept per ledger; backups made by hand are never deleted.
 KEEP_AUTOMATIC = 10
 #: How long a restore waits for another window to finish its write.
@@ -44,6 +45,7 @@ def backup(ledger_path: str | os.PathLike, target: str | os.PathLike | None = No
     """Copy the ledger into `target` (a new file, or a folder for a dated name), by
     default into `backups/` beside it; return the backup's path."""
     ledger = _ledger_file(ledger_path)
+    leftovers.sweep(ledger)
     if target is None:
         return _write_dated(ledger, _backup_folder(ledger), "")
     target = Path(target)
@@ -68,14 +70,21 @@ def auto_backup(ledger_path: str | os.PathLike, reason: str,
 
 
 @contextmanager
-def automatic(ledger_path: str | os.PathLike, reason: str,
-              keep: int = KEEP_AUTOMATIC) -> Iterator[Path | None]:
+def automatic(ledger_path: str | os.PathLike, reason: str, keep: int = KEEP_AUTOMATIC,
+              transaction: AbstractContextManager | None = None) -> Iterator[Path | None]:
     """`auto_backup` around a command that may be refused: a refused or interrupted
     command changed nothing, so its copy is deleted again and no older one is pruned for
-    it (ten refused tries must not push out the copy from before the last real import)."""
-    made = _auto_copy(ledger_path, reason)
+    it (ten refused tries must not push out the copy from before the last real import).
+
+    With `transaction` (the command's write transaction, not yet begun: it begins by
+    taking the write lock), the copy is made once the lock is held, so a command kept
+    out by another window's write costs no copy at all, and older copies are pruned only
+    once the transaction has committed."""
+    made = None
     try:
-        yield made
+        with transaction or nullcontext():
+            made = _auto_copy(ledger_path, reason)
+            yield made
     except BaseException:
         if made:
             made.unlink(missing_ok=True)
@@ -91,6 +100,7 @@ def _auto_copy(ledger_path: str | os.PathLike, reason: str) -> Path | None:
     if not path.is_file() or path.stat().st_size == 0:
         return None
     ledger = _ledger_file(path)
+    leftovers.sweep(ledger)
     return _write_dated(ledger, _backup_folder(ledger), f"-before-{reason}")
 
 
@@ -132,13 +142,21 @@ def restore(backup_file: str | os.PathLike, ledger_path: str | os.PathLike,
         ledger = _ledger_file(ledger)
     elif not ledger.parent.is_dir():
         raise LedgerError("db_folder_missing", path=str(ledger.parent))
-    with tempfile.TemporaryDirectory(prefix="silk-restore-") as folder:
-        candidate = Path(folder) / "candidate.db"
+    leftovers.sweep(ledger)
+    candidate = leftovers.restoring(ledger)  # beside the ledger, found again if killed
+    try:
         _private_copy(source, candidate)
         verify(candidate, shown_as=source, progress=progress)
         aside = _keep_aside(ledger) if replacing else None
-        _note_restore(candidate, source, aside)
-        _copy_into(candidate, ledger)
+        try:
+            _note_restore(candidate, source, aside)
+            _copy_into(candidate, ledger)
+        except BaseException:  # refused: the ledger was not replaced, so nothing is kept aside
+            if aside:
+                leftovers.remove(aside)
+            raise
+    finally:
+        leftovers.remove(candidate)
     return aside
 
 
@@ -151,11 +169,10 @@ def verify(path: Path, shown_as: Path | None = None,
     try:
         connection = sqlite3.connect(path)
         try:
-            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-            if application_id != db.APPLICATION_ID:
+            if db.application_id(connection) != db.APPLICATION_ID:
                 raise LedgerError("restore_not_ledger", path=shown)
-            problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
-            if problems != ["ok"]:
+            problems = db.page_problems(connection)
+            if problems:
                 raise LedgerError("restore_damaged", path=shown, reason=problems[0])
             version = _schema_version(connection)
         finally:
@@ -264,7 +281,7 @@ def _write_dated(ledger: Path, folder: Path, label: str) -> Path:
     N counts on from the highest of the second, so names keep the order they were made
     in even after older ones were pruned."""
     stamp = datetime.now().strftime(_STAMP)
-    partial = _partial(folder / ledger.name)
+    partial = leftovers.partial(folder / ledger.name)
     _backup_into(ledger, partial)
     counter = _last_counter(folder, f"{ledger.stem}-{stamp}") + 1
     while True:
@@ -284,15 +301,11 @@ def _last_counter(folder: Path, prefix: str) -> int:
 
 
 def _write(ledger: Path, target: Path) -> Path:
-    partial = _partial(target)
+    partial = leftovers.partial(target)
     _backup_into(ledger, partial)
     if not _publish(partial, target):
         raise LedgerError("backup_exists", path=str(target))
     return target
-
-
-def _partial(target: Path) -> Path:
-    return target.with_name(f".{target.name}.{os.getpid()}.partial")
 
 
 def _backup_into(ledger: Path, partial: Path) -> None:
@@ -310,24 +323,24 @@ def _backup_into(ledger: Path, partial: Path) -> None:
         finally:
             source.close()
     except sqlite3.DatabaseError as error:
-        _discard(partial)
-        if _is_busy(error):
-            raise LedgerError("db_busy") from None
+        leftovers.remove(partial)
+        if store_errors.kind(error) in (store_errors.BUSY, store_errors.FULL):
+            raise db.refusal(error, partial) from None
         raise LedgerError("backup_failed", path=str(partial.parent), reason=str(error)) from None
     except BaseException:
-        _discard(partial)
+        leftovers.remove(partial)
         raise
 
 
 def _read_back(copy: sqlite3.Connection, ledger: Path) -> None:
     """The copy as a single file whose pages all read back."""
     try:
-        copy.execute("PRAGMA journal_mode = DELETE")
-        problem = copy.execute("PRAGMA quick_check").fetchone()[0]
+        db.as_single_file(copy)
+        problems = db.page_problems(copy, quick=True)
     except sqlite3.DatabaseError as error:
-        problem = str(error)
-    if problem != "ok":
-        raise LedgerError("backup_ledger_damaged", path=str(ledger), reason=problem)
+        problems = [str(error)]
+    if problems:
+        raise LedgerError("backup_ledger_damaged", path=str(ledger), reason=problems[0])
 
 
 def _publish(partial: Path, target: Path) -> bool:
@@ -345,16 +358,11 @@ def _publish(partial: Path, target: Path) -> bool:
             return True
         partial.unlink()
     except OSError as error:
-        _discard(partial)
+        leftovers.remove(partial)
         raise LedgerError("backup_failed", path=str(target),
                           reason=error.strerror or str(error)) from None
     _sync_folder(target.parent)
     return True
-
-
-def _discard(partial: Path) -> None:
-    for path in (partial, Path(f"{partial}-journal")):
-        path.unlink(missing_ok=True)
 
 
 def _sync_folder(folder: Path) -> None:
@@ -375,7 +383,7 @@ def _private_copy(source: Path, copy: Path) -> None:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise LedgerError("restore_not_ledger", path=str(source))
     try:
-        reader = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        reader = sqlite3.connect(db.read_only_uri(source), uri=True)
         try:
             writer = sqlite3.connect(copy)
             try:
@@ -401,9 +409,7 @@ def _copy_into(candidate: Path, ledger: Path) -> None:
         finally:
             source.close()
     except sqlite3.DatabaseError as error:
-        if _is_busy(error):
-            raise LedgerError("db_busy") from None
-        raise LedgerError("db_error", path=str(ledger), reason=str(error)) from None
+        raise db.refusal(error, ledger) from None
 
 
 def _copy(source: sqlite3.Connection, target: sqlite3.Connection) -> None:
@@ -415,8 +421,3 @@ def _copy(source: sqlite3.Connection, target: sqlite3.Connection) -> None:
         if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > deadline:
             raise LedgerError("db_busy")
     source.backup(target, progress=progress)
-
-
-def _is_busy(error: sqlite3.Error) -> bool:
-    text = str(error).lower()
-    return "locked" in text or "busy" in text

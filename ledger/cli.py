@@ -13,10 +13,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from peewee import DatabaseError
-
 from ledger import (__version__, audit, backup, balances, check, closing, corrections, db, i18n,
-                    income, kinds, models)
+                    income, kinds, models, store_errors)
 from ledger.errors import LedgerError, RecordRefused
 from ledger.io import csv_import
 from ledger.kinds import KINDS
@@ -44,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     except LedgerError as error:
         print(f"silk: {error.message()}", file=sys.stderr)
         return 1
-    except DatabaseError as error:
+    except store_errors.ERRORS as error:
         print(f"silk: {db.problem(error, _path(args))}", file=sys.stderr)
         return 1
     except BrokenPipeError:
@@ -255,7 +253,12 @@ def _path(args) -> str:
 
 
 def _open(args, create: bool = False):
-    return db.open_ledger(_path(args), create=create)
+    """The ledger, opened read-only for the commands that only read it (bare `silk`
+    starts a ledger where there is none, as README says)."""
+    readonly = args.run in (cmd_overview, cmd_check, cmd_report_season, cmd_report_trial,
+                            cmd_report_summary, cmd_statement, cmd_statements, cmd_export, cmd_log)
+    starting = create and not Path(_path(args)).exists()
+    return db.open_ledger(_path(args), create=create, readonly=readonly and not starting)
 
 
 # -- commands ------------------------------------------------------------------------------
@@ -610,9 +613,9 @@ def cmd_amend(args) -> int:
         if not sep or not name.strip():
             raise LedgerError("amend_bad_change", change=change)
         changes[name.strip()] = value
-    corrected = corrections.amend(kind, record_id, changes, args.reason)
-    print(i18n.t("amend_done", ref=f"{kind}:{record_id}", reversal=f"{kind}:{corrected - 1}",
-                 by=f"{kind}:{corrected}"))
+    added = corrections.amend(kind, record_id, changes, args.reason)
+    print(i18n.t("amend_done", ref=f"{kind}:{record_id}", reversal=f"{kind}:{added.reversal}",
+                 by=f"{kind}:{added.corrected}"))
     return 0
 
 

@@ -37,14 +37,20 @@ def close(code: str, progress: Callable[[int, int], None] | None = None) -> mode
     findings = check.run(progress)
     if findings:
         raise CheckFailed(findings)
-    if models.database.database not in ("", ":memory:"):
-        backup.auto_backup(models.database.database, "close")
-    with models.database.atomic():
+    with _backed_up(models.database.atomic()):  # the write lock first, then the copy
         at = audit.now()
         S.update(closed=at).where((S.id == season.id) & S.closed.is_null()).execute()
         reseal(S, season.id)
         audit.log("close", target=season.code)
     return S.get_by_id(season.id)
+
+
+def _backed_up(transaction):
+    """The close's transaction with the automatic backup made inside it (see
+    `backup.automatic`); a ledger in memory has nothing to back up."""
+    if models.database.database in ("", ":memory:"):
+        return transaction
+    return backup.automatic(models.database.database, "close", transaction=transaction)
 
 
 def reopen(code: str, reason: str) -> models.Season:

@@ -3,14 +3,16 @@
 Reversing a record adds a record of the same kind with its quantities and amount
 negated and a voucher with its postings negated, linked to the original; amending one
 is a reversal plus the corrected record, linked to the original too. A record of an open
-season is reversed on its own date, so the pair cancels within the season; one of a
-closed season is reversed in the open season holding the reversal's date, leaving the
-closed season's books exactly as they were. Each correction is one transaction with its
-entry in the audit trail, which keeps the record as it was and the reason.
+season is reversed within that season (on its own date unless another date in the season
+is given), so the pair cancels there; one of a closed season is reversed in the open
+season holding the reversal's date, leaving the closed season's books exactly as they
+were. Each correction is one transaction with its entry in the audit trail, which keeps
+the record as it was and the reason.
 """
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from ledger import audit, canonical, models
 from ledger.book import LAYOUTS, Writer
@@ -53,10 +55,17 @@ def reverse(kind: str, record_id: int, reason: str, day: date | None = None) -> 
     return reversal_id
 
 
-def amend(kind: str, record_id: int, changes: dict[str, str], reason: str) -> int:
+class Amended(NamedTuple):
+    """The two records an amendment adds: the reversal and the corrected record."""
+    reversal: int
+    corrected: int
+
+
+def amend(kind: str, record_id: int, changes: dict[str, str], reason: str) -> Amended:
     """Correct a record of an open season: reverse it and record it again with
-    `changes` (canonical column -> text); the corrected record's id. The corrected
-    record obeys every rule a new one does; if it does not, nothing is written."""
+    `changes` (canonical column -> text); the ids of both records added, as written
+    (never worked out from one another). The corrected record obeys every rule a new
+    one does; if it does not, nothing is written."""
     _need_reason(reason)
     unknown = sorted(set(changes) - set(BY_NAME[kind].columns))
     if unknown:
@@ -69,12 +78,12 @@ def amend(kind: str, record_id: int, changes: dict[str, str], reason: str) -> in
         before = canonical.values(kind, record_id)
         after = {**before, **changes}
         writer = Writer(Refs())
-        _stage_reversal(writer, kind, original, season, None)
+        reversal_id = _stage_reversal(writer, kind, original, season, None)
         writer.add(kind, after, corrects=record_id)
         writer.finish()
         audit.log("amend", kind=kind, ids=writer.ids[kind], target=f"{kind}:{record_id}",
                   before=before, after=after, reason=reason)
-    return writer.last_id
+    return Amended(reversal_id, writer.last_id)
 
 
 def _need_reason(reason: str) -> None:
@@ -106,16 +115,20 @@ def _index(model: type, name: str) -> int:
 def _placement(season: models.Season, original: tuple, model: type,
                day: date | None) -> tuple[models.Season, date]:
     """Where and when a reversal goes: in the original's season while it is open (on the
-    original's date unless `day` is given), else in the open season holding `day`
-    (today by default)."""
+    original's date unless `day`, which must then lie in that season, is given), so the
+    pair cancels there; else in the open season holding `day` (today by default)."""
     if not season.is_closed:
         if day is None:
             return season, date.fromisoformat(original[_index(model, "date")])
-        if season.start <= day <= season.end:
-            return season, day
+        if not season.start <= day <= season.end:
+            raise LedgerError("reverse_date_outside_season", date=day.isoformat(),
+                              season=season.code, start=season.start.isoformat(),
+                              end=season.end.isoformat())
+        return season, day
     day = day or date.today()
-    S = models.Season
-    target = S.get_or_none((S.start <= day) & (S.end >= day) & S.closed.is_null())
+    Season = models.Season
+    target = Season.get_or_none((Season.start <= day) & (Season.end >= day)
+                                & Season.closed.is_null())
     if target is None:
         raise LedgerError("no_open_season_on", date=day.isoformat())
     return target, day
@@ -125,28 +138,44 @@ def _stage_reversal(writer: Writer, kind: str, original: tuple, season: models.S
                     day: date | None) -> int:
     model = BY_NAME[kind].model
     season, day = _placement(season, original, model, day)
-    V, P, A = models.Voucher, models.Posting, models.Account
-    voucher_id = (V.select(V.id).where((V.kind == kind) & (V.record_id == original[0]))
-                  .scalar())
-    postings = list(P.select(A.code, P.debit, P.credit).join(A, on=(P.account == A.id))
-                    .where(P.voucher == voucher_id).order_by(P.id).tuples()) if voucher_id else []
+    Voucher, Posting, Account = models.Voucher, models.Posting, models.Account
+    voucher_id = (Voucher.select(Voucher.id)
+                  .where((Voucher.kind == kind) & (Voucher.record_id == original[0])).scalar())
+    postings = list(Posting.select(Account.code, Posting.debit, Posting.credit)
+                    .join(Account, on=(Posting.account == Account.id))
+                    .where(Posting.voucher == voucher_id).order_by(Posting.id)
+                    .tuples()) if voucher_id else []
     return writer.add_reversal(kind, original, day.isoformat(), season.id, postings, voucher_id)
 
 
 def in_season(kind: str, season: models.Season) -> dict[int, tuple[str, int]]:
-    """The records of `kind` in `season` that take part in a correction: record id ->
-    ("reversal", id of the original), ("reversed", id of its reversal) or
-    ("correction", id of the record it replaces). Corrections are few in any ledger, so
-    they are read whole through their partial indexes and sorted out here."""
+    """The records of `kind` in `season` that take part in a correction (see `touched`)."""
     model = BY_NAME[kind].model
-    other = model.alias("other")
+    return _touched(model, model.season == season.id, lambda other: other.season == season.id)
+
+
+def touched(kind: str, ids: list[int]) -> dict[int, tuple[str, int]]:
+    """Which of the records `ids` of `kind` take part in a correction, and how: record
+    id -> ("reversal", id of the original), ("reversed", id of its reversal) or
+    ("correction", id of the record it replaces). A correction that was itself reversed
+    is named as the correction."""
+    model = BY_NAME[kind].model
+    return _touched(model, model.id.in_(ids), lambda other: other.id.in_(ids))
+
+
+def _touched(model: type, chosen, chosen_other) -> dict[int, tuple[str, int]]:
+    """`touched` for the records `chosen` (a condition on `model`); `chosen_other` makes
+    that condition for an alias of it. Corrections are few in any ledger, so they are
+    read through their partial indexes."""
     found: dict[int, tuple[str, int]] = {}
     for link, how in ((model.corrects, "correction"), (model.reverses, "reversal")):
-        rows = (model.select(model.id, link, model.season, other.season)
-                .join(other, on=(other.id == link)).where(link.is_null(False)).tuples())
-        for record, linked, season_id, linked_season in rows:
-            if season_id == season.id:
-                found[record] = (how, linked)
-            if how == "reversal" and linked_season == season.id:
-                found.setdefault(linked, ("reversed", record))
+        for record, linked in (model.select(model.id, link)
+                               .where(link.is_null(False) & chosen).tuples()):
+            found[record] = (how, linked)
+    original = model.alias("original")
+    for record, reversal in (model.select(original.id, model.id)
+                             .join(original, on=(original.id == model.reverses))
+                             .where(model.reverses.is_null(False) & chosen_other(original))
+                             .tuples()):
+        found.setdefault(record, ("reversed", reversal))
     return found

@@ -3,7 +3,9 @@
 A ledger is an SQLite file marked with its own application id, in WAL mode with foreign
 keys on and a busy timeout. Its schema version lives in the `meta` table; opening an
 older ledger migrates it forward in one transaction, and a newer one is refused rather
-than damaged. SQLite-specific SQL is kept to this module.
+than damaged. SQLite-specific SQL (pragmas, triggers, URIs) is kept to this module: even
+`backup`, which copies the file with SQLite's online backup API, asks the functions
+here what the file it copies holds.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from typing import Iterator
 
 from peewee import DatabaseError, SqliteDatabase
 
-from ledger import audit, chart, models, seal
+from ledger import audit, chart, leftovers, models, seal, store_errors
 from ledger.errors import LedgerError
 
 DEFAULT_PATH = "ledger.db"
@@ -37,42 +39,84 @@ def default_path(env=os.environ) -> str:
     return env.get("SILK_DB") or DEFAULT_PATH
 
 
+#: A connection that only reads: it never sets the journal mode (which is a write).
+READ_PRAGMAS = (
+    ("busy_timeout", 5000),
+    ("cache_size", -32000),
+    ("query_only", 1),
+)
+
+
 def _sqlite(path: str) -> SqliteDatabase:
     return SqliteDatabase(path, pragmas=PRAGMAS, lock_type="IMMEDIATE", check_same_thread=False)
 
 
-def open_ledger(path: str | os.PathLike, *, create: bool = False) -> SqliteDatabase:
+def _sqlite_read_only(path: str | os.PathLike) -> SqliteDatabase:
+    """A connection that cannot write the file at `path` (or a URI `read_only_uri` made)."""
+    uri = str(path) if str(path).startswith("file:") else read_only_uri(Path(path))
+    return SqliteDatabase(uri, uri=True, pragmas=READ_PRAGMAS, check_same_thread=False)
+
+
+def read_only_uri(target: Path) -> str:
+    """The SQLite URI that opens `target` for reading only (`mode=ro`). Where nothing can
+    write the file (it or its folder is not writable, as on a CD or a locked USB stick)
+    and no write-ahead log waits beside it, it is opened `immutable`: SQLite then needs
+    no shared-memory file beside it, which it could not create there."""
+    uri = f"{target.resolve().as_uri()}?mode=ro"
+    if not _writable(target) and not Path(f"{target}-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def _writable(target: Path) -> bool:
+    """Whether this process may write the file and its folder (SQLite needs both)."""
+    return os.access(target, os.W_OK) and os.access(target.parent, os.W_OK)
+
+
+def open_ledger(path: str | os.PathLike, *, create: bool = False,
+                readonly: bool = False) -> SqliteDatabase:
     """Open the ledger at `path` and bind the models to it.
 
-    With `create`, a missing file becomes a new empty ledger. A path that is a folder,
-    is not a ledger, or was written by a newer version is refused with a LedgerError.
+    With `create`, a missing file becomes a new empty ledger. With `readonly`, the file
+    is never written, not even its journal mode (so a backup stays as it was, and a
+    ledger on read-only media can be read); a ledger that would need upgrading first is
+    refused instead. A path that is a folder, is not a ledger, or was written by a newer
+    version is refused with a LedgerError.
     """
     target = Path(path)
     if target.is_dir():
         raise LedgerError("db_is_directory", path=str(target))
     exists = target.exists() and target.stat().st_size > 0
-    if not exists and not create:
+    if not exists and (readonly or not create):
         raise LedgerError("db_missing", path=str(target))
     if exists:
         _refuse_foreign(target)
     elif not target.parent.exists():
         raise LedgerError("db_folder_missing", path=str(target.parent))
-    db = _sqlite(str(target))
+    db = _sqlite_read_only(target) if readonly else _sqlite(str(target))
     try:
         db.connect()
         models.database.initialize(db)
         if not exists:
             _create(db)
+        elif readonly:
+            _refuse_outdated(db, target)
         else:
+            leftovers.sweep(target)  # what a killed backup or restore left beside it
             if schema_version(db) < SCHEMA_VERSION:
                 from ledger import backup  # which opens ledgers itself
 
-                backup.auto_backup(target, "migrate")
-            migrate(db)
+                with backup.automatic(target, "migrate"):  # kept only if it migrated
+                    migrate(db)
+            else:
+                migrate(db)
     except DatabaseError as error:
         db.close()
-        if "locked" in str(error).lower() or "busy" in str(error).lower():
+        if store_errors.is_busy(error):
             raise LedgerError("db_busy") from None  # another window is writing: not damage
+        if (not readonly and not _writable(target)
+                and store_errors.kind(error) in (store_errors.READONLY, store_errors.CANTOPEN)):
+            raise LedgerError("db_readonly") from None  # read-only media, asked to write
         raise LedgerError("db_unreadable", path=str(target), reason=str(error)) from None
     except LedgerError:
         db.close()
@@ -80,10 +124,23 @@ def open_ledger(path: str | os.PathLike, *, create: bool = False) -> SqliteDatab
     return db
 
 
+def _refuse_outdated(db: SqliteDatabase, target: Path) -> None:
+    """A ledger opened read-only is read as it is: one of a newer schema is refused as
+    ever, and one of an older schema, which would be migrated when opened for writing,
+    is refused with a word on how to upgrade it."""
+    version = schema_version(db)
+    if version > SCHEMA_VERSION:
+        raise LedgerError("db_too_new", version=version, supported=SCHEMA_VERSION)
+    if version < SCHEMA_VERSION:
+        raise LedgerError("db_needs_upgrade", path=str(target), version=version,
+                          supported=SCHEMA_VERSION)
+
+
 def connect_for_reading(path: str | os.PathLike) -> SqliteDatabase:
     """Bind the models to a ledger another process of this program has open and checked
-    (a worker of `check`): no probing, creating or upgrading."""
-    database = _sqlite(str(path))
+    (a worker of `check`), read-only: no probing, creating or upgrading. `path` may be
+    the URI the ledger was opened read-only with."""
+    database = _sqlite_read_only(path)
     database.connect()
     models.database.initialize(database)
     return database
@@ -104,19 +161,24 @@ def sort_memory(kib: int) -> Iterator[None]:
         connection.execute(f"PRAGMA cache_size = {int(before)}")
 
 
-def problem(error: DatabaseError, path: str) -> str:
-    """What a database error means for the user: busy, read-only, or damaged; the same
-    words whichever entry point met it."""
-    from ledger import i18n
+def refusal(error: BaseException, path: str | os.PathLike) -> LedgerError:
+    """What a database error means for the user: busy, read-only, disk full (and where),
+    or damaged; the same words whichever entry point met it (`store_errors` reads its
+    code, not its wording). Each write is one transaction, undone when it fails."""
+    found = store_errors.kind(error)
+    if found == store_errors.BUSY:
+        return LedgerError("db_busy")
+    if found == store_errors.READONLY:
+        return LedgerError("db_readonly")
+    if found == store_errors.FULL:
+        folder = os.path.dirname(os.path.abspath(path or DEFAULT_PATH))
+        return LedgerError("disk_full", folder=folder)
+    return LedgerError("db_error", path=str(path), reason=str(error))
 
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
-        return i18n.t("db_busy")
-    if "readonly" in text or "read-only" in text:
-        return i18n.t("db_readonly")
-    if "full" in text:
-        return i18n.t("db_full")
-    return i18n.t("db_error", path=path, reason=str(error))
+
+def problem(error: BaseException, path: str) -> str:
+    """`refusal` as the line to show."""
+    return refusal(error, path).message()
 
 
 def _refuse_foreign(target: Path) -> None:
@@ -126,15 +188,34 @@ def _refuse_foreign(target: Path) -> None:
         if handle.read(16) != b"SQLite format 3\x00":
             raise LedgerError("db_not_ledger", path=str(target))
     try:
-        probe = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)
+        probe = sqlite3.connect(read_only_uri(target), uri=True)
         try:
-            application_id = probe.execute("PRAGMA application_id").fetchone()[0]
+            found = application_id(probe)
         finally:
             probe.close()
     except sqlite3.DatabaseError as error:
         raise LedgerError("db_unreadable", path=str(target), reason=str(error)) from None
-    if application_id != APPLICATION_ID:
+    if found != APPLICATION_ID:
         raise LedgerError("db_not_ledger", path=str(target))
+
+
+def application_id(connection: sqlite3.Connection) -> int:
+    """The file's application id (a ledger's is APPLICATION_ID), on a plain connection."""
+    return connection.execute("PRAGMA application_id").fetchone()[0]
+
+
+def page_problems(connection: sqlite3.Connection, quick: bool = False) -> list[str]:
+    """What SQLite finds wrong with the file's pages and indexes ([] when nothing);
+    `quick` skips comparing indexes with their tables."""
+    check = "quick_check" if quick else "integrity_check"
+    found = [row[0] for row in connection.execute(f"PRAGMA {check}")]
+    return [] if found == ["ok"] else found
+
+
+def as_single_file(connection: sqlite3.Connection) -> None:
+    """Keep the file in rollback-journal mode, not WAL: one file that opens anywhere,
+    also from read-only media (what a backup is)."""
+    connection.execute("PRAGMA journal_mode = DELETE")
 
 
 def open_memory() -> SqliteDatabase:

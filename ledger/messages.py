@@ -127,7 +127,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "设置 SILK_DEBUG=1 可查看详情，请报告此问题。"),
     "interrupted": ("interrupted; the command's unfinished writes were undone",
                     "已中断；该命令未完成的写入已撤销"),
-    "db_full": ("the disk is full; nothing more could be written", "磁盘已满，无法继续写入"),
     "db_error": ("database error in {path}: {reason}", "账本 {path} 数据库错误：{reason}"),
     "db_migration_broken": ("upgrading the ledger to version {version} would break links in "
                             "table {table}; the ledger was left as it was",
@@ -594,8 +593,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "红字冲销一条记录（如 sales:42）：蚕季未结账时在原蚕季冲销，否则在 --date "
                      "所在的未结账蚕季冲销；删除记录即用此命令"),
     "help.record_ref": ("the record, as KIND:ID (e.g. sales:42)", "记录，写作 类别:编号（如 sales:42）"),
-    "help.reverse_date": ("date of the reversal (default: the record's own date while its season "
-                          "is open, else today)", "冲销日期（默认：蚕季未结账时为原记录日期，否则为今天）"),
+    "help.reverse_date": ("date of the reversal: within the record's season while it is open "
+                          "(default: the record's own date), else in an open season (default: "
+                          "today)", "冲销日期：蚕季未结账时须在该蚕季内（默认：原记录日期），"
+                          "否则在某个未结账蚕季内（默认：今天）"),
     "help.amend": ("correct a record of an open season: it is reversed and recorded again "
                    "with the changes, e.g. silk amend sales:42 kg=88.5 --reason 'scale'",
                    "更正未结账蚕季的记录：原记录冲销，按修改后的内容重新录入，"
@@ -661,4 +662,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "doc.check_code": ("Ledger check code {code}", "账本校验码 {code}"),
     # -- tui --
     "action.set_up": ("set up the ledger", "设置账本"),
+    # -- files: corrections, read-only ledgers, disk full, leftovers --
+    "reverse_date_outside_season": (
+        "season {season} ({start} to {end}) is open, so the reversal stays in it: give a "
+        "--date within it, or none for the record's own date ({date} is outside it)",
+        "蚕季 {season}（{start} 至 {end}）未结账，冲销须在本蚕季内：请用 --date 指定该蚕季内的"
+        "日期，或不指定（默认原记录日期）；{date} 不在其中"),
+    "disk_full": ("the disk holding the ledger's folder {folder} is full; nothing was written. "
+                  "Free some space there and try again",
+                  "账本所在文件夹 {folder} 的磁盘已满；未写入任何内容。请腾出空间后重试"),
+    "db_needs_upgrade": ("{path} was written by an older version (schema {version}; this "
+                         "program reads {supported}) and is only read here, so it was not "
+                         "upgraded: open it once for writing, in the terminal UI (silk --db "
+                         "{path}), which upgrades it after an automatic backup (a copy on "
+                         "read-only media must be copied somewhere writable first)",
+                         "{path} 由旧版本写入（结构版本 {version}，本程序读取 {supported}），此处"
+                         "只读打开，未升级：请先以可写方式打开一次（终端界面 silk --db {path}），"
+                         "程序会在自动备份后升级它（只读介质上的文件请先复制到可写位置）"),
 }

@@ -7,6 +7,8 @@ Ledgers are real files; the command line runs as a subprocess, as the accountant
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -15,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import (clean_env, findings_of, leaf_grams, make_village, ok, other_program_db,
-                     refused, silk, tamper, valid, write_sql)
-from ledger import backup, book, check, db, models
+from helpers import (clean_env, findings_of, leaf_grams, make_village, ok,
+                     other_program_db, refused, silk, tamper, valid, write_sql)
+from ledger import backup, book, cli, db, models
 from ledger.errors import LedgerError
 
 
@@ -227,12 +229,83 @@ def test_a_restore_waits_for_a_busy_ledger_then_says_so(tmp_path, monkeypatch):
         other.close()
     assert refusal.value.key == "db_busy"
     assert leaf_grams(ledger) == [1000, 2000]
+    # the ledger was not replaced, so no copy of it is kept as replaced, and the checked
+    # copy of the backup is gone too
+    assert [path.name for path in (tmp_path / "backups").iterdir()] == [saved.name]
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "backups", "ledger.db", "ledger.db-shm", "ledger.db-wal"]
+
+
+def ended_process_id() -> int:
+    """The id of a process that has ended (as a killed run's has)."""
+    process = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                             capture_output=True, text=True, check=True)
+    return int(process.stdout)
+
+
+def leave_leftovers(ledger: Path) -> tuple[list[Path], list[Path]]:
+    """The files a backup and a restore killed outright leave, with SQLite's beside them;
+    and files that must stay: another ledger's, and those of a run still under way."""
+    dead, alive = ended_process_id(), os.getppid()
+    backups = ledger.parent / "backups"
+    backups.mkdir(exist_ok=True)
+    left = [ledger.parent / f".{ledger.name}.{dead}.restoring",
+            ledger.parent / f".{ledger.name}.{dead}.restoring-journal",
+            ledger.parent / f".{ledger.name}.{dead}.restoring-wal",
+            backups / f".{ledger.name}.{dead}.partial",
+            backups / f".{ledger.name}.{dead}.partial-journal"]
+    kept = [ledger.parent / f".other.db.{dead}.restoring",
+            backups / f".other.db.{dead}.partial",
+            ledger.parent / f".{ledger.name}.{alive}.restoring",
+            backups / f".{ledger.name}.{alive}.partial"]
+    for path in left + kept:
+        shutil.copyfile(ledger, path)
+    return left, kept
+
+
+@pytest.mark.parametrize("next_run", [
+    lambda ledger, saved: backup.backup(ledger),
+    lambda ledger, saved: backup.auto_backup(ledger, "import"),
+    lambda ledger, saved: backup.restore(saved, ledger),
+    lambda ledger, saved: db.open_ledger(ledger).close(),
+], ids=["backup", "automatic-backup", "restore", "open-for-writing"])
+def test_what_a_killed_backup_or_restore_left_is_removed_by_the_next_run(tmp_path, next_run):
+    ledger = make_village(tmp_path / "ledger.db", leaf=1)
+    saved = backup.backup(ledger)
+    left, kept = leave_leftovers(ledger)
+    next_run(ledger, saved)
+    models.database.initialize(None)
+    assert [path for path in left if path.exists()] == []
+    assert all(path.exists() for path in kept)
+    assert leaf_grams(ledger) == [1000]
+
+
+def test_reading_a_ledger_removes_nothing(tmp_path):
+    ledger = make_village(tmp_path / "ledger.db", leaf=1)
+    left, kept = leave_leftovers(ledger)
+    db.open_ledger(ledger, readonly=True).close()
+    models.database.initialize(None)
+    assert all(path.exists() for path in left + kept)
+
+
+def test_a_restore_checks_its_copy_beside_the_ledger(tmp_path, monkeypatch):
+    """Not in the system's temporary folder, where a killed restore's full copies of the
+    ledger were never found again."""
+    ledger = make_village(tmp_path / "ledger.db", leaf=1)
+    saved = backup.backup(ledger)
+    checked = []
+    monkeypatch.setattr(backup, "_check_books",
+                        lambda path, shown, progress=None: checked.append(path))
+    backup.restore(saved, ledger)
+    [copy] = checked
+    assert copy.parent == tmp_path and copy.name == f".ledger.db.{os.getpid()}.restoring"
+    assert not copy.exists()
 
 
 def test_import_makes_an_automatic_backup_of_the_ledger_as_it_was(tmp_path):
     ledger = make_village(tmp_path / "ledger.db", leaf=2)
     leaf = tmp_path / "leaf.csv"
-    leaf.write_text(f"date,batch,supplier,kg,price\n2026-04-21,B1,E01,5,0.5\n", encoding="utf-8")
+    leaf.write_text("date,batch,supplier,kg,price\n2026-04-21,B1,E01,5,0.5\n", encoding="utf-8")
     ok(silk("--db", ledger, "import", "--dry-run", leaf, cwd=tmp_path))
     assert backup.automatic_backups(ledger) == [], "a dry run changes nothing, needs no backup"
     ok(silk("--db", ledger, "import", leaf, cwd=tmp_path))
@@ -252,6 +325,32 @@ def test_a_refused_import_keeps_no_backup_and_prunes_none(tmp_path):
     result = silk("--db", ledger, "import", leaf, cwd=tmp_path)
     assert result.returncode == 1 and "nothing was written" in result.stderr
     assert backup.automatic_backups(ledger) == earlier
+
+
+def test_a_close_kept_out_by_a_busy_ledger_makes_no_backup_and_prunes_none(
+        tmp_path, monkeypatch, capsys):
+    """The backup is made once the close holds the write lock: a close that cannot get
+    it changes nothing, so it must not push a good copy out of the ten kept."""
+    ledger = make_village(tmp_path / "ledger.db", leaf=1)
+    earlier = [backup.auto_backup(ledger, "import") for _ in range(backup.KEEP_AUTOMATIC)]
+    contents = [digest(path) for path in earlier]
+    monkeypatch.setattr(db, "PRAGMAS", tuple((name, 50 if name == "busy_timeout" else value)
+                                             for name, value in db.PRAGMAS))
+    other = sqlite3.connect(ledger)  # another window, in the middle of a write
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        assert cli.main(["--db", str(ledger), "--lang", "en", "close", "2026-1"]) == 1
+    finally:
+        other.rollback()
+        other.close()
+    assert capsys.readouterr().err.endswith(
+        "silk: the ledger is busy in another window; try again in a moment\n")
+    assert backup.automatic_backups(ledger) == earlier
+    assert [digest(path) for path in earlier] == contents
+    assert cli.main(["--db", str(ledger), "--lang", "en", "close", "2026-1"]) == 0
+    kept = backup.automatic_backups(ledger)
+    assert kept[:-1] == earlier[1:] and kept[-1].name.endswith("-before-close.db")
+    assert leaf_grams(kept[-1]) == [1000]
 
 
 def test_only_the_last_automatic_backups_are_kept_and_manual_ones_never_pruned(tmp_path):

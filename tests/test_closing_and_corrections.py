@@ -109,6 +109,8 @@ def test_reversal_of_a_closed_season_record_leaves_that_season_as_it_was(village
     assert (row.season.code, row.date, row.reverses) == ("2026-2", date(2026, 6, 15), village)
     # 红字: the original's lines, negated, on the same sides
     assert voucher_lines("sales", reversal) == [("102", -441750, 0), ("113.H001", 0, -441750)]
+    with pytest.raises(LedgerError, match="no open season contains 2030-01-01"):
+        corrections.reverse("payments", 1, "x", date(2030, 1, 1))
     with pytest.raises(LedgerError, match="already reversed"):
         corrections.reverse("sales", village, "again", date(2026, 6, 15))
     with pytest.raises(LedgerError, match="itself a reversal"):
@@ -119,15 +121,41 @@ def test_reversal_in_an_open_season_cancels_on_the_original_date(village):
     corrections.reverse("sales", village, "entered for the wrong household")
     assert figures("2026-1")["cocoon"] == 0
     assert figures("2026-1")["balance"] == -400000  # only the payment remains
-    with pytest.raises(LedgerError, match="no open season contains 2030-01-01"):
+    with pytest.raises(LedgerError, match="2030-01-01 is outside it"):
         corrections.reverse("payments", 1, "x", date(2030, 1, 1))
 
 
+def test_a_reversal_of_an_open_season_record_stays_in_its_season(village):
+    before = table_counts()
+    with pytest.raises(LedgerError) as refused:  # 2026-2 is open too, but not the sale's
+        corrections.reverse("sales", village, "sold twice", date(2026, 6, 15))
+    assert refused.value.message("en") == (
+        "season 2026-1 (2026-04-01 to 2026-05-15) is open, so the reversal stays in it: give "
+        "a --date within it, or none for the record's own date (2026-06-15 is outside it)")
+    assert table_counts() == before
+    reversal = models.CocoonSale.get_by_id(
+        corrections.reverse("sales", village, "sold twice", date(2026, 5, 10)))
+    assert (reversal.season.code, reversal.date) == ("2026-1", date(2026, 5, 10))
+    assert figures("2026-1")["cocoon"] == 0 and figures("2026-2")["cocoon"] == 0
+
+
+def test_reverse_date_on_the_command_line(village, capsys):
+    path = str(models.database.database)
+    models.database.close()
+    run = lambda *args: cli.main(["--db", path, "--lang", "en", *args])  # noqa: E731
+    assert run("reverse", f"sales:{village}", "--reason", "x", "--date", "2026-06-15") == 1
+    assert "season 2026-1 (2026-04-01 to 2026-05-15) is open" in capsys.readouterr().err
+    assert run("close", "2026-1") == 0
+    assert run("reverse", f"sales:{village}", "--reason", "x", "--date", "2026-06-15") == 0
+    assert "in season 2026-2 on 2026-06-15" in capsys.readouterr().out
+    db.open_ledger(path)
+
+
 def test_amend_keeps_the_original_and_links_the_correction(village):
-    corrected = corrections.amend("sales", village, {"kg": "80.000"}, "re-weighed")
+    reversal_id, corrected = corrections.amend("sales", village, {"kg": "80.000"}, "re-weighed")
     assert figures("2026-1")["cocoon"] == 400000
     original, reversal, new = (models.CocoonSale.get_by_id(i)
-                               for i in (village, corrected - 1, corrected))
+                               for i in (village, reversal_id, corrected))
     assert original.grams == 88350  # kept as it was
     assert (reversal.reverses, reversal.grams, reversal.amount) == (village, -88350, -441750)
     assert (new.corrects, new.grams, new.amount) == (village, 80000, 400000)
@@ -140,22 +168,33 @@ def test_amend_keeps_the_original_and_links_the_correction(village):
 
 
 def test_statement_shows_corrections_as_such(village):
-    corrected = corrections.amend("sales", village, {"kg": "80.000"}, "re-weighed")
+    added = corrections.amend("sales", village, {"kg": "80.000"}, "re-weighed")
     sheet = statement_report.statement("H001", income.find_season("2026-1"))
     sales = next(section for section in sheet.sections if section.key == "sales")
     assert sales.subtotal == 400000
     printed = " ".join(text_report.sheet_text(sheet, "en").split())
-    assert f"(reversed by #{corrected - 1})" in printed
+    assert f"(reversed by #{added.reversal})" in printed
     assert f"(reversal of #{village})" in printed and f"(corrects #{village})" in printed
     chinese = "".join(text_report.sheet_text(sheet, "zh").split())
     assert f"（红字冲销#{village}）" in chinese
+
+
+def test_which_records_a_correction_touched_by_id_and_by_season(village):
+    added = corrections.amend("sales", village, {"kg": "80.000"}, "re-weighed")
+    other = book.record("sales", valid("sales", kg="10"))
+    roles = {village: ("reversed", added.reversal), added.reversal: ("reversal", village),
+             added.corrected: ("correction", village)}
+    assert corrections.touched("sales", [village, added.reversal, added.corrected, other]) == roles
+    assert corrections.touched("sales", [added.corrected]) == {added.corrected: roles[added.corrected]}
+    assert corrections.in_season("sales", income.find_season("2026-1")) == roles
+    assert corrections.in_season("sales", income.find_season("2026-2")) == {}
 
 
 def test_audit_trail_after_a_sequence_of_changes(village):
     audit.set_operator("会计 李")
     try:
         book.record("charges", valid("charges"))
-        corrected = corrections.amend("sales", village, {"price": "51"}, "price list")
+        _, corrected = corrections.amend("sales", village, {"price": "51"}, "price list")
         closing.close("2026-1")
         closing.reopen("2026-1", "subsidy arrived late")
     finally:
@@ -189,7 +228,10 @@ def test_log_and_corrections_on_the_command_line(village, capsys):
     run = lambda *args: cli.main(["--db", path, "--lang", "en", *args])  # noqa: E731
     assert run("--operator", "王会计", "amend", f"sales:{village}", "kg=80", "--reason",
                "re-weighed") == 0
-    assert f"sales:{village} corrected" in capsys.readouterr().out
+    reversal = models.CocoonSale.get(models.CocoonSale.reverses == village).id
+    corrected = models.CocoonSale.get(models.CocoonSale.corrects == village).id
+    assert (f"sales:{village} corrected: reversed by sales:{reversal}, replaced by "
+            f"sales:{corrected}.") in capsys.readouterr().out
     assert run("log", "--record", f"售茧:{village}") == 0
     out = capsys.readouterr().out
     assert "王会计" in out and "corrected" in out and "reason: re-weighed" in out

@@ -103,7 +103,9 @@ def test_a_busy_ledger_waits_then_says_so_and_reading_goes_on(tmp_path):
 
 
 def test_the_busy_message_in_both_languages():
-    locked = OperationalError("database is locked")
+    driver_error = sqlite3.OperationalError("database is locked")
+    driver_error.sqlite_errorcode = sqlite3.SQLITE_BUSY  # as sqlite3 sets it
+    locked = OperationalError(driver_error)  # as peewee wraps it
     for lang, text in (("en", "busy in another window"), ("zh", "账本正被另一个窗口使用")):
         i18n.set_language(lang)
         try:

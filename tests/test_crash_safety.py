@@ -139,17 +139,21 @@ def test_a_migration_killed_leaves_the_old_ledger_or_the_new_one(tmp_path):
     models.database.initialize(None)
     as_schema_1(old)
     assert _schema_version(old) == 1
-    whole = tmp_path / "whole.db"  # how long an uninterrupted upgrade (and check) takes
+    # a command that opens the ledger for writing (the reading ones do not upgrade it)
+    households = tmp_path / "households.csv"
+    households.write_text("code,name,group\nH099,新户,一组\n", encoding="utf-8")
+    upgrade = ("import", "--dry-run", households)
+    whole = tmp_path / "whole.db"  # how long an uninterrupted upgrade (and dry run) takes
     shutil.copy(old, whole)
     started = time.monotonic()
-    kill_after(start_silk("--db", whole, "check", cwd=tmp_path), 120)
+    kill_after(start_silk("--db", whole, *upgrade, cwd=tmp_path), 120)
     took = time.monotonic() - started
     rng = random.Random(11)
     outcomes = []
     for attempt in range(4):
         ledger = tmp_path / f"ledger-{attempt}.db"
         shutil.copy(old, ledger)
-        kill_after(start_silk("--db", ledger, "check", cwd=tmp_path),
+        kill_after(start_silk("--db", ledger, *upgrade, cwd=tmp_path),
                    rng.uniform(0.2, 0.8) * took)
         outcomes.append(_schema_version(ledger))
         assert findings_of(ledger) == []  # opens (upgrading if need be) and checks

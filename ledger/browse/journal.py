@@ -8,7 +8,7 @@ from typing import Iterable
 
 from peewee import JOIN, Value
 
-from ledger import chart, i18n, models, money
+from ledger import chart, corrections, i18n, models, money
 from ledger.kinds import BY_NAME
 from ledger.browse.paging import PAGE
 from ledger.browse.seasons import Season
@@ -192,23 +192,15 @@ def parse_day_range(text: str, around: Season) -> tuple[date, date] | None:
 def correction_links(records: list[JournalRow]) -> dict[tuple[str, int], tuple[str, int]]:
     """How each record of a page takes part in a correction: (kind, id) -> ("doc.reversal",
     the record it reverses), ("doc.correction", the record it corrects) or ("doc.reversed",
-    the record reversing it); the text keys are those the statements say it with. Two
-    indexed queries per kind on the page."""
+    the record reversing it); the text keys are those the statements say it with.
+    `corrections.touched` finds them, a kind at a time."""
     found: dict[tuple[str, int], tuple[str, int]] = {}
     by_kind: dict[str, list[int]] = {}
     for record in records:
         by_kind.setdefault(record.kind, []).append(record.id)
     for kind, ids in by_kind.items():
-        model = BY_NAME[kind].model
-        for record, reverses, corrects in model.select(
-                model.id, model.reverses, model.corrects).where(model.id.in_(ids)).tuples():
-            if reverses is not None:
-                found[kind, record] = ("doc.reversal", reverses)
-            elif corrects is not None:
-                found[kind, record] = ("doc.correction", corrects)
-        for original, reversal in model.select(model.reverses, model.id).where(
-                model.reverses.in_(ids)).tuples():
-            found.setdefault((kind, original), ("doc.reversed", reversal))
+        for record, (how, other) in corrections.touched(kind, ids).items():
+            found[kind, record] = (f"doc.{how}", other)
     return found
 
 

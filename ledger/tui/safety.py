@@ -1,9 +1,7 @@
 """A database that is busy, read-only or full is a message to the user, not a traceback."""
 from __future__ import annotations
 
-from peewee import DatabaseError
-
-from ledger import db, i18n
+from ledger import db, i18n, store_errors
 from ledger.errors import LedgerError, RecordRefused
 
 
@@ -13,7 +11,7 @@ def problem(error: Exception, path: str = "") -> str:
         return error.message()
     if isinstance(error, LedgerError):
         return error.message()
-    if isinstance(error, DatabaseError):
+    if isinstance(error, store_errors.ERRORS):
         return db.problem(error, path)
     return i18n.t("tui.read_failed", reason=f"{type(error).__name__}: {error}")
 
@@ -21,4 +19,4 @@ def problem(error: Exception, path: str = "") -> str:
 __all__ = ["DatabaseError", "EXPECTED", "problem"]
 
 #: What a screen's action may meet and must report rather than crash on.
-EXPECTED = (DatabaseError, LedgerError, OSError)
+EXPECTED = (*store_errors.ERRORS, LedgerError, OSError)

@@ -98,10 +98,9 @@ class CorrectScreen(ModalScreen[str | None]):
                 if not changes:
                     self.say(t("tui.amend.nothing"))
                     return
-                new_id = corrections.amend(self.kind, self.record_id, changes, reason)
-                reversal = self.app.read_model.journal.reversal_of(self.kind, self.record_id)
-                done = t("amend_done", ref=self.ref, reversal=f"{self.kind}:{reversal.id}",
-                         by=f"{self.kind}:{new_id}")
+                added = corrections.amend(self.kind, self.record_id, changes, reason)
+                done = t("amend_done", ref=self.ref, reversal=f"{self.kind}:{added.reversal}",
+                         by=f"{self.kind}:{added.corrected}")
             else:
                 corrections.reverse(self.kind, self.record_id, reason)
                 reversal = self.app.read_model.journal.reversal_of(self.kind, self.record_id)

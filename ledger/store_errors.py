@@ -1,0 +1,94 @@
+"""What a database error means, read from its error code, never from its wording.
+
+SQLite's messages are for developers and change between versions ("database is locked",
+"database table is locked", "cannot rollback - no transaction is active" hiding a full
+disk). Its result codes do not: Python 3.11+ gives them as `sqlite_errorcode`. A
+PostgreSQL driver gives a SQLSTATE instead (`pgcode`, or `sqlstate`), mapped here too, so
+a server-backed ledger would only add rows to `_SQLSTATE`.
+
+An error is often wrapped (peewee wraps sqlite3's errors) or hidden behind a second one
+raised while recovering from it (the rollback after a full disk fails because SQLite has
+already rolled back): `kind` looks through the whole chain and names the first cause it
+knows.
+"""
+from __future__ import annotations
+
+import sqlite3
+from typing import Iterator
+
+from peewee import DatabaseError
+
+#: Another connection holds the lock the operation needs; trying later will do.
+BUSY = "busy"
+#: The disk (or the database's size limit) is full; the write was undone.
+FULL = "full"
+#: The file or its folder cannot be written, or it was opened read-only.
+READONLY = "readonly"
+#: The file is damaged or is not a database at all.
+CORRUPT = "corrupt"
+#: The file could not be opened (missing folder, no permission to read).
+CANTOPEN = "cantopen"
+#: The operating system failed to read or write the file.
+IOERR = "ioerr"
+#: Anything else: a constraint, a bug, an unknown code.
+OTHER = "other"
+
+#: Every exception a database operation may raise: peewee's own and, from the raw
+#: cursors used for bulk writes and backups, sqlite3's.
+ERRORS = (DatabaseError, sqlite3.Error)
+
+#: SQLite primary result code (the low byte of an extended one) -> kind.
+_SQLITE = {
+    sqlite3.SQLITE_BUSY: BUSY,
+    sqlite3.SQLITE_LOCKED: BUSY,
+    sqlite3.SQLITE_FULL: FULL,
+    sqlite3.SQLITE_READONLY: READONLY,
+    sqlite3.SQLITE_PERM: READONLY,
+    sqlite3.SQLITE_CORRUPT: CORRUPT,
+    sqlite3.SQLITE_NOTADB: CORRUPT,
+    sqlite3.SQLITE_CANTOPEN: CANTOPEN,
+    sqlite3.SQLITE_IOERR: IOERR,
+}
+
+#: PostgreSQL SQLSTATE -> kind (for a server-backed ledger).
+_SQLSTATE = {
+    "55P03": BUSY,  # lock_not_available
+    "40P01": BUSY,  # deadlock_detected: the transaction was rolled back, try again
+    "40001": BUSY,  # serialization_failure
+    "53100": FULL,  # disk_full
+    "25006": READONLY,  # read_only_sql_transaction
+    "XX001": CORRUPT,  # data_corrupted
+    "XX002": CORRUPT,  # index_corrupted
+}
+
+
+def kind(error: BaseException) -> str:
+    """The kind of a database error (BUSY, FULL, READONLY, ...), OTHER when no cause in
+    its chain carries a code this module knows."""
+    for cause in _chain(error):
+        code = getattr(cause, "sqlite_errorcode", None)
+        if isinstance(code, int) and (code & 0xFF) in _SQLITE:
+            return _SQLITE[code & 0xFF]
+        state = getattr(cause, "pgcode", None) or getattr(cause, "sqlstate", None)
+        if isinstance(state, str) and state in _SQLSTATE:
+            return _SQLSTATE[state]
+    return OTHER
+
+
+def is_busy(error: BaseException) -> bool:
+    return kind(error) == BUSY
+
+
+def _chain(error: BaseException) -> Iterator[BaseException]:
+    """The error, what it wraps (peewee keeps the driver's error as `orig`) and what it
+    was raised in handling or because of, each once."""
+    seen: set[int] = set()
+    waiting = [error]
+    while waiting:
+        current = waiting.pop(0)
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        waiting += [argument for argument in current.args if isinstance(argument, BaseException)]
+        waiting += [getattr(current, "orig", None), current.__cause__, current.__context__]
