@@ -16,7 +16,7 @@ def problem(error: Exception, path: str = "") -> str:
     return i18n.t("tui.read_failed", reason=f"{type(error).__name__}: {error}")
 
 
-__all__ = ["DatabaseError", "EXPECTED", "problem"]
-
+#: What the store raises when it is busy, read-only, full or damaged.
+DATABASE_ERRORS = store_errors.ERRORS
 #: What a screen's action may meet and must report rather than crash on.
-EXPECTED = (*store_errors.ERRORS, LedgerError, OSError)
+EXPECTED = (*DATABASE_ERRORS, LedgerError, OSError)

@@ -13,7 +13,7 @@ from ledger import i18n
 from ledger.errors import RecordRefused
 from ledger.tui.bindings import localize
 from ledger.tui.forms import texts  # noqa: F401  (registers the forms' texts)
-from ledger.tui.safety import DatabaseError
+from ledger.tui.safety import DATABASE_ERRORS
 
 Saved = TypeVar("Saved")
 
@@ -33,7 +33,7 @@ class FormScreen(ModalScreen):
             return save()
         except RecordRefused as refusal:
             refused(refusal)
-        except DatabaseError as error:
+        except DATABASE_ERRORS as error:
             self._say(i18n.t("form.db_error", reason=str(error)), error=True)
         return None
 
