@@ -13,6 +13,7 @@ import re
 from typing import Any, Callable
 
 from ledger import spellings
+from ledger.io import formulas
 from ledger.rules import Problem
 from ledger.spellings import DATE_COLUMNS, day
 
@@ -71,7 +72,8 @@ def choice(words: dict[str, str]) -> Callable[[Any], str]:
 
 
 def text(value: Any) -> str:
-    return spellings.text_of(value)
+    """Free text, with the guard the CSV export puts before a formula-like text taken off."""
+    return formulas.unguarded(spellings.text_of(value))
 
 
 money = number(MONEY_UNITS)
