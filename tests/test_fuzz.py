@@ -267,7 +267,8 @@ def spelled_number(draw, value: Decimal, places: int, unit: str) -> tuple[str, b
     if style == "odd":
         position = draw(st.integers(min_value=0, max_value=len(text) - 1))
         if text[position].isdigit():
-            return text[:position] + text[position].translate(ODD_DIGITS) + text[position + 1:], True
+            odd = text[position].translate(ODD_DIGITS)
+            return text[:position] + odd + text[position + 1:], True
     return text, False
 
 

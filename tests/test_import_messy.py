@@ -691,7 +691,8 @@ def no_hang():
 @pytest.mark.parametrize("make, reason", [
     (lambda path: os.mkfifo(path), "is a pipe (FIFO), not a regular file; it is not read"),
     (lambda path: path.symlink_to(path), "is a symbolic link that leads back to itself"),
-    (lambda path: path.symlink_to(path.parent.parent), "is a folder (or a link to one), not a file"),
+    (lambda path: path.symlink_to(path.parent.parent),
+     "is a folder (or a link to one), not a file"),
     (lambda path: path.symlink_to("/dev/null"), "is a device or socket, not a regular file"),
 ], ids=["fifo", "link-loop", "link-to-folder", "device"])
 def test_what_is_not_a_regular_file_is_refused_naming_it(village_file, tmp_path, capsys,
@@ -764,12 +765,13 @@ def titled_workbook(path: Path, *rows: list) -> Path:
 
 
 def test_an_xlsx_with_title_rows_above_the_header_imports(village_file, tmp_path, capsys):
-    path = titled_workbook(tmp_path / "农户.xlsx", ["桑园村 2026 年农户名册"], ["制表：李会计", None, "2026-03-01"],
+    title = ["桑园村 2026 年农户名册"]
+    path = titled_workbook(tmp_path / "农户.xlsx", title, ["制表：李会计", None, "2026-03-01"],
                            [], ["编号", "姓名", "组别"], ["H010", "张三", "一组"],
                            ["H011", "李四", "二组"], ["H012", "", "三组"])
     lines = refused_unchanged(capsys, village_file, path)
     assert lines[0] == f"{path}:7: name: required, but empty"  # the sheet's own row
-    path = titled_workbook(tmp_path / "农户.xlsx", ["桑园村 2026 年农户名册"], ["编号", "姓名", "组别"],
+    path = titled_workbook(tmp_path / "农户.xlsx", title, ["编号", "姓名", "组别"],
                            ["H010", "张三", "一组"], ["H011", "李四", "二组"])
     code, out, err = run(capsys, "--db", village_file, "import", path)
     assert (code, err) == (0, "")

@@ -171,14 +171,26 @@ def _check_line_ends(path: Path, scan: _Scan) -> None:
 
 
 def _check_utf16(path: Path) -> None:
+    """Refuse a UTF-16 file that is not UTF-16 throughout, naming the line where it fails."""
+    decoder = codecs.getincrementaldecoder("utf-16")(errors="strict")
+    line = 1
     with open(path, "rb") as handle:
-        text = io.TextIOWrapper(handle, encoding="utf-16", errors="strict", newline="")
-        number = 0
+        for chunk in iter(lambda: handle.read(1 << 16), b""):
+            state = decoder.getstate()
+            try:
+                line += decoder.decode(chunk).count("\n")
+            except UnicodeDecodeError:
+                decoder.setstate(state)  # again, two bytes at a time, to the bad line
+                try:
+                    for start in range(0, len(chunk), 2):
+                        line += decoder.decode(chunk[start:start + 2]).count("\n")
+                except UnicodeDecodeError:
+                    pass
+                raise LedgerError("import_bad_encoding", path=str(path), line=line) from None
         try:
-            for number, _ in enumerate(text, 1):
-                pass
+            decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            raise LedgerError("import_bad_encoding", path=str(path), line=number + 1) from None
+            raise LedgerError("import_bad_encoding", path=str(path), line=line) from None
 
 
 # -- CSV --------------------------------------------------------------------------------------
