@@ -695,6 +695,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_not_file_device": ("{path} is a device or socket, not a regular file; it is not "
                                "read", "{path} 是设备或套接字，不是普通文件；不予读取"),
     "import_cannot_read": ("cannot read {path}: {reason}", "无法读取 {path}：{reason}"),
+    "field.reason": ("reason", "原因"),
     "import_header_ambiguous": ("{path}: rows {lines} all look like the header (every cell a "
                                 "column name); keep one header row",
                                 "{path}：第 {lines} 行都像表头（每格都是列名）；请只保留一行表头"),

@@ -15,7 +15,7 @@ from typing import Any, Callable, Mapping
 
 from ledger import money
 from ledger.models import COLLECTIVE
-from ledger.errors import FieldError
+from ledger.errors import FieldError, RecordRefused
 from ledger.kinds import BY_NAME
 from ledger.refs import BatchRef, PartyRef, Refs, SeasonRef
 
@@ -135,6 +135,16 @@ def read_text(limit: int = TEXT_LIMIT, multiline: bool = False) -> Callable[[Any
             raise Problem("too_long", limit=limit)
         return visible
     return judged_once(read)
+
+
+def read_reason(kind: str, value: str) -> str:
+    """A reason the audit trail keeps (a reversal, an amendment, a reopening), read as
+    every other text is: RecordRefused naming it when it holds what text may not."""
+    try:
+        return read_text(MEMO_LIMIT)(value)
+    except Problem as problem:
+        raise RecordRefused([FieldError(kind, "reason", problem.reason, problem.params)]) \
+            from None
 
 
 @judged_once

@@ -320,3 +320,31 @@ def test_the_importer_removes_zero_width_characters_and_refuses_direction_marks(
         assert (f"households.csv:{line}: name: contains an invisible text-direction mark "
                 f"(U+{ord(char):04X})") in result.stderr
     assert hashlib.sha256(ledger.read_bytes()).hexdigest() == before
+
+
+@pytest.mark.parametrize("char", [*ZERO_WIDTH[:1], *DIRECTION_MARKS[-1:]],
+                         ids=lambda char: f"U+{ord(char):04X}")
+def test_a_correction_reason_is_read_as_every_text_is(file_ledger, char):
+    """The reason of a reversal, an amendment or a reopening is text the audit trail keeps
+    and `silk log` prints: the same rule holds for it."""
+    from helpers import build_village, table_counts
+    from ledger import corrections
+
+    build_village()
+    charge = book.record("charges", valid("charges"))
+    reason = f"记错{char}了"
+    if char in DIRECTION_MARKS:
+        before = table_counts()
+        for correct in (lambda: corrections.reverse("charges", charge, reason),
+                        lambda: corrections.amend("charges", charge, {"amount": "301"}, reason)):
+            with pytest.raises(RecordRefused) as refusal:
+                correct()
+            assert refusal.value.message("en") == (
+                f"charge: reason: contains an invisible text-direction mark (U+{ord(char):04X}),"
+                " which can make printed names and figures read out of order; type it again "
+                "without")
+        assert table_counts() == before
+        return
+    corrections.reverse("charges", charge, reason)
+    kept = models.Change.select(models.Change.reason).order_by(models.Change.id.desc()).scalar()
+    assert kept == "记错了"
