@@ -72,7 +72,12 @@ def choice(words: dict[str, str]) -> Callable[[Any], str]:
 
 
 def text(value: Any) -> str:
-    """Free text, with the guard the CSV export puts before a formula-like text taken off."""
+    return spellings.text_of(value)
+
+
+def file_text(value: Any) -> str:
+    """Free text from a file, with the guard the CSV export puts before a formula-like
+    text taken off (`ledger.io.formulas`); what is typed into a form keeps its quote."""
     return formulas.unguarded(spellings.text_of(value))
 
 
@@ -95,7 +100,7 @@ CLEANERS: dict[str, Callable[[Any], str]] = {
 def row_cleaner(columns: list[tuple[int, str]]) -> Callable[[list], tuple[dict, dict]]:
     """For a file whose cell `index` holds `column`: a function making a row's cells
     canonical text by column, with the problems of the cells that could not be."""
-    plan = [(index, column, CLEANERS.get(column, text)) for index, column in columns]
+    plan = [(index, column, CLEANERS.get(column, file_text)) for index, column in columns]
 
     def clean(cells: list) -> tuple[dict[str, str], dict[str, Problem]]:
         cleaned: dict[str, str] = {}
