@@ -13,6 +13,7 @@ import (in two files, or twice in one), unless duplicates are allowed.
 """
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -248,8 +249,12 @@ class ImportWriter(book.Writer):
         self.allow_duplicates = allow_duplicates
         self.dry_run = dry_run
         self._existing: dict[tuple[str, int], dict[tuple, int]] = {}
-        #: The rows of this import so far, by what they say: where each was first read.
-        self._imported: dict[tuple[str, int, tuple], str] = {}
+        #: The rows of this import so far, by a digest of what they say: where each was
+        #: first read, as (file number << 32 | line). Compact, since a county's import
+        #: has millions of rows: some 110 bytes a row instead of 400 for the rows and
+        #: their place as text. A 128-bit digest does not collide in any real import.
+        self._imported: dict[bytes, int] = {}
+        self._files: list[str] = []
 
     def check(self, kind: str, values: Mapping[str, Any], where: str) -> Form:
         form = super().check(kind, values, where)
@@ -266,14 +271,25 @@ class ImportWriter(book.Writer):
             key = _key(kind, form.result)
             same = self._existing_in(kind, season)
             existing = same.get(key) if same else None
-            earlier = self._imported.setdefault((kind, season, key), where)
+            here = self._place(where)
+            earlier = self._imported.setdefault(_digest(kind, season, key), here)
             if existing is not None:
                 form.errors.append(FieldError(kind, "-", "import_duplicate_row",
                                               {"id": existing}, where))
-            elif earlier != where:
+            elif earlier != here:
                 form.errors.append(FieldError(kind, "-", "import_duplicate_in_import",
-                                              {"first": earlier}, where))
+                                              {"first": self._where(earlier)}, where))
         return form
+
+    def _place(self, where: str) -> int:
+        """FILE:LINE as one integer: the file's number and the line."""
+        path, _, line = where.rpartition(":")
+        if not self._files or self._files[-1] != path:
+            self._files.append(path)
+        return (len(self._files) - 1) << 32 | int(line)
+
+    def _where(self, place: int) -> str:
+        return f"{self._files[place >> 32]}:{place & 0xFFFFFFFF}"
 
     def _existing_in(self, kind: str, season_id: int) -> dict[tuple, int]:
         """The records of `kind` standing in a season (not reversed, not reversals), by
@@ -298,6 +314,10 @@ class ImportWriter(book.Writer):
             self._buffered = 0
             return
         super().flush()
+
+
+def _digest(kind: str, season: int, key: tuple) -> bytes:
+    return hashlib.blake2b(repr((kind, season, key)).encode(), digest_size=16).digest()
 
 
 def _key(kind: str, result: dict) -> tuple:
