@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Input, Static
 
-from ledger import book, i18n, models, money, rules
+from ledger import book, i18n, models, money, rules, spellings
 from ledger.errors import FieldError, RecordRefused
 from ledger.refs import Refs
 from ledger.tui.forms import fields, lookup
@@ -97,7 +97,10 @@ class WageSheet(ModalScreen[int | None]):
             first = fields.read_value("date", self._text("from"), Refs().season(self.season))
         except rules.Problem as problem:
             return [], [FieldError("wages", "from", problem.reason, problem.params)]
-        count = self._text("days").strip()
+        try:  # ３ is 3; ² passes isdigit() but is no digit (and int() fails on it)
+            count = spellings.plain(self._text("days"))
+        except rules.Problem:
+            count = ""
         if not first or not count.isdigit() or not 1 <= int(count) <= MAX_DAYS:
             field = "days" if first else "from"
             return [], [FieldError("wages", field, "sheet.days_range" if first else "required")]
