@@ -786,12 +786,16 @@ def test_an_xlsx_with_two_header_rows_is_refused_naming_them(village_file, tmp_p
         "keep one header row"]
 
 
-def test_an_xlsx_with_no_header_row_names_the_unknown_columns_of_its_first(
+def test_an_xlsx_with_no_header_row_names_the_unknown_column_where_it_is(
         village_file, tmp_path, capsys):
     path = titled_workbook(tmp_path / "households.xlsx", ["农户名册"], ["编号", "姓名", "班组"],
                            ["H010", "张三", "一组"])
     lines = refused_unchanged(capsys, village_file, path)
-    assert lines[0].startswith(f"{path}:1: 农户名册: unknown column")
+    assert lines[0].startswith(f"{path}:2: 班组: unknown column")
+    assert lines[1] == f"{path}:2: group: column is missing from the header"
+    path = titled_workbook(tmp_path / "households.xlsx", ["甲", "乙"], ["H010", "张三"])
+    lines = refused_unchanged(capsys, village_file, path)
+    assert lines[0].startswith(f"{path}:1: 甲: unknown column")  # none better than the first
 
 
 @pytest.mark.parametrize("content, message", [

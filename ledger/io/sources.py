@@ -275,9 +275,10 @@ def _xlsx(path: Path, sheet: str | None, is_header) -> Table:
 
 def _header_row(path: Path, rows: Iterator, is_header) -> tuple[int, list, Iterator]:
     """The sheet's header row, its line and the rows below it. The header is the first
-    row (not blank) when `is_header` accepts it or none of the rows within
-    HEADER_SEARCH_ROWS does (its unknown columns are then named); else the one row there
-    that `is_header` accepts, passing over the title rows above it. Two are ambiguous."""
+    row (not blank) when `is_header` accepts it; else the one row within
+    HEADER_SEARCH_ROWS that it accepts, passing over the title rows above it. Two are
+    ambiguous. When none is, the row with the most known column names is taken, the
+    first of equals, so that its unknown columns are named where they are."""
     seen: list[tuple[int, list]] = []
     for line, cells in rows:
         seen.append((line, cells))
@@ -291,8 +292,10 @@ def _header_row(path: Path, rows: Iterator, is_header) -> tuple[int, list, Itera
     if len(found) > 1:
         raise LedgerError("import_header_ambiguous", path=str(path),
                           lines=", ".join(str(line) for line, _ in found))
-    if not found:
-        return seen[0][0], seen[0][1], _chained(seen[1:], rows)
+    if not found:  # refused for its unknown columns, named in the likeliest header row
+        line, cells = max(seen, key=lambda row: sum(is_header([text])
+                                                    for text in _texts(row[1])))
+        return line, cells, _chained([row for row in seen if row[0] > line], rows)
     line = found[0][0]
     return line, found[0][1], _chained([row for row in seen if row[0] > line], rows)
 
