@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from peewee import JOIN, fn
 
 from ledger import chart, models
+from ledger.seal import raw_rows
 
 
 @dataclass
@@ -93,7 +94,7 @@ def account_sums(season: models.Season | None, before: bool = False,
     if accounts is not None:
         totals = totals.where(AT.account.in_(accounts))
     if season is None:
-        return {account: (debit, credit) for account, debit, credit in _plain(totals)}
+        return {account: (debit, credit) for account, debit, credit in raw_rows(totals)}
     upto = (S.start < season.start) if before else (S.start <= season.start)
     within = S.select(S.id).where(upto)
     later = S.select(S.id).where(~upto)
@@ -103,18 +104,14 @@ def account_sums(season: models.Season | None, before: bool = False,
              .where(AB.season.in_(wanted)).group_by(AB.account))
     if accounts is not None:
         query = query.where(AB.account.in_(accounts))
-    sums = {account: (debit, credit) for account, debit, credit in _plain(query)}
+    sums = {account: (debit, credit) for account, debit, credit in raw_rows(query)}
     if wanted is within:
         return sums
     found = {}
-    for account, debit, credit in _plain(totals):
+    for account, debit, credit in raw_rows(totals):
         later_debit, later_credit = sums.get(account, (0, 0))
         found[account] = (debit - later_debit, credit - later_credit)
     return found
-
-
-def _plain(query) -> list[tuple]:
-    return models.database.execute_sql(*query.sql()).fetchall()
 
 
 def _order(code: str) -> tuple[str, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ledger import audit, backup, check, models
+from ledger import audit, backup, check, models, rules
 from ledger.errors import LedgerError
 from ledger.income import find_season
 from ledger.seal import reseal
@@ -57,6 +57,7 @@ def reopen(code: str, reason: str) -> models.Season:
     """Reopen the latest closed season, for a reason the audit trail keeps."""
     if not reason or not reason.strip():
         raise LedgerError("reopen_needs_reason")
+    reason = rules.read_reason("seasons", reason)
     season = find_season(code)
     if not season.is_closed:
         raise LedgerError("season_not_closed", season=season.code)
@@ -68,5 +69,5 @@ def reopen(code: str, reason: str) -> models.Season:
     with models.database.atomic():
         S.update(closed=None).where(S.id == season.id).execute()
         reseal(S, season.id)
-        audit.log("reopen", target=season.code, reason=reason.strip())
+        audit.log("reopen", target=season.code, reason=reason)
     return S.get_by_id(season.id)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from ledger import audit, canonical, models
+from ledger import audit, canonical, models, rules
 from ledger.book import LAYOUTS, Writer
 from ledger.errors import LedgerError
 from ledger.kinds import BY_NAME, RECORD_KINDS
@@ -43,7 +43,7 @@ def parse_ref(text: str) -> tuple[str, int]:
 def reverse(kind: str, record_id: int, reason: str, day: date | None = None) -> int:
     """Reverse a record; the reversal's id. `day` dates the reversal: by default the
     original's date for a record of an open season, today for one of a closed season."""
-    _need_reason(reason)
+    reason = _need_reason(kind, reason)
     with models.database.atomic():
         original, season = _standing(kind, record_id)
         writer = Writer(Refs())
@@ -66,7 +66,7 @@ def amend(kind: str, record_id: int, changes: dict[str, str], reason: str) -> Am
     `changes` (canonical column -> text); the ids of both records added, as written
     (never worked out from one another). The corrected record obeys every rule a new
     one does; if it does not, nothing is written."""
-    _need_reason(reason)
+    reason = _need_reason(kind, reason)
     unknown = sorted(set(changes) - set(BY_NAME[kind].columns))
     if unknown:
         raise LedgerError("amend_unknown_field", field=", ".join(unknown),
@@ -86,9 +86,11 @@ def amend(kind: str, record_id: int, changes: dict[str, str], reason: str) -> Am
     return Amended(reversal_id, writer.last_id)
 
 
-def _need_reason(reason: str) -> None:
+def _need_reason(kind: str, reason: str) -> str:
+    """The reason, read as any text is (`rules.read_reason`); there must be one."""
     if not reason or not reason.strip():
         raise LedgerError("correction_needs_reason")
+    return rules.read_reason(kind, reason)
 
 
 def _standing(kind: str, record_id: int) -> tuple[tuple, models.Season]:

@@ -1,19 +1,17 @@
 """Dates as an accountant types them into a form: 2026-04-05, 4-5, 4月5日, today.
 
 A form knows the season it records into, so a day without a year takes the season's
-year. The spellings with a year are read by the importer's cleaning (`ledger.io.cleaning`),
-so a form and an imported file understand the same dates. A day that does not exist, or
+year. The spellings with a year are read by `ledger.spellings`, as the importer reads
+them, so a form and an imported file understand the same dates. A day that does not exist, or
 one whose year could be either of a season's two years, is refused: never guessed.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from typing import Protocol
 
-from ledger import i18n
-from ledger.io import cleaning
+from ledger import i18n, spellings
 from ledger.rules import Problem, read_date
 
 TODAY = ("today", "今天", "今日")
@@ -46,7 +44,7 @@ def read_entry_date(text: str, season: Span | None = None, today: date | None = 
     Raises `Problem` (a message key and its parameters) when `text` is no date.
     """
     today = today or date.today()
-    plain = unicodedata.normalize("NFKC", str(text)).strip()
+    plain = spellings.plain(str(text))
     if plain.lower() in TODAY:
         return today
     for pattern in _MONTH_DAY:
@@ -54,7 +52,7 @@ def read_entry_date(text: str, season: Span | None = None, today: date | None = 
         if match:
             return _month_day(plain, int(match[1]), int(match[2]), season, today)
     try:
-        return read_date(cleaning.day(plain))
+        return read_date(spellings.day(plain))
     except Problem:
         raise Problem("entry_date_unreadable", value=plain[:40]) from None
 

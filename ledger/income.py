@@ -17,6 +17,7 @@ from peewee import Case, Value, fn
 
 from ledger import balances, chart, models
 from ledger.errors import LedgerError
+from ledger.seal import raw_rows
 
 
 @dataclass
@@ -96,7 +97,7 @@ def party_rows(parties: list[int] | None = None) -> list[tuple]:
         P.kind.in_(("household", "collective")))
     if parties is not None:
         query = query.where(P.id.in_(parties))
-    return _rows(query.order_by(P.kind == "collective", P.code))
+    return list(raw_rows(query.order_by(P.kind == "collective", P.code)))
 
 
 def assemble(season: models.Season, parties: list[tuple], flows, balances) -> SeasonIncome:
@@ -141,7 +142,7 @@ def every_season() -> Iterator[SeasonIncome]:
         for season_id, party_id, figure, value in _flows(None, among=ids):
             flows.setdefault(season_id, []).append((party_id, figure, value))
         movements: dict[int, list] = {}
-        for season_id, party_id, net in _rows(
+        for season_id, party_id, net in raw_rows(
                 AB.select(AB.season, A.party, fn.SUM(AB.credit - AB.debit))
                 .join(A, on=(AB.account == A.id))
                 .where(A.parent.in_(internal) & AB.season.in_(ids))
@@ -188,7 +189,7 @@ def _flows(season: models.Season | None, parties: list[int] | None = None,
         if parties is not None:
             query = query.where(party.in_(parties))
         selects.append(query.group_by(*keys))
-    return _rows(reduce(operator.add, selects))  # `+` is UNION ALL in Peewee
+    return list(raw_rows(reduce(operator.add, selects)))  # `+` is UNION ALL in Peewee
 
 
 def balances_before(season: models.Season, parties: list[int] | None = None) -> dict[int, int]:
@@ -206,15 +207,9 @@ def _balances_through(season: models.Season, before: bool = False,
     accounts = A.select(A.id).where(A.parent.in_(internal))
     if parties is not None:
         accounts = accounts.where(A.party.in_(parties))
-    owner = dict(_rows(A.select(A.id, A.party).where(A.id.in_(accounts))))
+    owner = dict(raw_rows(A.select(A.id, A.party).where(A.id.in_(accounts))))
     sums = balances.account_sums(season, before, accounts)
     return [(owner[account], credit - debit) for account, (debit, credit) in sums.items()]
-
-
-def _rows(query) -> list[tuple]:
-    """The plain rows of an aggregate query; its sums need none of Peewee's per-row
-    conversion, which would cost more than the query itself."""
-    return models.database.execute_sql(*query.sql()).fetchall()
 
 
 def seasons() -> list[models.Season]:

@@ -679,4 +679,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "{path} 由旧版本写入（结构版本 {version}，本程序读取 {supported}），此处"
                          "只读打开，未升级：请先以可写方式打开一次（终端界面 silk --db {path}），"
                          "程序会在自动备份后升级它（只读介质上的文件请先复制到可写位置）"),
+    # -- imp: import and export trust --------------------------------------------------
+    "odd_digit": ("'{value}' holds {char} (U+{code}), which looks like a digit but is not "
+                  "one; type the digits 0-9",
+                  "“{value}”含有 {char}（U+{code}），看似数字但不是数字；请用 0-9 书写"),
+    "import_not_utf8": ("{path}:{line}: byte 0x{byte} at column {column} is not valid UTF-8, "
+                        "though the rest of the file is UTF-8: a line pasted from a file in "
+                        "another encoding? Correct that line, or save the file again as "
+                        "'CSV UTF-8'",
+                        "{path}:{line}：第 {column} 列的字节 0x{byte} 不是有效的 UTF-8，而文件其余部分"
+                        "是 UTF-8：是否从另一种编码的文件粘贴了内容？请改正该行，或另存为“CSV UTF-8”格式"),
+    "import_cr_line_ends": ("{path}: its lines end with a carriage return only (as old Mac "
+                            "programs save them), so it reads as one long line; save it again "
+                            "as 'CSV UTF-8' in Excel or WPS",
+                            "{path}：各行只以回车符（CR）结尾（旧版 Mac 程序的存法），读出来只有一行；"
+                            "请在 Excel 或 WPS 中另存为“CSV UTF-8”格式"),
+    "import_blank_first_line": ("{path}:1: the first line is blank; the header (the column "
+                                "names) must be on the first line: delete the blank line",
+                                "{path}:1：第一行是空行；表头（列名）必须在第一行：请删除该空行"),
+    "import_bom_inside": ("{path}:{line}: the line begins with an invisible byte-order mark "
+                          "(U+FEFF), as where two files were joined into one; delete it (and "
+                          "a second header row, if there is one)",
+                          "{path}:{line}：该行以不可见的字节顺序标记（U+FEFF）开头，常见于两个文件"
+                          "拼接之处；请删除它（如有第二个表头行，也一并删除）"),
+    "import_duplicate_in_import": ("this row is the same as {first} in this import; if it is "
+                                   "a second, separate record, import with --allow-duplicates",
+                                   "此行与本次导入中的 {first} 完全相同；如确为另一条记录，"
+                                   "请加 --allow-duplicates 导入"),
+    "import_link_loop": ("{path} is a symbolic link that leads back to itself (a loop); "
+                         "give the file itself",
+                         "{path} 是指向自身的符号链接（循环）；请指定文件本身"),
+    "import_not_file_folder": ("{path} is a folder (or a link to one), not a file; only the "
+                               "files in the folder given are read",
+                               "{path} 是文件夹（或指向文件夹的链接），不是文件；只读取所给文件夹中的文件"),
+    "import_not_file_pipe": ("{path} is a pipe (FIFO), not a regular file; it is not read",
+                             "{path} 是管道（FIFO），不是普通文件；不予读取"),
+    "import_not_file_device": ("{path} is a device or socket, not a regular file; it is not "
+                               "read", "{path} 是设备或套接字，不是普通文件；不予读取"),
+    "import_cannot_read": ("cannot read {path}: {reason}", "无法读取 {path}：{reason}"),
+    "field.reason": ("reason", "原因"),
+    "import_header_ambiguous": ("{path}: rows {lines} all look like the header (every cell a "
+                                "column name); keep one header row",
+                                "{path}：第 {lines} 行都像表头（每格都是列名）；请只保留一行表头"),
 }

@@ -8,13 +8,14 @@ references) in `result` and every problem found in `errors`. It writes nothing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache, wraps
 from datetime import date, datetime
 from typing import Any, Callable, Mapping
 
 from ledger import money
 from ledger.models import COLLECTIVE
-from ledger.errors import FieldError
+from ledger.errors import FieldError, RecordRefused
 from ledger.kinds import BY_NAME
 from ledger.refs import BatchRef, PartyRef, Refs, SeasonRef
 
@@ -72,14 +73,50 @@ def judged_once(judge: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return read
 
 
+#: Invisible characters in text, decided per class (one rule for the importer, the
+#: command line and the forms, since all of them read text here):
+#: - text-direction controls (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069) are
+#:   REFUSED: they change the order in which what follows them is shown, so a printed
+#:   name or figure would not read as stored; the typist is asked to type it again.
+#: - zero-width characters that mean nothing on their own (U+200B zero-width space,
+#:   U+200C and U+200D non-joiner and joiner, U+2060 word joiner, U+2061..U+2064
+#:   invisible operators, U+FEFF byte-order mark, U+00AD soft hyphen, U+180E) are
+#:   REMOVED: the text means what it shows without them (张\u200b三 is 张三, and must not
+#:   stand beside 张三 as another name), and text pasted from a web page or a chat often
+#:   carries them. A joiner inside an emoji sequence (👨\u200d👩) is kept: there it is
+#:   part of the picture shown.
+#: Text that is nothing but invisible characters is refused: it would print as a blank.
+TEXT_DIRECTION_MARKS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+ZERO_WIDTH = re.compile("[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]")
+_ONLY_INVISIBLE = re.compile("[\u115f\u1160\u2800\u3164\uffa0]+")
+_EMOJI_JOINER = "\u200d"
+
+
+def _joins_pictures(text: str, index: int) -> bool:
+    """Whether the joiner at `index` stands between two pictures (an emoji sequence)."""
+    before = text[index - 1] if index else ""
+    if before == "\ufe0f" and index > 1:  # a picture's emoji presentation selector
+        before = text[index - 2]
+    after = text[index + 1] if index + 1 < len(text) else ""
+    return (bool(before) and unicodedata.category(before) in ("So", "Sk")
+            and bool(after) and unicodedata.category(after) == "So")
+
+
+def without_zero_width(text: str) -> str:
+    """`text` without the zero-width characters that mean nothing (see ZERO_WIDTH)."""
+    if text.isascii() or not ZERO_WIDTH.search(text):
+        return text
+    return ZERO_WIDTH.sub(lambda found: found[0] if found[0] == _EMOJI_JOINER
+                          and _joins_pictures(text, found.start()) else "", text)
+
+
 @lru_cache(maxsize=None)
 def read_text(limit: int = TEXT_LIMIT, multiline: bool = False) -> Callable[[Any], str]:
     """Text on one line; with `multiline` (memos, notes), line breaks are kept as \\n.
 
-    Invisible text-direction marks are refused: one in a name can make the figures after
-    it on a printed line read in another order. So is text made only of invisible
-    characters, which would print as a blank. Unicode's own line and paragraph breaks
-    count as control characters."""
+    Control characters are refused, and so are Unicode's own line and paragraph breaks;
+    invisible characters are refused or removed as TEXT_DIRECTION_MARKS and ZERO_WIDTH
+    say."""
     control = _CONTROL_BUT_NEWLINE if multiline else _CONTROL
 
     def read(value) -> str:
@@ -88,16 +125,26 @@ def read_text(limit: int = TEXT_LIMIT, multiline: bool = False) -> Callable[[Any
         text = value.replace("\r\n", "\n").strip()
         if control.search(text) or re.search("[\u2028\u2029]", text):
             raise Problem("control_character")
-        mark = re.search("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]", text)
+        mark = TEXT_DIRECTION_MARKS.search(text)
         if mark:
             raise Problem("text_direction_mark", code=f"{ord(mark[0]):04X}")
-        if re.fullmatch("[\u00ad\u115f\u1160\u180e\u200b-\u200d\u2060\u2800\u3164"
-                        "\ufeff\uffa0]+", text):
+        visible = without_zero_width(text).strip()
+        if text and (not visible or _ONLY_INVISIBLE.fullmatch(visible)):
             raise Problem("invisible_text")
-        if len(text) > limit:
+        if len(visible) > limit:
             raise Problem("too_long", limit=limit)
-        return text
+        return visible
     return judged_once(read)
+
+
+def read_reason(kind: str, value: str) -> str:
+    """A reason the audit trail keeps (a reversal, an amendment, a reopening), read as
+    every other text is: RecordRefused naming it when it holds what text may not."""
+    try:
+        return read_text(MEMO_LIMIT)(value)
+    except Problem as problem:
+        raise RecordRefused([FieldError(kind, "reason", problem.reason, problem.params)]) \
+            from None
 
 
 @judged_once

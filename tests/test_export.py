@@ -256,3 +256,80 @@ def test_the_journal_streams_sort_in_little_memory_and_leave_the_connection_as_i
     finally:
         database.close()
         models.database.initialize(None)
+
+
+# -- formulas never live in an export -------------------------------------------------------
+
+#: Text that a spreadsheet would take for a formula, and text that only looks close to it.
+FORMULA_LIKE = ["=HYPERLINK(\"http://x\",\"点我\")", "+86 138 0000 0000", "-5 元 (扣)",
+                "@SUM(A1:A9)", "'=already quoted", "''+twice", "'plain quote", "a=b", "张三"]
+
+
+def _hostile_village(reversal: bool = False) -> None:
+    from helpers import build_village, valid
+    from ledger import book
+
+    build_village()
+    for number, text in enumerate(FORMULA_LIKE):
+        code = f"H{200 + number}"
+        book.record("households", dict(code=code, name=text, group=text, phone=text))
+        book.record("payments", valid("payments", household=code, amount="1", memo=text))
+    if reversal:  # a negative amount, which is a number, never text
+        from ledger import corrections
+
+        payment = models.Payment.select().order_by(models.Payment.id).first()
+        corrections.reverse("payments", payment.id, "=reason")
+
+
+def test_no_text_cell_of_the_xlsx_export_is_a_formula(tmp_path):
+    import zipfile
+
+    ledger = _make(tmp_path / "ledger.db", lambda: _hostile_village(reversal=True))
+    path = tmp_path / "ledger.xlsx"
+    assert silk("--db", ledger, "export", "--format", "xlsx", "-o", path) == 0
+    with zipfile.ZipFile(path) as workbook:
+        sheets = [workbook.read(name).decode() for name in workbook.namelist()
+                  if name.startswith("xl/worksheets/")]
+    assert sheets and not any("<f>" in sheet or "<f " in sheet for sheet in sheets)
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.load_workbook(path)
+    names = [row[1] for row in book["households"].iter_rows(min_row=2, values_only=True)]
+    assert set(FORMULA_LIKE) <= set(names)
+    season_names = [row[1] for row in book["蚕季 2026-1"].iter_rows(min_row=2, values_only=True)]
+    assert set(FORMULA_LIKE) <= set(season_names)
+    header, *payments = book["payments"].iter_rows(values_only=True)
+    amounts = [row[header.index("amount")] for row in payments]
+    assert -1 in amounts and all(isinstance(amount, (int, float)) for amount in amounts)
+
+
+def test_the_csv_export_guards_formula_like_text_and_imports_it_back_exactly(tmp_path):
+    ledger = _make(tmp_path / "ledger.db", _hostile_village)
+    out = tmp_path / "out"
+    assert silk("--db", ledger, "export", "--format", "csv", "-o", out) == 0
+    with open(out / "households.csv", encoding="utf-8", newline="") as handle:
+        names = [row["name"] for row in csv.DictReader(handle)]
+    assert "'=HYPERLINK(\"http://x\",\"点我\")" in names and "'+86 138 0000 0000" in names
+    assert "'-5 元 (扣)" in names and "'@SUM(A1:A9)" in names
+    assert "''=already quoted" in names and "'''+twice" in names
+    assert "'plain quote" in names and "a=b" in names and "张三" in names
+    assert not any(name[:1] in "=+-@" for name in names)
+    with open(out / "payments.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {row["amount"] for row in rows} == {"1.00"}  # numbers are not text: never guarded
+    assert "'-5 元 (扣)" in {row["memo"] for row in rows}
+
+    copy = _make(tmp_path / "copy.db", lambda: None)
+    assert silk("--db", copy, "import", "--allow-duplicates", out) == 0
+    assert _texts(copy) == _texts(ledger)
+
+
+def _texts(path: Path) -> dict:
+    database = db.open_ledger(path)
+    try:
+        parties = {code: (name, group, phone) for code, name, group, phone in models.Party.select(
+            models.Party.code, models.Party.name, models.Party.group, models.Party.phone).tuples()}
+        memos = sorted(models.Payment.select(models.Payment.memo).tuples())
+        return {"parties": parties, "memos": memos}
+    finally:
+        database.close()
+        models.database.initialize(None)

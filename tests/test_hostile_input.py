@@ -1,7 +1,8 @@
-"""Hostile input: quotes, SQL fragments, emoji, zero-width and combining characters are
-stored and printed exactly as given, through the service layer and the importer, and come
+"""Hostile input: quotes, SQL fragments, emoji and combining characters are stored and
+printed exactly as given, through the service layer and the importer, and come
 back unchanged through the reports and the export; control characters, invisible
-text-direction marks and megabyte strings are refused naming the field. Files given as
+text-direction marks and megabyte strings are refused naming the field, and zero-width
+characters removed. Files given as
 `--db` that are not a sound ledger are refused with one line, never a traceback, and are
 left as they were.
 """
@@ -26,7 +27,6 @@ FAITHFUL = {
     "H102": "'); DROP TABLE party; --",
     "H103": "Robert'; DELETE FROM voucher WHERE 1=1; --",
     "H104": "🐛蚕宝宝👨‍👩‍👧‍👦",
-    "H105": "张\u200b三\u200d李\u2060四\ufeff",
     "H106": "<script>alert('x')</script> & {name} {0} %s %(x)s",
     "H107": "=HYPERLINK(\"http://x\",\"y\"),;\\N \\\\",
     "H108": "e\u0301\u0301 Ａ１ ﬁ ㊣",
@@ -45,6 +45,14 @@ REFUSED = {
     "megabyte": ("蚕" * 1_000_000, "longer than 200 characters"),
     "invisible": ("\u200b\u2060\ufeff", "only invisible characters"),
 }
+
+
+#: Invisible characters that mean nothing: removed wherever text comes in (rules.ZERO_WIDTH).
+ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\u2060", "\u2061", "\u2062", "\u2063", "\u2064",
+              "\ufeff", "\u00ad", "\u180e"]
+#: Text-direction controls: refused wherever text comes in (rules.TEXT_DIRECTION_MARKS).
+DIRECTION_MARKS = ["\u061c", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d",
+                   "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
 
 
 def households_csv(path: Path, names: dict[str, str]) -> Path:
@@ -81,7 +89,7 @@ def test_hostile_text_is_stored_printed_and_exported_faithfully(tmp_path):
                                 cwd=tmp_path)))
     printed = {party["code"]: party["name"] for party in report["parties"]}
     assert {code: printed[code] for code in FAITHFUL} == FAITHFUL
-    for code in ("H101", "H102", "H104", "H105"):
+    for code in ("H101", "H102", "H104"):
         sheet = ok(silk("--db", ledger, "statement", code, SEASON, cwd=tmp_path))
         assert FAITHFUL[code] in sheet
     html = ok(silk("--db", ledger, "statement", "H106", SEASON, "--format", "html", cwd=tmp_path))
@@ -90,7 +98,8 @@ def test_hostile_text_is_stored_printed_and_exported_faithfully(tmp_path):
     ok(silk("--db", ledger, "export", "--format", "csv", "-o", tmp_path / "out", cwd=tmp_path))
     with open(tmp_path / "out" / "households.csv", encoding="utf-8-sig", newline="") as handle:
         exported = {row["code"]: row["name"] for row in csv.DictReader(handle)}
-    assert {code: exported[code] for code in FAITHFUL} == FAITHFUL
+    guarded = {**FAITHFUL, "H107": "'" + FAITHFUL["H107"]}  # never a formula in a spreadsheet
+    assert {code: exported[code] for code in FAITHFUL} == guarded
     with open(tmp_path / "out" / "payments.csv", encoding="utf-8-sig", newline="") as handle:
         memos = {row["household"]: row["memo"] for row in csv.DictReader(handle)}
     assert memos["H102"] == f"{FAITHFUL['H102']}\n第二行 '); DROP TABLE payment; --"
@@ -245,3 +254,95 @@ def test_a_folder_as_the_ledger_is_refused(tmp_path):
     for args in (("report", "season", SEASON), ("check",), ("backup",), ("restore", __file__)):
         refused(silk("--db", folder, *args, cwd=tmp_path), "is a folder, not a ledger file")
     assert list(folder.iterdir()) == []
+
+
+# -- zero-width characters and text-direction controls, each one ----------------------------
+
+@pytest.mark.parametrize("char", ZERO_WIDTH, ids=lambda char: f"U+{ord(char):04X}")
+def test_a_zero_width_character_is_removed_from_every_text_field(file_ledger, char):
+    """张\u200b三 looks like 张三 and is stored as 张三, in a name, a memo, an item ..."""
+    from helpers import build_village
+
+    build_village()
+    book.record("households", dict(code="H200", name=f"张{char}三", group=f"{char}一组"))
+    book.record("charges", valid("charges", item=f"共育{char}费"))
+    book.record("payments", valid("payments", memo=f"{char}第一{char}次\n结{char}算"))
+    party = models.Party.get(models.Party.code == "H200")
+    assert (party.name, party.group) == ("张三", "一组")
+    assert models.Charge.select(models.Charge.item).scalar() == "共育费"
+    assert models.Payment.select(models.Payment.memo).scalar() == "第一次\n结算"
+
+
+def test_a_joiner_inside_an_emoji_sequence_is_kept(file_ledger):
+    family = "👨\u200d👩\u200d👧"
+    book.record("households", dict(code="H200", name=family, group="一组"))
+    assert models.Party.get(models.Party.code == "H200").name == family
+
+
+@pytest.mark.parametrize("char", DIRECTION_MARKS, ids=lambda char: f"U+{ord(char):04X}")
+def test_a_text_direction_control_is_refused_in_every_text_field(file_ledger, char):
+    from helpers import build_village
+
+    from helpers import table_counts
+
+    build_village()
+    before = table_counts()
+    code = f"U+{ord(char):04X}"
+    for kind, field, values in (
+            ("households", "name", dict(code="H200", name=f"张{char}三", group="一组")),
+            ("households", "group", dict(code="H200", name="张三", group=f"一{char}组")),
+            ("charges", "item", valid("charges", item=f"共育{char}费")),
+            ("payments", "memo", valid("payments", memo=f"第一次\n{char}结算"))):
+        with pytest.raises(RecordRefused) as refusal:
+            book.record(kind, values)
+        [error] = refusal.value.errors
+        assert error.field == field
+        assert f"text-direction mark ({code})" in error.message("en")
+    assert table_counts() == before
+
+
+def test_the_importer_removes_zero_width_characters_and_refuses_direction_marks(tmp_path):
+    ledger = make_village(tmp_path / "ledger.db")
+    names = {f"H{200 + index}": f"张{char}三" for index, char in enumerate(ZERO_WIDTH)}
+    ok(silk("--db", ledger, "import", households_csv(tmp_path / "households.csv", names),
+            cwd=tmp_path))
+    stored = stored_names(ledger)
+    assert {code: stored[code] for code in names} == dict.fromkeys(names, "张三")
+
+    before = hashlib.sha256(ledger.read_bytes()).hexdigest()
+    marks = {f"H{300 + index}": f"张{char}三" for index, char in enumerate(DIRECTION_MARKS)}
+    result = silk("--db", ledger, "import", households_csv(tmp_path / "households.csv", marks),
+                  cwd=tmp_path)
+    assert result.returncode == 1
+    for line, char in enumerate(DIRECTION_MARKS, 2):
+        assert (f"households.csv:{line}: name: contains an invisible text-direction mark "
+                f"(U+{ord(char):04X})") in result.stderr
+    assert hashlib.sha256(ledger.read_bytes()).hexdigest() == before
+
+
+@pytest.mark.parametrize("char", [*ZERO_WIDTH[:1], *DIRECTION_MARKS[-1:]],
+                         ids=lambda char: f"U+{ord(char):04X}")
+def test_a_correction_reason_is_read_as_every_text_is(file_ledger, char):
+    """The reason of a reversal, an amendment or a reopening is text the audit trail keeps
+    and `silk log` prints: the same rule holds for it."""
+    from helpers import build_village, table_counts
+    from ledger import corrections
+
+    build_village()
+    charge = book.record("charges", valid("charges"))
+    reason = f"记错{char}了"
+    if char in DIRECTION_MARKS:
+        before = table_counts()
+        for correct in (lambda: corrections.reverse("charges", charge, reason),
+                        lambda: corrections.amend("charges", charge, {"amount": "301"}, reason)):
+            with pytest.raises(RecordRefused) as refusal:
+                correct()
+            assert refusal.value.message("en") == (
+                f"charge: reason: contains an invisible text-direction mark (U+{ord(char):04X}),"
+                " which can make printed names and figures read out of order; type it again "
+                "without")
+        assert table_counts() == before
+        return
+    corrections.reverse("charges", charge, reason)
+    kept = models.Change.select(models.Change.reason).order_by(models.Change.id.desc()).scalar()
+    assert kept == "记错了"

@@ -11,6 +11,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
 import shutil
 from datetime import date
@@ -25,6 +26,7 @@ from helpers import build_village, table_counts
 from ledger import cli, db, i18n, income
 from ledger.kinds import BY_NAME, KINDS
 from ledger.reports import season as season_report
+from ledger.spellings import DATE_COLUMNS
 
 VILLAGE = expected.VILLAGE
 SEASONS = ("2026-1", "2026-2", "2026-3")
@@ -47,7 +49,6 @@ ZH_HEADERS = {
 ZH_FILES = {"households": "农户", "partners": "合作单位", "seasons": "蚕季", "batches": "蚕批",
             "leaf": "桑叶", "sales": "售茧", "inputs": "投入", "wages": "工资", "charges": "收费",
             "subsidies": "补助", "payments": "结算款"}
-DATES = {"date", "start", "end", "hatch", "mount", "harvest"}
 MONEY = {"amount", "price", "rate", "deduction"}
 NUMBERS = {"sheets", "quantity", "shares"}
 FULL_WIDTH = str.maketrans("0123456789.,-:", "０１２３４５６７８９．，－：")
@@ -78,7 +79,7 @@ def messy(column: str, value: str, style: str) -> str:
     "bom" (slashes and dots in dates, ASCII thousands separators)."""
     if not value:
         return value
-    if column in DATES:
+    if column in DATE_COLUMNS:
         y, m, d = (int(part) for part in value.split("-"))
         if style == "gbk":
             return f"{y}年{m}月{d}日".translate(FULL_WIDTH if d % 2 else {})
@@ -120,7 +121,7 @@ def cell(column: str, value: str, row: int):
     Chinese text), numbers as numbers (every other row as text), the rest as text."""
     if not value:
         return None
-    if column in DATES:
+    if column in DATE_COLUMNS:
         return date.fromisoformat(value) if row % 2 else value.replace("-", "/")
     if (column in MONEY | NUMBERS | {"kg"} or value.isdigit()) and row % 2 == 0:
         number = Decimal(value)
@@ -548,3 +549,269 @@ def test_what_could_be_read_two_ways_is_a_problem(column, typed, reason):
 
     _, problems = cleaning.row_cleaner([(0, column)])([typed])
     assert problems[column].reason == reason
+
+
+# -- files that must never import wrong, hang or confuse (issue 13) -------------------------
+
+HOUSEHOLDS = "code,name,group\n"
+
+
+def stored_households(path: Path) -> dict[str, tuple[str, str]]:
+    database = db.open_ledger(path)
+    try:
+        from ledger import models
+
+        return {code: (name, group) for code, name, group in models.Party.select(
+            models.Party.code, models.Party.name, models.Party.group).tuples()
+            if code.startswith("H01")}
+    finally:
+        database.close()
+
+
+def refused_unchanged(capsys, ledger: Path, *args) -> list[str]:
+    """Run an import that must be refused: the lines on stderr; the ledger unchanged."""
+    before = digest(ledger)
+    code, out, err = run(capsys, "--db", ledger, "import", *args)
+    assert code == 1 and out == "", (code, out, err)
+    assert digest(ledger) == before
+    return err.splitlines()
+
+
+def test_a_utf8_file_with_one_stray_byte_is_refused_not_read_as_gb18030(
+        village_file, tmp_path, capsys):
+    path = tmp_path / "households.csv"
+    raw = (HOUSEHOLDS + "H010,张三,G1\nH011,李四,G2\n").encode() + "H012,".encode() \
+        + b"\xb4" + "张国华,G3\n".encode()
+    raw.decode("gb18030")  # as a whole it is valid GB18030: read so, every name is garbled
+    path.write_bytes(raw)
+    assert refused_unchanged(capsys, village_file, path) == [
+        f"silk: {path}:4: byte 0xB4 at column 6 is not valid UTF-8, though the rest of the file "
+        "is UTF-8: a line pasted from a file in another encoding? Correct that line, or save "
+        "the file again as 'CSV UTF-8'"]
+
+
+def test_a_gbk_file_whose_lines_happen_to_be_utf8_still_imports_as_gbk(
+        village_file, tmp_path, capsys):
+    """张三 in GBK is not UTF-8, but many lines of a GBK file can be: the file is judged
+    as a whole."""
+    path = tmp_path / "households.csv"
+    path.write_bytes((HOUSEHOLDS + "H010,张三,一组\nH011,李四,二组\n").encode("gbk"))
+    assert run(capsys, "--db", village_file, "import", path)[0] == 0
+    assert stored_households(village_file) == {"H010": ("张三", "一组"), "H011": ("李四", "二组")}
+
+
+@pytest.mark.parametrize("separator", ["\t", ","], ids=["tabs", "commas"])
+def test_utf16_as_excel_saves_unicode_text_imports(village_file, tmp_path, capsys, separator):
+    path = tmp_path / "农户.csv"
+    lines = [["编号", "姓名", "组别"], ["H010", "张三", "一组"], ["H011", "李四", "二组"]]
+    path.write_bytes(b"\xff\xfe" + "".join(separator.join(line) + "\r\n" for line in lines)
+                     .encode("utf-16-le"))
+    code, out, err = run(capsys, "--db", village_file, "import", path)
+    assert (code, err) == (0, "")
+    assert stored_households(village_file) == {"H010": ("张三", "一组"), "H011": ("李四", "二组")}
+
+
+@pytest.mark.parametrize("column, typed, char", [
+    ("kg", "1²", "²"),
+    ("kg", "₅", "₅"),
+    ("amount", "١٢٣", "١"),
+    ("amount", "1۲3", "۲"),
+    ("quantity", "①", "①"),
+    ("date", "2026年4月⑤日", "⑤"),
+    ("date", "２０２６-04-0５", None),  # full-width digits are digits
+    ("household", "H٠٠١", "٠"),
+])
+def test_only_ascii_and_full_width_digits_are_digits(column, typed, char):
+    from ledger.io import cleaning
+
+    cleaned, problems = cleaning.row_cleaner([(0, column)])([typed])
+    if char is None:
+        assert problems == {}
+        return
+    assert problems[column].reason == "odd_digit"
+    assert problems[column].params["char"] == char
+
+
+def test_a_superscript_digit_is_refused_through_the_importer(village_file, tmp_path, capsys):
+    path = tmp_path / "桑叶.csv"
+    path.write_text(LEAF + "2026-04-20,B1,E01,1²,0.5\n", encoding="utf-8")
+    assert refused_unchanged(capsys, village_file, path) == [
+        f"{path}:2: kg: '1²' holds ² (U+00B2), which looks like a digit but is not one; "
+        "type the digits 0-9", "Problems found: 1; nothing was written to the ledger."]
+
+
+def test_a_form_date_with_an_odd_digit_is_refused():
+    from ledger.entry_dates import read_entry_date
+    from ledger.rules import Problem
+
+    with pytest.raises(Problem) as problem:
+        read_entry_date("4月⁵日", today=date(2026, 4, 1))
+    assert problem.value.reason == "odd_digit"
+    assert read_entry_date("４月５日", today=date(2026, 4, 1)) == date(2026, 4, 5)
+
+
+LEAF_ROW = "2026-04-20,B1,E01,100,0.5\n"
+
+
+def test_the_same_row_twice_in_one_import_is_refused_naming_both(village_file, tmp_path,
+                                                                 capsys):
+    one = tmp_path / "leaf.csv"
+    one.write_text("date,batch,supplier,kg,price\n" + LEAF_ROW + "2026-04-21,B1,E01,100,0.5\n"
+                   + "2026-04-20,B1,E01,100.000,0.50\n", encoding="utf-8")
+    two = tmp_path / "桑叶-2.csv"
+    two.write_text(LEAF + "2026-04-21,B1,E01,100,0.5\n", encoding="utf-8")
+    lines = refused_unchanged(capsys, village_file, one, two)
+    assert lines == [
+        f"{one}:4: -: this row is the same as {one}:2 in this import; if it is a second, "
+        "separate record, import with --allow-duplicates",
+        f"{two}:2: -: this row is the same as {one}:3 in this import; if it is a second, "
+        "separate record, import with --allow-duplicates",
+        "Problems found: 2; nothing was written to the ledger."]
+    code, out, err = run(capsys, "--db", village_file, "import", "--dry-run", one, two)
+    assert code == 1 and f"{one}:4: -: this row is the same as {one}:2" in out
+    code, out, err = run(capsys, "--db", village_file, "import", "--allow-duplicates", one, two)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1] == "4 records added."
+
+
+@pytest.fixture
+def no_hang():
+    """Fail, instead of hanging the suite, if the import blocks (reading a pipe)."""
+    import signal
+
+    def stop(*_):
+        raise TimeoutError("the import hung")
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(20)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("make, reason", [
+    (lambda path: os.mkfifo(path), "is a pipe (FIFO), not a regular file; it is not read"),
+    (lambda path: path.symlink_to(path), "is a symbolic link that leads back to itself"),
+    (lambda path: path.symlink_to(path.parent.parent),
+     "is a folder (or a link to one), not a file"),
+    (lambda path: path.symlink_to("/dev/null"), "is a device or socket, not a regular file"),
+], ids=["fifo", "link-loop", "link-to-folder", "device"])
+def test_what_is_not_a_regular_file_is_refused_naming_it(village_file, tmp_path, capsys,
+                                                        no_hang, make, reason):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "leaf.csv").write_text("date,batch,supplier,kg,price\n" + LEAF_ROW,
+                                     encoding="utf-8")
+    strange = folder / "sales.csv"
+    make(strange)
+    given_alone = () if strange.is_dir() else (strange,)  # a link to a folder is that folder
+    for given in (folder, *given_alone):
+        [line] = refused_unchanged(capsys, village_file, given)
+        assert line.startswith(f"silk: {strange} {reason}"), line
+
+
+def test_a_link_to_a_regular_file_imports(village_file, tmp_path, capsys):
+    real = tmp_path / "elsewhere.txt"
+    real.write_text("date,batch,supplier,kg,price\n" + LEAF_ROW, encoding="utf-8")
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "leaf.csv").symlink_to(real)
+    code, out, err = run(capsys, "--db", village_file, "import", folder)
+    assert (code, err) == (0, "") and out.splitlines()[-1] == "1 records added."
+
+
+def far_dimension(path: Path, workbook: openpyxl.Workbook) -> Path:
+    """The workbook saved with its used range stated as A1:XFD1048576 and one empty,
+    formatted cell there, as one stray keystroke far away leaves it."""
+    import zipfile
+
+    plain = path.with_suffix(".plain.xlsx")
+    workbook.save(plain)
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text, count = re.subn(r'<dimension ref="[^"]*"\s*/>',
+                                      '<dimension ref="A1:XFD1048576"/>', data.decode())
+                assert count == 1
+                data = text.replace("</sheetData>", '<row r="1048576"><c r="XFD1048576" s="0"/>'
+                                    "</row></sheetData>").encode()
+            target.writestr(item, data)
+    plain.unlink()
+    return path
+
+
+def test_an_xlsx_whose_stated_range_is_the_whole_sheet_reads_only_its_cells(
+        village_file, tmp_path, capsys, no_hang):
+    from ledger.io import sources
+
+    workbook = openpyxl.Workbook()
+    for row in (["编号", "姓名", "组别"], ["H010", "张三", "一组"], ["H011", "李四", "二组"]):
+        workbook.active.append(row)
+    path = far_dimension(tmp_path / "农户.xlsx", workbook)
+    table = sources.open_table(path)
+    assert (table.header, [(line, cells) for line, cells in table.rows]) == (
+        ["编号", "姓名", "组别"], [(2, ["H010", "张三", "一组"]), (3, ["H011", "李四", "二组"])])
+    code, out, err = run(capsys, "--db", village_file, "import", path)
+    assert (code, err) == (0, "")
+    assert stored_households(village_file) == {"H010": ("张三", "一组"), "H011": ("李四", "二组")}
+
+
+def titled_workbook(path: Path, *rows: list) -> Path:
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(path)
+    return path
+
+
+def test_an_xlsx_with_title_rows_above_the_header_imports(village_file, tmp_path, capsys):
+    title = ["桑园村 2026 年农户名册"]
+    path = titled_workbook(tmp_path / "农户.xlsx", title, ["制表：李会计", None, "2026-03-01"],
+                           [], ["编号", "姓名", "组别"], ["H010", "张三", "一组"],
+                           ["H011", "李四", "二组"], ["H012", "", "三组"])
+    lines = refused_unchanged(capsys, village_file, path)
+    assert lines[0] == f"{path}:7: name: required, but empty"  # the sheet's own row
+    path = titled_workbook(tmp_path / "农户.xlsx", title, ["编号", "姓名", "组别"],
+                           ["H010", "张三", "一组"], ["H011", "李四", "二组"])
+    code, out, err = run(capsys, "--db", village_file, "import", path)
+    assert (code, err) == (0, "")
+    assert stored_households(village_file) == {"H010": ("张三", "一组"), "H011": ("李四", "二组")}
+
+
+def test_an_xlsx_with_two_header_rows_is_refused_naming_them(village_file, tmp_path, capsys):
+    path = titled_workbook(tmp_path / "households.xlsx", ["农户名册"], ["编号", "姓名", "组别"],
+                           ["code", "name", "group"], ["H010", "张三", "一组"])
+    assert refused_unchanged(capsys, village_file, path) == [
+        f"silk: {path}: rows 2, 3 all look like the header (every cell a column name); "
+        "keep one header row"]
+
+
+def test_an_xlsx_with_no_header_row_names_the_unknown_column_where_it_is(
+        village_file, tmp_path, capsys):
+    path = titled_workbook(tmp_path / "households.xlsx", ["农户名册"], ["编号", "姓名", "班组"],
+                           ["H010", "张三", "一组"])
+    lines = refused_unchanged(capsys, village_file, path)
+    assert lines[0].startswith(f"{path}:2: 班组: unknown column")
+    assert lines[1] == f"{path}:2: group: column is missing from the header"
+    path = titled_workbook(tmp_path / "households.xlsx", ["甲", "乙"], ["H010", "张三"])
+    lines = refused_unchanged(capsys, village_file, path)
+    assert lines[0].startswith(f"{path}:1: 甲: unknown column")  # none better than the first
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"\n" + HOUSEHOLDS.encode() + "H010,张三,一组\n".encode(),
+     "{path}:1: the first line is blank; the header (the column names) must be on the first "
+     "line: delete the blank line"),
+    ((HOUSEHOLDS + "H010,张三,一组\r").replace("\n", "\r").encode(),
+     "{path}: its lines end with a carriage return only (as old Mac programs save them), so "
+     "it reads as one long line; save it again as 'CSV UTF-8' in Excel or WPS"),
+    ((HOUSEHOLDS + "H010,张三,一组\n\ufeff" + HOUSEHOLDS + "H011,李四,二组\n").encode(),
+     "{path}:3: the line begins with an invisible byte-order mark (U+FEFF), as where two "
+     "files were joined into one; delete it (and a second header row, if there is one)"),
+], ids=["blank-first-line", "cr-line-ends", "bom-inside"])
+def test_a_file_laid_out_strangely_is_refused_in_the_users_terms(village_file, tmp_path, capsys,
+                                                                content, message):
+    path = tmp_path / "households.csv"
+    path.write_bytes(content)
+    assert refused_unchanged(capsys, village_file, path) == [
+        "silk: " + message.format(path=path)]

@@ -142,7 +142,8 @@ def import_folder(tmp_path: Path, payments: str) -> Path:
         "code,season,owner,sheets,hatch\nB10,2026-2,H010,1.5,2026-06-02\n", encoding="utf-8")
     (folder / "leaf.csv").write_text(
         "date,batch,supplier,kg,price\n"
-        + "2026-06-10,B10,H011,600.5,0.45\n" * 8, encoding="utf-8")
+        + "".join(f"2026-06-10,B10,H011,600.{tenth},0.45\n" for tenth in range(8)),
+        encoding="utf-8")  # eight rows, each its own: the same row twice would be refused
     (folder / "payments.csv").write_text(payments, encoding="utf-8", newline="")
     return folder
 

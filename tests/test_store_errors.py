@@ -26,6 +26,9 @@ def full_village(tmp_path, monkeypatch) -> Path:
     database = db.open_ledger(path, create=True)
     build_village()
     sale = book.record("sales", valid("sales"))
+    # a payment whose memo, kept again in its reversal and its audit entry with a reason
+    # as long, needs more than one new page: a reversal of it cannot fit
+    book.record("payments", valid("payments", memo="付款说明" * 500))
     database.close()
     models.database.initialize(None)
     raw = sqlite3.connect(path)
@@ -38,8 +41,8 @@ def full_village(tmp_path, monkeypatch) -> Path:
 
 def test_a_full_disk_on_a_correction_says_so_and_where(full_village, capsys):
     before = digest(full_village)
-    code = cli.main(["--db", str(full_village), "--lang", "en", "reverse", "sales:1",
-                     "--reason", "sold twice " * 20000])
+    code = cli.main(["--db", str(full_village), "--lang", "en", "reverse", "payments:1",
+                     "--reason", "paid twice " * 180])
     assert code == 1
     error = capsys.readouterr().err
     assert error == (f"silk: the disk holding the ledger's folder {full_village.parent} is full; "

@@ -10,25 +10,17 @@ ways (4/5/26, 12,34, 斤) is a problem here, never a guess.
 from __future__ import annotations
 
 import re
-import unicodedata
-from datetime import date, datetime
-from decimal import Decimal
 from typing import Any, Callable
 
+from ledger import spellings
+from ledger.io import formulas
 from ledger.rules import Problem
+from ledger.spellings import DATE_COLUMNS, day
 
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
-_PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _PLAIN_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
 _THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _COMMAS = re.compile(r"[-+]?[0-9,]*[0-9][0-9,]*(?:\.[0-9]+)?")
-_DATE_PARTS = (re.compile(r"([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})"),
-               re.compile(r"([0-9]{4})(年)([0-9]{1,2})月([0-9]{1,2})[日号]?"))
-_COMPACT_DATE = re.compile(r"((?:19|20)[0-9]{2})([0-9]{2})([0-9]{2})")
-_MIDNIGHT = re.compile(r"(?:\s+|T)0?0:00(?::00)?$")
-_AMBIGUOUS_DATE = re.compile(r"[0-9]{1,2}[-/.][0-9]{1,2}(?:[-/.][0-9]{1,4})?"
-                             r"|(?:[0-9]{2}年)?[0-9]{1,2}月[0-9]{1,2}[日号]?")
-_MINUS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-"})
 
 MONEY_UNITS = ("元",)
 PRICE_UNITS = ("元/公斤", "元/kg", "元/千克", "元")
@@ -41,39 +33,13 @@ METHODS = {"现金": "cash", "银行": "bank", "银行转账": "bank", "转账":
            "银行卡": "bank", "银行存款": "bank"}
 
 
-def _plain(text: str) -> str:
-    """Full-width forms made plain (１２３．５ → 123.5), dashes made minus, trimmed."""
-    if text.isascii():  # already plain: most cells of most files
-        return text.strip()
-    return unicodedata.normalize("NFKC", text).translate(_MINUS).strip()
-
-
-def _text_of(value: Any) -> str:
-    """A spreadsheet value as text: floats exactly as Python shows them, never rounded."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return str(value).upper()
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return format(Decimal(repr(value)), "f")
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
 def number(units: tuple[str, ...] = ()) -> Callable[[Any], str]:
     """A number, with its unit and thousands separators dropped."""
     def clean(value: Any) -> str:
-        text = _text_of(value)
+        text = spellings.text_of(value)
         if _PLAIN_NUMBER.fullmatch(text):
             return text
-        plain = _plain(text)
+        plain = spellings.plain(text)
         if plain.startswith("¥"):
             plain = plain[1:].strip()
         lowered = plain.lower()
@@ -92,55 +58,34 @@ def number(units: tuple[str, ...] = ()) -> Callable[[Any], str]:
     return clean
 
 
-def day(value: Any) -> str:
-    """A date as YYYY-MM-DD, from the spellings that say the year first."""
-    if isinstance(value, (date, datetime)):
-        return _text_of(value)
-    text = _text_of(value)
-    if _PLAIN_DATE.fullmatch(text):
-        return text
-    plain = _MIDNIGHT.sub("", _plain(text))
-    for pattern in _DATE_PARTS:
-        match = pattern.fullmatch(plain)
-        if match:
-            return _iso(int(match[1]), int(match[3]), int(match[4]), text)
-    match = _COMPACT_DATE.fullmatch(plain)
-    if match:
-        return _iso(int(match[1]), int(match[2]), int(match[3]), text)
-    if _AMBIGUOUS_DATE.fullmatch(plain):
-        raise Problem("import_ambiguous_date", value=text.strip())
-    return text
-
-
-def _iso(year: int, month: int, day_: int, text: str) -> str:
-    try:
-        return date(year, month, day_).isoformat()
-    except ValueError:
-        return text  # the rules say it is not a date, showing what was typed
-
-
 def code(value: Any) -> str:
-    text = _text_of(value)
-    return text if _PLAIN_CODE.fullmatch(text) else _plain(text)
+    text = spellings.text_of(value)
+    return text if _PLAIN_CODE.fullmatch(text) else spellings.plain(text)
 
 
 def choice(words: dict[str, str]) -> Callable[[Any], str]:
     """A choice, also by its Chinese word (现金 → cash)."""
     def clean(value: Any) -> str:
-        text = _text_of(value)
-        return words.get(_plain(text), text)
+        text = spellings.text_of(value)
+        return words.get(spellings.plain(text), text)
     return clean
 
 
 def text(value: Any) -> str:
-    return _text_of(value)
+    return spellings.text_of(value)
+
+
+def file_text(value: Any) -> str:
+    """Free text from a file, with the guard the CSV export puts before a formula-like
+    text taken off (`ledger.io.formulas`); what is typed into a form keeps its quote."""
+    return formulas.unguarded(spellings.text_of(value))
 
 
 money = number(MONEY_UNITS)
 
 #: The cleaner of every canonical column; a column not named here is free text.
 CLEANERS: dict[str, Callable[[Any], str]] = {
-    **dict.fromkeys(("date", "start", "end", "hatch", "mount", "harvest"), day),
+    **dict.fromkeys(DATE_COLUMNS, day),
     **dict.fromkeys(("amount", "deduction", "rate"), money),
     "price": number(PRICE_UNITS),
     "kg": number(WEIGHT_UNITS),
@@ -155,7 +100,7 @@ CLEANERS: dict[str, Callable[[Any], str]] = {
 def row_cleaner(columns: list[tuple[int, str]]) -> Callable[[list], tuple[dict, dict]]:
     """For a file whose cell `index` holds `column`: a function making a row's cells
     canonical text by column, with the problems of the cells that could not be."""
-    plan = [(index, column, CLEANERS.get(column, text)) for index, column in columns]
+    plan = [(index, column, CLEANERS.get(column, file_text)) for index, column in columns]
 
     def clean(cells: list) -> tuple[dict[str, str], dict[str, Problem]]:
         cleaned: dict[str, str] = {}
@@ -165,6 +110,6 @@ def row_cleaner(columns: list[tuple[int, str]]) -> Callable[[list], tuple[dict, 
                 cleaned[column] = cleaner(cells[index])
             except Problem as problem:
                 problems[column] = problem
-                cleaned[column] = _text_of(cells[index])
+                cleaned[column] = spellings.text_of(cells[index])
         return cleaned, problems
     return clean

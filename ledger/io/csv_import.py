@@ -7,11 +7,13 @@ A file's record kind comes from its name (`leaf.csv`, `leaf-2026.csv`, `售茧.x
 mapping; a folder stands for the CSV and xlsx files in it. Files are taken in dependency
 order and imported in one transaction by `ledger.book.record_many`: every problem of
 every row is reported as `FILE:LINE: column: reason`, and if there is any, nothing is
-written. Rows already in the ledger are refused too, unless duplicates are allowed.
+written. Rows already in the ledger are refused too, and so is a row read twice in one
+import (in two files, or twice in one), unless duplicates are allowed.
 `review` runs the same import and rolls it back: what would be added, every problem.
 """
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,11 +58,11 @@ def plan(paths: Iterable[str | Path], mapping: ColumnMap | None = None) -> list[
                            if p.suffix.lower() in sources.SUFFIXES and not p.name.startswith("~$"))
             if not found:
                 raise LedgerError("import_empty_folder", path=str(given))
-            files.extend(found)
-        elif given.is_file():
-            files.append(given)
         else:
-            raise LedgerError("import_missing_file", path=str(given))
+            found = [given]
+        for path in found:
+            sources.regular_file(path)  # a pipe named sales.csv would hang the import
+        files.extend(found)
     order = {kind.name: index for index, kind in enumerate(KINDS)}
     unique = list({path.resolve(): path for path in files}.values())  # a file once per call
     planned = [(kind_of(path, mapping), path) for path in unique]
@@ -148,24 +150,33 @@ class SourceFile:
         self.kind = kind
         self.path = path
         self.mapping = options.mapping
-        self.table = sources.open_table(path, options.sheet)
+        self.table = sources.open_table(path, options.sheet, self._names_columns)
         self.columns: list[str | None] = []   # canonical column of each header cell, or None
         self.problems = self._read_header()
 
     def close(self) -> None:
         self.table.close()
 
+    def _column(self, name: str) -> str | None:
+        """The canonical column a header cell names: "" for a column the mapping leaves
+        out, None for one not known."""
+        renamed = self.mapping.rename(name) if self.mapping else None
+        return renamed if renamed is not None else headers.canonical_column(self.kind, name)
+
+    def _names_columns(self, cells: list[str]) -> bool:
+        """Whether a row's cells all name columns of the kind: the header row."""
+        return bool(cells) and all(self._column(cell) is not None for cell in cells)
+
     def _read_header(self) -> list[FieldError]:
-        kind, where = self.kind, f"{self.path}:1"
+        kind, where = self.kind, f"{self.path}:{self.table.header_line}"
         if not self.table.header:
             return [FieldError(kind.name, "-", "import_no_header", {}, where)]
         constants = self.mapping.constants if self.mapping else {}
         problems = []
         seen: set[str] = set()
         for name in self.table.header:
-            renamed = self.mapping.rename(name) if self.mapping else None
-            column = renamed if renamed is not None else headers.canonical_column(kind, name)
-            if renamed == "":
+            column = self._column(name)
+            if column == "":
                 self.columns.append(None)
                 continue
             self.columns.append(column)
@@ -238,6 +249,12 @@ class ImportWriter(book.Writer):
         self.allow_duplicates = allow_duplicates
         self.dry_run = dry_run
         self._existing: dict[tuple[str, int], dict[tuple, int]] = {}
+        #: The rows of this import so far, by a digest of what they say: where each was
+        #: first read, as (file number << 32 | line). Compact, since a county's import
+        #: has millions of rows: some 110 bytes a row instead of 400 for the rows and
+        #: their place as text. A 128-bit digest does not collide in any real import.
+        self._imported: dict[bytes, int] = {}
+        self._files: list[str] = []
 
     def check(self, kind: str, values: Mapping[str, Any], where: str) -> Form:
         form = super().check(kind, values, where)
@@ -250,12 +267,29 @@ class ImportWriter(book.Writer):
                  *(error for error in form.errors if error.field not in problems)],
                 key=lambda error: order.get(error.field, -1))
         elif not form.errors and not self.allow_duplicates and BY_NAME[kind].moves_money:
-            same = self._existing_in(kind, form.result["season"].id)
-            existing = same.get(_key(kind, form.result)) if same else None
+            season = form.result["season"].id
+            key = _key(kind, form.result)
+            same = self._existing_in(kind, season)
+            existing = same.get(key) if same else None
+            here = self._place(where)
+            earlier = self._imported.setdefault(_digest(kind, season, key), here)
             if existing is not None:
                 form.errors.append(FieldError(kind, "-", "import_duplicate_row",
                                               {"id": existing}, where))
+            elif earlier != here:
+                form.errors.append(FieldError(kind, "-", "import_duplicate_in_import",
+                                              {"first": self._where(earlier)}, where))
         return form
+
+    def _place(self, where: str) -> int:
+        """FILE:LINE as one integer: the file's number and the line."""
+        path, _, line = where.rpartition(":")
+        if not self._files or self._files[-1] != path:
+            self._files.append(path)
+        return (len(self._files) - 1) << 32 | int(line)
+
+    def _where(self, place: int) -> str:
+        return f"{self._files[place >> 32]}:{place & 0xFFFFFFFF}"
 
     def _existing_in(self, kind: str, season_id: int) -> dict[tuple, int]:
         """The records of `kind` standing in a season (not reversed, not reversals), by
@@ -280,6 +314,10 @@ class ImportWriter(book.Writer):
             self._buffered = 0
             return
         super().flush()
+
+
+def _digest(kind: str, season: int, key: tuple) -> bytes:
+    return hashlib.blake2b(repr((kind, season, key)).encode(), digest_size=16).digest()
 
 
 def _key(kind: str, result: dict) -> tuple:

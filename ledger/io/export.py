@@ -16,20 +16,23 @@ from ledger.canonical import (  # noqa: F401  (the types are part of this module
     DATE, KG, MONEY, MONEY_BLANK0, PLACES, QUANTITY, QUANTITY_BLANK0, SHEETS, TEXT, Column,
     as_text, rows)
 from ledger.errors import LedgerError
+from ledger.io import formulas
 from ledger.kinds import KINDS, Kind
 
 
 def write_csv(kind: Kind, handle: IO[str]) -> int:
     """Write `kind` as canonical CSV to `handle`; the number of rows written. Records
     deleted or amended within their season are left out (their pair cancels there), so
-    the files import back into the same reports."""
+    the files import back into the same reports. No text field is a live formula
+    (`ledger.io.formulas`)."""
     columns, found = rows(kind, standing_only=True)
     writer = csv.writer(handle, lineterminator="\n")
     writer.writerow([c.name for c in columns])
     types = [c.type for c in columns]
     count = 0
     for row in found:
-        writer.writerow([as_text(value, type_) for value, type_ in zip(row, types)])
+        writer.writerow([formulas.guarded(as_text(value, type_)) if type_ == TEXT
+                         else as_text(value, type_) for value, type_ in zip(row, types)])
         count += 1
     return count
 

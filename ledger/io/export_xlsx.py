@@ -3,7 +3,8 @@
 One sheet per season report (each party's figures, as in `report season --format json`)
 and one sheet per record kind (the canonical CSV columns). Numbers are written as numbers:
 exact Decimals made from the stored integers (ledger.money.to_decimal_units), so no float
-arithmetic happens here, with a number format showing their places; dates are dates.
+arithmetic happens here, with a number format showing their places; dates are dates;
+text is always a string cell, never a formula, whatever it begins with.
 The workbook is written in openpyxl's write-only mode, row by row.
 """
 from __future__ import annotations
@@ -41,7 +42,7 @@ def _cell(sheet, value, type_: str):
         cell.number_format = "yyyy-mm-dd"
         return cell
     if type_ == export.TEXT:
-        return value
+        return text_cell(sheet, value)
     places = export.PLACES[type_]
     number = money.to_decimal_units(value, places)
     if type_ in (export.QUANTITY, export.QUANTITY_BLANK0):
@@ -50,6 +51,19 @@ def _cell(sheet, value, type_: str):
             number = number.quantize(Decimal(1))
     cell = WriteOnlyCell(sheet, value=number)
     cell.number_format = _FORMATS[type_]
+    return cell
+
+
+def text_cell(sheet, value: str):
+    """A string cell, whatever the text begins with: openpyxl makes a text beginning with
+    `=` a formula, which Excel would run (a string cell beginning with +, - or @ stays a
+    string in a saved workbook). See `ledger.io.formulas` for the CSV export's way."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if not value.startswith("="):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
     return cell
 
 
@@ -66,7 +80,7 @@ def write_xlsx(handle: IO[bytes]) -> dict[str, int]:
         sheet.append(["code", "name", *SEASON_FIGURES])
         for party, code, name in [*((p, p.code, p.name) for p in report.parties),
                                   (report.totals, "total", "")]:
-            sheet.append([code, name, *(
+            sheet.append([text_cell(sheet, code), text_cell(sheet, name), *(
                 _cell(sheet, getattr(party, _ATTRIBUTE.get(key, key)), type_)
                 for key, type_ in SEASON_FIGURES.items())])
         counts[title] = len(report.parties) + 1

@@ -112,3 +112,17 @@ async def test_one_bad_cell_saves_nothing_and_is_marked(workshop):
         assert host.screen.query_one(AttendanceGrid).wrong == {(1, "d0"), (2, "household")}
     assert host.results == []
     assert models.Wage.select().count() == 0 and models.Voucher.select().count() == 0
+
+
+@pytest.mark.parametrize("days", ["²", "٣"])
+async def test_days_that_are_no_digits_are_out_of_range_not_a_crash(workshop, days):
+    i18n.set_language("en")
+    host = Host(WageSheet("2026-1"))
+    async with host.run_test(size=(120, 40)) as pilot:
+        await fill_settings(pilot, task="feeding", rate="110", **{"from": "4-20", "days": days})
+        await type_rows(pilot, [("H001", "张国华", "1")])
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(host.screen, WageSheet)
+        assert "1 to 7 days" in str(host.screen.query_one("#message", Static).render())
+    assert models.Wage.select().count() == 0

@@ -17,9 +17,10 @@ from ledger import i18n, rules
 from ledger.entry_dates import Span, read_entry_date
 from ledger.io import cleaning
 from ledger.browse import lookup
+from ledger.spellings import DATE_COLUMNS
 from ledger.tui.widgets.plain import PlainLabel, PlainStatic
 
-DATE_FIELDS = frozenset({"date", "start", "end", "hatch", "mount", "harvest"})
+DATE_FIELDS = DATE_COLUMNS
 CHOICES = {"direction": rules.DIRECTIONS, "method": rules.METHODS}
 CHOICE_WORDS = {"direction": cleaning.DIRECTIONS, "method": cleaning.METHODS}
 #: The parties worth suggesting in a field; the rules decide what is accepted.

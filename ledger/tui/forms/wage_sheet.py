@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Input, Static
 
-from ledger import book, i18n, money, rules
+from ledger import book, i18n, money, rules, spellings
 from ledger.browse import COLLECTIVE, lookup
 from ledger.browse.wages import Wages
 from ledger.errors import FieldError
@@ -97,7 +97,10 @@ class WageSheet(FormScreen):
             first = fields.read_value("date", self._text("from"), Refs().season(self.season))
         except rules.Problem as problem:
             return [], [FieldError("wages", "from", problem.reason, problem.params)]
-        count = self._text("days").strip()
+        try:  # ３ is 3; ² passes isdigit() but is no digit (and int() fails on it)
+            count = spellings.plain(self._text("days"))
+        except rules.Problem:
+            count = ""
         if not first or not count.isdigit() or not 1 <= int(count) <= MAX_DAYS:
             field = "days" if first else "from"
             return [], [FieldError("wages", field, "sheet.days_range" if first else "required")]
