@@ -657,4 +657,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "text_direction_mark": ("contains an invisible text-direction mark (U+{code}), which can make "
                             "printed names and figures read out of order; type it again without",
                             "含有不可见的文字方向控制符（U+{code}），会使打印出的名称和数字顺序错乱；请重新输入"),
+    # -- yield book (issue 16) --
+    "yield_range_backwards": ("--from {first} comes after --to {last}: give the earlier season "
+                              "first", "--from {first} 在 --to {last} 之后：请先写较早的蚕季"),
+    "yield_bad_by": ("cannot add up the yield by '{by}': choose one of {choices}",
+                     "无法按“{by}”汇总产量：请选择 {choices} 之一"),
+    "yield_no_such_breed": ("no batch is of the breed '{breed}'", "没有品种为“{breed}”的蚕批"),
+    "yield.title": ("Yield by {by}", "蚕茧产量（按{by}）"),
+    "yield.by.season": ("season", "蚕季"),
+    "yield.by.household": ("household", "农户"),
+    "yield.by.group": ("village group", "村民小组"),
+    "yield.by.breed": ("breed", "品种"),
+    "yield.range": ("Seasons {first} to {last} ({start} to {end}, {count} seasons).",
+                    "蚕季 {first} 至 {last}（{start} 至 {end}，共 {count} 季）。"),
+    "yield.only_breed": ("Only batches of {breed}.", "仅含品种 {breed} 的蚕批。"),
+    "yield.no_seasons": ("The ledger has no seasons yet.", "账本中尚无蚕季。"),
+    "yield.no_breed": ("(no breed)", "（未填品种）"),
+    "yield.col.batches": ("Batches", "批数"),
+    "yield.col.sheets": ("Sheets", "张数"),
+    "yield.col.cocoon_kg": ("Cocoon kg", "蚕茧公斤"),
+    "yield.col.kg_per_sheet": ("kg/sheet", "公斤/张"),
+    "yield.col.leaf_kg": ("Leaf kg", "桑叶公斤"),
+    "yield.col.leaf_per_cocoon": ("Leaf per kg cocoon", "每公斤茧耗叶"),
+    "yield.col.top_share": ("{grade} share", "{grade}占比"),
+    "yield.col.income_per_sheet": ("Cocoon income per sheet", "每张售茧收入"),
+    "yield.col.change": ("kg/sheet vs previous season", "公斤/张 比上季"),
+    "yield.col.season_median": ("Season median", "本季中位数"),
+    "yield.col.batch_cost": ("Batch cost", "蚕批成本"),
+    "yield.flagged_head": ("Batches below 60% of their season's median kg per sheet "
+                           "(visit before the next round):",
+                           "单张产量低于本季中位数 60% 的蚕批（下一季前应上门查看）："),
+    "yield.none_flagged": ("none", "无"),
+    "yield.notes_head": ("Notes on the batches:", "蚕批记事："),
+    "help.report_yield": ("the yield book: batches, sheets, cocoon and leaf kg and their "
+                          "ratios by season, household, village group or breed, and the "
+                          "batches that failed", "产量账：按蚕季、农户、村民小组或品种汇总批数、张数、"
+                          "蚕茧与桑叶公斤数及其比率，并列出失败的蚕批"),
+    "help.yield_by": ("add the batches up by season (the default), household, group or breed",
+                      "按 season（蚕季，默认）、household（农户）、group（小组）或 breed（品种）汇总"),
+    "help.yield_from": ("the first season of the range (default: the earliest)",
+                        "起始蚕季（默认：最早一季）"),
+    "help.yield_to": ("the last season of the range (default: the latest)",
+                      "截止蚕季（默认：最近一季）"),
+    "help.yield_breed": ("only the batches of this breed", "只含此品种的蚕批"),
 }
