@@ -700,4 +700,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.yield_to": ("the last season of the range (default: the latest)",
                       "截止蚕季（默认：最近一季）"),
     "help.yield_breed": ("only the batches of this breed", "只含此品种的蚕批"),
+    "yield.chart_households": ("kg of cocoons per sheet, by household",
+                               "各户单张产茧量（公斤/张）"),
+    "yield.chart_breed": ("kg of cocoons per sheet by season, a line per breed",
+                          "各季单张产茧量（公斤/张），按品种"),
+    "yield.chart_group": ("kg of cocoons per sheet by season, a line per village group",
+                          "各季单张产茧量（公斤/张），按村民小组"),
+    "yield.sheet_flagged": ("Flagged batches", "低产蚕批"),
 }

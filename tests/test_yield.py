@@ -298,3 +298,48 @@ def test_demo_village_agrees_with_its_exported_rows(memory_ledger, tmp_path):
         assert yield_report.as_json(yield_report.report(by)) == expected(data, by)
     assert yield_report.as_json(yield_report.report("breed", data["seasons"][0]["code"])) \
         == expected(data, "breed", data["seasons"][0]["code"])
+
+
+# -- HTML and xlsx carry the same figures ------------------------------------------------------
+
+def test_html_page_is_well_formed_and_shows_the_figures(village):
+    import xml.dom.minidom
+
+    from ledger.reports import yield_html
+
+    for by in yields.BY:
+        report = yield_report.report(by)
+        page = yield_html.page(report, "zh")
+        xml.dom.minidom.parseString(page.split("\n", 1)[1])  # past the doctype
+        assert "<svg" in page
+        for row in yield_report.as_json(report)["rows"]:
+            assert f'<td class="num">{row["cocoon_kg"]}</td>' in page
+        assert ">A3</td>" in page  # the flagged batch
+
+
+def test_line_chart_draws_a_line_per_breed(village):
+    from ledger.reports import yield_html
+
+    svg = yield_html.chart(yield_report.report("breed"), "en")
+    assert svg.count("<polyline") >= 3  # 两广二号 and 菁松×皓月 over several seasons, ""
+    assert ">2025-9<" in svg and svg.index(">2025-9<") < svg.index(">2026-1<")
+
+
+def test_workbook_holds_the_reports_numbers(village):
+    import io
+    from decimal import Decimal
+
+    import openpyxl
+
+    from ledger.reports import yield_xlsx
+
+    report = yield_report.report("household")
+    book = openpyxl.load_workbook(io.BytesIO(yield_xlsx.workbook(report, "en")))
+    sheet = book.worksheets[0]
+    values = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+    contract = yield_report.as_json(report)["rows"]
+    for row, cells in zip(contract, values):
+        assert Decimal(str(cells[3])) == Decimal(row["cocoon_kg"])
+        assert (cells[4] is None) == (row["kg_per_sheet"] == "")
+    flagged = [row[0].value for row in book.worksheets[1].iter_rows(min_row=2)]
+    assert flagged == ["A3", "B3", "C1"]
