@@ -707,4 +707,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yield.chart_group": ("kg of cocoons per sheet by season, a line per village group",
                           "各季单张产茧量（公斤/张），按村民小组"),
     "yield.sheet_flagged": ("Flagged batches", "低产蚕批"),
+    "yield.flagged_part": ("Batches that failed (below 60% of the season's median kg per sheet)",
+                           "低产蚕批（单张产量低于本季中位数的 60%）"),
 }

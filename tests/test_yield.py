@@ -343,3 +343,16 @@ def test_workbook_holds_the_reports_numbers(village):
         assert (cells[4] is None) == (row["kg_per_sheet"] == "")
     flagged = [row[0].value for row in book.worksheets[1].iter_rows(min_row=2)]
     assert flagged == ["A3", "B3", "C1"]
+
+
+def test_notice_board_lists_the_seasons_failed_batches(village):
+    from ledger.reports import html, summary, text
+
+    document = summary.summary(models.Season.get(models.Season.code == "2026-1"))
+    assert [flag.batch.code for flag in document.flagged] == ["B3"]
+    printed = text.summary(document, "en")
+    section = printed[printed.index("Batches that failed"):]
+    # B3: H003's, 两广二号, 12.001 kg on 1.25 sheets; its cost: no leaf, no inputs
+    assert "B3" in section and "H003 王芳" in section and "9.601" in section
+    assert "41.750" in section
+    assert "B3" in html.summary(document, "en")

@@ -6,11 +6,11 @@ journal, so the notice board, the settlement sheets and the books tell one story
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from peewee import fn
 
-from ledger import chart, db, income, models
+from ledger import chart, db, income, models, yields
 from ledger.income import PartyIncome, SeasonIncome
 
 #: Bands of a household's net income for the season, in yuan: (lower bound, upper bound).
@@ -70,6 +70,8 @@ class Summary:
     groups: list[GroupYield]
     bands: list[Band]
     statement: IncomeStatement
+    #: The season's batches below 60% of its median kg per sheet (`ledger.yields`).
+    flagged: list[yields.Flagged] = field(default_factory=list)
 
     @property
     def season(self) -> models.Season:
@@ -97,7 +99,7 @@ def summary(season: models.Season) -> Summary:
     village, collective = names()
     households = [p for p in report.parties if p.kind == "household"]
     return Summary(village, collective, report, _groups(households), _bands(households),
-                   income_statement(season))
+                   income_statement(season), yields.flagged(yields.batch_yields([season])))
 
 
 def _groups(households: list[PartyIncome]) -> list[GroupYield]:
