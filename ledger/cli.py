@@ -163,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore_cmd.add_argument("file", metavar="FILE", help=t("help.restore_file"))
     restore_cmd.set_defaults(run=cmd_restore)
     _add_correction_commands(commands)
+    _add_note_command(commands)
     return parser
 
 
@@ -528,13 +529,37 @@ def cmd_report_yield(args) -> int:
     elif args.format == "html":
         from ledger.reports import yield_html
 
-        _deliver(args, text=yield_html.page(report, _document_lang(args)))
+        _deliver(args, text=yield_html.page(report, _document_lang(args), _yield_notes(report)))
     elif args.format == "xlsx":
         from ledger.reports import yield_xlsx
 
         _deliver(args, data=yield_xlsx.workbook(report, _document_lang(args)))
     else:
-        _deliver(args, text=yield_report.text(report, i18n.language()))
+        _deliver(args, text=yield_report.text(report, i18n.language(), notes=_yield_notes(report)))
+    return 0
+
+
+def _yield_notes(report) -> list:
+    from ledger import notes
+
+    return notes.of_seasons(report.seasons, report.breed)
+
+
+def _add_note_command(commands) -> None:
+    """`silk note BATCH "TEXT" [--date DATE]`."""
+    note = commands.add_parser("note", help=t_help("note"), description=t_help("note"))
+    note.add_argument("batch", metavar="BATCH", help=t_help("note_batch"))
+    note.add_argument("text", metavar="TEXT", help=t_help("note_text"))
+    note.add_argument("--date", metavar="DATE", type=_date, help=t_help("note_date"))
+    note.set_defaults(run=cmd_note)
+
+
+def cmd_note(args) -> int:
+    from ledger import notes
+
+    _open(args)
+    note_id = notes.add(args.batch, args.text, args.date)
+    print(i18n.t("note_added", id=note_id, batch=args.batch.strip().upper()))
     return 0
 
 

@@ -709,4 +709,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yield.sheet_flagged": ("Flagged batches", "低产蚕批"),
     "yield.flagged_part": ("Batches that failed (below 60% of the season's median kg per sheet)",
                            "低产蚕批（单张产量低于本季中位数的 60%）"),
+    "note_refused": ("the note is refused: {reason}", "记事未记入：{reason}"),
+    "note_empty": ("the note is empty: write what was seen", "记事为空：请写下所见情况"),
+    "note_outside_season": ("the note's date {date} is outside season {season} "
+                            "({start} to {end}) of the batch",
+                            "记事日期 {date} 不在该蚕批所属蚕季 {season}（{start} 至 {end}）之内"),
+    "note_added": ("Note {id} added to batch {batch}.", "已为蚕批 {batch} 记入记事 {id}。"),
+    "help.note": ("add a dated note to a batch (disease, mortality, 眠起 stages, weather); "
+                  "it posts nothing but is kept in the audit trail",
+                  "为蚕批添加带日期的记事（病害、死亡率、眠起、天气）；不记账，但记入审计日志"),
+    "help.note_batch": ("the batch's code", "蚕批编号"),
+    "help.note_text": ("what was seen", "所见情况"),
+    "help.note_date": ("the day it was seen (default: today)", "日期（默认：今天）"),
+    "action.note": ("noted on a batch", "蚕批记事"),
 }

@@ -97,6 +97,7 @@ def _as_schema_1(path) -> None:
     tamper(path)
     raw = sqlite3.connect(path)
     raw.execute("DROP TABLE change")
+    raw.execute("DROP TABLE batch_note")  # schema 3: notes on batches
     raw.execute("DROP TABLE account_total")
     for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND "
                                "(name LIKE '%_reverses' OR name LIKE '%_corrects')").fetchall():

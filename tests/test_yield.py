@@ -19,7 +19,7 @@ from ledger.errors import LedgerError
 from ledger.io import export
 from ledger.reports import yields as yield_report
 
-from tests.helpers import rows, table_counts
+from helpers import rows, table_counts
 
 # -- the independent computation -----------------------------------------------------------
 
