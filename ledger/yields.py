@@ -137,7 +137,7 @@ class YieldReport:
 def seasons_between(first: str | None = None, last: str | None = None) -> list[models.Season]:
     """The seasons from `first` to `last` (codes, both included), by start date; every
     season when neither is given. Refuses an unknown code and a range that runs back."""
-    ordered = list(models.Season.select().order_by(models.Season.start))
+    ordered = all_seasons()
     codes = [season.code for season in ordered]
 
     def position(code: str | None, default: int) -> int:
@@ -171,15 +171,20 @@ def check_breed(breed: str | None) -> str | None:
     return breed.strip()
 
 
-def batch_yields(seasons: list[models.Season], top_grade: str = "") -> list[BatchYield]:
-    """Every batch of `seasons` with its sums, by season start and batch code: one query,
-    each kind of record summed by batch before it is joined."""
+def batch_yields(seasons: list[models.Season], top_grade: str = "",
+                 owner: str | None = None) -> list[BatchYield]:
+    """Every batch of `seasons` (only `owner`'s, a party code, when given) with its sums,
+    by season start and batch code: one query, each kind of record summed by batch
+    before it is joined."""
     if not seasons:
         return []
     B, P = models.Batch, models.Party
     S, L, I = models.CocoonSale, models.LeafDelivery, models.Input
     ids = [season.id for season in seasons]
-    in_range = B.select(B.id).where(B.season.in_(ids))
+    chosen = B.season.in_(ids)
+    if owner is not None:
+        chosen &= B.owner.in_(P.select(P.id).where(P.code == owner))
+    in_range = B.select(B.id).where(chosen)
     top = Case(None, [(S.grade == top_grade, S.grams)], 0) if top_grade else 0
     sales = (S.select(S.batch.alias("batch_id"), fn.SUM(S.grams).alias("grams"),
                       fn.SUM(top).alias("top"), fn.SUM(S.amount).alias("income"))
@@ -199,7 +204,7 @@ def batch_yields(seasons: list[models.Season], top_grade: str = "") -> list[Batc
              .join(sales, JOIN.LEFT_OUTER, on=(sales.c.batch_id == B.id))
              .join(leaf, JOIN.LEFT_OUTER, on=(leaf.c.batch_id == B.id))
              .join(inputs, JOIN.LEFT_OUTER, on=(inputs.c.batch_id == B.id))
-             .where(B.season.in_(ids)))
+             .where(chosen))
     by_id = {season.id: season for season in seasons}
     rows = models.database.execute_sql(*query.sql()).fetchall()
     batches = [BatchYield(row[0], row[1], by_id[row[2]], row[3], row[4], row[5],
@@ -242,7 +247,7 @@ def report(by: str, first: str | None = None, last: str | None = None,
     by = check_by(by)
     seasons = seasons_between(first, last)
     breed = check_breed(breed)
-    everything = list(models.Season.select().order_by(models.Season.start))
+    everything = all_seasons()
     before = everything[:everything.index(seasons[0])][-1:] if seasons else []
     batches = batch_yields(before + seasons, top_grade)
     in_range = {season.id for season in seasons}
@@ -275,3 +280,21 @@ def report(by: str, first: str | None = None, last: str | None = None,
             row.previous = row.seasons.get(timeline[-2].id) if len(timeline) > 1 else None
     marked = [f for f in flagged(chosen) if breed is None or f.batch.breed == breed]
     return YieldReport(by, seasons, ordered, marked, breed)
+
+
+def all_seasons() -> list[models.Season]:
+    return list(models.Season.select().order_by(models.Season.start))
+
+
+def flagged_in(season: models.Season) -> list[Flagged]:
+    """The season's flagged batches (a season's batches are a few thousand at most)."""
+    return flagged(batch_yields([season]))
+
+
+def household_history(code: str) -> list[tuple[models.Season, Totals]]:
+    """The party of `code`'s batches added up season by season, oldest first; only the
+    seasons it reared in."""
+    found: dict[int, tuple[models.Season, Totals]] = {}
+    for batch in batch_yields(all_seasons(), owner=code):
+        found.setdefault(batch.season.id, (batch.season, Totals()))[1].add(batch)
+    return list(found.values())
