@@ -121,3 +121,17 @@ def other_program_db(path):
     """An SQLite file another program wrote: a database, but not a ledger."""
     write_sql(path, "CREATE TABLE contacts (name TEXT)", "INSERT INTO contacts VALUES ('王秀英')")
     return path
+
+
+# -- the terminal UI (no textual import here: the core tests use this module too) --
+
+def table_cells(table) -> list[list[str]]:
+    """Every row of a DataTable as the text of its cells."""
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def settle(pilot, app) -> None:
+    """Let the app finish what a key started: its workers, then their redraw."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()

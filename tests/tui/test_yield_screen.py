@@ -11,17 +11,9 @@ from ledger.reports import yields as yield_report
 from ledger.tui.app import make_app
 from ledger.tui.screens.yields import YieldScreen
 
+from helpers import settle, table_cells as cells
+
 SIZE = (140, 40)
-
-
-def cells(table: DataTable) -> list[list[str]]:
-    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
-
-
-async def settle(pilot, app) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_the_yield_screen_shows_the_reports_rows_in_each_view_and_sorts(demo_path):
