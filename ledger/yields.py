@@ -148,6 +148,9 @@ def seasons_between(first: str | None = None, last: str | None = None) -> list[m
             raise LedgerError("no_such_season", code=code)
         return codes.index(wanted)
 
+    if not ordered:
+        position(first or last, 0)  # refuses a code given for an empty ledger
+        return []
     start, end = position(first, 0), position(last, len(ordered) - 1)
     if start > end:
         raise LedgerError("yield_range_backwards", first=ordered[start].code,

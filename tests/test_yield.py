@@ -356,3 +356,10 @@ def test_notice_board_lists_the_seasons_failed_batches(village):
     assert "B3" in section and "H003 王芳" in section and "9.601" in section
     assert "41.750" in section
     assert "B3" in html.summary(document, "en")
+
+
+def test_an_empty_ledger_has_an_empty_report(memory_ledger):
+    for by in yields.BY:
+        assert yield_report.as_json(yield_report.report(by)) == {"by": by, "rows": [],
+                                                                  "flagged": []}
+    assert "no seasons" in yield_report.text(yield_report.report("season"), "en")
