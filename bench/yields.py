@@ -21,10 +21,11 @@ from ledger.reports import yields as yield_report
 #: The seasons of the issue's target: ten seasons of 1,500 households.
 SEASONS = 10
 
-#: The batches' sums as one would write them by hand: each kind summed by batch, joined.
+#: The batches' sums as one would write them by hand: sales and leaf summed by batch,
+#: joined to the batches and their owners (inputs count for flagged batches only).
 BARE = """
 SELECT b.id, b.code, b.season_id, p.code, p.kind, p."group", b.breed, b.sheets,
-       s.grams, s.top, s.income, l.grams, l.cost, i.cost
+       s.grams, s.top, s.income, l.grams, l.cost
 FROM batch b JOIN party p ON p.id = b.owner_id
 LEFT JOIN (SELECT batch_id, SUM(grams) AS grams, SUM(CASE WHEN grade = '上车茧' THEN grams
            ELSE 0 END) AS top, SUM(amount) AS income FROM cocoon_sale
@@ -33,9 +34,6 @@ LEFT JOIN (SELECT batch_id, SUM(grams) AS grams, SUM(CASE WHEN grade = '上车�
 LEFT JOIN (SELECT batch_id, SUM(grams) AS grams, SUM(amount) AS cost FROM leaf_delivery
            WHERE batch_id IN (SELECT id FROM batch WHERE season_id IN ({seasons}))
            GROUP BY batch_id) l ON l.batch_id = b.id
-LEFT JOIN (SELECT batch_id, SUM(amount) AS cost FROM input
-           WHERE batch_id IN (SELECT id FROM batch WHERE season_id IN ({seasons}))
-           GROUP BY batch_id) i ON i.batch_id = b.id
 WHERE b.season_id IN ({seasons})
 """
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import NamedTuple
 
-from peewee import JOIN, Case, fn
+from peewee import Case, fn
 
 from ledger import models, money
 from ledger.errors import LedgerError
@@ -27,9 +28,9 @@ BY = ("season", "household", "group", "breed")
 FLAG_SHARE = Fraction(3, 5)
 
 
-@dataclass(frozen=True)
-class BatchYield:
-    """One batch and what came of it (grams, hundredths of a sheet, fen)."""
+class BatchYield(NamedTuple):
+    """One batch and what came of it (grams, hundredths of a sheet, fen). A tuple: a
+    report over ten seasons of a large village makes some fifteen thousand."""
 
     id: int
     code: str
@@ -45,7 +46,7 @@ class BatchYield:
     cocoon_income: int
     leaf_grams: int
     leaf_cost: int
-    input_cost: int
+    input_cost: int = 0  # summed for flagged batches only (see `with_input_costs`)
 
     @property
     def cost(self) -> int:
@@ -70,7 +71,7 @@ class BatchYield:
         return self.owner if by == "household" else self.group
 
 
-@dataclass
+@dataclass(slots=True)
 class Totals:
     """Batches added up (grams, hundredths of a sheet, fen)."""
 
@@ -80,7 +81,6 @@ class Totals:
     top_grams: int = 0
     cocoon_income: int = 0
     leaf_grams: int = 0
-    cost: int = 0
 
     def add(self, batch: BatchYield) -> None:
         self.batches += 1
@@ -89,7 +89,14 @@ class Totals:
         self.top_grams += batch.top_grams
         self.cocoon_income += batch.cocoon_income
         self.leaf_grams += batch.leaf_grams
-        self.cost += batch.cost
+
+    def merge(self, other: "Totals") -> None:
+        self.batches += other.batches
+        self.sheets += other.sheets
+        self.cocoon_grams += other.cocoon_grams
+        self.top_grams += other.top_grams
+        self.cocoon_income += other.cocoon_income
+        self.leaf_grams += other.leaf_grams
 
 
 @dataclass
@@ -177,70 +184,106 @@ def check_breed(breed: str | None) -> str | None:
 def batch_yields(seasons: list[models.Season], top_grade: str = "",
                  owner: str | None = None) -> list[BatchYield]:
     """Every batch of `seasons` (only `owner`'s, a party code, when given) with its sums,
-    by season start and batch code: one query, each kind of record summed by batch
-    before it is joined."""
+    by season start and batch code. Four plain queries (the batches, their owners, sales
+    and leaf each summed by batch) put together here by batch id: cheaper than SQLite
+    joining the sums, which it would index first. Inputs are left out (see
+    `with_input_costs`)."""
     if not seasons:
         return []
     B, P = models.Batch, models.Party
-    S, L, I = models.CocoonSale, models.LeafDelivery, models.Input
-    ids = [season.id for season in seasons]
-    chosen = B.season.in_(ids)
+    S, L = models.CocoonSale, models.LeafDelivery
+    chosen = B.season.in_([season.id for season in seasons])
+    owners = P.select(P.id, P.code, P.name, P.kind, P.group)
     if owner is not None:
+        owners = owners.where(P.code == owner)
         chosen &= B.owner.in_(P.select(P.id).where(P.code == owner))
     in_range = B.select(B.id).where(chosen)
     top = Case(None, [(S.grade == top_grade, S.grams)], 0) if top_grade else 0
-    sales = (S.select(S.batch.alias("batch_id"), fn.SUM(S.grams).alias("grams"),
-                      fn.SUM(top).alias("top"), fn.SUM(S.amount).alias("income"))
-             .where(S.batch.in_(in_range)).group_by(S.batch).alias("sales"))
-    leaf = (L.select(L.batch.alias("batch_id"), fn.SUM(L.grams).alias("grams"),
-                     fn.SUM(L.amount).alias("cost"))
-            .where(L.batch.in_(in_range)).group_by(L.batch).alias("leaf"))
-    inputs = (I.select(I.batch.alias("batch_id"), fn.SUM(I.amount).alias("cost"))
-              .where(I.batch.in_(in_range)).group_by(I.batch).alias("inputs"))
-    zero = 0
-    query = (B.select(B.id, B.code, B.season, P.code, P.name, P.kind, P.group, B.breed,
-                      B.sheets, fn.COALESCE(sales.c.grams, zero),
-                      fn.COALESCE(sales.c.top, zero), fn.COALESCE(sales.c.income, zero),
-                      fn.COALESCE(leaf.c.grams, zero), fn.COALESCE(leaf.c.cost, zero),
-                      fn.COALESCE(inputs.c.cost, zero))
-             .join(P, on=(B.owner == P.id))
-             .join(sales, JOIN.LEFT_OUTER, on=(sales.c.batch_id == B.id))
-             .join(leaf, JOIN.LEFT_OUTER, on=(leaf.c.batch_id == B.id))
-             .join(inputs, JOIN.LEFT_OUTER, on=(inputs.c.batch_id == B.id))
-             .where(chosen))
+    sales = {row[0]: row[1:] for row in _rows(
+        S.select(S.batch, fn.SUM(S.grams), fn.SUM(top), fn.SUM(S.amount))
+        .where(S.batch.in_(in_range)).group_by(S.batch))}
+    leaf = {row[0]: row[1:] for row in _rows(
+        L.select(L.batch, fn.SUM(L.grams), fn.SUM(L.amount))
+        .where(L.batch.in_(in_range)).group_by(L.batch))}
+    parties = {row[0]: (row[1], row[2], row[3], "" if row[3] == "collective" else row[4])
+               for row in _rows(owners)}
     by_id = {season.id: season for season in seasons}
-    rows = models.database.execute_sql(*query.sql()).fetchall()
-    batches = [BatchYield(row[0], row[1], by_id[row[2]], row[3], row[4], row[5],
-                          "" if row[5] == "collective" else row[6], *row[7:])
-               for row in rows]
     order = {season.id: index for index, season in enumerate(seasons)}
+    nothing, no_leaf = (0, 0, 0), (0, 0)
+    batches = [BatchYield(batch_id, code, by_id[season_id], *parties[owner_id], breed, sheets,
+                          *sales.get(batch_id, nothing), *leaf.get(batch_id, no_leaf))
+               for batch_id, code, season_id, owner_id, breed, sheets in _rows(
+                   B.select(B.id, B.code, B.season, B.owner, B.breed, B.sheets).where(chosen))]
     batches.sort(key=lambda batch: (order[batch.season.id], batch.code))
     return batches
 
 
-def median(values: list[Fraction]) -> Fraction:
-    """The middle value; with an even count, the mean of the middle two."""
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    if len(ordered) % 2:
-        return ordered[middle]
-    return (ordered[middle - 1] + ordered[middle]) / 2
+def _rows(query) -> list[tuple]:
+    """A query's plain rows, without Peewee's conversion of each."""
+    return models.database.execute_sql(*query.sql()).fetchall()
+
+
+def with_input_costs(batches: list[BatchYield]) -> list[BatchYield]:
+    """The batches with what their inputs cost (a few batches: the flagged ones)."""
+    if not batches:
+        return batches
+    I = models.Input
+    costs = dict(I.select(I.batch, fn.SUM(I.amount))
+                 .where(I.batch.in_([batch.id for batch in batches]))
+                 .group_by(I.batch).tuples())
+    return [batch._replace(input_cost=costs.get(batch.id, 0)) for batch in batches]
+
+
+def median(batches: list[BatchYield]) -> Fraction:
+    """The middle grams per sheet of `batches` (all with sheets); with an even count, the
+    mean of the middle two. Exact: sorted by the whole grams per sheet, and only batches
+    whose whole grams tie are told apart as fractions."""
+    ordered = sorted(batches, key=lambda b: b.cocoon_grams * 100 // b.sheets)
+    count = len(ordered)
+    middle = count // 2
+    wanted = (middle,) if count % 2 else (middle - 1, middle)
+    values = []
+    for index in wanted:
+        whole = ordered[index].cocoon_grams * 100 // ordered[index].sheets
+        low = high = index
+        while low and ordered[low - 1].cocoon_grams * 100 // ordered[low - 1].sheets == whole:
+            low -= 1
+        while (high + 1 < count
+               and ordered[high + 1].cocoon_grams * 100 // ordered[high + 1].sheets == whole):
+            high += 1
+        ties = sorted(batch.per_sheet for batch in ordered[low:high + 1])
+        values.append(ties[index - low])
+    return sum(values) / len(values)
 
 
 def season_medians(batches: list[BatchYield]) -> dict[int, Fraction]:
     """Each season's median grams per sheet over its batches with sheets (season id ->)."""
-    values: dict[int, list[Fraction]] = {}
+    found: dict[int, list[BatchYield]] = {}
     for batch in batches:
         if batch.sheets:
-            values.setdefault(batch.season.id, []).append(batch.per_sheet)
-    return {season_id: median(found) for season_id, found in values.items()}
+            found.setdefault(batch.season.id, []).append(batch)
+    return {season_id: median(group) for season_id, group in found.items()}
 
 
 def flagged(batches: list[BatchYield]) -> list[Flagged]:
-    """The batches below FLAG_SHARE of their season's median, in the order given."""
+    """The batches below FLAG_SHARE of their season's median, in the order given;
+    compared in integers: grams * 100 / sheets < share * median."""
     medians = season_medians(batches)
-    return [Flagged(batch, medians[batch.season.id]) for batch in batches
-            if batch.sheets and batch.per_sheet < FLAG_SHARE * medians[batch.season.id]]
+    share = FLAG_SHARE
+    marked = []
+    for batch in batches:
+        if batch.sheets:
+            middle = medians[batch.season.id]
+            if (batch.cocoon_grams * 100 * share.denominator * middle.denominator
+                    < share.numerator * middle.numerator * batch.sheets):
+                marked.append(Flagged(batch, middle))
+    return marked
+
+
+def _flagged_with_costs(batches: list[BatchYield]) -> list[Flagged]:
+    marked = flagged(batches)
+    costed = with_input_costs([flag.batch for flag in marked])
+    return [Flagged(batch, flag.season_median) for batch, flag in zip(costed, marked)]
 
 
 def report(by: str, first: str | None = None, last: str | None = None,
@@ -251,21 +294,29 @@ def report(by: str, first: str | None = None, last: str | None = None,
     seasons = seasons_between(first, last)
     breed = check_breed(breed)
     everything = all_seasons()
-    before = everything[:everything.index(seasons[0])][-1:] if seasons else []
+    # the season before the range, for the change against it: by season, the first
+    # row's; otherwise only when the range is one season
+    needed = by == "season" or len(seasons) == 1
+    before = everything[:everything.index(seasons[0])][-1:] if seasons and needed else []
     batches = batch_yields(before + seasons, top_grade)
     in_range = {season.id for season in seasons}
-    chosen = [b for b in batches if b.season.id in in_range]
-    shown = [b for b in batches if breed is None or b.breed == breed]
     rows: dict[str, YieldRow] = {}
-    for batch in shown:
+    for batch in batches:
+        if breed is not None and batch.breed != breed:
+            continue
         key = batch.key(by)
         row = rows.get(key)
         if row is None:
             household = by == "household" and batch.owner_kind == "household"
             row = rows[key] = YieldRow(key, batch.owner_name if household else "")
-        row.seasons.setdefault(batch.season.id, Totals()).add(batch)
-        if batch.season.id in in_range:
-            row.totals.add(batch)
+        totals = row.seasons.get(batch.season.id)
+        if totals is None:
+            totals = row.seasons[batch.season.id] = Totals()
+        totals.add(batch)
+    for row in rows.values():
+        for season_id, totals in row.seasons.items():
+            if season_id in in_range:
+                row.totals.merge(totals)
     timeline = before + seasons
     if by == "season":
         ordered = [rows[season.code] for season in seasons if season.code in rows]
@@ -281,7 +332,8 @@ def report(by: str, first: str | None = None, last: str | None = None,
         for row in ordered:
             row.latest = row.seasons.get(timeline[-1].id)
             row.previous = row.seasons.get(timeline[-2].id) if len(timeline) > 1 else None
-    marked = [f for f in flagged(chosen) if breed is None or f.batch.breed == breed]
+    chosen = [b for b in batches if b.season.id in in_range]
+    marked = [f for f in _flagged_with_costs(chosen) if breed is None or f.batch.breed == breed]
     return YieldReport(by, seasons, ordered, marked, breed)
 
 
@@ -291,7 +343,7 @@ def all_seasons() -> list[models.Season]:
 
 def flagged_in(season: models.Season) -> list[Flagged]:
     """The season's flagged batches (a season's batches are a few thousand at most)."""
-    return flagged(batch_yields([season]))
+    return _flagged_with_costs(batch_yields([season]))
 
 
 def household_history(code: str) -> list[tuple[models.Season, Totals]]:

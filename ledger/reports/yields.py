@@ -141,8 +141,7 @@ def total(report: YieldReport) -> Totals:
     """The range's totals, over every row."""
     summed = Totals()
     for row in report.rows:
-        for name in vars(summed):
-            setattr(summed, name, getattr(summed, name) + getattr(row.totals, name))
+        summed.merge(row.totals)
     return summed
 
 
