@@ -58,7 +58,7 @@ class SilkApp(App):
         Binding("a", "add_record", "tui.key.add"),
         Binding("w", "wage_sheet", "tui.key.wage_sheet"),
         Binding("o", "open_log", "tui.key.log"),
-        Binding("y", "yield_book", "tui.key.yield"),
+        Binding("y", "yield_book", "tui.key.yield", show=False),
         Binding("u", "backups", "tui.key.backups"),
         Binding("ctrl+b", "backup_now", "tui.key.backup_now"),
         Binding("f2", "toggle_language", "tui.key.language"),
