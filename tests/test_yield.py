@@ -363,3 +363,14 @@ def test_an_empty_ledger_has_an_empty_report(memory_ledger):
         assert yield_report.as_json(yield_report.report(by)) == {"by": by, "rows": [],
                                                                   "flagged": []}
     assert "no seasons" in yield_report.text(yield_report.report("season"), "en")
+
+
+def test_one_breed_keeps_its_seasons_medians(village):
+    report = yield_report.report("household", breed="两广二号")
+    data = yield_report.as_json(report)
+    # A4, AC (2025-9), B2, B3 (2026-1): 两广二号's batches only
+    assert {row["key"]: row["batches"] for row in data["rows"]} == {
+        "COLLECTIVE": 1, "H002": 1, "H003": 1, "H004": 1}
+    # B3 is flagged against the whole season's median, not 两广二号's
+    assert data["flagged"] == [{"batch": "B3", "kg_per_sheet": "9.601",
+                                "season_median": "41.750"}]
