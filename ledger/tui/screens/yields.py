@@ -221,38 +221,54 @@ class YieldScreen(LedgerScreen):
             self.app.push_screen(HouseholdScreen(key))
 
 
-class YieldHistory(Vertical):
-    """A household's kg per sheet season by season, with a sparkline: for its page."""
-
-    DEFAULT_CSS = "YieldHistory { height: auto; } YieldHistory Sparkline { height: 2; }"
+class _ReadsInThread(Vertical):
+    """A piece of another screen that reads its own figures for one code in a worker
+    thread when it is mounted (the screen around it is redone, and so it, when the
+    ledger changes): `read` in the thread, `show` in the UI."""
 
     def __init__(self, code: str, **kwargs):
         super().__init__(**kwargs)
         self.code = code
 
-    def compose(self) -> ComposeResult:
-        yield PlainStatic("", id="yield-history-text")
-        yield Sparkline([], id="yield-history-spark")
-
     def on_mount(self) -> None:
         self._read()
 
-    @work(thread=True, exclusive=True, group="yield-history")
+    @work(thread=True, exclusive=True)
     def _read(self) -> None:
         try:
-            found = yields.household_history(self.code)
-            notes_found = notes.of_household(self.code)
+            found = self.read()
         except EXPECTED as error:
             self.app.call_from_thread(self.app.notify, problem(error), severity="error")
             return
         finally:
-            models.database.close()
-        self.app.call_from_thread(self._show, found, notes_found)
+            models.database.close()  # this worker thread's connection
+        self.app.call_from_thread(self.show, found)
 
-    def _show(self, found: list, notes_found: list) -> None:
-        values = [yields.grams_per_sheet(totals) for _, totals in found]
+    def read(self):
+        raise NotImplementedError
+
+    def show(self, found) -> None:
+        raise NotImplementedError
+
+
+class YieldHistory(_ReadsInThread):
+    """A household's kg per sheet season by season, with a sparkline, and the latest
+    notes on its batches: for its page."""
+
+    DEFAULT_CSS = "YieldHistory { height: auto; } YieldHistory Sparkline { height: 2; }"
+
+    def compose(self) -> ComposeResult:
+        yield PlainStatic("", id="yield-history-text")
+        yield Sparkline([], id="yield-history-spark")
+
+    def read(self) -> tuple[list, list]:
+        return yields.household_history(self.code), notes.of_household(self.code)
+
+    def show(self, found: tuple[list, list]) -> None:
+        history_, notes_found = found
+        values = [yields.grams_per_sheet(totals) for _, totals in history_]
         parts = [f"{season.code} {money.kg(v) if v is not None else '-'}"
-                 for (season, _), v in zip(found, values)]
+                 for (season, _), v in zip(history_, values)]
         text = t("tui.yield.household_history", seasons="  ".join(parts) or "-")
         if notes_found:
             text += "\n" + "\n".join(f"{n.batch_code} {n.date.isoformat()} {n.text}"
@@ -261,33 +277,18 @@ class YieldHistory(Vertical):
         self.query_one("#yield-history-spark", Sparkline).data = [v or 0 for v in values]
 
 
-class BatchNotes(Vertical):
+class BatchNotes(_ReadsInThread):
     """A batch's notes, dated, for its page."""
 
     DEFAULT_CSS = "BatchNotes { height: auto; }"
-
-    def __init__(self, code: str, **kwargs):
-        super().__init__(**kwargs)
-        self.code = code
 
     def compose(self) -> ComposeResult:
         yield PlainLabel(t("tui.yield.notes"), classes="heading")
         yield PlainStatic("", id="batch-notes-text")
 
-    def on_mount(self) -> None:
-        self._read()
+    def read(self) -> list:
+        return notes.of_batch(self.code)
 
-    @work(thread=True, exclusive=True, group="batch-notes")
-    def _read(self) -> None:
-        try:
-            found = notes.of_batch(self.code)
-        except EXPECTED as error:
-            found = []
-            self.app.call_from_thread(self.app.notify, problem(error), severity="error")
-        finally:
-            models.database.close()
-        self.app.call_from_thread(self._show, found)
-
-    def _show(self, found: list) -> None:
+    def show(self, found: list) -> None:
         text = "\n".join(f"{n.date.isoformat()}  {n.text}" for n in found)
         self.query_one("#batch-notes-text", Static).update(Text(text or t("tui.yield.no_notes")))
