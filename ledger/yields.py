@@ -28,13 +28,22 @@ BY = ("season", "household", "group", "breed")
 FLAG_SHARE = Fraction(3, 5)
 
 
+class SeasonRef(NamedTuple):
+    """A batch's season, as plain values: read for every batch, a model's fields would
+    cost more than the sums."""
+
+    id: int
+    code: str
+    start: object  # date
+
+
 class BatchYield(NamedTuple):
     """One batch and what came of it (grams, hundredths of a sheet, fen). A tuple: a
     report over ten seasons of a large village makes some fifteen thousand."""
 
     id: int
     code: str
-    season: models.Season
+    season: SeasonRef
     owner: str          # the owner's code
     owner_name: str
     owner_kind: str     # household | collective
@@ -207,13 +216,13 @@ def batch_yields(seasons: list[models.Season], top_grade: str = "",
         .where(L.batch.in_(in_range)).group_by(L.batch))}
     parties = {row[0]: (row[1], row[2], row[3], "" if row[3] == "collective" else row[4])
                for row in _rows(owners)}
-    by_id = {season.id: season for season in seasons}
+    by_id = {season.id: SeasonRef(season.id, season.code, season.start) for season in seasons}
     order = {season.id: index for index, season in enumerate(seasons)}
     nothing, no_leaf = (0, 0, 0), (0, 0)
+    listed = B.select(B.id, B.code, B.season, B.owner, B.breed, B.sheets).where(chosen)
     batches = [BatchYield(batch_id, code, by_id[season_id], *parties[owner_id], breed, sheets,
                           *sales.get(batch_id, nothing), *leaf.get(batch_id, no_leaf))
-               for batch_id, code, season_id, owner_id, breed, sheets in _rows(
-                   B.select(B.id, B.code, B.season, B.owner, B.breed, B.sheets).where(chosen))]
+               for batch_id, code, season_id, owner_id, breed, sheets in _rows(listed)]
     batches.sort(key=lambda batch: (order[batch.season.id], batch.code))
     return batches
 
@@ -346,10 +355,10 @@ def flagged_in(season: models.Season) -> list[Flagged]:
     return _flagged_with_costs(batch_yields([season]))
 
 
-def household_history(code: str) -> list[tuple[models.Season, Totals]]:
+def household_history(code: str) -> list[tuple[SeasonRef, Totals]]:
     """The party of `code`'s batches added up season by season, oldest first; only the
     seasons it reared in."""
-    found: dict[int, tuple[models.Season, Totals]] = {}
+    found: dict[int, tuple[SeasonRef, Totals]] = {}
     for batch in batch_yields(all_seasons(), owner=code):
         found.setdefault(batch.season.id, (batch.season, Totals()))[1].add(batch)
     return list(found.values())
