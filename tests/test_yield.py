@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import date
 from fractions import Fraction
 
 import pytest
 
 from ledger import book, corrections, demo, models, yields
 from ledger.cli import main
-from ledger.errors import LedgerError
 from ledger.io import export
 from ledger.reports import yields as yield_report
 
@@ -74,7 +74,8 @@ def expected(data: dict, by: str, first: str | None = None, last: str | None = N
     for name in order:
         count, sheets, kg, leaf_kg = sums[name]
         out_rows.append({"key": name, "batches": count, "sheets": half_up(sheets, 2),
-                         "cocoon_kg": half_up(kg), "kg_per_sheet": half_up(kg / sheets) if sheets else "",
+                         "cocoon_kg": half_up(kg),
+                         "kg_per_sheet": half_up(kg / sheets) if sheets else "",
                          "leaf_kg": half_up(leaf_kg),
                          "leaf_per_cocoon": half_up(leaf_kg / kg) if kg else ""})
     flagged = []
@@ -374,3 +375,18 @@ def test_one_breed_keeps_its_seasons_medians(village):
     # B3 is flagged against the whole season's median, not 两广二号's
     assert data["flagged"] == [{"batch": "B3", "kg_per_sheet": "9.601",
                                 "season_median": "41.750"}]
+
+
+def test_a_reversal_in_a_later_season_nets_out_against_its_own_batch(village):
+    from ledger import closing
+
+    closing.close("2025-9")
+    sale = models.CocoonSale.get((models.CocoonSale.grams == 61_300))  # A2's only sale
+    reversal = corrections.reverse("sales", sale.id, reason="sold twice", day=date(2026, 5, 2))
+    assert models.CocoonSale.get_by_id(reversal).season.code == "2026-1"
+    village["sales"].append(dict(batch="A2", kg="-61.3"))
+    for by in yields.BY:
+        assert yield_report.as_json(yield_report.report(by)) == expected(village, by)
+    data = yield_report.as_json(yield_report.report("season"))
+    rows = {row["key"]: row for row in data["rows"]}
+    assert rows["2025-9"]["cocoon_kg"] == "317.830"  # 379.130 less A2's 61.300

@@ -2,7 +2,6 @@
 batches to visit, driven as a user would on a copy of a demo ledger."""
 from __future__ import annotations
 
-from datetime import date
 
 from textual.widgets import DataTable, Sparkline, Static
 
