@@ -1,14 +1,15 @@
 """The yield book: how each batch, household, village group, breed and season did.
 
-The database sums each batch's sales, leaf and inputs (one GROUP BY per kind, by batch,
-whatever season a reversal was written in, so a reversal always nets out against its own
-batch); Python then adds the batches up by season, household, group or breed, a few
-thousand rows. Every figure is an integer (grams, hundredths of a sheet, fen); a ratio is
+The database sums each batch's sales and leaf (one GROUP BY per kind, by batch, whatever
+season a reversal was written in, so a reversal always nets out against its own batch;
+inputs only for the flagged batches, whose cost is shown); Python then adds the batches
+up by season, household, group or breed, some thousands of rows. Every figure is an integer (grams, hundredths of a sheet, fen); a ratio is
 rounded once, half up, when it is shown (`ledger.money.ratio`).
 
 A batch is *flagged* when it has sheets and its kg per sheet is below 60% of the median of
 its season's batches with sheets (an even count takes the mean of the middle two). The
-comparison is exact (fractions), so a batch is never flagged or spared by a rounding.
+comparison is exact (integers and fractions), so no batch is flagged or spared by a
+rounding. The rules and formats are in docs/yield.md.
 """
 from __future__ import annotations
 
