@@ -24,7 +24,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from bench import commands, documents, ledgers, peers, silk, tui
+from bench import commands, documents, ledgers, peers, silk, tui, yields
 from bench.ledgers import DATA, Size, progress
 from bench.measure import warm
 from bench.table import Row, write
@@ -89,6 +89,8 @@ def ledger_rows(size: Size, runs: int, with_peers: bool, with_documents: bool) -
                 shown.get(measure), target=measure)
             for measure, (silk_time, bare_time) in silk.reports(path, about, runs).items()]
     rows.append(check_row(size, records, runs, shown["check"]))
+    progress(f"{size.label}: the yield report ...")
+    rows += yields.rows(size, records, single)
     progress(f"{size.label}: the terminal UI ...")
     warm(path)
     start, key = tui.measure(path, min(runs, 3))

@@ -51,6 +51,7 @@ TARGETS = {
     "TUI key to next screen": Target("< 100 ms", lambda row: row.silk.median < 0.100),
     "documents": Target("< 10 s (issue 4)", lambda row: row.silk.median < 10.0),
     "memory": Target(f"< {MEMORY_MB} MB", lambda row: row.command.peak_mb < MEMORY_MB),
+    "yield report": Target("< 300 ms (issue 16)", _time_and_memory(0.300)),
 }
 
 

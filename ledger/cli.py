@@ -127,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     summary_cmd.add_argument("code", metavar="SEASON", help=t("help.season_code"))
     _add_document_options(summary_cmd, ("text", "html", "pdf", "csv"))
     summary_cmd.set_defaults(run=cmd_report_summary)
+    _add_yield_command(reports)
 
     statement_cmd = commands.add_parser("statement", help=t("help.statement"),
                                         description=t("help.statement"))
@@ -160,6 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore_cmd.add_argument("file", metavar="FILE", help=t("help.restore_file"))
     restore_cmd.set_defaults(run=cmd_restore)
     _add_correction_commands(commands)
+    _add_note_command(commands)
     return parser
 
 
@@ -498,6 +500,69 @@ def cmd_report_summary(args) -> int:
         _deliver(args, text=table.csv_text(*summary.csv_rows(document)))
     else:
         _render(args, "summary", document)
+    return 0
+
+
+# -- the yield book (issue 16): one parser and one command, to move as they are --------
+
+def _add_yield_command(reports) -> None:
+    """`silk report yield --by season|household|group|breed [--from S] [--to S]`. `--by`
+    is checked by the core, so a wrong one is one translated line and exit 1."""
+    command = reports.add_parser("yield", help=t_help("report_yield"),
+                                 description=t_help("report_yield"))
+    command.add_argument("--by", default="season", metavar="|".join(("season", "household",
+                                                                      "group", "breed")),
+                         help=t_help("yield_by"))
+    command.add_argument("--from", dest="first", metavar="SEASON", help=t_help("yield_from"))
+    command.add_argument("--to", dest="last", metavar="SEASON", help=t_help("yield_to"))
+    command.add_argument("--breed", metavar="NAME", help=t_help("yield_breed"))
+    command.add_argument("--format", choices=("text", "json", "html", "xlsx"), default="text",
+                         help=t_help("format"))
+    command.add_argument("-o", "--output", metavar="FILE", help=t_help("output"))
+    command.set_defaults(run=cmd_report_yield)
+
+
+def cmd_report_yield(args) -> int:
+    from ledger.reports import yields as yield_report
+
+    _open(args)
+    report = yield_report.report(args.by, args.first, args.last, args.breed)
+    if args.format == "json":
+        _deliver(args, text=yield_report.to_json(report) + "\n")
+    elif args.format == "html":
+        from ledger.reports import yield_html
+
+        _deliver(args, text=yield_html.page(report, _document_lang(args), _yield_notes(report)))
+    elif args.format == "xlsx":
+        from ledger.reports import yield_xlsx
+
+        _deliver(args, data=yield_xlsx.workbook(report, _document_lang(args)))
+    else:
+        _deliver(args, text=yield_report.text(report, i18n.language(), notes=_yield_notes(report)))
+    return 0
+
+
+def _yield_notes(report) -> list:
+    from ledger import notes
+
+    return notes.of_seasons(report.seasons, report.breed)
+
+
+def _add_note_command(commands) -> None:
+    """`silk note BATCH "TEXT" [--date DATE]`."""
+    note = commands.add_parser("note", help=t_help("note"), description=t_help("note"))
+    note.add_argument("batch", metavar="BATCH", help=t_help("note_batch"))
+    note.add_argument("text", metavar="TEXT", help=t_help("note_text"))
+    note.add_argument("--date", metavar="DATE", type=_date, help=t_help("note_date"))
+    note.set_defaults(run=cmd_note)
+
+
+def cmd_note(args) -> int:
+    from ledger import notes
+
+    _open(args)
+    note_id = notes.add(args.batch, args.text, args.date)
+    print(i18n.t("note_added", id=note_id, batch=args.batch.strip().upper()))
     return 0
 
 

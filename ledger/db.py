@@ -22,7 +22,7 @@ from ledger.errors import LedgerError
 
 DEFAULT_PATH = "ledger.db"
 APPLICATION_ID = 0x5349_4C4B  # "SILK"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 COLLECTIVE = models.COLLECTIVE
 
 PRAGMAS = (
@@ -352,10 +352,20 @@ def _migrate_2(db: SqliteDatabase) -> None:
                    'GROUP BY "account_id"')
 
 
+def _migrate_3(db: SqliteDatabase) -> None:
+    """Schema 3: notes on batches (the yield book); `guard` then makes them append-only
+    like the records."""
+    db.execute_sql('CREATE TABLE "batch_note" ("id" INTEGER NOT NULL PRIMARY KEY, '
+                   '"batch_id" INTEGER NOT NULL, "date" DATE NOT NULL, "text" TEXT NOT NULL, '
+                   '"seal" VARCHAR(32) NOT NULL, FOREIGN KEY ("batch_id") REFERENCES "batch" '
+                   '("id") ON DELETE RESTRICT)')
+    db.execute_sql('CREATE INDEX "batch_note_batch_id" ON "batch_note" ("batch_id")')
+
+
 #: Schema version N -> the step that brings an existing ledger from N-1 to N. Each step
 #: is written against the tables as they were at N-1, never against today's models, and
 #: leaves the ledger with the schema that `_create` gives a new one.
-MIGRATIONS: dict = {2: _migrate_2}
+MIGRATIONS: dict = {2: _migrate_2, 3: _migrate_3}
 
 
 def get_meta(key: str, default: str = "") -> str:

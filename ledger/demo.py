@@ -42,6 +42,11 @@ COLLECTIVE_SUBSIDY = "镇人民政府蚕桑产业扶持资金"
 #: Cocoon grades: (name, share of the batch's cocoons in percent, price in percent of 上车茧);
 #: 上车茧 takes what the others leave, at the season's price.
 GRADES = (("上车茧", None, None), ("次茧", (4, 10), (75, 90)), ("下茧", (3, 8), (30, 50)))
+#: Cocoon yield of each breed, in percent of the season's usual: some do better here.
+BREED_YIELD = {"菁松×皓月": 104, "芙蓉×湘晖": 100, "两广二号": 95, "云蚕7×云蚕8": 102,
+               "秋丰×白玉": 97}
+#: Chance that a household rears another breed than the season's usual one.
+OTHER_BREED = 0.35
 #: Share of households' batches lost, mostly to disease: their owners may end up owing.
 FAILED_BATCHES = 0.04
 
@@ -54,7 +59,7 @@ def generate(households: int = 150, seasons: int = 3, seed: int = 1) -> Counter:
     """
     if households < 1 or seasons < 1:
         raise ValueError("a demo village needs at least one household and one season")
-    village = Village(random.Random(seed), households)
+    village = Village(random.Random(seed), households, random.Random(f"{seed}:breeds"))
     with models.database.atomic():
         writer = book.record_many(village.groups(seasons), action="demo", source="silk demo")
         if not db.get_meta("village"):
@@ -105,6 +110,7 @@ class Batch:
     mount: date
     harvest: date
     young_reared: bool
+    breed: str = ""
 
 
 @dataclass(frozen=True)
@@ -127,8 +133,11 @@ class Village:
     payments can be sized without reading the ledger back mid-transaction.
     """
 
-    def __init__(self, rng: random.Random, households: int):
+    def __init__(self, rng: random.Random, households: int, breeds: random.Random | None = None):
         self.rng = rng
+        #: Breeds are chosen from a stream of their own, so everything else stays as
+        #: each seed made it before batches had breeds of their own.
+        self.breeds = breeds or random.Random(0)
         width = max(3, len(str(households)))
         self.households = [self._household(f"H{n:0{width}d}") for n in range(1, households + 1)]
         self.by_code = {h.code: h for h in self.households}
@@ -258,9 +267,12 @@ class SeasonBook:
         hatch = self.season.start + timedelta(days=rng.randint(0, 3))
         mount = hatch + timedelta(days=rng.randint(24, 26))
         harvest = mount + timedelta(days=rng.randint(5, 7))
-        batch = Batch(code, owner, hundredths, hatch, mount, harvest, young_reared)
+        breed = self.terms.breed
+        if owner != COLLECTIVE and self.village.breeds.random() < OTHER_BREED:
+            breed = self.village.breeds.choice(BREEDS)
+        batch = Batch(code, owner, hundredths, hatch, mount, harvest, young_reared, breed)
         self._add("batches", {"code": code, "season": self.season.code, "owner": owner,
-                              "sheets": sheets(hundredths), "breed": self.terms.breed,
+                              "sheets": sheets(hundredths), "breed": breed,
                               "hatch": hatch.isoformat(), "mount": mount.isoformat(),
                               "harvest": harvest.isoformat()})
         return batch
@@ -317,7 +329,7 @@ class SeasonBook:
     # -- cocoons: 35-50 kg a sheet, graded and sold after harvest ---------------------
     def _sales(self, batch: Batch) -> None:
         rng = self.rng
-        per_sheet = rng.randint(35_000, 50_000)                           # grams a sheet
+        per_sheet = rng.randint(35_000, 50_000) * BREED_YIELD.get(batch.breed, 100) // 100
         if batch.owner != COLLECTIVE and rng.random() < FAILED_BATCHES:
             per_sheet = rng.randint(3_000, 12_000)                        # disease: 蚕病减产
         total = batch.sheets * per_sheet // 1000 * 10                     # whole 10 g

@@ -271,3 +271,22 @@ SEALED_MODELS = (Party, Season, Batch, *RECORD_MODELS, Account)
 #: Tables whose rows are never updated or deleted, which the database enforces.
 APPEND_ONLY_MODELS = (*RECORD_MODELS, Voucher, Posting, Change)
 
+
+
+# -- batch notes (the yield book, issue 16) -------------------------------------------------
+
+class BatchNote(BaseModel):
+    """A dated note on a batch: a disease seen, a mortality estimate, the 眠起 stages, the
+    weather. Not money: it posts nothing. Sealed, append-only and in the audit trail like
+    the records (`ledger.notes`)."""
+
+    id = AutoField()
+    batch = ForeignKeyField(Batch, backref="notes", on_delete="RESTRICT", index=True)
+    date = DateField()
+    text = TextField()
+    seal = CharField(max_length=SEAL_CHARS, default="")
+
+
+ALL_MODELS += (BatchNote,)
+SEALED_MODELS += (BatchNote,)
+APPEND_ONLY_MODELS += (BatchNote,)

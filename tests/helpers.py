@@ -127,7 +127,12 @@ def other_program_db(path):
     return path
 
 
-# -- the terminal UI --
+# -- the terminal UI (no textual import at module level: the core tests use this module) --
+
+def table_cells(table) -> list[list[str]]:
+    """Every row of a DataTable as the text of its cells."""
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
 
 async def settle(pilot, app) -> None:
     """Let the app finish what a key began: its messages, then its thread workers (a
@@ -224,6 +229,7 @@ def as_schema_1(path) -> None:
     tamper(path)
     raw = sqlite3.connect(path)
     raw.execute("DROP TABLE change")
+    raw.execute("DROP TABLE batch_note")  # schema 3: notes on batches
     raw.execute("DROP TABLE account_total")
     for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND "
                                "(name LIKE '%_reverses' OR name LIKE '%_corrects')").fetchall():

@@ -8,7 +8,8 @@ from pathlib import Path
 
 CORE = ["ledger.money", "ledger.models", "ledger.db", "ledger.rules", "ledger.posting",
         "ledger.book", "ledger.income", "ledger.balances", "ledger.check", "ledger.kinds",
-        "ledger.chart", "ledger.refs", "ledger.io.csv_import", "ledger.browse"]
+        "ledger.chart", "ledger.refs", "ledger.io.csv_import", "ledger.browse", "ledger.yields",
+        "ledger.notes"]
 
 
 def _loaded_after_importing(modules: list[str]) -> set[str]:

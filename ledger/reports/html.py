@@ -60,10 +60,28 @@ def summary(document: Summary, lang: str) -> str:
         _income_statement(document, lang), '</div>',
         f'<div class="keep"><h2>{_e(band_chart.title)}</h2>',
         f'<figure class="chart">{charts.svg(band_chart, titled=False)}</figure></div>',
+        _flagged(document, lang),
         _signatures(lang, ("accountant", "supervision"), document.check_code),
         '</section>',
     ))
     return _page(title, body, lang, numbered=True)
+
+
+def _flagged(document: Summary, lang: str) -> str:
+    """The season's failed batches, to visit before the next round (the yield book's)."""
+    from ledger.reports import yields as yield_report
+
+    title = f'<h2>{_e(i18n.t("yield.flagged_part", lang))}</h2>'
+    if not document.flagged:
+        return f'<div class="keep">{title}<p class="none">{_e(i18n.t("doc.none", lang))}</p></div>'
+    headers = yield_report.flagged_headers(lang)
+    keep = [0, 2, 3, 4, 5, 6]
+    head = "".join(f'<th class="{"text" if k < 4 else "num"}">{_e(headers[k])}</th>' for k in keep)
+    rows = "".join("<tr>" + "".join(
+        f'<td class="{"text" if k < 4 else "num"}">{_e(cells_[k])}</td>' for k in keep) + "</tr>"
+        for cells_ in (yield_report.flagged_cells(flag, lang) for flag in document.flagged))
+    return (f'<div class="keep">{title}<table class="records flagged"><thead><tr>{head}</tr>'
+            f'</thead><tbody>{rows}</tbody></table></div>')
 
 
 # -- the page ------------------------------------------------------------------------------

@@ -6,11 +6,11 @@ journal, so the notice board, the settlement sheets and the books tell one story
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from peewee import fn
 
-from ledger import chart, db, income, models
+from ledger import chart, db, income, models, yields
 from ledger.income import PartyIncome, SeasonIncome
 
 #: Bands of a household's net income for the season, in yuan: (lower bound, upper bound).
@@ -73,6 +73,8 @@ class Summary:
     #: The ledger's check code (账本校验码), printed at the foot of the notice board; ""
     #: prints none.
     check_code: str = ""
+    #: The season's batches below 60% of its median kg per sheet (`ledger.yields`).
+    flagged: list[yields.Flagged] = field(default_factory=list)
 
     @property
     def season(self) -> models.Season:
@@ -100,7 +102,8 @@ def summary(season: models.Season) -> Summary:
     village, collective = names()
     households = [p for p in report.parties if p.kind == "household"]
     return Summary(village, collective, report, _groups(households), _bands(households),
-                   income_statement(season))
+                   income_statement(season),
+                   flagged=yields.flagged(yields.batch_yields([season])))
 
 
 def _groups(households: list[PartyIncome]) -> list[GroupYield]:

@@ -372,6 +372,22 @@ def _bands(out: _Writer, document: Summary) -> None:
     out.add(*render(cols, widths, rows))
 
 
+def _flagged(out: _Writer, document: Summary) -> None:
+    """The batches that failed, to visit before the next round (the yield book's part)."""
+    from ledger.reports import yields as yield_report
+
+    out.part(5, out.t("yield.flagged_part"))
+    if not document.flagged:
+        out.add(out.t("doc.none"))
+        return
+    headers = yield_report.flagged_headers(out.lang)
+    cols = [Col(headers[0]), Col(headers[2], flex=True), Col(headers[3], flex=True),
+            *(Col(header, "right") for header in headers[4:])]
+    rows = [[c for k, c in enumerate(yield_report.flagged_cells(flag, out.lang)) if k != 1]
+            for flag in document.flagged]
+    out.add(*table(cols, rows))
+
+
 def summary(document: Summary, lang: str, printed: date | None = None) -> str:
     """The season's summary for the notice board."""
     out = _Writer(lang)
@@ -388,6 +404,7 @@ def summary(document: Summary, lang: str, printed: date | None = None) -> str:
     _income_statement(out, document)
     out.part(4, out.t("doc.income_bands"))
     _bands(out, document)
+    _flagged(out, document)
     out.signatures(out.t("doc.signature_accountant"), out.t("doc.signature_supervision"))
     out.footer(printed or date.today(), check_code=document.check_code)
     return out.text()

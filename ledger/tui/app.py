@@ -60,6 +60,7 @@ class SilkApp(App):
         Binding("a", "add_record", "tui.key.add"),
         Binding("w", "wage_sheet", "tui.key.wage_sheet"),
         Binding("o", "open_log", "tui.key.log"),
+        Binding("y", "yield_book", "tui.key.yield", show=False),
         Binding("u", "backups", "tui.key.backups"),
         Binding("ctrl+b", "backup_now", "tui.key.backup_now"),
         Binding("f2", "toggle_language", "tui.key.language"),
@@ -236,6 +237,11 @@ class SilkApp(App):
         from ledger.tui.screens.log import LogScreen
 
         self.push_screen(LogScreen(kind, record_id))
+
+    def action_yield_book(self) -> None:
+        from ledger.tui.screens.yields import YieldScreen
+
+        self.push_screen(YieldScreen())
 
     def action_backups(self) -> None:
         from ledger.tui.screens.backups import BackupsScreen

@@ -48,6 +48,7 @@ class LedgerCommands(Provider):
         other = "en" if i18n.language() == "zh" else "zh"
         found += [
             (t("tui.cmd.wage_sheet"), app.action_wage_sheet, ""),
+            (t("tui.cmd.yield"), app.action_yield_book, ""),
             (t("tui.cmd.summary"), partial(app.run_action, "notice_board"), ""),
             (t("tui.cmd.language", language=t(f"tui.lang.{other}")),
              partial(app.run_action, "toggle_language"), ""),

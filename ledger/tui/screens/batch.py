@@ -14,6 +14,7 @@ from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.paged_table import fit_column, right
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.plain import PlainLabel, PlainStatic, PlainTable
+from ledger.tui.screens.yields import BatchNotes
 
 
 class BatchScreen(LedgerScreen):
@@ -35,6 +36,7 @@ class BatchScreen(LedgerScreen):
         yield PlainStatic("", id="batch-dates")
         yield PlainStatic("", id="batch-figures")
         with VerticalScroll(id="batch-records"):
+            yield BatchNotes(self.code, id="batch-notes")
             for part in ("leaf", "sales", "inputs"):
                 yield PlainLabel(t(f"tui.batch.{part}"), classes="heading")
                 yield PlainTable(id=f"batch-{part}", cursor_type="row", classes="part")

@@ -6,7 +6,7 @@ worker, so the screen appears at once even on a large ledger.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual import work
@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
-from ledger import check, money
+from ledger import check, money, yields
 from ledger.browse import Glance, UnsoldBatch, YieldBar, release
 from ledger.i18n import t
 from ledger.reports.summary import group_order
@@ -27,6 +27,7 @@ from ledger.tui.widgets.bar_chart import BarChart
 from ledger.tui.widgets.figures import Figures
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.plain import PlainLabel, PlainStatic, PlainTable
+from ledger.tui.screens.yields import visit_text
 
 
 #: Above this many records `check` waits for its key: it takes seconds per hundred
@@ -41,6 +42,7 @@ class HomeData:
     unsold: tuple[list[UnsoldBatch], int]
     owed: tuple[list, int]
     stamp: tuple[int, ...]
+    flagged: list = field(default_factory=list)  # the yield book's batches to visit
 
 
 class HomeScreen(LedgerScreen):
@@ -95,7 +97,8 @@ class HomeScreen(LedgerScreen):
         return HomeData(overview.glance(season), overview.yield_by_group(season),
                         overview.unsold_batches(season, limit=20),
                         overview.households_owed(season, limit=20),
-                        self.read_model.seasons.data_stamp())
+                        self.read_model.seasons.data_stamp(),
+                        yields.flagged_in(season))
 
     def show(self, data: HomeData | None) -> None:
         table = self.query_one("#attention", DataTable)
@@ -142,6 +145,9 @@ class HomeScreen(LedgerScreen):
             self._set_check_row(t("tui.home.check_key"))
 
     def _attention(self, table: DataTable, data: HomeData) -> None:
+        for flag in data.flagged:  # the yield book's to-do
+            table.add_row(t("tui.att.visit"), f"{flag.batch.code} {flag.batch.owner_name}",
+                          visit_text(flag), key=f"batch:{flag.batch.code}")
         unsold, unsold_count = data.unsold
         for batch in unsold:
             table.add_row(t("tui.att.batch"), f"{batch.code} {batch.owner_name}",

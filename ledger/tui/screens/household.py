@@ -17,6 +17,7 @@ from ledger.tui.widgets.figures import Figures
 from ledger.tui.widgets.paged_table import fit_column, right
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.plain import PlainStatic, PlainTable
+from ledger.tui.screens.yields import YieldHistory
 
 
 @dataclass
@@ -85,6 +86,7 @@ class HouseholdScreen(LedgerScreen):
         yield PlainStatic(f"{self.code}  {t('tui.loading')}", id="household-head", classes="heading")
         yield PlainStatic("", id="household-batches")
         yield Figures(id="household-figures")
+        yield YieldHistory(self.code, id="household-yield")
         yield PlainTable(id="household-records", cursor_type="row", zebra_stripes=True)
         yield FittingFooter()
 

@@ -134,7 +134,8 @@ class JournalScreen(ListScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """The whole of the row under the cursor, which a narrow terminal cuts short."""
         table = self.query_one(PagedTable)
-        if event.data_table is not table or event.row_key.value is None:
+        if (event.data_table is not table or event.row_key.value is None
+                or event.row_key not in table.rows):  # a reload removed it meanwhile
             return
         cells = table.get_row(event.row_key)
         kind, record, _ = event.row_key.value.split(":")
