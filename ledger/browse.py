@@ -17,26 +17,13 @@ from peewee import JOIN, Case, Value, fn
 
 from ledger import chart, i18n, income, money, models
 from ledger.income import PartyIncome, SeasonIncome
+from ledger.overview import current_season, is_empty  # noqa: F401  (shared with the CLI)
 
 PAGE = 100
 B, P = models.Batch, models.Party
 
 
 # -- seasons and the season's figures ---------------------------------------------------
-
-def current_season(today: date | None = None) -> models.Season | None:
-    """The season running today, else the latest one begun, else the first one."""
-    today = today or date.today()
-    S = models.Season
-    return (S.select().where(S.start <= today).order_by(S.start.desc()).first()
-            or S.select().order_by(S.start).first())
-
-
-def is_empty() -> bool:
-    """A new ledger: no season and no party but the collective."""
-    return (not models.Season.select().exists()
-            and not P.select().where(P.kind != "collective").exists())
-
 
 def data_stamp() -> tuple[int, ...]:
     """Changes whenever a record or party is added: the largest id of each table, read

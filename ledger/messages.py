@@ -657,4 +657,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "text_direction_mark": ("contains an invisible text-direction mark (U+{code}), which can make "
                             "printed names and figures read out of order; type it again without",
                             "含有不可见的文字方向控制符（U+{code}），会使打印出的名称和数字顺序错乱；请重新输入"),
+    # -- cli --
+    "output_exists": ("{path} already exists; give --force to replace it",
+                      "{path} 已存在；如要替换，请加 --force"),
+    "output_not_file": ("{path} is neither a file nor a device or pipe to write into (a folder? "
+                        "a disk?); give a file name",
+                        "{path} 既不是文件，也不是可写入的设备或管道（是文件夹或磁盘？）；请指定文件名"),
+    "help.force": ("replace the file if it exists", "文件已存在时替换它"),
 }
