@@ -3,19 +3,14 @@ from __future__ import annotations
 
 from peewee import DatabaseError
 
-from ledger import db, i18n
-from ledger.errors import LedgerError, RecordRefused
+from ledger import i18n
+from ledger.errors import LedgerError, explain
 
 
 def problem(error: Exception, path: str = "") -> str:
-    """What went wrong, in words the accountant can act on."""
-    if isinstance(error, RecordRefused):
-        return error.message()
-    if isinstance(error, LedgerError):
-        return error.message()
-    if isinstance(error, DatabaseError):
-        return db.problem(error, path)
-    return i18n.t("tui.read_failed", reason=f"{type(error).__name__}: {error}")
+    """What went wrong, in words the accountant can act on (the command line's words)."""
+    return explain(error, path) or i18n.t("tui.read_failed",
+                                          reason=f"{type(error).__name__}: {error}")
 
 
 #: What a screen's action may meet and must report rather than crash on.
