@@ -19,7 +19,6 @@ import sys
 from ledger import i18n
 from ledger.cli import output
 from ledger.cli.opening import ledger_path
-from ledger.errors import RecordRefused, explain
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,9 +27,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     i18n.set_language(_early_lang(argv))
     args = build_parser().parse_args(argv)  # --help and --version end here
-    from ledger import audit
+    operator = getattr(args, "operator", None)
+    if operator or "ledger.audit" in sys.modules:  # (a command that only reads needs none)
+        from ledger import audit
 
-    audit.set_operator(getattr(args, "operator", None))
+        audit.set_operator(operator)
     try:
         return args.run(args)
     except BrokenPipeError:
@@ -40,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
         output.complain(i18n.t("interrupted"))
         return 130
     except Exception as error:
+        from ledger.errors import RecordRefused, explain
+
         text = explain(error, ledger_path(args))
         if text is None:  # a bug: one line for the user, the traceback on request
             if os.environ.get("SILK_DEBUG"):

@@ -6,7 +6,6 @@ from ledger import i18n
 from ledger.cli.opening import open_ledger
 from ledger.cli.output import say, tell
 from ledger.cli.parser import Commands, day, help_text, positive
-from ledger.errors import LedgerError
 
 
 def add_commands(commands: Commands) -> None:
@@ -79,6 +78,7 @@ def reverse_record(args) -> int:
 
 def amend_record(args) -> int:
     from ledger import corrections
+    from ledger.errors import LedgerError
 
     open_ledger(args)
     kind, record_id = corrections.parse_ref(args.record)

@@ -8,7 +8,6 @@ from ledger import i18n
 from ledger.cli.opening import open_ledger
 from ledger.cli.output import complain, tell, write
 from ledger.cli.parser import Commands, add_document_options, help_text
-from ledger.errors import LedgerError
 
 
 def add_commands(commands: Commands) -> None:
@@ -36,6 +35,7 @@ def print_statement(args) -> int:
 
 def print_statements(args) -> int:
     from ledger import income
+    from ledger.errors import LedgerError
     from ledger.reports import statement
 
     open_ledger(args)
@@ -76,6 +76,8 @@ def deliver(args, text: str | None = None, data: bytes | None = None) -> None:
     """A document to `-o FILE` (`ledger.io.output`: never half a file, never replacing
     one without --force), or text to the screen. CSV files get a byte-order mark, which
     Excel needs to read Chinese."""
+    from ledger.errors import LedgerError
+
     if not args.output:
         if data is not None:
             raise LedgerError("needs_output", format=args.format)

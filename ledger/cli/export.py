@@ -7,7 +7,6 @@ from ledger import i18n
 from ledger.cli.opening import open_ledger
 from ledger.cli.output import complain, tell
 from ledger.cli.parser import Commands, add_output_options, help_text
-from ledger.errors import LedgerError
 
 EXPORT_FORMATS = ("csv", "hledger", "beancount", "xlsx")
 
@@ -21,6 +20,7 @@ def add_commands(commands: Commands) -> None:
 
 
 def export_ledger(args) -> int:
+    from ledger.errors import LedgerError
     from ledger.io import export, output
 
     if not args.output:

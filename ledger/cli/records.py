@@ -3,7 +3,6 @@ UI, or what the ledger holds when not run from a terminal), `init`, `demo` and
 `import`."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -11,7 +10,6 @@ from ledger import i18n
 from ledger.cli.opening import ledger_path, open_ledger
 from ledger.cli.output import say
 from ledger.cli.parser import Commands, help_text, positive
-from ledger.errors import LedgerError
 
 
 def add_commands(commands: Commands) -> None:
@@ -66,6 +64,7 @@ def show_overview(args) -> int:
 
 
 def _refuse_unless_empty(path: str) -> None:
+    from ledger.errors import LedgerError
     from ledger.overview import is_empty
 
     if not is_empty():
@@ -124,6 +123,9 @@ def _rows_read(meter):
 
 def _print_review(review, form: str) -> int:
     """What a dry run found: the records that would be added, and every problem."""
+    import json
+
+    from ledger.errors import LedgerError
     from ledger.kinds import KINDS
 
     if form == "json":
