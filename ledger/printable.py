@@ -5,8 +5,9 @@ sequence that retitles the terminal (ESC ] 0 ; ... BEL) or clears it (ESC [ 2 J)
 control that some terminals obey as ESC (U+009B), a carriage return that writes over what
 is already on the line, or an invisible bidirectional override (U+202E) that makes the
 figures after it read backwards. The rules refuse them in new records (`ledger.rules`
-uses the classes below); `printable` takes them out of anything shown, for the command
-line, the reports and the terminal UI alike.
+compiles the classes below where it needs them: compiled here, they would cost every
+command's start); `printable` takes them out of anything shown, for the command line,
+the reports and the terminal UI alike.
 """
 from __future__ import annotations
 
@@ -22,11 +23,11 @@ BIDI_MARKS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 SURROGATES = "\ud800-\udfff"
 
 #: Any control character, tab and newline included (text on one line).
-CONTROL = re.compile(f"[\t\n{CONTROLS}{SURROGATES}]")
+CONTROL = f"[\t\n{CONTROLS}{SURROGATES}]"
 #: Any control character but a newline (text that may have several lines).
-CONTROL_BUT_NEWLINE = re.compile(f"[\t{CONTROLS}{SURROGATES}]")
+CONTROL_BUT_NEWLINE = f"[\t{CONTROLS}{SURROGATES}]"
 #: One bidirectional mark.
-BIDI_MARK = re.compile(f"[{BIDI_MARKS}]")
+BIDI_MARK = f"[{BIDI_MARKS}]"
 
 #: What `printable` removes: a whole escape sequence at once (so that no "[2J" is left
 #: behind), then any other control character, a carriage return that does not end a

@@ -44,11 +44,11 @@ class Problem(Exception):
 
 # -- field readers: raw value -> exact value, or Problem ---------------------------------
 
-_CONTROL = printable.CONTROL
+_CONTROL = re.compile(printable.CONTROL)
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-_CONTROL_BUT_NEWLINE = printable.CONTROL_BUT_NEWLINE
+_CONTROL_BUT_NEWLINE = re.compile(printable.CONTROL_BUT_NEWLINE)
 
 
 #: Distinct values of one kind kept once judged: an import's rows repeat the same few
@@ -88,7 +88,7 @@ def read_text(limit: int = TEXT_LIMIT, multiline: bool = False) -> Callable[[Any
         text = value.replace("\r\n", "\n").strip()
         if control.search(text) or re.search("[\u2028\u2029]", text):
             raise Problem("control_character")
-        mark = printable.BIDI_MARK.search(text)
+        mark = re.search(printable.BIDI_MARK, text)
         if mark:
             raise Problem("text_direction_mark", code=f"{ord(mark[0]):04X}")
         if re.fullmatch("[\u00ad\u115f\u1160\u180e\u200b-\u200d\u2060\u2800\u3164"

@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
 
     argv = sys.argv[1:] if argv is None else argv
     i18n.set_language(_early_lang(argv))
-    args = build_parser().parse_args(argv)  # --help and --version end here
+    args = build_parser(argv).parse_args(argv)  # --help and --version end here
     operator = getattr(args, "operator", None)
     if operator or "ledger.audit" in sys.modules:  # (a command that only reads needs none)
         from ledger import audit

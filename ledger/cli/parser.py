@@ -129,7 +129,19 @@ class Parser(argparse.ArgumentParser):
 
 # -- the commands -------------------------------------------------------------------------
 
-def build_parser() -> Parser:
+def build_parser(argv: list[str] | None = None) -> Parser:
+    """The parser for `argv`: only the command it names is built in full (argparse makes
+    a parser per command, which for all twenty would cost more than most commands take
+    to run); every command for help, a bare `silk`, or a word that names no command."""
+    wanted = command_word(argv) if argv is not None else None
+    if wanted is not None:
+        parser, commands = _parser(wanted)
+        if commands.built:
+            return parser
+    return _parser(None)[0]
+
+
+def _parser(only: str | None) -> tuple[Parser, "Commands"]:
     from ledger.cli import (closing_and_corrections, documents, export, records, reports,
                             safekeeping)
 
@@ -143,29 +155,66 @@ def build_parser() -> Parser:
     common = argparse.ArgumentParser(add_help=False)
     add_common_options(common, argparse.SUPPRESS)
     commands = Commands(parser.add_subparsers(title=i18n.t("help.commands"),
-                                              metavar="COMMAND"), common)
+                                              metavar="COMMAND"), common, only)
     for area in (records, reports, documents, export, safekeeping, closing_and_corrections):
         area.add_commands(commands)
-    return parser
+    return parser, commands
+
+
+#: The options before a command that take a value (`--db PATH`), by any prefix argparse
+#: would accept for them.
+VALUE_OPTIONS = ("--db", "--lang", "--operator")
+
+
+def command_word(argv: list[str]) -> str | None:
+    """The command `argv` names, or None when it names none or asks for `silk --help`."""
+    taking_value = False
+    for word in argv:
+        if taking_value:
+            taking_value = False
+        elif word in ("-h", "--help") or word == "--":
+            return None
+        elif word.startswith("-"):
+            taking_value = "=" not in word and any(
+                option.startswith(word) for option in VALUE_OPTIONS if len(word) > 2)
+        else:
+            return word
+    return None
 
 
 class Commands:
     """Subcommands that all accept the common options: `commands.add("name", "help_key")`
-    makes the command `name`, its help the message `help.<help_key>`."""
+    makes the command `name`, its help the message `help.<help_key>`. With `only`, the
+    other commands are not built (see `build_parser`)."""
 
-    def __init__(self, subparsers, common: argparse.ArgumentParser):
+    def __init__(self, subparsers, common: argparse.ArgumentParser, only: str | None = None):
         self.subparsers = subparsers
         self.common = common
+        self.only = only
+        self.built = False  # whether a command was made
 
-    def add(self, name: str, help_key: str, long_help_key: str | None = None) -> Parser:
+    def add(self, name: str, help_key: str, long_help_key: str | None = None):
+        if self.only is not None and name != self.only:
+            return _NotBuilt()
+        self.built = True
         return self.subparsers.add_parser(
             name, parents=[self.common], help=help_text(help_key),
             description=help_text(long_help_key or help_key))
 
     def group(self, parser: Parser, title_key: str) -> "Commands":
         """Commands under a command (`silk report season`), one of them required."""
+        if isinstance(parser, _NotBuilt):
+            return Commands(None, self.common, only="")
         return Commands(parser.add_subparsers(title=help_text(title_key), metavar="REPORT",
                                               required=True), self.common)
+
+
+class _NotBuilt:
+    """A command not asked for this time: whatever is said of it (add_argument,
+    set_defaults, an argument group ...) is not needed, and goes unheard."""
+
+    def __getattr__(self, name: str):
+        return lambda *args, **kwargs: self
 
 
 def add_common_options(parser: argparse.ArgumentParser, default) -> None:

@@ -34,7 +34,7 @@ CN_NUMBERS = "一二三四五六七八九十"
 
 # -- display width and wrapping ----------------------------------------------------------
 
-_CONTROL = CONTROL_BUT_NEWLINE  # (and tabs, which a printer cannot place)
+_CONTROL = re.compile(CONTROL_BUT_NEWLINE)  # (and tabs, which a printer cannot place)
 #: The pieces a line may break between: runs of spaces; a newline; a short bracketed group
 #: such as (公斤) or （净额）, kept whole; one wide character; a run of narrow characters (a
 #: word or a number). Opening brackets stick to what follows them and closing punctuation
