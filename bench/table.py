@@ -16,7 +16,7 @@ import textual
 from bench.measure import Command, Timing
 
 #: Sizes in order, to say up to which one a target applies.
-ORDER = ("quick", "100k", "1M", "10M")
+ORDER = ("quick", "village", "100k", "1M", "10M")
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,9 @@ TARGETS = {
     "TUI key to next screen": Target("< 100 ms", lambda row: row.silk.median < 0.100),
     "documents": Target("< 10 s (issue 4)", lambda row: row.silk.median < 10.0),
     "memory": Target(f"< {MEMORY_MB} MB", lambda row: row.command.peak_mb < MEMORY_MB),
+    "start-up": Target("≤ 3× bare Python", lambda row: row.ratio <= 3, up_to="village"),
+    "village report": Target("≤ 2× `ledger bal`", lambda row: row.ratio <= 2,
+                             up_to="village"),
 }
 
 
@@ -159,3 +162,25 @@ def write(path: Path, rows: list[Row], peers: list[str], command_line: str) -> s
             + NOTES + "\n" + markdown(rows) + "\n")
     path.write_text(text, encoding="utf-8")
     return text
+
+
+VILLAGE_HEADING = "## Village size"
+VILLAGE_NOTES = """\
+Whole commands as a user types them, on one village's year (bench/village.py): "silk"
+is the command's wall time (Python's start-up included) and "reference" its yardstick's,
+the two run in turn after one uncounted run of each; "command" their peak memory. A
+ratio compares minimums.
+"""
+
+
+def write_village(path: Path, rows: list[Row], peers: list[str], command_line: str) -> str:
+    """The village-size table as its own section of `path`, in place of the one there
+    (the rest of the file, measured by a longer run, is kept)."""
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    section = (f"{VILLAGE_HEADING}\n\nMeasured {stamp} by `{command_line}` on "
+               f"{machine(peers)}.\n\n" + VILLAGE_NOTES + "\n" + markdown(rows) + "\n")
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
+    before, _, after = text.partition(VILLAGE_HEADING)
+    rest = after[after.find("\n## "):] if "\n## " in after else ""
+    path.write_text(before.rstrip("\n") + "\n\n" + section + rest, encoding="utf-8")
+    return section

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from functools import cache
 
 from ledger import __version__, i18n
 from ledger.cli import output
@@ -59,8 +60,11 @@ def _template(english: str) -> tuple[re.Pattern, dict[str, str]]:
     return re.compile("".join(parts), re.DOTALL), names
 
 
-_TEMPLATES = [(*_template(english), chinese) for english, chinese in ARGPARSE_ZH.items()
-              if _PLACEHOLDER.search(english)]
+@cache
+def _templates() -> list[tuple[re.Pattern, list[str], str]]:
+    """Made when an error is first translated, not at every start."""
+    return [(*_template(english), chinese) for english, chinese in ARGPARSE_ZH.items()
+            if _PLACEHOLDER.search(english)]
 
 
 def argparse_text(english: str) -> str:
@@ -73,7 +77,7 @@ def translated_message(message: str) -> str:
     each template found is filled again in Chinese (an inner message too)."""
     if i18n.language() != "zh":
         return message
-    for pattern, _names, chinese in _TEMPLATES:
+    for pattern, _names, chinese in _templates():
         found = pattern.fullmatch(message)
         if found:
             values = {name: translated_message(value) if name == "message" else value
@@ -132,11 +136,12 @@ class Parser(argparse.ArgumentParser):
 def build_parser(argv: list[str] | None = None) -> Parser:
     """The parser for `argv`: only the command it names is built in full (argparse makes
     a parser per command, which for all twenty would cost more than most commands take
-    to run); every command for help, a bare `silk`, or a word that names no command."""
+    to run), none for a bare `silk` or `silk --version`, and every one for `silk --help`
+    or a word that names no command (whose error lists them)."""
     wanted = command_word(argv) if argv is not None else None
     if wanted is not None:
         parser, commands = _parser(wanted)
-        if commands.built:
+        if commands.built or wanted == "":
             return parser
     return _parser(None)[0]
 
@@ -167,7 +172,7 @@ VALUE_OPTIONS = ("--db", "--lang", "--operator")
 
 
 def command_word(argv: list[str]) -> str | None:
-    """The command `argv` names, or None when it names none or asks for `silk --help`."""
+    """The command `argv` names; "" when it names none; None for `silk --help`."""
     taking_value = False
     for word in argv:
         if taking_value:
@@ -179,7 +184,7 @@ def command_word(argv: list[str]) -> str | None:
                 option.startswith(word) for option in VALUE_OPTIONS if len(word) > 2)
         else:
             return word
-    return None
+    return ""
 
 
 class Commands:
