@@ -12,7 +12,6 @@ the reports and the terminal UI alike.
 from __future__ import annotations
 
 import re
-from unicodedata import category, combining, east_asian_width
 
 #: C0 controls but tab and newline, DEL, and the C1 controls.
 CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
@@ -51,17 +50,3 @@ def printable(text: str) -> str:
         return text
     return _UNPRINTABLE.sub("", text)
 
-
-def display_width(text: str) -> int:
-    """Cells `text` takes on a terminal or a fixed-width printer: East Asian wide and
-    full-width characters two, combining marks and invisible format characters none.
-    Read from the Unicode database that comes with Python, so a table is laid out
-    without loading a width library."""
-    if text.isascii():
-        return len(text)
-    cells = 0
-    for character in text:
-        if combining(character) or category(character) in ("Mn", "Me", "Cf"):
-            continue
-        cells += 2 if east_asian_width(character) in ("W", "F") else 1
-    return cells

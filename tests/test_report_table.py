@@ -2,7 +2,7 @@
 character is two cells), figures aligned right, no line ending in spaces."""
 from __future__ import annotations
 
-from ledger.printable import display_width
+from ledger.width import width_of
 from ledger.reports.table import text
 
 
@@ -23,8 +23,8 @@ def test_a_heading_wider_than_its_cells_and_a_table_without_rows():
     assert text(["#", "when"], [], numeric_from=1) == "#    when\n---  ------"
 
 
-def test_display_width():
-    assert display_width("abc") == 3
-    assert display_width("张国华（公斤）") == 14
-    assert display_width("e\u0301") == 1      # a combining accent takes no cell
-    assert display_width("·—") == 2           # ambiguous width: one cell each
+def test_width_of():
+    assert width_of("abc") == 3
+    assert width_of("张国华（公斤）") == 14
+    assert width_of("e\u0301") == 1      # a combining accent takes no cell
+    assert width_of("·—") == 2           # ambiguous width: one cell each

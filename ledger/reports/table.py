@@ -2,7 +2,7 @@
 
 Cells arrive already formatted as strings, so no number is ever re-read (money never
 becomes a float). A text table is laid out here, as tabulate's "simple" format did it,
-wide (CJK) characters counting as two cells (`ledger.printable.display_width`): the
+wide (CJK) characters counting as two cells (`ledger.width.width_of`): the
 command line's reports then load no table library, which cost a village-size report a
 third of its time.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ledger.printable import display_width
+from ledger.width import width_of
 
 #: Cells a column is wider than its heading, at least (tabulate's minimum padding).
 HEADING_PADDING = 2
@@ -23,14 +23,14 @@ def text(headers: list[str], rows: list[list[str]], numeric_from: int) -> str:
     of dashes under each, the rows; no line ends in spaces."""
     headers = [heading.strip() for heading in headers]
     rows = [[cell.strip() for cell in row] for row in rows]
-    widths = [max([display_width(heading) + HEADING_PADDING]
-                  + [display_width(row[index]) for row in rows])
+    widths = [max([width_of(heading) + HEADING_PADDING]
+                  + [width_of(row[index]) for row in rows])
               for index, heading in enumerate(headers)]
 
     def line(cells: list[str], right_from: int) -> str:
         padded = []
         for index, (cell, width) in enumerate(zip(cells, widths)):
-            padding = " " * (width - display_width(cell))
+            padding = " " * (width - width_of(cell))
             padded.append(padding + cell if index >= right_from else cell + padding)
         return GAP.join(padded).rstrip()
 

@@ -16,7 +16,6 @@ from functools import lru_cache
 from wcwidth import wcswidth, wcwidth
 
 from ledger import chart, i18n, money
-from ledger.printable import CONTROL_BUT_NEWLINE
 from ledger.reports import cells
 from ledger.reports.statement import Section, Statement
 from ledger.reports.summary import Summary, group_order
@@ -34,7 +33,7 @@ CN_NUMBERS = "一二三四五六七八九十"
 
 # -- display width and wrapping ----------------------------------------------------------
 
-_CONTROL = re.compile(CONTROL_BUT_NEWLINE)  # (and tabs, which a printer cannot place)
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 #: The pieces a line may break between: runs of spaces; a newline; a short bracketed group
 #: such as (公斤) or （净额）, kept whole; one wide character; a run of narrow characters (a
 #: word or a number). Opening brackets stick to what follows them and closing punctuation
