@@ -36,11 +36,13 @@ ARGPARSE_ZH = {
     "show program's version number and exit": "显示版本号并退出",
     "the following arguments are required: %s": "缺少必需的参数：%s",
     "unrecognized arguments: %s": "无法识别的参数：%s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选择：%(value)s（可选：%(choices)s）",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "无效的选择：%(value)s（可选：%(choices)s）",
     "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
     "expected one argument": "需要一个参数",
     "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)s",
-    "ambiguous option: %(option)s could match %(matches)s": "选项不明确：%(option)s 可以是 %(matches)s",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "选项不明确：%(option)s 可以是 %(matches)s",
 }
 _PLACEHOLDER = re.compile(r"%\((\w+)\)[rsd]|%[rsd]")
 
@@ -82,10 +84,16 @@ def translated_message(message: str) -> str:
         if found:
             values = {name: translated_message(value) if name == "message" else value
                       for name, value in found.groupdict().items()}
-            positional = iter(values[f"_{i}"] for i in range(len(values)) if f"_{i}" in values)
-            return _PLACEHOLDER.sub(
-                lambda p: values[p[1]] if p[1] else next(positional), chinese)
+            return _filled(chinese, values)
     return message
+
+
+def _filled(template: str, values: dict[str, str]) -> str:
+    """`template` with each placeholder replaced by its text: named ones by name,
+    positional ones (`%s`) by _0, _1 ... in order."""
+    positional = (values[f"_{index}"] for index in range(len(values)) if f"_{index}" in values)
+    return _PLACEHOLDER.sub(lambda found: values[found[1]] if found[1] else next(positional),
+                            template)
 
 
 def translated_help(text: str) -> str:
