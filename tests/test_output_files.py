@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -113,6 +115,17 @@ def test_a_character_device_stays_a_device(silk, command):
     assert code == 0
     assert stat.S_ISCHR(after.st_mode) and after.st_rdev == before.st_rdev
     assert after.st_ino == before.st_ino
+
+
+def test_standard_output_as_a_file_name(ledger, tmp_path):
+    """`-o /dev/stdout` into a pipe (to lpr, say): the sheet goes down the pipe."""
+    done = subprocess.run([sys.executable, "-m", "ledger", "--db", str(ledger), "--lang", "en",
+                           "statements", "2026-3", "-o", "/dev/stdout"],
+                          capture_output=True, cwd=tmp_path, timeout=120,
+                          stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    assert "H001" in done.stdout.decode("utf-8") and done.stdout.count(b"\f") >= 1
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_csv_export_refuses_a_folder_holding_an_earlier_export(silk, tmp_path):

@@ -38,22 +38,22 @@ def writing(path: str | os.PathLike, *, binary: bool = False,
     written is in place when the block ends without an exception, and nowhere if it
     raises."""
     given = Path(path)
-    target = Path(os.path.realpath(given))  # through any symbolic link to its target
     try:
-        found = os.stat(target)
+        found = os.stat(given)  # through links, /dev/stdout's to a pipe too
     except FileNotFoundError:
-        found = None
+        found = None  # a new file, or a link to one
     except OSError as error:  # a loop of links, a folder that cannot be read
         raise _cannot(given, error) from None
     if found is not None and not stat.S_ISREG(found.st_mode):
         if stat.S_ISFIFO(found.st_mode) or stat.S_ISCHR(found.st_mode):
             with _failing_as(given):
-                with _open(target, binary, os.O_WRONLY) as handle:
+                with _open(given, binary, os.O_WRONLY) as handle:
                     yield handle
             return
         raise LedgerError("output_not_file", path=str(given))
     if found is not None and not force:
         raise LedgerError("output_exists", path=str(given))
+    target = Path(os.path.realpath(given))  # the file itself, written beside
     partial = target.with_name(f".{target.name}.partial")
     try:
         with _failing_as(given):
