@@ -125,8 +125,8 @@ def timing(figure: Timing) -> str:
     return f"{seconds(figure.min)} / {seconds(figure.median)}{runs}"
 
 
-def markdown(rows: list[Row]) -> str:
-    lines = [f"| {' | '.join(HEADER)} |", f"|{'---|' * len(HEADER)}"]
+def markdown(rows: list[Row], header: tuple[str, ...] = HEADER) -> str:
+    lines = [f"| {' | '.join(header)} |", f"|{'---|' * len(header)}"]
     lines += [f"| {' | '.join(row.cells())} |" for row in rows]
     return "\n".join(lines)
 
@@ -165,11 +165,16 @@ def write(path: Path, rows: list[Row], peers: list[str], command_line: str) -> s
 
 
 VILLAGE_HEADING = "## Village size"
+VILLAGE_HEADER = ("measure", "ledger (records)", "silk: CPU (min / median)",
+                  "reference: CPU (min / median)", "ratio", "command: CPU, peak memory",
+                  "target", "met")
 VILLAGE_NOTES = """\
 Whole commands as a user types them, on one village's year (bench/village.py): "silk"
-is the command's wall time (Python's start-up included) and "reference" its yardstick's,
-the two run in turn after one uncounted run of each; "command" their peak memory. A
-ratio compares minimums.
+is the CPU time (user + system) of the whole command, Python's start-up included, and
+"reference" its yardstick's, the two run in turn after one uncounted run of each;
+"command" the minimum CPU time and the peak memory of each. A ratio compares minimums.
+The wall clock is not the figure here: on this shared machine it mostly measured the
+other processes running.
 """
 
 
@@ -178,7 +183,8 @@ def write_village(path: Path, rows: list[Row], peers: list[str], command_line: s
     (the rest of the file, measured by a longer run, is kept)."""
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     section = (f"{VILLAGE_HEADING}\n\nMeasured {stamp} by `{command_line}` on "
-               f"{machine(peers)}.\n\n" + VILLAGE_NOTES + "\n" + markdown(rows) + "\n")
+               f"{machine(peers)}.\n\n" + VILLAGE_NOTES + "\n" + markdown(rows, VILLAGE_HEADER)
+               + "\n")
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
     before, _, after = text.partition(VILLAGE_HEADING)
     rest = after[after.find("\n## "):] if "\n## " in after else ""
