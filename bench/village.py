@@ -57,6 +57,11 @@ def rows(runs: int) -> list[Row]:
     reference = "ledger bal" if shutil.which("ledger") else None
     if reference is None:
         progress("village: `ledger` is not installed (apt-get install ledger): no reference")
+    if reference is not None:  # what no command reading the ledger can go below
+        floor, peer = paired([sys.executable, "-c", "import peewee"],
+                             peers.PEERS[reference](journal), runs)
+        found.append(Row("`python -c 'import peewee'` (the floor)", VILLAGE.label, records,
+                         floor.timing, f"`{reference}`", peer.timing, floor, peer))
     for name, arguments, allowed in (
             ("`silk report trial-balance`", ["report", "trial-balance"], (0,)),
             ("`silk report season`", ["report", "season", about.season], (0,)),
