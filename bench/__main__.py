@@ -10,7 +10,10 @@ bench/RESULTS.md, each figure beside its reference measured in the same run:
 - `hledger bal` and `ledger bal` on the same books exported as a journal, when
   installed (bench/peers.py; not at 10M);
 - `check`, which recomputes everything;
-- the terminal UI: start to first screen, key press to next screen (bench/tui.py).
+- the terminal UI: start to first screen, key press to next screen (bench/tui.py);
+- village size: `silk --version`, `--help` and the reports as whole commands on one
+  village's year, beside bare Python and `ledger bal` (bench/village.py). `--village`
+  measures only these, in their own section of bench/RESULTS.md.
 
 Ledgers are built once into bench/data/ (ignored by git; bench/ledgers.py) and rebuilt
 when the schema version changes; each is read through once before it is timed (see
@@ -24,10 +27,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from bench import commands, documents, ledgers, peers, silk, tui, yields
+from bench import commands, documents, ledgers, peers, silk, tui, village, yields
 from bench.ledgers import DATA, Size, progress
 from bench.measure import warm
-from bench.table import Row, write
+from bench.table import Row, write, write_village
 
 RESULTS = Path(__file__).parent / "RESULTS.md"
 QUICK_RESULTS = DATA / "RESULTS-quick.md"
@@ -35,6 +38,13 @@ QUICK_RESULTS = DATA / "RESULTS-quick.md"
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
+    command_line = "python -m bench" + "".join(f" {a}" for a in (argv or sys.argv[1:]))
+    if args.village:
+        text = write_village(RESULTS, village.rows(args.runs * 2), peers.versions(),
+                             command_line)
+        print(text)
+        progress(f"written to {RESULTS}")
+        return 0
     sizes = [ledgers.QUICK] if args.quick else [ledgers.SIZES["100k"], ledgers.SIZES["1M"]]
     if args.large:
         sizes.append(ledgers.SIZES["10M"])
@@ -45,9 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     for size in sizes:
         rows += ledger_rows(size, runs, with_peers=size.label != "10M" and not args.no_peers,
                             with_documents=size.label == "1M")
-    command_line = "python -m bench" + "".join(f" {a}" for a in (argv or sys.argv[1:]))
     target = QUICK_RESULTS if args.quick else RESULTS
     text = write(target, rows, peers.versions(), command_line)
+    if not args.quick:
+        text += write_village(target, village.rows(runs * 2), peers.versions(), command_line)
     print(text)
     progress(f"written to {target}")
     return 0
@@ -61,6 +72,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         help="a small ledger, one run each: a smoke test of the harness")
     parser.add_argument("--runs", type=int, default=5, help="runs of each figure (default 5)")
     parser.add_argument("--no-peers", action="store_true", help="skip hledger and ledger")
+    parser.add_argument("--village", action="store_true",
+                        help="only the village-size commands (bench/village.py)")
     return parser.parse_args(argv)
 
 

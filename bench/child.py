@@ -8,7 +8,8 @@ worker processes, the peak of their sum with it, sampled every 0.2 s, if higher.
 command whose resident memory (its workers' included) passes CAP_MB (0: no cap) is
 killed, so a peer tool said to need gigabytes cannot
 take a shared machine down. The last line on standard error is
-`bench-child WALL_SECONDS MAXRSS_KB KILLED`; the exit status is the command's.
+`bench-child WALL_SECONDS MAXRSS_KB KILLED CPU_SECONDS` (CPU: user + system, the
+command's and its reaped workers'); the exit status is the command's.
 """
 import os
 import sys
@@ -70,7 +71,8 @@ def main() -> int:
     wall = time.perf_counter() - start
     stopped.set()
     maxrss = max(usage.ru_maxrss // (1024 if sys.platform == "darwin" else 1), tree_peak[0])
-    sys.stderr.write(f"\nbench-child {wall:.6f} {maxrss} {int(bool(killed))}\n")
+    cpu = usage.ru_utime + usage.ru_stime
+    sys.stderr.write(f"\nbench-child {wall:.6f} {maxrss} {int(bool(killed))} {cpu:.6f}\n")
     return 0 if killed else os.waitstatus_to_exitcode(status)
 
 

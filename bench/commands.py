@@ -29,8 +29,9 @@ def reports(path: Path, about: Subject, runs: int, check_runs: int) -> dict[str,
 
 
 def export_journal(path: Path, journal: Path) -> Command:
-    """`silk export --format hledger`, once: it writes the books the peers then read."""
-    return command(silk(path, "export", "--format", "hledger", "-o", str(journal)), 1)
+    """`silk export --format hledger`, once: it writes the books the peers then read
+    (over the last run's)."""
+    return command(silk(path, "export", "--format", "hledger", "-o", str(journal), "--force"), 1)
 
 
 def import_csv(folder: Path) -> Command:

@@ -79,6 +79,13 @@ def run_once(argv: list[str], cap_mb: float | None = None,
              allowed: tuple[int, ...] = (0,)) -> tuple[float, float, bool]:
     """(wall seconds, peak MB, killed) of one run, taken by bench/child.py (which says
     why); raises CommandFailed on an exit status not `allowed`."""
+    wall, peak, killed, _cpu = run_timed(argv, cap_mb, allowed)
+    return wall, peak, killed
+
+
+def run_timed(argv: list[str], cap_mb: float | None = None,
+              allowed: tuple[int, ...] = (0,)) -> tuple[float, float, bool, float]:
+    """`run_once`, with the CPU seconds (user + system) the command used as well."""
     wrapped = [sys.executable, "-I", "-S", str(CHILD), str(cap_mb or 0), *argv]
     with tempfile.TemporaryFile() as errors:
         returncode = subprocess.call(wrapped, stdout=subprocess.DEVNULL, stderr=errors)
@@ -88,4 +95,4 @@ def run_once(argv: list[str], cap_mb: float | None = None,
     if returncode not in allowed or report[:1] != ["bench-child"]:
         raise CommandFailed(f"{' '.join(argv)}: exit {returncode}: " + " | ".join(lines[-5:]))
     wall, maxrss_kb, killed = float(report[1]), int(report[2]), report[3] == "1"
-    return wall, maxrss_kb / 1024, killed
+    return wall, maxrss_kb / 1024, killed, float(report[4])

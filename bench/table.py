@@ -16,7 +16,7 @@ import textual
 from bench.measure import Command, Timing
 
 #: Sizes in order, to say up to which one a target applies.
-ORDER = ("quick", "100k", "1M", "10M")
+ORDER = ("quick", "village", "100k", "1M", "10M")
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,9 @@ TARGETS = {
     "documents": Target("< 10 s (issue 4)", lambda row: row.silk.median < 10.0),
     "memory": Target(f"< {MEMORY_MB} MB", lambda row: row.command.peak_mb < MEMORY_MB),
     "yield report": Target("< 300 ms (issue 16)", _time_and_memory(0.300)),
+    "start-up": Target("≤ 3× bare Python", lambda row: row.ratio <= 3, up_to="village"),
+    "village report": Target("≤ 2× `ledger bal`", lambda row: row.ratio <= 2,
+                             up_to="village"),
 }
 
 
@@ -123,8 +126,8 @@ def timing(figure: Timing) -> str:
     return f"{seconds(figure.min)} / {seconds(figure.median)}{runs}"
 
 
-def markdown(rows: list[Row]) -> str:
-    lines = [f"| {' | '.join(HEADER)} |", f"|{'---|' * len(HEADER)}"]
+def markdown(rows: list[Row], header: tuple[str, ...] = HEADER) -> str:
+    lines = [f"| {' | '.join(header)} |", f"|{'---|' * len(header)}"]
     lines += [f"| {' | '.join(row.cells())} |" for row in rows]
     return "\n".join(lines)
 
@@ -160,3 +163,31 @@ def write(path: Path, rows: list[Row], peers: list[str], command_line: str) -> s
             + NOTES + "\n" + markdown(rows) + "\n")
     path.write_text(text, encoding="utf-8")
     return text
+
+
+VILLAGE_HEADING = "## Village size"
+VILLAGE_HEADER = ("measure", "ledger (records)", "silk: CPU (min / median)",
+                  "reference: CPU (min / median)", "ratio", "command: CPU, peak memory",
+                  "target", "met")
+VILLAGE_NOTES = """\
+Whole commands as a user types them, on one village's year (bench/village.py): "silk"
+is the CPU time (user + system) of the whole command, Python's start-up included, and
+"reference" its yardstick's, the two run in turn after one uncounted run of each;
+"command" the minimum CPU time and the peak memory of each. A ratio compares minimums.
+The wall clock is not the figure here: on this shared machine it mostly measured the
+other processes running.
+"""
+
+
+def write_village(path: Path, rows: list[Row], peers: list[str], command_line: str) -> str:
+    """The village-size table as its own section of `path`, in place of the one there
+    (the rest of the file, measured by a longer run, is kept)."""
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    section = (f"{VILLAGE_HEADING}\n\nMeasured {stamp} by `{command_line}` on "
+               f"{machine(peers)}.\n\n" + VILLAGE_NOTES + "\n" + markdown(rows, VILLAGE_HEADER)
+               + "\n")
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
+    before, _, after = text.partition(VILLAGE_HEADING)
+    rest = after[after.find("\n## "):] if "\n## " in after else ""
+    path.write_text(before.rstrip("\n") + "\n\n" + section + rest, encoding="utf-8")
+    return section

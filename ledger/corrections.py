@@ -103,11 +103,26 @@ def _standing(kind: str, record_id: int) -> tuple[tuple, models.Season]:
         raise LedgerError("no_such_record", ref=ref)
     if row[_index(model, "reverses")] is not None:
         raise LedgerError("reverse_a_reversal", ref=ref)
-    earlier = (model.select(model.id)
-               .where(model.reverses.is_null(False) & (model.reverses == record_id)).scalar())
+    earlier = reversal_of(kind, record_id)
     if earlier is not None:
         raise LedgerError("already_reversed", ref=ref, by=f"{kind}:{earlier}")
     return row, models.Season.get_by_id(row[_index(model, "season")])
+
+
+def reversal_of(kind: str, record_id: int) -> int | None:
+    """The id of the record that reverses `kind:record_id`, if one does (an amendment's
+    reversal too: ask this rather than count ids)."""
+    model = BY_NAME[kind].model
+    return (model.select(model.id)
+            .where(model.reverses.is_null(False) & (model.reverses == record_id)).scalar())
+
+
+def placement(kind: str, record_id: int) -> tuple[str, date]:
+    """The season code and the date a record (a reversal just made) was placed in."""
+    model = BY_NAME[kind].model
+    code, day = (model.select(models.Season.code, model.date).join(models.Season)
+                 .where(model.id == record_id).tuples().get())
+    return code, day
 
 
 def _index(model: type, name: str) -> int:

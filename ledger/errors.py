@@ -6,6 +6,7 @@ field that is wrong, each naming the record, the field and the reason.
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 from ledger import i18n
@@ -59,3 +60,19 @@ class RecordRefused(LedgerError):
         if self.total > len(self.errors):
             lines.append(i18n.t("more_problems", lang, count=self.total - len(self.errors)))
         return "\n".join(lines)
+
+
+def explain(error: BaseException, path: str = "") -> str | None:
+    """What went wrong, in words the accountant can act on: a refusal's message, or a
+    database that is busy, read-only, full or damaged (`ledger.db.problem`, naming the
+    ledger at `path`). None for anything else, which is a bug rather than a situation:
+    the command line and the terminal UI each say so in their own way. The store is only
+    looked at when it is loaded: an error cannot come from a module never imported."""
+    if isinstance(error, LedgerError):
+        return error.message()
+    if "peewee" in sys.modules:  # the store is loaded: its errors are classified by code
+        from ledger import db, store_errors
+
+        if isinstance(error, store_errors.ERRORS):
+            return db.problem(error, path)
+    return None

@@ -786,4 +786,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.note_text": ("what was seen", "所见情况"),
     "help.note_date": ("the day it was seen (default: today)", "日期（默认：今天）"),
     "action.note": ("noted on a batch", "蚕批记事"),
+    # -- cli --
+    "output_exists": ("{path} already exists; give --force to replace it",
+                      "{path} 已存在；如要替换，请加 --force"),
+    "output_not_file": ("{path} is neither a file nor a device or pipe to write into (a folder? "
+                        "a disk?); give a file name",
+                        "{path} 既不是文件，也不是可写入的设备或管道（是文件夹或磁盘？）；请指定文件名"),
+    "help.force": ("replace the file if it exists", "文件已存在时替换它"),
 }

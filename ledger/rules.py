@@ -13,7 +13,7 @@ from functools import lru_cache, wraps
 from datetime import date, datetime
 from typing import Any, Callable, Mapping
 
-from ledger import money
+from ledger import money, printable
 from ledger.models import COLLECTIVE
 from ledger.errors import FieldError, RecordRefused
 from ledger.kinds import BY_NAME
@@ -45,11 +45,11 @@ class Problem(Exception):
 
 # -- field readers: raw value -> exact value, or Problem ---------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL = re.compile(printable.CONTROL)
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-_CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_BUT_NEWLINE = re.compile(printable.CONTROL_BUT_NEWLINE)
 
 
 #: Distinct values of one kind kept once judged: an import's rows repeat the same few

@@ -8,6 +8,9 @@ clear line on standard error with a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,8 +60,7 @@ OPTIONS = {(): "--db", ("init",): "--village", ("demo",): "--households",
 
 @pytest.fixture
 def in_process(monkeypatch, capsys):
-    """Run `cli.main` here, restoring the globals it sets (argparse's words, the language)."""
-    monkeypatch.setattr(argparse, "_", argparse._)
+    """Run `cli.main` here, restoring the language it sets."""
     monkeypatch.setattr(i18n, "_language", i18n._language)
     for name in LOCALE_VARS:
         monkeypatch.delenv(name, raising=False)

@@ -22,7 +22,8 @@ from ledger.browse.households import HouseholdEntry, Households, initials
 from ledger.browse.journal import (JOURNAL_KINDS, Journal, JournalKey, JournalRow, PostingLine,
                                    parse_day_range)
 from ledger.browse.overview import Glance, Overview, UnsoldBatch, YieldBar
-from ledger.browse.seasons import Season, Seasons, current_season, data_stamp, is_empty
+from ledger.browse.seasons import Season, Seasons, data_stamp
+from ledger.overview import current_season, is_empty  # shared with the command line
 from ledger.browse.wages import Wages
 from ledger.models import COLLECTIVE
 

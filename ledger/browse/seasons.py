@@ -2,29 +2,15 @@
 from __future__ import annotations
 
 import threading
-from datetime import date
 
 from peewee import fn
 
 from ledger import income, models
+from ledger.overview import current_season, is_empty
 from ledger.income import PartyIncome, SeasonIncome
 
 #: The season record a screen holds.
 Season = models.Season
-
-
-def current_season(today: date | None = None) -> Season | None:
-    """The season running today, else the latest one begun, else the first one."""
-    today = today or date.today()
-    return (Season.select().where(Season.start <= today).order_by(Season.start.desc()).first()
-            or Season.select().order_by(Season.start).first())
-
-
-def is_empty() -> bool:
-    """A new ledger: no season and no party but the collective."""
-    Party = models.Party
-    return (not Season.select().exists()
-            and not Party.select().where(Party.kind != "collective").exists())
 
 
 def data_stamp() -> tuple[int, ...]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import os
-from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
@@ -16,7 +15,7 @@ from ledger.canonical import (  # noqa: F401  (the types are part of this module
     DATE, KG, MONEY, MONEY_BLANK0, PLACES, QUANTITY, QUANTITY_BLANK0, SHEETS, TEXT, Column,
     as_text, rows)
 from ledger.errors import LedgerError
-from ledger.io import formulas
+from ledger.io import formulas, output
 from ledger.kinds import KINDS, Kind
 
 
@@ -47,10 +46,11 @@ def reversals_kept(kinds=KINDS) -> int:
                for kind in kinds if kind.moves_money)
 
 
-def export_csv(folder: str | os.PathLike) -> dict[str, int]:
+def export_csv(folder: str | os.PathLike, force: bool = False) -> dict[str, int]:
     """Write `<kind>.csv` for every record kind into `folder` (made if missing); the rows
     written per kind. A folder holding anything else is refused, since `silk import
-    FOLDER` would read it too."""
+    FOLDER` would read it too; one holding an earlier export unless `force`, as any
+    output file is (`ledger.io.output`)."""
     target = Path(folder)
     ours = {f"{kind.name}.csv" for kind in KINDS}
     if target.exists() and not target.is_dir():
@@ -60,6 +60,9 @@ def export_csv(folder: str | os.PathLike) -> dict[str, int]:
         if strangers:
             raise LedgerError("export_folder_not_empty", path=str(target),
                               names=", ".join(strangers[:5]))
+        earlier = sorted(p.name for p in target.iterdir() if p.name in ours)
+        if earlier and not force:  # refused before any file is written
+            raise LedgerError("output_exists", path=str(target / earlier[0]))
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -67,30 +70,6 @@ def export_csv(folder: str | os.PathLike) -> dict[str, int]:
                           reason=error.strerror or str(error)) from None
     counts = {}
     for kind in KINDS:
-        with replacing(target / f"{kind.name}.csv") as handle:
+        with output.writing(target / f"{kind.name}.csv", force=force) as handle:
             counts[kind.name] = write_csv(kind, handle)
     return counts
-
-
-@contextmanager
-def replacing(path: Path, binary: bool = False):
-    """A file written beside `path` and put in its place when complete, so a failed
-    export never leaves half a file under the final name."""
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        handle = open(partial, "wb") if binary else open(partial, "w", encoding="utf-8",
-                                                             newline="")
-    except OSError as error:
-        raise LedgerError("cannot_write", path=str(path),
-                          reason=error.strerror or str(error)) from None
-    try:
-        with handle:
-            yield handle
-        os.replace(partial, path)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise LedgerError("cannot_write", path=str(path),
-                          reason=error.strerror or str(error)) from None
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise

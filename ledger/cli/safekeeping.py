@@ -1,0 +1,69 @@
+"""Keeping the books safe: `check` (every invariant recomputed), `backup` (a copy as of
+one commit, even while in use) and `restore` (a backup put back once it passes every
+check)."""
+from __future__ import annotations
+
+from ledger import i18n
+from ledger.cli.opening import ledger_path, read_ledger
+from ledger.cli.output import say
+from ledger.cli.parser import Commands, help_text
+
+
+def add_commands(commands: Commands) -> None:
+    check = commands.add("check", "check")
+    check.set_defaults(run=check_ledger)
+
+    backup = commands.add("backup", "backup")
+    backup.add_argument("file", nargs="?", metavar="FILE", help=help_text("backup_file"))
+    backup.set_defaults(run=back_up)
+
+    restore = commands.add("restore", "restore")
+    restore.add_argument("file", metavar="FILE", help=help_text("restore_file"))
+    restore.set_defaults(run=restore_backup)
+
+
+def check_steps(meter):
+    """A long check's progress, for `Meter`."""
+    return lambda step, steps: meter.show(step=step, steps=steps)
+
+
+def check_ledger(args) -> int:
+    from ledger import check, overview
+    from ledger.meter import Meter
+
+    read_ledger(args)
+    with Meter("check_progress") as meter:
+        findings = check.run(check_steps(meter))
+    for finding in findings:
+        say(finding.message())
+    if findings:
+        say(i18n.t("check_failed", count=len(findings)))
+        return 1
+    say(i18n.t("check_ok", records=overview.record_count(), vouchers=overview.voucher_count()))
+    return 0
+
+
+def back_up(args) -> int:
+    """A copy of the ledger as of one commit, even while another window writes."""
+    from ledger import backup
+
+    path = ledger_path(args)
+    made = backup.backup(path, args.file)
+    say(i18n.t("backup_done", ledger=path, path=str(made)))
+    return 0
+
+
+def restore_backup(args) -> int:
+    """The backup in place of the ledger, once it passed every check; the ledger it
+    replaced stays in backups/."""
+    from ledger import backup
+    from ledger.meter import Meter
+
+    path = ledger_path(args)
+    with Meter("check_progress") as meter:
+        aside = backup.restore(args.file, path, check_steps(meter))
+    if aside is None:
+        say(i18n.t("restore_done_new", backup=args.file, path=path))
+    else:
+        say(i18n.t("restore_done", backup=args.file, path=path, aside=str(aside)))
+    return 0
