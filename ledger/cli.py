@@ -144,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     statements_cmd.set_defaults(run=cmd_statements)
 
     check_cmd = commands.add_parser("check", help=t("help.check"), description=t("help.check"))
+    check_cmd.add_argument("--anchor", metavar="CODE", help=t("help.anchor"))
     check_cmd.set_defaults(run=cmd_check)
 
     export_cmd = commands.add_parser("export", help=t("help.export"),
@@ -559,7 +560,7 @@ def cmd_restore(args) -> int:
 def cmd_check(args) -> int:
     _open(args)
     with Meter("check_progress") as meter:
-        findings = check.run(_check_step(meter))
+        findings = check.run(_check_step(meter), anchor=args.anchor)
     for finding in findings:
         print(finding.message())
     if findings:

@@ -3,7 +3,7 @@
 A ledger is an SQLite file marked with its own application id, in WAL mode with foreign
 keys on and a busy timeout. Its schema version lives in the `meta` table; opening an
 older ledger migrates it forward in one transaction, and a newer one is refused rather
-than damaged. SQLite-specific SQL is kept to this module.
+than damaged. The connection settings and the guarding triggers are in `ledger.store`.
 """
 from __future__ import annotations
 
@@ -13,32 +13,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from peewee import DatabaseError, SqliteDatabase
+from peewee import DatabaseError, SqliteDatabase, fn
 
-from ledger import audit, chart, models, seal
+from ledger import audit, chart, models, seal, store
 from ledger.errors import LedgerError
 
 DEFAULT_PATH = "ledger.db"
 APPLICATION_ID = 0x5349_4C4B  # "SILK"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 COLLECTIVE = models.COLLECTIVE
-
-PRAGMAS = (
-    ("journal_mode", "wal"),
-    ("foreign_keys", 1),
-    ("busy_timeout", 5000),
-    ("synchronous", "full"),
-    ("cache_size", -32000),
-)
-
 
 def default_path(env=os.environ) -> str:
     """`SILK_DB` when set, else `ledger.db` in the working directory."""
     return env.get("SILK_DB") or DEFAULT_PATH
-
-
-def _sqlite(path: str) -> SqliteDatabase:
-    return SqliteDatabase(path, pragmas=PRAGMAS, lock_type="IMMEDIATE", check_same_thread=False)
 
 
 def open_ledger(path: str | os.PathLike, *, create: bool = False) -> SqliteDatabase:
@@ -57,7 +44,7 @@ def open_ledger(path: str | os.PathLike, *, create: bool = False) -> SqliteDatab
         _refuse_foreign(target)
     elif not target.parent.exists():
         raise LedgerError("db_folder_missing", path=str(target.parent))
-    db = _sqlite(str(target))
+    db = store.sqlite(str(target))
     try:
         db.connect()
         models.database.initialize(db)
@@ -78,15 +65,6 @@ def open_ledger(path: str | os.PathLike, *, create: bool = False) -> SqliteDatab
         db.close()
         raise
     return db
-
-
-def connect_for_reading(path: str | os.PathLike) -> SqliteDatabase:
-    """Bind the models to a ledger another process of this program has open and checked
-    (a worker of `check`): no probing, creating or upgrading."""
-    database = _sqlite(str(path))
-    database.connect()
-    models.database.initialize(database)
-    return database
 
 
 @contextmanager
@@ -156,7 +134,7 @@ def _create(db: SqliteDatabase) -> None:
             models.Account.create(code=account.code, parent=parent)
         models.Party.create(code=COLLECTIVE, kind="collective", name="村集体")
         seal.seal_missing()
-        guard(db)
+        store.guard(db)
         audit.log("init")
         _set_version(db, SCHEMA_VERSION)
 
@@ -183,8 +161,13 @@ def migrate(db: SqliteDatabase) -> None:
             for version in range(current + 1, SCHEMA_VERSION + 1):
                 MIGRATIONS[version](db)
             seal.seal_missing()
-            guard(db)
+            store.guard(db)
             audit.log("migrate", target=f"schema {current} -> {SCHEMA_VERSION}")
+            if current < 2:  # rows from before the audit trail: the upgrade introduces them
+                for model, kinds in audit.introducing():
+                    highest = model.select(fn.MAX(model._meta.primary_key)).scalar()
+                    if highest:
+                        audit.log("migrate", kind=kinds[0], ids=(1, highest))
             broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
             if broken:
                 raise LedgerError("db_migration_broken", table=broken[0][0], version=SCHEMA_VERSION)
@@ -195,25 +178,6 @@ def migrate(db: SqliteDatabase) -> None:
 
 def _set_version(db: SqliteDatabase, version: int) -> None:
     set_meta("schema_version", str(version))
-
-
-def guard(db: SqliteDatabase) -> None:
-    """Let the database itself refuse what the program never does: change or delete a
-    record, voucher, posting or audit entry, or add a record or voucher to a closed
-    season. (Triggers are SQLite's; a PostgreSQL ledger would need its own.)"""
-    for model in models.APPEND_ONLY_MODELS:
-        table = model._meta.table_name
-        for event in ("UPDATE", "DELETE"):
-            db.execute_sql(
-                f'CREATE TRIGGER IF NOT EXISTS "{table}_no_{event.lower()}" BEFORE {event} '
-                f'ON "{table}" BEGIN SELECT RAISE(ABORT, '
-                f"'silk: {table} rows are never changed; correct by reversal'); END")
-    for model in (*models.RECORD_MODELS, models.Voucher):
-        table = model._meta.table_name
-        db.execute_sql(
-            f'CREATE TRIGGER IF NOT EXISTS "{table}_closed_season" BEFORE INSERT ON "{table}" '
-            f'WHEN (SELECT "closed" FROM "season" WHERE "id" = NEW."season_id") IS NOT NULL '
-            f"BEGIN SELECT RAISE(ABORT, 'silk: the season is closed'); END")
 
 
 def _migrate_2(db: SqliteDatabase) -> None:
@@ -271,10 +235,16 @@ def _migrate_2(db: SqliteDatabase) -> None:
                    'GROUP BY "account_id"')
 
 
+def _migrate_3(db: SqliteDatabase) -> None:
+    """Schema 3: the meta table (village name, schema version) is sealed; `set_meta`
+    seals it again at every change, the new schema version's included."""
+    _upsert(seal.META_SEAL, seal.meta_seal())
+
+
 #: Schema version N -> the step that brings an existing ledger from N-1 to N. Each step
 #: is written against the tables as they were at N-1, never against today's models, and
 #: leaves the ledger with the schema that `_create` gives a new one.
-MIGRATIONS: dict = {2: _migrate_2}
+MIGRATIONS: dict = {2: _migrate_2, 3: _migrate_3}
 
 
 def get_meta(key: str, default: str = "") -> str:
@@ -283,6 +253,12 @@ def get_meta(key: str, default: str = "") -> str:
 
 
 def set_meta(key: str, value: str) -> None:
+    """Set one fact about the ledger and seal the meta table again (`seal.meta_seal`)."""
+    _upsert(key, value)
+    _upsert(seal.META_SEAL, seal.meta_seal())
+
+
+def _upsert(key: str, value: str) -> None:
     (models.Meta.insert(key=key, value=value)
      .on_conflict(conflict_target=[models.Meta.key], preserve=[models.Meta.value])
      .execute())

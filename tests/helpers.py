@@ -110,11 +110,13 @@ def write_sql(path, *statements: str) -> None:
 
 
 def tamper(path, *statements: str) -> None:
-    """Edit the file as someone with the sqlite3 shell would: the guards dropped first."""
+    """Edit the file as someone with the sqlite3 shell would: the guards dropped first,
+    and put back afterwards, as a careful editor would."""
     raw = sqlite3.connect(path)
-    triggers = raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    triggers = raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
     raw.close()
-    write_sql(path, *(f'DROP TRIGGER "{name}"' for (name,) in triggers), *statements)
+    write_sql(path, *(f'DROP TRIGGER "{name}"' for name, _ in triggers), *statements,
+              *(sql for _, sql in triggers))
 
 
 def other_program_db(path):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from peewee import fn
 
-from ledger import chart, db, income, models
+from ledger import anchors, chart, db, income, models
 from ledger.income import PartyIncome, SeasonIncome
 
 #: Bands of a household's net income for the season, in yuan: (lower bound, upper bound).
@@ -70,6 +70,8 @@ class Summary:
     groups: list[GroupYield]
     bands: list[Band]
     statement: IncomeStatement
+    #: The ledger's check code (账本校验码) when the board was made: an anchor on paper.
+    check_code: str = ""
 
     @property
     def season(self) -> models.Season:
@@ -97,7 +99,7 @@ def summary(season: models.Season) -> Summary:
     village, collective = names()
     households = [p for p in report.parties if p.kind == "household"]
     return Summary(village, collective, report, _groups(households), _bands(households),
-                   income_statement(season))
+                   income_statement(season), anchors.current_code())
 
 
 def _groups(households: list[PartyIncome]) -> list[GroupYield]:
