@@ -1,14 +1,20 @@
 """`silk check`: recompute what the ledger asserts and name every disagreement.
 
-The invariants of DOMAIN.md, each as a database query over every row: vouchers balance;
-each record that moves money has exactly one voucher for its amount and none when zero;
+The invariants of the books (docs/accounting.md), each as a database query over every
+row: vouchers balance; each record that moves money has exactly one voucher, of its
+amount, date and season, on the accounts the posting rules give, and none when zero;
 stored amounts equal kg × price (half up) and the like; records lie in their season; the
 kept per-season account balances equal the postings; each household's balance equals its
 内部往来 sub-account; the collective's net income equals its income and expense accounts;
 and each season's net incomes add up to the money that came in from outside less what
 went out to partners. Every voucher is one positive debit and one positive credit, or,
-reversing another (红字冲销), the same lines negated. Every row still matches its seal,
-the vouchers and the audit trail their hash chains, and no row is missing.
+reversing another (红字冲销), the same lines negated.
+
+And the tamper evidence: every row still matches its seal, the vouchers and the audit
+trail their hash chains, no row is missing, every row came in through an audit entry,
+the meta table matches its seal, the guarding triggers are all there as defined, and the
+chains pass through every anchor kept outside the file (`ledger.anchors`).
+All of it is read in one snapshot of the ledger.
 """
 from __future__ import annotations
 

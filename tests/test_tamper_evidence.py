@@ -265,7 +265,8 @@ def _raw(path, *statements: str) -> None:
 @pytest.mark.parametrize("statement, phrase", [
     ('DROP TRIGGER "cocoon_sale_no_update"',
      "the guarding trigger cocoon_sale_no_update is missing"),
-    ('DROP TRIGGER "voucher_closed_season"', "the guarding trigger voucher_closed_season is missing"),
+    ('DROP TRIGGER "voucher_closed_season"',
+     "the guarding trigger voucher_closed_season is missing"),
     ("DROP TRIGGER \"change_no_delete\"; CREATE TRIGGER \"change_no_delete\" BEFORE DELETE ON "
      "\"change\" WHEN 0 BEGIN SELECT RAISE(ABORT, 'x'); END",
      "the guarding trigger change_no_delete was rewritten outside the program"),
