@@ -200,20 +200,21 @@ _PARTY_KINDS = ("household", "partner", "collective")
 
 def _derivation_query(kind: str, model: type, chart_ids: dict[str, int]) -> tuple[str, list]:
     """SQL giving, for every record of `kind` whose voucher is missing or differs from
-    it, (record, date, amount, season, voucher, its date, its season, its debits, the
+    it, (record, date, amount, season, voucher, its date, its season, its debit, the
     account debited, the account credited, the accounts the rules give). The rules are
-    `ledger.posting`'s own, evaluated for each kind of party and turned into CASEs."""
+    `ledger.posting`'s own, evaluated for each kind of party and turned into CASEs. A
+    voucher's lines are joined, not summed: `_postings` names one that is not one debit
+    and one credit."""
     table = model._meta.table_name
-    params: list = []
     joins: list[str] = []
 
     def account(code: str | None, household: str) -> str:
-        if code is None:
+        if code is None or (code != chart.household_account(_HOUSEHOLD)
+                            and code not in chart_ids):
             return "NULL"
         if code == chart.household_account(_HOUSEHOLD):
             return household
-        params.append(chart_ids.get(code))
-        return "?"
+        return str(int(chart_ids[code]))
 
     def side(index: int, name: str | None, collective_account: str | None) -> str:
         """The account one side of the record posts to, as SQL."""
@@ -255,24 +256,22 @@ def _derivation_query(kind: str, model: type, chart_ids: dict[str, int]) -> tupl
         payer, payer_account, earner, earner_account = posting.FLOWS[kind]
         expected_debit = side(1, payer, payer_account)
         expected_credit = side(2, earner, earner_account)
-    lines = 'SELECT {} FROM "posting" AS l WHERE l."voucher_id" = v."id"'
     sql = f"""
-        SELECT * FROM (
-            SELECT r."id", r."date", r."amount", r."season_id", v."id" AS voucher,
-                   v."date" AS voucher_date, v."season_id" AS voucher_season,
-                   ({lines.format('SUM(l."debit")')}) AS total,
-                   ({lines.format('MAX(l."account_id")')} AND l."debit" <> 0) AS debited,
-                   ({lines.format('MAX(l."account_id")')} AND l."credit" <> 0) AS credited,
-                   {expected_debit} AS expected_debit, {expected_credit} AS expected_credit
-            FROM "{table}" AS r
-            LEFT JOIN "voucher" AS v ON v."kind" = ? AND v."record_id" = r."id"
-            {" ".join(joins)}
-        ) WHERE (voucher IS NULL AND "amount" <> 0)
-             OR (voucher IS NOT NULL AND (total IS NOT "amount" OR voucher_date <> "date"
-                 OR voucher_season <> "season_id" OR debited IS NOT expected_debit
-                 OR credited IS NOT expected_credit))"""
-    # the voucher's kind comes first in the text, after the CASEs' accounts
-    return sql, [*params, kind]
+        SELECT r."id", r."date", r."amount", r."season_id", v."id", v."date", v."season_id",
+               debit."debit", debit."account_id", credit."account_id",
+               {expected_debit}, {expected_credit}
+        FROM "{table}" AS r
+        LEFT JOIN "voucher" AS v ON v."kind" = ? AND v."record_id" = r."id"
+        LEFT JOIN "posting" AS debit ON debit."voucher_id" = v."id" AND debit."debit" <> 0
+        LEFT JOIN "posting" AS credit ON credit."voucher_id" = v."id" AND credit."credit" <> 0
+        {" ".join(joins)}
+        WHERE (v."id" IS NULL AND r."amount" <> 0)
+           OR (v."id" IS NOT NULL AND (debit."debit" IS NOT r."amount"
+               OR credit."credit" IS NOT r."amount" OR v."date" <> r."date"
+               OR v."season_id" <> r."season_id"
+               OR debit."account_id" IS NOT {expected_debit}
+               OR credit."account_id" IS NOT {expected_credit}))"""
+    return sql, [kind]
 
 
 def _amounts():

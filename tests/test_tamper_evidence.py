@@ -16,7 +16,7 @@ from ledger.errors import LedgerError, RecordRefused
 from ledger.reports import statement, summary
 from ledger import tamper as evidence
 
-from helpers import build_village, table_counts, tamper, valid
+from helpers import build_village, table_counts, tamper, valid, write_sql
 from test_backup import findings_of
 
 
@@ -253,15 +253,6 @@ def test_a_worker_gone_before_it_read_its_tasks_leaves_them_to_check(ledger, mon
 
 # -- the guarding triggers -------------------------------------------------------------------
 
-def _raw(path, *statements: str) -> None:
-    """Statements run on the file as they are, triggers and all."""
-    raw = sqlite3.connect(path)
-    for statement in statements:
-        raw.execute(statement)
-    raw.commit()
-    raw.close()
-
-
 @pytest.mark.parametrize("statement, phrase", [
     ('DROP TRIGGER "cocoon_sale_no_update"',
      "the guarding trigger cocoon_sale_no_update is missing"),
@@ -283,7 +274,7 @@ def test_check_names_each_guarding_trigger_dropped_or_rewritten(ledger, statemen
 
 def test_restore_refuses_a_backup_whose_guard_was_dropped(ledger, tmp_path):
     saved = backup.backup(ledger, tmp_path / "saved.db")
-    _raw(saved, 'DROP TRIGGER "posting_no_update"')
+    write_sql(saved, 'DROP TRIGGER "posting_no_update"')
     before = ledger.read_bytes()
     with pytest.raises(LedgerError) as refusal:
         backup.restore(saved, ledger)
@@ -395,7 +386,7 @@ def _rewrite_history(path, *statements: str) -> None:
     raw = sqlite3.connect(path)
     guards = raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
     raw.close()
-    _raw(path, *(f'DROP TRIGGER "{name}"' for name, _ in guards), *statements,
+    write_sql(path, *(f'DROP TRIGGER "{name}"' for name, _ in guards), *statements,
          "UPDATE voucher SET hash = ''")
     with _bound(path):
         seal.seal_missing()  # relinks the vouchers from the first on
@@ -405,7 +396,7 @@ def _rewrite_history(path, *statements: str) -> None:
             previous = seal.digest(previous, *values)
             models.database.execute_sql('UPDATE "change" SET hash = ? WHERE id = ?',
                                         (previous, values[0]))
-    _raw(path, *(sql for _, sql in guards))
+    write_sql(path, *(sql for _, sql in guards))
 
 
 def test_a_rewritten_chain_is_named_by_the_season_close(ledger):
@@ -459,28 +450,25 @@ def test_a_restored_backup_passes_check_though_later_anchors_are_cut_off(ledger,
 
 # -- the audit trail covers every row; the meta table is sealed -----------------------------
 
-def test_a_record_added_outside_the_program_is_named(ledger):
-    with _bound(ledger):
-        fields = seal.sealed_fields(models.Charge)
-        values = [{"id": 1, "date": "2026-04-20", "season": 1, "amount": 0, "reverses": None,
-                   "corrects": None, "household": 2, "item": "x"}[f.name] for f in fields]
-        row_seal = seal.row_seal(models.Charge, values)
-    tamper(ledger, "INSERT INTO charge (id, date, season_id, amount, household_id, item, seal) "
-                   f"VALUES (1, '2026-04-20', 1, 0, 2, 'x', '{row_seal}')")
-    found = findings_of(ledger)
-    assert found == ["charge record 1 was added outside the program: no audit trail entry "
-                     "introduced it"], found
-
-
-def test_a_household_added_outside_the_program_is_named(ledger):
-    with _bound(ledger):
-        values = [6, "H009", "household", "假户", "", "", 0, ""]
-        row_seal = seal.row_seal(models.Party, values)
-    tamper(ledger, "INSERT INTO party (id, code, kind, name, \"group\", phone, shares, note, seal) "
-                   f"VALUES (6, 'H009', 'household', '假户', '', '', 0, '', '{row_seal}')")
-    found = findings_of(ledger)
-    assert found == ["row 6 of table party was added outside the program: no audit trail entry "
-                     "introduced it"], found
+@pytest.mark.parametrize("model, row, finding", [
+    (models.Charge, dict(id=1, date="2026-04-20", season=1, amount=0, reverses=None,
+                         corrects=None, household=2, item="x"),
+     "charge record 1 was added outside the program: no audit trail entry introduced it"),
+    (models.Party, dict(id=6, code="H009", kind="household", name="假户", group="", phone="",
+                        shares=0, note=""),
+     "row 6 of table party was added outside the program: no audit trail entry introduced it"),
+], ids=["record", "household"])
+def test_a_row_added_outside_the_program_with_a_true_seal_is_named(ledger, model, row, finding):
+    fields = seal.sealed_fields(model)
+    values = [row[field.name] for field in fields]
+    columns = ", ".join(f'"{field.column_name}"' for field in fields)
+    placeholders = ", ".join("?" for _ in fields)
+    raw = sqlite3.connect(ledger)
+    raw.execute(f'INSERT INTO "{model._meta.table_name}" ({columns}, "seal") '
+                f"VALUES ({placeholders}, ?)", (*values, seal.row_seal(model, values)))
+    raw.commit()
+    raw.close()
+    assert findings_of(ledger) == [finding]
 
 
 def test_the_village_name_renamed_outside_the_program_is_named(ledger):
@@ -494,7 +482,7 @@ def test_the_village_name_renamed_outside_the_program_is_named(ledger):
 
 def test_a_schema_2_ledger_is_migrated_in_one_transaction_and_its_meta_sealed(ledger,
                                                                             monkeypatch):
-    _raw(ledger, "DELETE FROM meta WHERE key = 'seal'",
+    write_sql(ledger, "DELETE FROM meta WHERE key = 'seal'",
          "UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 
     def broken(database):
