@@ -161,7 +161,8 @@ def migrate(db: SqliteDatabase) -> None:
             for version in range(current + 1, SCHEMA_VERSION + 1):
                 MIGRATIONS[version](db)
             seal.seal_missing()
-            store.guard(db)
+            if current < 2:  # the guards came with schema 2; a later ledger lacking one
+                store.guard(db)  # keeps lacking it, for check to name (and restore refuse)
             audit.log("migrate", target=f"schema {current} -> {SCHEMA_VERSION}")
             if current < 2:  # rows from before the audit trail: the upgrade introduces them
                 for model, kinds in audit.introducing():

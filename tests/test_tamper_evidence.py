@@ -272,9 +272,15 @@ def test_check_names_each_guarding_trigger_dropped_or_rewritten(ledger, statemen
     assert any(phrase in line for line in found), found
 
 
-def test_restore_refuses_a_backup_whose_guard_was_dropped(ledger, tmp_path):
+@pytest.mark.parametrize("older", [False, True], ids=["current-schema", "schema-2"])
+def test_restore_refuses_a_backup_whose_guard_was_dropped(ledger, tmp_path, older):
+    """Also from a backup of an older schema: upgrading it on the way does not quietly
+    put the guard back."""
     saved = backup.backup(ledger, tmp_path / "saved.db")
     write_sql(saved, 'DROP TRIGGER "posting_no_update"')
+    if older:
+        write_sql(saved, "DELETE FROM meta WHERE key = 'seal'",
+                  "UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     before = ledger.read_bytes()
     with pytest.raises(LedgerError) as refusal:
         backup.restore(saved, ledger)
