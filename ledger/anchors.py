@@ -80,22 +80,17 @@ def _check(voucher_hash: str, change_hash: str) -> str:
 
 def head() -> Head:
     """The head of the ledger the models are bound to (in the caller's transaction)."""
-    V, C = models.Voucher, models.Change
-    vouchers = V.select(fn.MAX(V.id)).scalar() or 0
-    changes = C.select(fn.MAX(C.id)).scalar() or 0
-    return _head_at(vouchers, changes)
+    last = []
+    for model in (models.Voucher, models.Change):
+        row = model.select(model.id, model.hash).order_by(model.id.desc()).limit(1).tuples()
+        last.append(row.first() or (0, ""))
+    (vouchers, voucher_hash), (changes, change_hash) = last
+    return Head(vouchers, changes, _check(voucher_hash, change_hash))
 
 
 def current_code() -> str:
     """The code of the ledger's head now, for a document to print as 账本校验码."""
     return head().code
-
-
-def _head_at(vouchers: int, changes: int) -> Head:
-    V, C = models.Voucher, models.Change
-    voucher_hash = V.select(V.hash).where(V.id == vouchers).scalar() or "" if vouchers else ""
-    change_hash = C.select(C.hash).where(C.id == changes).scalar() or "" if changes else ""
-    return Head(vouchers, changes, _check(voucher_hash, change_hash))
 
 
 def verify(anchors: Iterable[Anchor]) -> Iterator[tuple[str, dict]]:
