@@ -23,6 +23,7 @@ APPLICATION_ID = 0x5349_4C4B  # "SILK"
 SCHEMA_VERSION = 3
 COLLECTIVE = models.COLLECTIVE
 
+
 def default_path(env=os.environ) -> str:
     """`SILK_DB` when set, else `ledger.db` in the working directory."""
     return env.get("SILK_DB") or DEFAULT_PATH
@@ -161,10 +162,12 @@ def migrate(db: SqliteDatabase) -> None:
             for version in range(current + 1, SCHEMA_VERSION + 1):
                 MIGRATIONS[version](db)
             seal.seal_missing()
-            if current < 2:  # the guards came with schema 2; a later ledger lacking one
-                store.guard(db)  # keeps lacking it, for check to name (and restore refuse)
             audit.log("migrate", target=f"schema {current} -> {SCHEMA_VERSION}")
-            if current < 2:  # rows from before the audit trail: the upgrade introduces them
+            if current < 2:
+                # The guards came with schema 2: a later ledger lacking one keeps lacking
+                # it, for check to name (and restore to refuse). The rows from before the
+                # audit trail are introduced by the upgrade.
+                store.guard(db)
                 for model, kinds in audit.introducing():
                     highest = model.select(fn.MAX(model._meta.primary_key)).scalar()
                     if highest:
