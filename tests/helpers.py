@@ -8,6 +8,8 @@ The village, one season 2026-1 (2026-04-01 to 2026-05-15):
 from __future__ import annotations
 
 import sqlite3
+import time
+from pathlib import Path
 from typing import Any, Mapping
 
 from ledger import book, db, demo, models
@@ -123,3 +125,14 @@ def other_program_db(path):
     """An SQLite file another program wrote: a database, but not a ledger."""
     write_sql(path, "CREATE TABLE contacts (name TEXT)", "INSERT INTO contacts VALUES ('王秀英')")
     return path
+
+
+def await_file(path, *processes, seconds: float = 60) -> None:
+    """Wait until `path` exists (a helper process's sign that it is ready); fail if one
+    of `processes` ends first, or after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not Path(path).exists():
+        for process in processes:
+            assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.01)

@@ -10,12 +10,12 @@ import hashlib
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from helpers import SEASON, build_village, other_program_db, tamper, valid, write_sql
+from helpers import (SEASON, await_file, build_village, other_program_db, tamper, valid,
+                     write_sql)
 from ledger import backup, book, check, db, models
 from ledger.errors import LedgerError
 from test_cli import clean_env, ok, refused, silk
@@ -83,11 +83,7 @@ def test_backup_while_another_process_writes_is_one_consistent_point(tmp_path):
     writer = subprocess.Popen([sys.executable, "-c", script], env=clean_env(),
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 60
-        while not started.exists():
-            assert writer.poll() is None, writer.communicate()
-            assert time.monotonic() < deadline
-            time.sleep(0.02)
+        await_file(started, writer)
         made = []
         for name in ("first.db", "second.db"):
             ok(silk("--db", ledger, "backup", tmp_path / name, cwd=tmp_path))

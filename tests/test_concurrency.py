@@ -11,6 +11,7 @@ from pathlib import Path
 
 from peewee import OperationalError
 
+from helpers import await_file
 from ledger import cli, db, i18n
 from test_backup import findings_of, leaf_grams, make_village
 from test_cli import clean_env, ok, refused, silk
@@ -60,11 +61,8 @@ def test_two_processes_writing_a_thousand_records_each(tmp_path):
         writers.append(subprocess.Popen([sys.executable, "-c", script], env=clean_env(),
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                         text=True))
-    deadline = time.monotonic() + 60
-    while not all((tmp_path / f"ready-{base}").exists() for base in (10_000, 20_000)):
-        assert all(writer.poll() is None for writer in writers)
-        assert time.monotonic() < deadline
-        time.sleep(0.01)
+    for base in (10_000, 20_000):
+        await_file(tmp_path / f"ready-{base}", *writers)
     go.touch()
     for writer in writers:
         _, err = writer.communicate(timeout=120)
@@ -146,10 +144,7 @@ def test_check_while_another_process_imports_reports_no_false_problem(tmp_path, 
     monkeypatch.setattr(tamper, "CHUNK", 40)
     monkeypatch.setattr(tamper.os, "cpu_count", lambda: 2)
     try:
-        deadline = time.monotonic() + 60
-        while not ready.exists():
-            assert importer.poll() is None and time.monotonic() < deadline
-            time.sleep(0.01)
+        await_file(ready, importer)
         database = db.open_ledger(ledger)
         try:
             runs = [[finding.message("en") for finding in check.run()] for _ in range(12)]
