@@ -23,6 +23,7 @@ import logging
 import os
 import re
 import sqlite3
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +38,8 @@ from ledger.seal import digest
 #: rewritten chain passes an anchor by accident.
 CHECK_DIGITS = 8
 _CODE = re.compile(r"V(\d+)-A(\d+)-([0-9A-F]{%d})" % CHECK_DIGITS)
+#: The meta key of a ledger's id, made at random with the ledger: its backups carry it.
+LEDGER_ID = "ledger_id"
 #: Where backups are kept beside the ledger (`ledger.backup.FOLDER`).
 BACKUPS = "backups"
 
@@ -64,6 +67,9 @@ class Anchor:
     head: Head
     source: str  # where it was found: the anchors file, a backup's name, a season close
     at: str = ""  # when it was written (ISO), if known
+    #: The id of the ledger a backup is a copy of (`LEDGER_ID`): a ledger made anew
+    #: under the same name is another ledger. "" when not known.
+    lineage: str = ""
 
 
 def parse(code: str) -> Head | None:
@@ -201,24 +207,50 @@ def _from_backups(ledger: Path) -> Iterator[Anchor]:
         if not named.fullmatch(path.name):  # another ledger's, whose name begins alike
             continue
         try:
-            found = backup_head(path)
+            found, lineage = backup_head(path)
             at = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
         except (sqlite3.Error, OSError):
             continue
-        yield Anchor(found, f"{BACKUPS}/{path.name}", at.isoformat(timespec="seconds"))
+        yield Anchor(found, f"{BACKUPS}/{path.name}", at.isoformat(timespec="seconds"),
+                     lineage)
 
 
-def backup_head(path: Path) -> Head:
-    """The head of a ledger file, read through a read-only connection of its own."""
+def backup_head(path: Path) -> tuple[Head, str]:
+    """The head of a ledger file and its id (`LEDGER_ID`), read through a read-only
+    connection of its own."""
     connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         vouchers, voucher_hash = connection.execute(
             'SELECT id, hash FROM voucher ORDER BY id DESC LIMIT 1').fetchone() or (0, "")
         changes, change_hash = connection.execute(
             'SELECT id, hash FROM change ORDER BY id DESC LIMIT 1').fetchone() or (0, "")
+        lineage = connection.execute('SELECT value FROM meta WHERE key = ?',
+                                     (LEDGER_ID,)).fetchone()
     finally:
         connection.close()
-    return Head(vouchers, changes, _check(voucher_hash, change_hash))
+    return Head(vouchers, changes, _check(voucher_hash, change_hash)), lineage[0] if lineage else ""
+
+
+def of_this_ledger(anchors: Iterable[Anchor]) -> list[Anchor]:
+    """The anchors of this ledger: not those of backups of another ledger once kept
+    under the same name (deleted, then made anew)."""
+    M = models.Meta
+    lineage = M.select(M.value).where(M.key == LEDGER_ID).scalar() or ""
+    return [anchor for anchor in anchors if not anchor.lineage or anchor.lineage == lineage]
+
+
+def new_id() -> str:
+    """An id for a new ledger, which no other ledger shares."""
+    return uuid.uuid4().hex
+
+
+def set_aside(ledger_path: str | os.PathLike) -> None:
+    """A new ledger starts a new anchors file: one left by a ledger once kept under
+    the same name is renamed `LEDGER.anchors.old-DATE-TIME`, not taken for its own."""
+    target = file_of(ledger_path)
+    if target.exists():
+        stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
+        target.rename(target.with_name(f"{target.name}.old-{stamp}"))
 
 
 def in_closes() -> list[Anchor]:

@@ -108,8 +108,10 @@ def _triggers():
 
 def _anchors(written: list, paper: list):
     """The chains pass through every anchor: those written beside the ledger and in its
-    backups since it was last restored, those in season closes, and the one given."""
-    found = [*anchors.since_last_restore(written), *anchors.in_closes(), *paper]
+    backups (of this very ledger) since it was last restored, those in season closes,
+    and the one given."""
+    found = [*anchors.since_last_restore(anchors.of_this_ledger(written)),
+             *anchors.in_closes(), *paper]
     for key, params in anchors.verify(found):
         yield Finding(key, params)
 

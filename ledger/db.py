@@ -15,7 +15,7 @@ from typing import Iterator
 
 from peewee import DatabaseError, SqliteDatabase, fn
 
-from ledger import audit, chart, models, seal, store
+from ledger import anchors, audit, chart, models, seal, store
 from ledger.errors import LedgerError
 
 DEFAULT_PATH = "ledger.db"
@@ -50,6 +50,7 @@ def open_ledger(path: str | os.PathLike, *, create: bool = False) -> SqliteDatab
         db.connect()
         models.database.initialize(db)
         if not exists:
+            anchors.set_aside(target)
             _create(db)
         else:
             if schema_version(db) < SCHEMA_VERSION:
@@ -137,6 +138,7 @@ def _create(db: SqliteDatabase) -> None:
         seal.seal_missing()
         store.guard(db)
         audit.log("init")
+        _upsert(anchors.LEDGER_ID, anchors.new_id())
         _set_version(db, SCHEMA_VERSION)
 
 
@@ -240,8 +242,10 @@ def _migrate_2(db: SqliteDatabase) -> None:
 
 
 def _migrate_3(db: SqliteDatabase) -> None:
-    """Schema 3: the meta table (village name, schema version) is sealed; `set_meta`
-    seals it again at every change, the new schema version's included."""
+    """Schema 3: the ledger gets an id its backups carry (`anchors.LEDGER_ID`), and the
+    meta table (village name, schema version, id) is sealed; `set_meta` seals it again
+    at every change, the new schema version's included."""
+    _upsert(anchors.LEDGER_ID, anchors.new_id())
     _upsert(seal.META_SEAL, seal.meta_seal())
 
 

@@ -117,7 +117,7 @@ def _as_schema_1(path) -> None:
         for column in columns:
             raw.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
     raw.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    raw.execute("DELETE FROM meta WHERE key = 'seal'")
+    raw.execute("DELETE FROM meta WHERE key IN ('seal', 'ledger_id')")
     raw.commit()
     raw.close()
     anchors.file_of(path).unlink()  # version 1 wrote none
@@ -279,7 +279,7 @@ def test_restore_refuses_a_backup_whose_guard_was_dropped(ledger, tmp_path, olde
     saved = backup.backup(ledger, tmp_path / "saved.db")
     write_sql(saved, 'DROP TRIGGER "posting_no_update"')
     if older:
-        write_sql(saved, "DELETE FROM meta WHERE key = 'seal'",
+        write_sql(saved, "DELETE FROM meta WHERE key IN ('seal', 'ledger_id')",
                   "UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     before = ledger.read_bytes()
     with pytest.raises(LedgerError) as refusal:
@@ -488,8 +488,8 @@ def test_the_village_name_renamed_outside_the_program_is_named(ledger):
 
 def test_a_schema_2_ledger_is_migrated_in_one_transaction_and_its_meta_sealed(ledger,
                                                                             monkeypatch):
-    write_sql(ledger, "DELETE FROM meta WHERE key = 'seal'",
-         "UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    write_sql(ledger, "DELETE FROM meta WHERE key IN ('seal', 'ledger_id')",
+              "UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 
     def broken(database):
         db._migrate_3(database)
@@ -554,3 +554,30 @@ def test_a_deleted_record_is_named_as_missing(ledger):
     found = findings_of(ledger)
     assert "leaf delivery record 1 is missing: deleted outside the program" in found, found
     assert "table voucher lacks row 1: deleted outside the program" in found
+
+
+def test_a_ledger_made_anew_under_the_same_name_is_not_held_to_the_old_ones_anchors(ledger):
+    """Deleted and made again: the old anchors file is set aside and the old backups are
+    another ledger's, so neither makes check fail; the new ledger is anchored afresh."""
+    _record_one_more(ledger)
+    backup.backup(ledger)
+    ledger.unlink()
+    with _bound_new(ledger):
+        build_village()
+    assert findings_of(ledger) == []
+    assert list(ledger.parent.glob("ledger.db.anchors.old-*"))
+    code = _record_one_more(ledger)
+    assert anchors.file_of(ledger).read_text(encoding="utf-8").splitlines()[-1].endswith(code)
+
+
+def _bound_new(path):
+    """A new ledger made at `path`, bound to the models, for a `with` block."""
+    class Bound:
+        def __enter__(self):
+            self.database = db.open_ledger(path, create=True)
+            return self.database
+
+        def __exit__(self, *_):
+            self.database.close()
+            models.database.initialize(None)
+    return Bound()
