@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Iterator
 
-from ledger import models
+from peewee import fn
+
+from ledger import anchors, chart, models
 from ledger.seal import digest, raw_rows, sealed_fields
 
 _operator: str | None = None
@@ -47,7 +49,8 @@ def _json(value: Any) -> str:
 
 def log(action: str, *, kind: str = "", ids: tuple[int, int] | None = None,
         target: str = "", before: Any = None, after: Any = None, reason: str = "") -> int:
-    """Append one entry; call inside the transaction that makes the change."""
+    """Append one entry; call inside the transaction that makes the change. Once that
+    commits, the ledger's new head is appended to its anchors file (`ledger.anchors`)."""
     C = models.Change
     previous = C.select(C.hash).order_by(C.id.desc()).limit(1).scalar() or ""
     entry_id = (C.select(C.id).order_by(C.id.desc()).limit(1).scalar() or 0) + 1
@@ -56,6 +59,7 @@ def log(action: str, *, kind: str = "", ids: tuple[int, int] | None = None,
                target=target, before=_json(before), after=_json(after), reason=reason)
     values = [row[f.name] for f in sealed_fields(C)]
     C.insert(**row, hash=digest(previous, *values)).execute()
+    anchors.after_commit(models.database.obj)
     return entry_id
 
 
@@ -114,3 +118,46 @@ def broken_links() -> Iterator[int]:
         if digest(previous, *values) != stored:
             yield values[0]
         previous = stored
+
+
+def introducing() -> list[tuple[type, tuple[str, ...]]]:
+    """Each table whose rows an audit entry introduces, with the kinds of the entries
+    that name them (households and partners are both parties)."""
+    from ledger.kinds import KINDS
+
+    tables: dict[type, tuple[str, ...]] = {}
+    for kind in KINDS:
+        tables[kind.model] = (*tables.get(kind.model, ()), kind.name)
+    return list(tables.items())
+
+
+def unintroduced() -> Iterator[tuple[type, int]]:
+    """(model, id) of every record, party, season or batch that no audit entry
+    introduced: each entry names the range of ids it added, so the rows outside every
+    range were added behind the program's back. The collective itself is made with the
+    ledger. Read range by range, then only the rows in the gaps between ranges."""
+    C = models.Change
+    for model, kinds in introducing():
+        key = model._meta.primary_key
+        highest = model.select(fn.MAX(key)).scalar() or 0
+        ranges = (C.select(C.first_id, C.last_id)
+                  .where(C.kind.in_(kinds) & C.first_id.is_null(False))
+                  .order_by(C.first_id).tuples())
+        gaps, next_id = [], 1
+        for first, last in ranges:
+            if first > next_id:
+                gaps.append((next_id, first - 1))
+            next_id = max(next_id, last + 1)
+        if next_id <= highest:
+            gaps.append((next_id, highest))
+        for low, high in gaps:
+            rows = model.select(key).where(key.between(low, high))
+            if model is models.Party:
+                rows = rows.where(models.Party.code != models.COLLECTIVE)
+            for (row_id,) in rows.order_by(key).tuples():
+                yield model, row_id
+    A = models.Account  # the chart's accounts come with the ledger, a household's with it
+    foreign = A.select(A.id).where(A.party.is_null() & A.code.not_in(
+        [account.code for account in chart.CHART])).order_by(A.id).tuples()
+    for (account_id,) in foreign:
+        yield A, account_id

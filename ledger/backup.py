@@ -29,7 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ledger import check, db, leftovers, models, store_errors
+from ledger import check, db, leftovers, models, store, store_errors
 from ledger.errors import LedgerError
 
 FOLDER = leftovers.BACKUPS
@@ -383,7 +383,7 @@ def _private_copy(source: Path, copy: Path) -> None:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise LedgerError("restore_not_ledger", path=str(source))
     try:
-        reader = sqlite3.connect(db.read_only_uri(source), uri=True)
+        reader = sqlite3.connect(store.read_only_uri(source), uri=True)
         try:
             writer = sqlite3.connect(copy)
             try:

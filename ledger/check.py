@@ -1,24 +1,33 @@
 """`silk check`: recompute what the ledger asserts and name every disagreement.
 
-The invariants of docs/accounting.md, each as a database query over every row: vouchers balance;
-each record that moves money has exactly one voucher for its amount and none when zero;
+The invariants of the books (docs/accounting.md), each as a database query over every
+row: vouchers balance; each record that moves money has exactly one voucher, of its
+amount, date and season, on the accounts the posting rules give, and none when zero;
 stored amounts equal kg × price (half up) and the like; records lie in their season; the
 kept per-season account balances equal the postings; each household's balance equals its
 内部往来 sub-account; the collective's net income equals its income and expense accounts;
 and each season's net incomes add up to the money that came in from outside less what
 went out to partners. Every voucher is one positive debit and one positive credit, or,
-reversing another (红字冲销), the same lines negated. Every row still matches its seal,
-the vouchers and the audit trail their hash chains, and no row is missing.
+reversing another (红字冲销), the same lines negated.
+
+And the tamper evidence: every row still matches its seal, the vouchers and the audit
+trail their hash chains, no row is missing, every row came in through an audit entry,
+the meta table matches its seal, the guarding triggers are all there as defined, and the
+chains pass through every anchor kept outside the file (`ledger.anchors`).
+All of it is read in one snapshot of the ledger.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterator
 
 from peewee import JOIN, fn
 
-from ledger import audit, chart, i18n, income, money, models, seal, tamper
-from ledger.kinds import RECORD_KINDS
+from ledger import (anchors, audit, chart, i18n, income, money, models, posting, rules, seal,
+                    store, tamper)
+from ledger.errors import LedgerError
+from ledger.kinds import BY_MODEL, RECORD_KINDS
 
 
 #: Parameters that hold money in fen; they are shown in yuan.
@@ -41,23 +50,70 @@ class Finding:
         return i18n.t(self.key, lang, **params)
 
 
-def run(progress: Callable[[int, int], None] | None = None) -> list[Finding]:
-    """Every problem found; an empty list means the ledger is sound. The seals and the
-    hash chain are verified (by worker processes, on a large ledger) while the queries
-    run. `progress`, if given, is told (step, steps in all) as each step begins: on a
-    county's ledger the check takes minutes."""
-    verification = tamper.start()
-    steps = (_vouchers_balance, _postings, _records_have_vouchers, _amounts, _reversals,
-             _dates, _kept_balances, _seasons, lambda: _tampering(verification))
+def run(progress: Callable[[int, int], None] | None = None,
+        anchor: str | None = None) -> list[Finding]:
+    """Every problem found; an empty list means the ledger is sound. Everything is read
+    in one snapshot of the ledger (one read transaction), so a window writing meanwhile
+    is not mistaken for damage; the seals and the hash chain are verified (by worker
+    processes, on a large ledger) up to the ids of that snapshot while the queries run.
+    `anchor`, a check code read off paper, is verified with the anchors kept beside the
+    ledger and in its backups. `progress`, if given, is told (step, steps in all) as each
+    step begins: on a county's ledger the check takes minutes."""
+    paper = []
+    if anchor is not None:
+        head = anchors.parse(anchor)
+        if head is None:
+            raise LedgerError("anchor_unreadable", code=anchor)
+        paper = [anchors.Anchor(head, i18n.t("anchor_source_paper"))]
+    written = anchors.written(models.database.database)  # before the snapshot: see there
+    with _snapshot() as alone:
+        verification = tamper.start(alone)
+        steps = (_vouchers_balance, _postings, _records_have_vouchers,
+                 _amounts, _reversals, _dates, _kept_balances, _seasons, _audit_coverage,
+                 _triggers, lambda: _anchors(written, paper),
+                 lambda: _tampering(verification))
+        try:
+            findings: list[Finding] = []
+            for number, step in enumerate(steps, 1):
+                if progress is not None:
+                    progress(number, len(steps))
+                findings.extend(step())
+            return findings
+        finally:
+            verification.close()
+
+
+@contextmanager
+def _snapshot() -> Iterator[bool]:
+    """One read transaction around the whole check: every query sees the ledger as of
+    one commit. Yields True when the caller was already inside a transaction of its own,
+    whose uncommitted rows only this connection sees (so no worker may verify them)."""
+    connection = models.database.connection()
+    if connection.in_transaction:
+        yield True
+        return
+    connection.execute("BEGIN")  # deferred: the first read fixes the snapshot, no lock
     try:
-        findings: list[Finding] = []
-        for number, step in enumerate(steps, 1):
-            if progress is not None:
-                progress(number, len(steps))
-            findings.extend(step())
-        return findings
+        yield False
     finally:
-        verification.close()
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")  # nothing was written: just end the snapshot
+
+
+def _triggers():
+    """Every trigger the schema defines is there, as defined, and no other."""
+    for trigger, problem in store.trigger_problems(models.database.obj):
+        yield Finding(f"check_trigger_{problem}", dict(trigger=trigger))
+
+
+def _anchors(written: list, paper: list):
+    """The chains pass through every anchor: those written beside the ledger and in its
+    backups (of this very ledger) since it was last restored, those in season closes,
+    and the one given."""
+    found = [*anchors.since_last_restore(anchors.of_this_ledger(written)),
+             *anchors.in_closes(), *paper]
+    for key, params in anchors.verify(found):
+        yield Finding(key, params)
 
 
 def _vouchers_balance():
@@ -91,26 +147,133 @@ def _postings():
 
 
 def _records_have_vouchers():
-    V, P = models.Voucher, models.Posting
+    """Each record that moves money has exactly one voucher, none when its amount is zero;
+    the voucher has the record's amount, date and season, and debits and credits the
+    accounts the posting rules (`ledger.posting`) give for the record: a voucher moved
+    to another account, even with its hash recomputed, is named."""
+    chart_ids = dict(models.Account.select(models.Account.code, models.Account.id)
+                     .where(models.Account.party.is_null()).tuples())
+    V, R = models.Voucher, None
     for kind in RECORD_KINDS:
         R = kind.model
-        posted = (V.select(V.record_id, V.season, V.date, fn.SUM(P.debit).alias("total"))
-                  .join(P).where(V.kind == kind.name).group_by(V.id).alias("posted"))
-        query = (R.select(R.id, R.amount, R.season, R.date, posted.c.total, posted.c.season_id,
-                          posted.c.date)
-                 .join(posted, JOIN.LEFT_OUTER, on=(posted.c.record_id == R.id))
-                 .where((posted.c.total.is_null() & (R.amount != 0))
-                        | (posted.c.total.is_null(False) & ((posted.c.total != R.amount)
-                                                            | (posted.c.season_id != R.season)
-                                                            | (posted.c.date != R.date))))
-                 .tuples())
-        for record, amount, _season, _date, total, _vseason, _vdate in query:
-            key = "check_record_unposted" if total is None else "check_voucher_mismatch"
-            yield Finding(key, dict(kind=kind.name, record=record, amount=amount, posted=total))
-        orphans = (V.select(V.id).join(R, JOIN.LEFT_OUTER, on=(V.record_id == R.id))
+        sql, params = _derivation_query(kind.name, R, chart_ids)
+        for (record, day, amount, season, voucher, voucher_day, voucher_season, total,
+             debited, credited, expected_debit, expected_credit) in (
+                models.database.execute_sql(sql, params)):
+            names = dict(kind=kind.name, record=record, date=day, amount=amount)
+            if voucher is None:
+                yield Finding("check_record_unposted", names)
+                continue
+            names.update(voucher=voucher, posted=total, voucher_date=voucher_day)
+            if total != amount:
+                yield Finding("check_voucher_amount", names)
+            if voucher_day != day:
+                yield Finding("check_voucher_date", names)
+            if voucher_season != season:
+                yield Finding("check_voucher_season", names)
+            if (debited, credited) != (expected_debit, expected_credit):
+                codes = {value: code for code, value in chart_ids.items()}
+                yield Finding("check_voucher_accounts", dict(
+                    names, debited=_account_code(debited, codes),
+                    credited=_account_code(credited, codes),
+                    expected_debit=_account_code(expected_debit, codes),
+                    expected_credit=_account_code(expected_credit, codes)))
+        orphans = (V.select(V.id, V.record_id).join(R, JOIN.LEFT_OUTER, on=(V.record_id == R.id))
                    .where((V.kind == kind.name) & R.id.is_null()).tuples())
-        for (voucher,) in orphans:
-            yield Finding("check_voucher_orphan", dict(voucher=voucher, kind=kind.name))
+        for voucher, record in orphans:
+            yield Finding("check_voucher_orphan", dict(voucher=voucher, kind=kind.name,
+                                                       record=record))
+
+
+def _account_code(account_id: int | None, codes: dict[int, str]) -> str:
+    """An account's code for a message: a chart account's from `codes`, else looked up."""
+    if account_id is None:
+        return "-"
+    if account_id in codes:
+        return codes[account_id]
+    return models.Account.select(models.Account.code).where(
+        models.Account.id == account_id).scalar() or str(account_id)
+
+
+#: What a household's account stands for while a rule is turned into SQL.
+_HOUSEHOLD = "(a household)"
+_PARTY_KINDS = ("household", "partner", "collective")
+
+
+def _derivation_query(kind: str, model: type, chart_ids: dict[str, int]) -> tuple[str, list]:
+    """SQL giving, for every record of `kind` whose voucher is missing or differs from
+    it, (record, date, amount, season, voucher, its date, its season, its debit, the
+    account debited, the account credited, the accounts the rules give). The rules are
+    `ledger.posting`'s own, evaluated for each kind of party and turned into CASEs. A
+    voucher's lines are joined, not summed: `_postings` names one that is not one debit
+    and one credit."""
+    table = model._meta.table_name
+    joins: list[str] = []
+
+    def account(code: str | None, household: str) -> str:
+        if code is None or (code != chart.household_account(_HOUSEHOLD)
+                            and code not in chart_ids):
+            return "NULL"
+        if code == chart.household_account(_HOUSEHOLD):
+            return household
+        return str(int(chart_ids[code]))
+
+    def side(index: int, name: str | None, collective_account: str | None) -> str:
+        """The account one side of the record posts to, as SQL."""
+        if name is None or name == posting.THE_COLLECTIVE:
+            party = None if name is None else posting.PartyRef(0, "", "collective", "")
+            return account(posting.place(party, collective_account), "NULL")
+        if name == posting.OWNER:
+            joins.append(f'LEFT JOIN "batch" AS b{index} ON b{index}."id" = r."batch_id"')
+            party_id = f'b{index}."owner_id"'
+        else:
+            party_id = f'r."{name}_id"'
+        joins.append(f'LEFT JOIN "party" AS p{index} ON p{index}."id" = {party_id} '
+                     f'LEFT JOIN "account" AS a{index} ON a{index}."party_id" = p{index}."id"')
+        cases = []
+        for party_kind in _PARTY_KINDS:
+            try:
+                code = posting.place(posting.PartyRef(0, _HOUSEHOLD, party_kind, ""),
+                                     collective_account)
+            except AssertionError:  # the collective cannot be on this side
+                code = None
+            target = account(code, f'a{index}."id"')
+            cases.append(f"WHEN '{party_kind}' THEN {target}")
+        return f'CASE p{index}."kind" {" ".join(cases)} END'
+
+    if kind == "payments":
+        joins.append('LEFT JOIN "account" AS a0 ON a0."party_id" = r."household_id"')
+        household = 'a0."id"'
+        debit_cases, credit_cases = [], []
+        for cases, side_index in ((debit_cases, 0), (credit_cases, 1)):  # in the text's order
+            for method in rules.METHODS:
+                for direction in rules.DIRECTIONS:
+                    code = posting.payment_accounts(method, direction,
+                                                    chart.household_account(_HOUSEHOLD))
+                    when = f"""WHEN r."method" = '{method}' AND r."direction" = '{direction}'"""
+                    cases.append(f"{when} THEN {account(code[side_index], household)}")
+        expected_debit = f"CASE {' '.join(debit_cases)} END"
+        expected_credit = f"CASE {' '.join(credit_cases)} END"
+    else:
+        payer, payer_account, earner, earner_account = posting.FLOWS[kind]
+        expected_debit = side(1, payer, payer_account)
+        expected_credit = side(2, earner, earner_account)
+    sql = f"""
+        SELECT r."id", r."date", r."amount", r."season_id", v."id", v."date", v."season_id",
+               debit."debit", debit."account_id", credit."account_id",
+               {expected_debit}, {expected_credit}
+        FROM "{table}" AS r
+        LEFT JOIN "voucher" AS v ON v."kind" = ? AND v."record_id" = r."id"
+        LEFT JOIN "posting" AS debit ON debit."voucher_id" = v."id" AND debit."debit" <> 0
+        LEFT JOIN "posting" AS credit ON credit."voucher_id" = v."id" AND credit."credit" <> 0
+        {" ".join(joins)}
+        WHERE (v."id" IS NULL AND r."amount" <> 0)
+           OR (v."id" IS NOT NULL AND (debit."debit" IS NOT r."amount"
+               OR credit."credit" IS NOT r."amount" OR v."date" <> r."date"
+               OR v."season_id" <> r."season_id"
+               OR debit."account_id" IS NOT {expected_debit}
+               OR credit."account_id" IS NOT {expected_credit}))"""
+    return sql, [kind]
 
 
 def _amounts():
@@ -287,7 +450,30 @@ def _tampering(verification: tamper.Verification):
         yield Finding("check_chain_broken", dict(voucher=voucher))
     for voucher in seal.records_resealed():
         yield Finding("check_voucher_record_changed", dict(voucher=voucher))
-    for table, count, highest in seal.missing_rows():
-        yield Finding("check_rows_missing", dict(table=table, count=count, highest=highest))
+    for model, gaps in seal.missing_rows():
+        rows = ", ".join(str(first) if first == last else f"{first}-{last}"
+                         for first, last in gaps[:MAX_NAMED])
+        if len(gaps) > MAX_NAMED:
+            rows += ", …"
+        if model in BY_MODEL:
+            yield Finding("check_records_missing", dict(kind=BY_MODEL[model].name, rows=rows))
+        else:
+            yield Finding("check_rows_missing", dict(table=model._meta.table_name, rows=rows))
+    if seal.meta_broken():
+        yield Finding("check_meta_changed")
     for entry in audit.broken_links():
         yield Finding("check_log_broken", dict(entry=entry))
+
+
+#: Ranges of missing rows named in one finding; the rest are only marked.
+MAX_NAMED = 10
+
+
+def _audit_coverage():
+    """Every record, party, season, batch and account came in through the program: an
+    audit entry introduced it (or, for an account, the chart or its household)."""
+    for model, row in audit.unintroduced():
+        if model in BY_MODEL:
+            yield Finding("check_record_unaudited", dict(kind=BY_MODEL[model].name, record=row))
+        else:
+            yield Finding("check_row_unaudited", dict(table=model._meta.table_name, row=row))

@@ -3,13 +3,14 @@
 A closed season is locked: the rules refuse any record in it and the database refuses
 any record or voucher added to it, so its settlement sheets and notice board never
 change once handed out. Seasons close in order, only when `check` finds nothing wrong;
-reopening needs a reason, and both are entered in the audit trail.
+reopening needs a reason, and both are entered in the audit trail. A close's entry
+carries the ledger's check code at that moment, an anchor `check` verifies ever after.
 """
 from __future__ import annotations
 
 from typing import Callable
 
-from ledger import audit, backup, check, models, rules
+from ledger import anchors, audit, backup, check, models, rules
 from ledger.errors import LedgerError
 from ledger.income import find_season
 from ledger.seal import reseal
@@ -41,7 +42,7 @@ def close(code: str, progress: Callable[[int, int], None] | None = None) -> mode
         at = audit.now()
         S.update(closed=at).where((S.id == season.id) & S.closed.is_null()).execute()
         reseal(S, season.id)
-        audit.log("close", target=season.code)
+        audit.log("close", target=season.code, after={"anchor": anchors.current_code()})
     return S.get_by_id(season.id)
 
 

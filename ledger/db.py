@@ -3,9 +3,10 @@
 A ledger is an SQLite file marked with its own application id, in WAL mode with foreign
 keys on and a busy timeout. Its schema version lives in the `meta` table; opening an
 older ledger migrates it forward in one transaction, and a newer one is refused rather
-than damaged. SQLite-specific SQL (pragmas, triggers, URIs) is kept to this module: even
-`backup`, which copies the file with SQLite's online backup API, asks the functions
-here what the file it copies holds.
+than damaged. The connection settings (read-write and read-only) and the guarding
+triggers are in `ledger.store`; the rest of what is SQLite's (pragmas, URIs, the file's
+header) is kept to this module: even `backup` asks the functions here what the file it
+copies holds.
 """
 from __future__ import annotations
 
@@ -15,62 +16,20 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from peewee import DatabaseError, SqliteDatabase
+from peewee import DatabaseError, SqliteDatabase, fn
 
-from ledger import audit, chart, leftovers, models, seal, store_errors
+from ledger import anchors, audit, chart, leftovers, models, seal, store, store_errors
 from ledger.errors import LedgerError
 
 DEFAULT_PATH = "ledger.db"
 APPLICATION_ID = 0x5349_4C4B  # "SILK"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 COLLECTIVE = models.COLLECTIVE
-
-PRAGMAS = (
-    ("journal_mode", "wal"),
-    ("foreign_keys", 1),
-    ("busy_timeout", 5000),
-    ("synchronous", "full"),
-    ("cache_size", -32000),
-)
 
 
 def default_path(env=os.environ) -> str:
     """`SILK_DB` when set, else `ledger.db` in the working directory."""
     return env.get("SILK_DB") or DEFAULT_PATH
-
-
-#: A connection that only reads: it never sets the journal mode (which is a write).
-READ_PRAGMAS = (
-    ("busy_timeout", 5000),
-    ("cache_size", -32000),
-    ("query_only", 1),
-)
-
-
-def _sqlite(path: str) -> SqliteDatabase:
-    return SqliteDatabase(path, pragmas=PRAGMAS, lock_type="IMMEDIATE", check_same_thread=False)
-
-
-def _sqlite_read_only(path: str | os.PathLike) -> SqliteDatabase:
-    """A connection that cannot write the file at `path` (or a URI `read_only_uri` made)."""
-    uri = str(path) if str(path).startswith("file:") else read_only_uri(Path(path))
-    return SqliteDatabase(uri, uri=True, pragmas=READ_PRAGMAS, check_same_thread=False)
-
-
-def read_only_uri(target: Path) -> str:
-    """The SQLite URI that opens `target` for reading only (`mode=ro`). Where nothing can
-    write the file (it or its folder is not writable, as on a CD or a locked USB stick)
-    and no write-ahead log waits beside it, it is opened `immutable`: SQLite then needs
-    no shared-memory file beside it, which it could not create there."""
-    uri = f"{target.resolve().as_uri()}?mode=ro"
-    if not _writable(target) and not Path(f"{target}-wal").exists():
-        uri += "&immutable=1"
-    return uri
-
-
-def _writable(target: Path) -> bool:
-    """Whether this process may write the file and its folder (SQLite needs both)."""
-    return os.access(target, os.W_OK) and os.access(target.parent, os.W_OK)
 
 
 def open_ledger(path: str | os.PathLike, *, create: bool = False,
@@ -93,11 +52,12 @@ def open_ledger(path: str | os.PathLike, *, create: bool = False,
         _refuse_foreign(target)
     elif not target.parent.exists():
         raise LedgerError("db_folder_missing", path=str(target.parent))
-    db = _sqlite_read_only(target) if readonly else _sqlite(str(target))
+    db = store.sqlite_read_only(target) if readonly else store.sqlite(str(target))
     try:
         db.connect()
         models.database.initialize(db)
         if not exists:
+            anchors.set_aside(target)
             _create(db)
         elif readonly:
             _refuse_outdated(db, target)
@@ -114,7 +74,7 @@ def open_ledger(path: str | os.PathLike, *, create: bool = False,
         db.close()
         if store_errors.is_busy(error):
             raise LedgerError("db_busy") from None  # another window is writing: not damage
-        if (not readonly and not _writable(target)
+        if (not readonly and not store.writable(target)
                 and store_errors.kind(error) in (store_errors.READONLY, store_errors.CANTOPEN)):
             raise LedgerError("db_readonly") from None  # read-only media, asked to write
         raise LedgerError("db_unreadable", path=str(target), reason=str(error)) from None
@@ -134,16 +94,6 @@ def _refuse_outdated(db: SqliteDatabase, target: Path) -> None:
     if version < SCHEMA_VERSION:
         raise LedgerError("db_needs_upgrade", path=str(target), version=version,
                           supported=SCHEMA_VERSION)
-
-
-def connect_for_reading(path: str | os.PathLike) -> SqliteDatabase:
-    """Bind the models to a ledger another process of this program has open and checked
-    (a worker of `check`), read-only: no probing, creating or upgrading. `path` may be
-    the URI the ledger was opened read-only with."""
-    database = _sqlite_read_only(path)
-    database.connect()
-    models.database.initialize(database)
-    return database
 
 
 @contextmanager
@@ -188,7 +138,7 @@ def _refuse_foreign(target: Path) -> None:
         if handle.read(16) != b"SQLite format 3\x00":
             raise LedgerError("db_not_ledger", path=str(target))
     try:
-        probe = sqlite3.connect(read_only_uri(target), uri=True)
+        probe = sqlite3.connect(store.read_only_uri(target), uri=True)
         try:
             found = application_id(probe)
         finally:
@@ -237,8 +187,9 @@ def _create(db: SqliteDatabase) -> None:
             models.Account.create(code=account.code, parent=parent)
         models.Party.create(code=COLLECTIVE, kind="collective", name="村集体")
         seal.seal_missing()
-        guard(db)
+        store.guard(db)
         audit.log("init")
+        _upsert(anchors.LEDGER_ID, anchors.new_id())
         _set_version(db, SCHEMA_VERSION)
 
 
@@ -261,11 +212,21 @@ def migrate(db: SqliteDatabase) -> None:
     db.execute_sql("PRAGMA foreign_keys = OFF")
     try:
         with db.atomic():
+            tables = set(db.get_tables())
             for version in range(current + 1, SCHEMA_VERSION + 1):
                 MIGRATIONS[version](db)
+            store.guard(db, set(db.get_tables()) - tables)  # the new tables' guards
             seal.seal_missing()
-            guard(db)
             audit.log("migrate", target=f"schema {current} -> {SCHEMA_VERSION}")
+            if current < 2:
+                # The guards came with schema 2: a later ledger lacking one keeps lacking
+                # it, for check to name (and restore to refuse). The rows from before the
+                # audit trail are introduced by the upgrade.
+                store.guard(db)
+                for model, kinds in audit.introducing():
+                    highest = model.select(fn.MAX(model._meta.primary_key)).scalar()
+                    if highest:
+                        audit.log("migrate", kind=kinds[0], ids=(1, highest))
             broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
             if broken:
                 raise LedgerError("db_migration_broken", table=broken[0][0], version=SCHEMA_VERSION)
@@ -276,25 +237,6 @@ def migrate(db: SqliteDatabase) -> None:
 
 def _set_version(db: SqliteDatabase, version: int) -> None:
     set_meta("schema_version", str(version))
-
-
-def guard(db: SqliteDatabase) -> None:
-    """Let the database itself refuse what the program never does: change or delete a
-    record, voucher, posting or audit entry, or add a record or voucher to a closed
-    season. (Triggers are SQLite's; a PostgreSQL ledger would need its own.)"""
-    for model in models.APPEND_ONLY_MODELS:
-        table = model._meta.table_name
-        for event in ("UPDATE", "DELETE"):
-            db.execute_sql(
-                f'CREATE TRIGGER IF NOT EXISTS "{table}_no_{event.lower()}" BEFORE {event} '
-                f'ON "{table}" BEGIN SELECT RAISE(ABORT, '
-                f"'silk: {table} rows are never changed; correct by reversal'); END")
-    for model in (*models.RECORD_MODELS, models.Voucher):
-        table = model._meta.table_name
-        db.execute_sql(
-            f'CREATE TRIGGER IF NOT EXISTS "{table}_closed_season" BEFORE INSERT ON "{table}" '
-            f'WHEN (SELECT "closed" FROM "season" WHERE "id" = NEW."season_id") IS NOT NULL '
-            f"BEGIN SELECT RAISE(ABORT, 'silk: the season is closed'); END")
 
 
 def _migrate_2(db: SqliteDatabase) -> None:
@@ -362,10 +304,18 @@ def _migrate_3(db: SqliteDatabase) -> None:
     db.execute_sql('CREATE INDEX "batch_note_batch_id" ON "batch_note" ("batch_id")')
 
 
+def _migrate_4(db: SqliteDatabase) -> None:
+    """Schema 4: the ledger gets an id its backups carry (`anchors.LEDGER_ID`), and the
+    meta table (village name, schema version, id) is sealed; `set_meta` seals it again
+    at every change, the new schema version's included."""
+    _upsert(anchors.LEDGER_ID, anchors.new_id())
+    _upsert(seal.META_SEAL, seal.meta_seal())
+
+
 #: Schema version N -> the step that brings an existing ledger from N-1 to N. Each step
 #: is written against the tables as they were at N-1, never against today's models, and
 #: leaves the ledger with the schema that `_create` gives a new one.
-MIGRATIONS: dict = {2: _migrate_2, 3: _migrate_3}
+MIGRATIONS: dict = {2: _migrate_2, 3: _migrate_3, 4: _migrate_4}
 
 
 def get_meta(key: str, default: str = "") -> str:
@@ -374,6 +324,12 @@ def get_meta(key: str, default: str = "") -> str:
 
 
 def set_meta(key: str, value: str) -> None:
+    """Set one fact about the ledger and seal the meta table again (`seal.meta_seal`)."""
+    _upsert(key, value)
+    _upsert(seal.META_SEAL, seal.meta_seal())
+
+
+def _upsert(key: str, value: str) -> None:
     (models.Meta.insert(key=key, value=value)
      .on_conflict(conflict_target=[models.Meta.key], preserve=[models.Meta.value])
      .execute())

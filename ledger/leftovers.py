@@ -34,6 +34,12 @@ def restoring(ledger: Path) -> Path:
     return ledger.with_name(f".{ledger.name}.{os.getpid()}.restoring")
 
 
+def is_temporary(path: str | os.PathLike) -> bool:
+    """Whether `path` is a backup being written or a backup being checked for a restore:
+    a copy that keeps no anchors of its own."""
+    return _NAME.fullmatch(Path(path).name) is not None
+
+
 def remove(path: Path) -> None:
     """A temporary file and whatever SQLite kept beside it."""
     for suffix in ("", "-journal", "-wal", "-shm"):

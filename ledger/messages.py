@@ -148,11 +148,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "凭证 {voucher} 有 {count} 条分录，应为 2 条"),
     "check_record_unposted": ("{kind} record {record} ({amount} yuan) has no voucher",
                               "{kind}记录 {record}（{amount} 元）没有记账凭证"),
-    "check_voucher_mismatch": ("{kind} record {record}: its voucher does not match it "
-                               "(record {amount} yuan, voucher {posted} yuan)",
-                               "{kind}记录 {record} 与其凭证不符（记录 {amount} 元，凭证 {posted} 元）"),
-    "check_voucher_orphan": ("voucher {voucher} points to a missing {kind} record",
-                             "凭证 {voucher} 指向不存在的{kind}记录"),
+    "check_voucher_orphan": ("voucher {voucher} is for {kind} record {record}, which is missing "
+                             "(deleted outside the program)",
+                             "凭证 {voucher} 所记的{kind}记录 {record} 不存在（在本程序之外被删除）"),
     "check_amount_wrong": ("{kind} record {record} of {date}: amount {amount} yuan is not its "
                            "quantity × price", "{kind}记录 {record}（{date}）：金额 {amount} 元不等于数量 × 单价"),
     "check_amount_negative": ("{kind} record {record} of {date}: amount {amount} yuan is negative",
@@ -571,9 +569,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check_voucher_record_changed": ("the record of voucher {voucher} was changed outside the "
                                      "program after it was posted",
                                      "凭证 {voucher} 所记的业务记录在记账后被本程序之外改动"),
-    "check_rows_missing": ("table {table} has {count} rows but ids up to {highest}: rows were "
-                           "deleted outside the program",
-                           "表 {table} 有 {count} 行，编号却到 {highest}：有行在本程序之外被删除"),
+    "check_rows_missing": ("table {table} lacks row {rows}: deleted outside the program",
+                           "表 {table} 缺少第 {rows} 行：在本程序之外被删除"),
     "check_log_broken": ("audit trail entry {entry} was changed, or one before it removed, "
                          "outside the program", "操作日志第 {entry} 条在本程序之外被改动，或其前的记录被删除"),
     "col.when": ("when", "时间"),
@@ -793,4 +790,57 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "a disk?); give a file name",
                         "{path} 既不是文件，也不是可写入的设备或管道（是文件夹或磁盘？）；请指定文件名"),
     "help.force": ("replace the file if it exists", "文件已存在时替换它"),
+    # -- tamper evidence: triggers, anchors, audit coverage, re-derived vouchers --------
+    "check_trigger_missing": ("the guarding trigger {trigger} is missing: the database no longer "
+                              "refuses what it guards (it was dropped outside the program)",
+                              "保护触发器 {trigger} 缺失：数据库不再拒绝它所防护的改动（在本程序之外被删除）"),
+    "check_trigger_altered": ("the guarding trigger {trigger} was rewritten outside the program",
+                              "保护触发器 {trigger} 在本程序之外被改写"),
+    "check_trigger_foreign": ("the trigger {trigger} is not part of the ledger's schema: it was "
+                              "added outside the program",
+                              "触发器 {trigger} 不属于账本结构：在本程序之外被添加"),
+    "check_anchor_cut": ("the ledger ends before anchor {code} written at {at} ({source}): "
+                         "records were cut off (the ledger has {vouchers} vouchers and {changes} "
+                         "audit entries)",
+                         "账本在 {at} 写下的校验码 {code}（{source}）之前就结束了：末尾的记录被删掉了"
+                         "（账本现有 {vouchers} 张凭证、{changes} 条操作日志）"),
+    "check_anchor_diverged": ("the ledger no longer passes through anchor {code} written at {at} "
+                              "({source}): vouchers or audit entries up to it were rewritten",
+                              "账本不再与 {at} 写下的校验码 {code}（{source}）相符：此前的凭证或操作日志被改写"),
+    "anchor_unreadable": ("{code} is not a ledger check code (it looks like V1234-A567-3F9C2A7B)",
+                          "{code} 不是账本校验码（格式如 V1234-A567-3F9C2A7B）"),
+    "anchor_source_close": ("close of season {season}", "{season} 季结账"),
+    "anchor_source_paper": ("the code given", "所给的校验码"),
+    "anchors_unwritable": ("warning: the write is saved, but its check code could not be added "
+                           "to {path} ({reason})",
+                           "警告：已保存，但校验码未能写入 {path}（{reason}）"),
+    "help.anchor": ("also verify that the ledger passes through this check code (账本校验码), "
+                    "read off a printed settlement sheet or notice board",
+                    "同时核对账本与这个校验码（从打印的结算单或公开栏上抄下）相符"),
+    "check_voucher_amount": ("{kind} record {record} of {date}: its voucher {voucher} posts "
+                             "{posted} yuan, but the record says {amount} yuan",
+                             "{kind}记录 {record}（{date}）：其凭证 {voucher} 记 {posted} 元，"
+                             "记录却是 {amount} 元"),
+    "check_voucher_date": ("{kind} record {record}: its voucher {voucher} is dated {voucher_date}, "
+                           "but the record says {date}",
+                           "{kind}记录 {record}：其凭证 {voucher} 的日期是 {voucher_date}，记录却是 {date}"),
+    "check_voucher_season": ("{kind} record {record} of {date}: its voucher {voucher} is in "
+                             "another season than the record",
+                             "{kind}记录 {record}（{date}）：其凭证 {voucher} 与记录不在同一蚕季"),
+    "check_voucher_accounts": ("{kind} record {record} of {date}: its voucher {voucher} debits "
+                               "{debited} and credits {credited}, but by the posting rules it "
+                               "debits {expected_debit} and credits {expected_credit}",
+                               "{kind}记录 {record}（{date}）：其凭证 {voucher} 借记 {debited}、"
+                               "贷记 {credited}，按记账规则应借记 {expected_debit}、贷记 {expected_credit}"),
+    "check_records_missing": ("{kind} record {rows} is missing: deleted outside the program",
+                              "{kind}记录 {rows} 不存在：在本程序之外被删除"),
+    "check_record_unaudited": ("{kind} record {record} was added outside the program: no audit "
+                               "trail entry introduced it",
+                               "{kind}记录 {record} 是在本程序之外添加的：操作日志中没有它的来历"),
+    "check_row_unaudited": ("row {row} of table {table} was added outside the program: no audit "
+                            "trail entry introduced it",
+                            "表 {table} 第 {row} 行是在本程序之外添加的：操作日志中没有它的来历"),
+    "check_meta_changed": ("the ledger's settings (village name, schema version) were changed "
+                           "outside the program (their seal does not match)",
+                           "账本设置（村名、结构版本）在本程序之外被改动（校验码不符）"),
 }

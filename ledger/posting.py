@@ -22,7 +22,7 @@ class Line(NamedTuple):
     credit: int
 
 
-def _place(party: PartyRef | None, collective_account: str | None) -> str:
+def place(party: PartyRef | None, collective_account: str | None) -> str:
     """The account through which `party` pays or earns in this kind of record."""
     if party is not None and party.kind == "household":
         return chart.household_account(party.code)
@@ -32,24 +32,38 @@ def _place(party: PartyRef | None, collective_account: str | None) -> str:
     return chart.BANK  # partners and outside sources settle through the bank
 
 
-def _owner(f: dict) -> PartyRef:
-    return f["batch"].owner
-
-
-def _collective(f: dict) -> PartyRef:
-    return PartyRef(0, COLLECTIVE, "collective", "")
-
+#: Sides of a record, as FLOWS names them: a field naming a party, the batch's owner,
+#: the collective itself, or an outside source (None), which pays through the bank.
+OWNER = "batch.owner"
+THE_COLLECTIVE = "collective"
 
 #: kind -> (who bears the cost, the collective's account when it does,
-#:          who earns,           the collective's account when it does)
+#:          who earns,           the collective's account when it does).
+#: Plain data, so that `check` can re-derive every voucher from it in SQL.
 FLOWS = {
-    "sales": (lambda f: f["buyer"], None, _owner, chart.COCOON_INCOME),
-    "leaf": (_owner, chart.LEAF_COST, lambda f: f["supplier"], chart.LEAF_INCOME),
-    "inputs": (_owner, chart.MATERIAL_COST, lambda f: f["supplier"], None),
-    "wages": (lambda f: f["payer"], chart.WAGE_COST, lambda f: f["household"], None),
-    "charges": (lambda f: f["household"], None, _collective, chart.SERVICE_INCOME),
-    "subsidies": (lambda f: None, None, lambda f: f["recipient"], chart.SUBSIDY_INCOME),
+    "sales": ("buyer", None, OWNER, chart.COCOON_INCOME),
+    "leaf": (OWNER, chart.LEAF_COST, "supplier", chart.LEAF_INCOME),
+    "inputs": (OWNER, chart.MATERIAL_COST, "supplier", None),
+    "wages": ("payer", chart.WAGE_COST, "household", None),
+    "charges": ("household", None, THE_COLLECTIVE, chart.SERVICE_INCOME),
+    "subsidies": (None, None, "recipient", chart.SUBSIDY_INCOME),
 }
+
+
+def _party(fields: dict, side: str | None) -> PartyRef | None:
+    if side is None:
+        return None
+    if side == THE_COLLECTIVE:
+        return PartyRef(0, COLLECTIVE, "collective", "")
+    if side == OWNER:
+        return fields["batch"].owner
+    return fields[side]
+
+
+def payment_accounts(method: str, direction: str, household: str) -> tuple[str, str]:
+    """(debited, credited) account of a payment: cash or bank against the household."""
+    cash = chart.CASH if method == "cash" else chart.BANK
+    return (household, cash) if direction == "to_household" else (cash, household)
 
 
 def lines(kind: str, fields: dict[str, Any]) -> list[Line]:
@@ -58,13 +72,11 @@ def lines(kind: str, fields: dict[str, Any]) -> list[Line]:
     if not amount:
         return []
     if kind == "payments":
-        cash = chart.CASH if fields["method"] == "cash" else chart.BANK
-        household = chart.household_account(fields["household"].code)
-        if fields["direction"] == "to_household":
-            return [Line(household, amount, 0), Line(cash, 0, amount)]
-        return [Line(cash, amount, 0), Line(household, 0, amount)]
+        debited, credited = payment_accounts(fields["method"], fields["direction"],
+                                             chart.household_account(fields["household"].code))
+        return [Line(debited, amount, 0), Line(credited, 0, amount)]
     payer, payer_account, earner, earner_account = FLOWS[kind]
     return [
-        Line(_place(payer(fields), payer_account), amount, 0),
-        Line(_place(earner(fields), earner_account), 0, amount),
+        Line(place(_party(fields, payer), payer_account), amount, 0),
+        Line(place(_party(fields, earner), earner_account), 0, amount),
     ]

@@ -41,6 +41,24 @@ def voucher_hash(previous: str, voucher: Sequence, postings: Iterable[Sequence])
     return digest(previous, *voucher, *(tuple(p) for p in postings))
 
 
+#: The key of the meta row that seals the whole meta table (village name, schema version).
+META_SEAL = "seal"
+
+
+def meta_seal() -> str:
+    """The seal over every other row of the meta table, in key order."""
+    M = models.Meta
+    rows = M.select(M.key, M.value).where(M.key != META_SEAL).order_by(M.key).tuples()
+    return digest(M._meta.table_name, *(tuple(row) for row in rows))
+
+
+def meta_broken() -> bool:
+    """True when the meta table no longer matches its seal (or has none)."""
+    M = models.Meta
+    stored = M.select(M.value).where(M.key == META_SEAL).scalar()
+    return stored != meta_seal()
+
+
 def chain_head() -> str:
     """The hash of the newest voucher; where a new voucher's link starts."""
     V = models.Voucher
@@ -169,11 +187,24 @@ def records_resealed() -> Iterator[int]:
             yield voucher_id
 
 
-def missing_rows() -> Iterator[tuple[str, int, int]]:
-    """(table, rows, highest id) of every table whose ids have a gap: rows are never
-    deleted, so a gap means one was removed behind the program's back."""
+def missing_rows() -> Iterator[tuple[type, list[tuple[int, int]]]]:
+    """(model, [(first, last) missing id range, ...]) of every table whose ids have a
+    gap: rows are never deleted, so a gap means rows were removed behind the program's
+    back. Only a table whose row count falls short of its highest id is searched."""
     for model in (*models.SEALED_MODELS, models.Voucher, models.Posting, models.Change):
         key = model._meta.primary_key
         count, highest = model.select(fn.COUNT(key), fn.MAX(key)).tuples().get()
         if (highest or 0) != count:
-            yield model._meta.table_name, count, highest or 0
+            yield model, _gaps(model)
+
+
+def _gaps(model: type) -> list[tuple[int, int]]:
+    """The ranges of ids missing below a table's highest id."""
+    table, key = model._meta.table_name, model._meta.primary_key.column_name
+    sql = (f'SELECT a."{key}" + 1, (SELECT MIN(b."{key}") FROM "{table}" AS b '
+           f'WHERE b."{key}" > a."{key}") - 1 FROM "{table}" AS a '
+           f'WHERE NOT EXISTS (SELECT 1 FROM "{table}" AS c WHERE c."{key}" = a."{key}" + 1) '
+           f'AND a."{key}" < (SELECT MAX("{key}") FROM "{table}") '
+           f'UNION ALL SELECT 1, MIN("{key}") - 1 FROM "{table}" HAVING MIN("{key}") > 1 '
+           f'ORDER BY 1')
+    return [tuple(row) for row in models.database.execute_sql(sql)]

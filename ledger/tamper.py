@@ -19,7 +19,7 @@ from typing import Iterator
 
 from peewee import fn
 
-from ledger import models, seal
+from ledger import models, seal, store
 
 #: Rows a worker verifies at a time: a few seconds' work, so the cores stay even.
 CHUNK = 100_000
@@ -27,7 +27,7 @@ CHUNK = 100_000
 WORKERS_FROM = 200_000
 
 #: What a task verifies: ("seals", table name, low, high) or ("chain", "", low, high),
-#: the rows with ids above low up to high (to the end when None).
+#: the rows with ids above low up to high (to the end when None; `start` always gives one).
 Task = tuple[str, str, int, "int | None"]
 
 
@@ -79,14 +79,16 @@ class Verification:
         self.workers = []
 
 
-def start() -> Verification:
-    """Begin verifying the ledger the models are bound to: in worker processes when it
-    is a file with at least WORKERS_FROM rows to verify and this machine has more than
-    one core, else here, as the findings are read."""
+def start(alone: bool = False) -> Verification:
+    """Begin verifying the ledger the models are bound to, up to the highest ids the
+    caller's snapshot holds (read here, in it): in worker processes when it is a file
+    with at least WORKERS_FROM rows to verify and this machine has more than one core,
+    else here, as the findings are read. `alone`: the caller's transaction holds rows
+    no other connection sees, so no workers."""
     tasks, rows = _tasks(CHUNK)
     path = models.database.database
     cores = os.cpu_count() or 1
-    if (rows < WORKERS_FROM or cores < 2 or path in ("", ":memory:")
+    if (rows < WORKERS_FROM or cores < 2 or path in ("", ":memory:") or alone
             or models.database.in_transaction()):
         return Verification(tasks)
     numbered = list(enumerate(tasks))
@@ -116,8 +118,9 @@ def _worker(path: str, tasks: list[tuple[int, Task]]) -> subprocess.Popen | None
 
 def _tasks(chunk: int) -> tuple[list[Task], int]:
     """The sealed tables and the chain in ranges of `chunk` ids, in `check`'s order, and
-    how many rows they hold. Each table's last range is open-ended (high None), so rows
-    added since (or past a gap) are verified too."""
+    how many rows they hold. The last range of each ends at the highest id the caller's
+    snapshot holds: a worker, reading the ledger on its own connection, may see rows
+    written since, which the rest of the check does not see, and leaves them alone."""
     tasks: list[Task] = []
     rows = 0
     for what, model in (*(("seals", m) for m in models.SEALED_MODELS),
@@ -126,8 +129,7 @@ def _tasks(chunk: int) -> tuple[list[Task], int]:
         highest = model.select(fn.MAX(key)).scalar() or 0
         table = model._meta.table_name if what == "seals" else ""
         lows = range(0, max(highest, 1), chunk)
-        tasks += [(what, table, low, low + chunk if low + chunk < highest else None)
-                  for low in lows]
+        tasks += [(what, table, low, min(low + chunk, highest)) for low in lows]
         rows += highest
     return tasks, rows
 
@@ -146,10 +148,8 @@ def verify(task: Task) -> list[int]:
 def main() -> int:
     """A worker: verify the numbered tasks read from stdin on the ledger named by the
     first argument, and write {task number: broken ids} to stdout."""
-    from ledger import db
-
     tasks = json.load(sys.stdin)
-    database = db.connect_for_reading(sys.argv[1])
+    database = store.connect_for_reading(sys.argv[1])
     try:
         json.dump({index: verify(tuple(task)) for index, task in tasks}, sys.stdout)
     finally:

@@ -11,6 +11,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -114,11 +115,13 @@ def write_sql(path, *statements: str) -> None:
 
 
 def tamper(path, *statements: str) -> None:
-    """Edit the file as someone with the sqlite3 shell would: the guards dropped first."""
+    """Edit the file as someone with the sqlite3 shell would: the guards dropped first,
+    and put back afterwards, as a careful editor would."""
     raw = sqlite3.connect(path)
-    triggers = raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    triggers = raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
     raw.close()
-    write_sql(path, *(f'DROP TRIGGER "{name}"' for (name,) in triggers), *statements)
+    write_sql(path, *(f'DROP TRIGGER "{name}"' for name, _ in triggers), *statements,
+              *(sql for _, sql in triggers))
 
 
 def other_program_db(path):
@@ -225,9 +228,10 @@ def make_village(path: Path, leaf: int = 0) -> Path:
 
 def as_schema_1(path) -> None:
     """Turn a ledger into what version 1 of the program wrote: no seals, links, close
-    or audit trail."""
-    tamper(path)
+    or audit trail, no guarding triggers, no anchors."""
     raw = sqlite3.connect(path)
+    for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        raw.execute(f'DROP TRIGGER "{name}"')
     raw.execute("DROP TABLE change")
     raw.execute("DROP TABLE batch_note")  # schema 3: notes on batches
     raw.execute("DROP TABLE account_total")
@@ -242,5 +246,20 @@ def as_schema_1(path) -> None:
         for column in columns:
             raw.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
     raw.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    raw.execute("DELETE FROM meta WHERE key IN ('seal', 'ledger_id')")  # schema 4
     raw.commit()
     raw.close()
+    from ledger import anchors
+
+    anchors.file_of(path).unlink()  # version 1 wrote none
+
+
+def await_file(path, *processes, seconds: float = 60) -> None:
+    """Wait until `path` exists (a helper process's sign that it is ready); fail if one
+    of `processes` ends first, or after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not Path(path).exists():
+        for process in processes:
+            assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.01)

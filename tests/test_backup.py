@@ -12,14 +12,13 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from helpers import (clean_env, findings_of, leaf_grams, make_village, ok,
+from helpers import (await_file, clean_env, findings_of, leaf_grams, make_village, ok,
                      other_program_db, refused, silk, tamper, valid, write_sql)
-from ledger import backup, book, cli, db, models
+from ledger import backup, book, cli, db, models, store
 from ledger.errors import LedgerError
 
 
@@ -55,11 +54,7 @@ def test_backup_while_another_process_writes_is_one_consistent_point(tmp_path):
     writer = subprocess.Popen([sys.executable, "-c", script], env=clean_env(),
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 60
-        while not started.exists():
-            assert writer.poll() is None, writer.communicate()
-            assert time.monotonic() < deadline
-            time.sleep(0.02)
+        await_file(started, writer)
         made = []
         for name in ("first.db", "second.db"):
             ok(silk("--db", ledger, "backup", tmp_path / name, cwd=tmp_path))
@@ -233,7 +228,7 @@ def test_a_restore_waits_for_a_busy_ledger_then_says_so(tmp_path, monkeypatch):
     # copy of the backup is gone too
     assert [path.name for path in (tmp_path / "backups").iterdir()] == [saved.name]
     assert sorted(path.name for path in tmp_path.iterdir()) == [
-        "backups", "ledger.db", "ledger.db-shm", "ledger.db-wal"]
+        "backups", "ledger.db", "ledger.db-shm", "ledger.db-wal", "ledger.db.anchors"]
 
 
 def ended_process_id() -> int:
@@ -334,8 +329,8 @@ def test_a_close_kept_out_by_a_busy_ledger_makes_no_backup_and_prunes_none(
     ledger = make_village(tmp_path / "ledger.db", leaf=1)
     earlier = [backup.auto_backup(ledger, "import") for _ in range(backup.KEEP_AUTOMATIC)]
     contents = [digest(path) for path in earlier]
-    monkeypatch.setattr(db, "PRAGMAS", tuple((name, 50 if name == "busy_timeout" else value)
-                                             for name, value in db.PRAGMAS))
+    monkeypatch.setattr(store, "PRAGMAS", tuple((name, 50 if name == "busy_timeout" else value)
+                                             for name, value in store.PRAGMAS))
     other = sqlite3.connect(ledger)  # another window, in the middle of a write
     other.execute("BEGIN IMMEDIATE")
     try:

@@ -7,10 +7,6 @@ clear line on standard error with a non-zero exit, never a traceback.
 """
 from __future__ import annotations
 
-import argparse
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest

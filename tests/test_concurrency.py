@@ -11,7 +11,8 @@ from pathlib import Path
 
 from peewee import OperationalError
 
-from ledger import cli, db, i18n
+from helpers import await_file
+from ledger import db, i18n
 
 from helpers import clean_env, findings_of, leaf_grams, make_village, ok, refused, silk
 
@@ -60,11 +61,8 @@ def test_two_processes_writing_a_thousand_records_each(tmp_path):
         writers.append(subprocess.Popen([sys.executable, "-c", script], env=clean_env(),
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                         text=True))
-    deadline = time.monotonic() + 60
-    while not all((tmp_path / f"ready-{base}").exists() for base in (10_000, 20_000)):
-        assert all(writer.poll() is None for writer in writers)
-        assert time.monotonic() < deadline
-        time.sleep(0.01)
+    for base in (10_000, 20_000):
+        await_file(tmp_path / f"ready-{base}", *writers)
     go.touch()
     for writer in writers:
         _, err = writer.communicate(timeout=120)
@@ -112,3 +110,53 @@ def test_the_busy_message_in_both_languages():
             assert text in db.problem(locked, "ledger.db")
         finally:
             i18n.set_language(None)
+
+
+#: Imports batches of deliveries, one transaction each, until told to stop.
+IMPORTER = """
+import sys, time
+from pathlib import Path
+from ledger import book, db
+sys.path.insert(0, {tests!r})
+from helpers import valid
+db.open_ledger({ledger!r})
+Path({ready!r}).touch()
+n = 0
+while not Path({stop!r}).exists():
+    book.record_many([("leaf", [("", valid("leaf", kg=str(n + k + 1))) for k in range(40)])])
+    n += 40
+print(n)
+"""
+
+
+def test_check_while_another_process_imports_reports_no_false_problem(tmp_path, monkeypatch):
+    """`check` reads one snapshot: the rows an import commits while it runs (records,
+    vouchers, postings, kept balances, audit entries, the anchors file) never make it
+    see a problem. Its workers (forced here, on ranges of a few ids) verify the same
+    snapshot."""
+    from ledger import check, models, tamper
+
+    ledger = make_village(tmp_path / "ledger.db", leaf=100)
+    ready, stop = tmp_path / "ready", tmp_path / "stop"
+    script = IMPORTER.format(tests=str(Path(__file__).parent), ledger=str(ledger),
+                             ready=str(ready), stop=str(stop))
+    importer = subprocess.Popen([sys.executable, "-c", script], env=clean_env(),
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    monkeypatch.setattr(tamper, "WORKERS_FROM", 0)
+    monkeypatch.setattr(tamper, "CHUNK", 40)
+    monkeypatch.setattr(tamper.os, "cpu_count", lambda: 2)
+    try:
+        await_file(ready, importer)
+        database = db.open_ledger(ledger)
+        try:
+            runs = [[finding.message("en") for finding in check.run()] for _ in range(12)]
+        finally:
+            database.close()
+            models.database.initialize(None)
+    finally:
+        stop.touch()
+        out, err = importer.communicate(timeout=60)
+    assert importer.returncode == 0, err
+    assert int(out) > 0, "the import should have written while check ran"
+    assert runs == [[]] * len(runs)
+    assert findings_of(ledger) == []

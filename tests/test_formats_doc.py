@@ -11,7 +11,7 @@ import pytest
 
 from helpers import build_village, valid, voucher_lines
 from ledger import book, chart, income
-from ledger.kinds import BY_NAME, KINDS
+from ledger.kinds import KINDS
 from ledger.reports import season as season_report
 from ledger.reports.words import amount_in_words
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from peewee import OperationalError
 
-from ledger import book, cli, db, models, store_errors
+from ledger import book, cli, db, models, store, store_errors
 
 from helpers import build_village, valid
 
@@ -34,7 +34,7 @@ def full_village(tmp_path, monkeypatch) -> Path:
     raw = sqlite3.connect(path)
     pages = raw.execute("PRAGMA page_count").fetchone()[0]
     raw.close()
-    monkeypatch.setattr(db, "PRAGMAS", (*db.PRAGMAS, ("max_page_count", pages)))
+    monkeypatch.setattr(store, "PRAGMAS", (*store.PRAGMAS, ("max_page_count", pages)))
     assert sale == 1
     return path
 

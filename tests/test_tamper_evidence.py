@@ -2,14 +2,22 @@
 by table, and a ledger of schema 1 is migrated, sealed and chained without losing a row."""
 from __future__ import annotations
 
+import ast
+import json
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
-from ledger import audit, book, check, cli, closing, corrections, db, models
+from ledger import (anchors, audit, backup, book, check, cli, closing, corrections, db, models,
+                    seal, store)
+from ledger.errors import LedgerError, RecordRefused
+from ledger.reports import statement, summary
 from ledger import tamper as evidence
 
-from helpers import as_schema_1, build_village, findings_of, table_counts, tamper, valid
+from helpers import (as_schema_1, build_village, findings_of, table_counts, tamper, valid,
+                     write_sql)
 
 
 @pytest.fixture
@@ -62,7 +70,7 @@ TAMPERING = [
      "was changed"),
     ("the last audit entry reworded", "UPDATE change SET reason = 'none' WHERE action = 'amend'",
      "audit trail entry"),
-    ("an audit entry deleted", "DELETE FROM change WHERE id = 3", "table change has"),
+    ("an audit entry deleted", "DELETE FROM change WHERE id = 3", "table change lacks row 3"),
     ("a season reopened by hand", "UPDATE season SET closed = NULL",
      "row 1 of table season was changed"),
 ]
@@ -107,7 +115,7 @@ def test_a_schema_1_ledger_is_migrated_sealed_and_backed_up_first(tmp_path):
         counts = table_counts()
         assert counts["CocoonSale"] == 1 and counts["LeafDelivery"] == 1
         assert models.Voucher.select().where(models.Voucher.hash == "").count() == 0
-        assert [e.action for e in audit.entries()] == ["migrate"]
+        assert {e.action for e in audit.entries()} == {"migrate"}
     finally:
         database.close()
         models.database.initialize(None)
@@ -216,3 +224,335 @@ def test_a_worker_gone_before_it_read_its_tasks_leaves_them_to_check(ledger, mon
 
     monkeypatch.setattr(evidence.subprocess, "Popen", popen)
     assert _verified_by_workers(monkeypatch, ledger) == alone
+
+
+# -- the guarding triggers -------------------------------------------------------------------
+
+@pytest.mark.parametrize("statement, phrase", [
+    ('DROP TRIGGER "cocoon_sale_no_update"',
+     "the guarding trigger cocoon_sale_no_update is missing"),
+    ('DROP TRIGGER "voucher_closed_season"',
+     "the guarding trigger voucher_closed_season is missing"),
+    ("DROP TRIGGER \"change_no_delete\"; CREATE TRIGGER \"change_no_delete\" BEFORE DELETE ON "
+     "\"change\" WHEN 0 BEGIN SELECT RAISE(ABORT, 'x'); END",
+     "the guarding trigger change_no_delete was rewritten outside the program"),
+    ("CREATE TRIGGER \"quiet\" AFTER INSERT ON \"leaf_delivery\" BEGIN SELECT 1; END",
+     "the trigger quiet is not part of the ledger's schema"),
+], ids=["record-guard-dropped", "closed-season-guard-dropped", "guard-rewritten", "foreign"])
+def test_check_names_each_guarding_trigger_dropped_or_rewritten(ledger, statement, phrase):
+    raw = sqlite3.connect(ledger)
+    raw.executescript(statement)
+    raw.close()
+    found = findings_of(ledger)
+    assert any(phrase in line for line in found), found
+
+
+@pytest.mark.parametrize("older", [False, True], ids=["current-schema", "schema-3"])
+def test_restore_refuses_a_backup_whose_guard_was_dropped(ledger, tmp_path, older):
+    """Also from a backup of an older schema: upgrading it on the way does not quietly
+    put the guard back."""
+    saved = backup.backup(ledger, tmp_path / "saved.db")
+    write_sql(saved, 'DROP TRIGGER "posting_no_update"')
+    if older:
+        write_sql(saved, "DELETE FROM meta WHERE key IN ('seal', 'ledger_id')",
+                  "UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    before = ledger.read_bytes()
+    with pytest.raises(LedgerError) as refusal:
+        backup.restore(saved, ledger)
+    assert "posting_no_update is missing" in refusal.value.message("en")
+    assert ledger.read_bytes() == before
+
+
+def test_the_import_cycle_through_check_is_gone():
+    """check, its workers and what they use import neither db nor backup, not even
+    inside a function: no cycle db -> backup -> check -> tamper -> db."""
+    for module in (check, evidence, store, anchors, audit, seal):
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        imported = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "ledger":
+                imported |= {f"ledger.{alias.name}" for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module)
+            elif isinstance(node, ast.Import):
+                imported |= {alias.name for alias in node.names}
+        assert not imported & {"ledger.db", "ledger.backup"}, module.__name__
+
+
+# -- anchors of the hash chains --------------------------------------------------------------
+
+def _bound(path):
+    """The ledger at `path`, open and bound to the models, for a `with` block."""
+    class Bound:
+        def __enter__(self):
+            self.database = db.open_ledger(path)
+            return self.database
+
+        def __exit__(self, *_):
+            self.database.close()
+            models.database.initialize(None)
+    return Bound()
+
+
+def _cut_off_the_end(path) -> None:
+    """Remove the last record with its voucher, postings, kept balances and last audit
+    entry, as an editor of the file would: everything left is consistent."""
+    raw = sqlite3.connect(path)
+    voucher, kind, record, season = raw.execute(
+        "SELECT id, kind, record_id, season_id FROM voucher ORDER BY id DESC LIMIT 1").fetchone()
+    lines = raw.execute("SELECT account_id, debit, credit FROM posting WHERE voucher_id = ?",
+                        (voucher,)).fetchall()
+    raw.close()
+    table = {"leaf": "leaf_delivery", "sales": "cocoon_sale"}[kind]
+    statements = [f"DELETE FROM posting WHERE voucher_id = {voucher}",
+                  f"DELETE FROM voucher WHERE id = {voucher}",
+                  f"DELETE FROM {table} WHERE id = {record}",
+                  "DELETE FROM change WHERE id = (SELECT MAX(id) FROM change)"]
+    for account, debit, credit in lines:
+        statements += [f"UPDATE account_balance SET debit = debit - {debit}, credit = credit - "
+                       f"{credit} WHERE account_id = {account} AND season_id = {season}",
+                       f"UPDATE account_total SET debit = debit - {debit}, credit = credit - "
+                       f"{credit} WHERE account_id = {account}"]
+    tamper(path, *statements)
+
+
+def _record_one_more(path) -> str:
+    """A leaf delivery recorded through the program; the ledger's code after it."""
+    with _bound(path):
+        book.record("leaf", valid("leaf", kg="7"))
+        return anchors.current_code()
+
+
+def test_every_write_appends_the_new_check_code_beside_the_ledger(ledger):
+    code = _record_one_more(ledger)
+    lines = anchors.file_of(ledger).read_text(encoding="utf-8").splitlines()
+    assert lines[-1].endswith(" " + code)
+    assert anchors.parse(code) is not None and len(code.rsplit("-", 1)[1]) == 8
+    with _bound(ledger):
+        with pytest.raises(RecordRefused):
+            book.record("leaf", valid("leaf", kg="-1"))
+    assert anchors.file_of(ledger).read_text(encoding="utf-8").splitlines() == lines
+
+
+def test_a_write_still_succeeds_when_the_anchors_file_cannot_be_written(ledger, caplog):
+    anchors.file_of(ledger).unlink()
+    anchors.file_of(ledger).mkdir()  # cannot be opened for appending
+    with _bound(ledger):
+        book.record("leaf", valid("leaf", kg="7"))
+        assert models.LeafDelivery.select().count() == 3
+    assert "its check code could not be added to" in caplog.text
+
+
+def test_cutting_off_the_end_is_named_by_the_anchors_file(ledger):
+    code = _record_one_more(ledger)
+    _cut_off_the_end(ledger)
+    found = findings_of(ledger)
+    assert any(f"the ledger ends before anchor {code} written at" in line
+               and "records were cut off" in line for line in found), found
+
+
+def test_cutting_off_the_end_is_named_by_a_backup(ledger):
+    code = _record_one_more(ledger)
+    backup.backup(ledger)
+    anchors.file_of(ledger).unlink()
+    _cut_off_the_end(ledger)
+    found = findings_of(ledger)
+    assert any(f"the ledger ends before anchor {code}" in line and "backups/ledger-" in line
+               for line in found), found
+
+
+def _rewrite_history(path, *statements: str) -> None:
+    """Run `statements`, then recompute both hash chains from the start, as a careful
+    editor who knows how they are computed would; the guards are put back after."""
+    raw = sqlite3.connect(path)
+    guards = raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    raw.close()
+    write_sql(path, *(f'DROP TRIGGER "{name}"' for name, _ in guards), *statements,
+         "UPDATE voucher SET hash = ''")
+    with _bound(path):
+        seal.seal_missing()  # relinks the vouchers from the first on
+        C = models.Change
+        previous = ""
+        for values in list(seal.raw_rows(C.select(*seal.sealed_fields(C)).order_by(C.id))):
+            previous = seal.digest(previous, *values)
+            models.database.execute_sql('UPDATE "change" SET hash = ? WHERE id = ?',
+                                        (previous, values[0]))
+    write_sql(path, *(sql for _, sql in guards))
+
+
+def test_a_rewritten_chain_is_named_by_the_season_close(ledger):
+    with _bound(ledger):
+        before = anchors.current_code()
+        closing.close("2026-1")
+        entry = audit.entries()[-1]
+    code = json.loads(entry.after)["anchor"]
+    assert entry.action == "close" and code == before
+    anchors.file_of(ledger).unlink()
+    shutil.rmtree(ledger.parent / "backups")  # only the close's anchor is left
+    with _bound(ledger):
+        assert not any("anchor" in finding.key for finding in check.run())
+    _rewrite_history(ledger, "UPDATE posting SET debit = debit + 1 WHERE id = 1",
+                     "UPDATE posting SET credit = credit + 1 WHERE id = 2")
+    found = findings_of(ledger)
+    assert any(f"the ledger no longer passes through anchor {code} written at" in line
+               and "(close of season 2026-1): vouchers or audit entries up to it were "
+                   "rewritten" in line for line in found), found
+
+
+def test_check_anchor_verifies_a_code_read_off_paper(ledger, capsys):
+    with _bound(ledger):
+        season = models.Season.get()
+        printed = statement.statement("H001", season).check_code
+        assert summary.summary(season).check_code == printed == anchors.current_code()
+    _record_one_more(ledger)
+    assert cli.main(["--db", str(ledger), "--lang", "en", "check", "--anchor", printed]) == 0
+    later = _record_one_more(ledger)
+    _cut_off_the_end(ledger)
+    anchors.file_of(ledger).unlink()
+    capsys.readouterr()
+    assert cli.main(["--db", str(ledger), "--lang", "en", "check", "--anchor", printed]) == 0
+    assert cli.main(["--db", str(ledger), "--lang", "en", "check", "--anchor",
+                     later.lower()]) == 1
+    assert f"the ledger ends before anchor {later} written at ? (the code given)" in (
+        capsys.readouterr().out)
+    cli.main(["--db", str(ledger), "--lang", "en", "check", "--anchor", "V12-nonsense"])
+    assert "V12-nonsense is not a ledger check code" in capsys.readouterr().err
+
+
+def test_a_restored_backup_passes_check_though_later_anchors_are_cut_off(ledger, tmp_path):
+    saved = backup.backup(ledger)
+    _record_one_more(ledger)
+    backup.backup(ledger)  # a later backup, and a later line in the anchors file
+    backup.restore(saved, ledger)
+    assert findings_of(ledger) == []
+    _record_one_more(ledger)
+    assert findings_of(ledger) == []
+
+
+# -- the audit trail covers every row; the meta table is sealed -----------------------------
+
+@pytest.mark.parametrize("model, row, finding", [
+    (models.Charge, dict(id=1, date="2026-04-20", season=1, amount=0, reverses=None,
+                         corrects=None, household=2, item="x"),
+     "charge record 1 was added outside the program: no audit trail entry introduced it"),
+    (models.Party, dict(id=6, code="H009", kind="household", name="假户", group="", phone="",
+                        shares=0, note=""),
+     "row 6 of table party was added outside the program: no audit trail entry introduced it"),
+], ids=["record", "household"])
+def test_a_row_added_outside_the_program_with_a_true_seal_is_named(ledger, model, row, finding):
+    fields = seal.sealed_fields(model)
+    values = [row[field.name] for field in fields]
+    columns = ", ".join(f'"{field.column_name}"' for field in fields)
+    placeholders = ", ".join("?" for _ in fields)
+    raw = sqlite3.connect(ledger)
+    raw.execute(f'INSERT INTO "{model._meta.table_name}" ({columns}, "seal") '
+                f"VALUES ({placeholders}, ?)", (*values, seal.row_seal(model, values)))
+    raw.commit()
+    raw.close()
+    assert findings_of(ledger) == [finding]
+
+
+def test_the_village_name_renamed_outside_the_program_is_named(ledger):
+    with _bound(ledger):
+        db.set_meta("village", "桑园村")
+    assert findings_of(ledger) == []
+    tamper(ledger, "UPDATE meta SET value = '假村' WHERE key = 'village'")
+    assert findings_of(ledger) == ["the ledger's settings (village name, schema version) were "
+                                   "changed outside the program (their seal does not match)"]
+
+
+def test_a_schema_3_ledger_is_migrated_in_one_transaction_and_its_meta_sealed(ledger,
+                                                                            monkeypatch):
+    write_sql(ledger, "DELETE FROM meta WHERE key IN ('seal', 'ledger_id')",
+              "UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+
+    def broken(database):
+        db._migrate_4(database)
+        raise LedgerError("db_migration_broken", table="meta", version=4)
+
+    monkeypatch.setitem(db.MIGRATIONS, 4, broken)
+    with pytest.raises(LedgerError):
+        db.open_ledger(ledger)
+    models.database.initialize(None)
+    raw = sqlite3.connect(ledger)
+    assert raw.execute("SELECT key, value FROM meta ORDER BY key").fetchall() == [
+        ("schema_version", "3")], "a failed upgrade leaves the ledger as it was"
+    raw.close()
+    monkeypatch.undo()
+    with _bound(ledger) as database:
+        assert db.schema_version(database) == db.SCHEMA_VERSION
+        assert check.run() == []
+        assert audit.entries()[-1].target == f"schema 3 -> {db.SCHEMA_VERSION}"
+    assert list((ledger.parent / "backups").glob("*before-migrate*"))
+
+
+# -- every voucher re-derived from its record; messages in the user's terms ------------------
+
+def test_a_voucher_moved_to_another_account_with_its_chain_recomputed_is_named(ledger):
+    """The debit of the first leaf delivery moved from the owner's 113 to the bank, the
+    kept balances moved with it and the chain recomputed: only the posting rules show it."""
+    _rewrite_history(
+        ledger,
+        "UPDATE posting SET account_id = (SELECT id FROM account WHERE code = '102') "
+        "WHERE voucher_id = 1 AND debit <> 0",
+        "UPDATE account_balance SET debit = debit - 5000 WHERE account_id = "
+        "(SELECT id FROM account WHERE code = '113.H001')",
+        "UPDATE account_total SET debit = debit - 5000 WHERE account_id = "
+        "(SELECT id FROM account WHERE code = '113.H001')",
+        "INSERT OR IGNORE INTO account_balance (account_id, season_id, debit, credit) "
+        "SELECT id, 1, 0, 0 FROM account WHERE code = '102'",
+        "UPDATE account_balance SET debit = debit + 5000 WHERE account_id = (SELECT id FROM "
+        "account WHERE code = '102')",
+        "INSERT OR IGNORE INTO account_total (account_id, debit, credit) "
+        "SELECT id, 0, 0 FROM account WHERE code = '102'",
+        "UPDATE account_total SET debit = debit + 5000 WHERE account_id = (SELECT id FROM "
+        "account WHERE code = '102')")
+    anchors.file_of(ledger).unlink()
+    found = findings_of(ledger)
+    assert any("leaf delivery record 1 of 2026-04-20: its voucher 1 debits 102 and credits "
+               "102, but by the posting rules it debits 113.H001 and credits 102" in line
+               for line in found), found
+    assert not any("changed outside the program" in line for line in found), found
+
+
+def test_a_voucher_dated_otherwise_than_its_record_says_so(ledger):
+    tamper(ledger, "UPDATE voucher SET date = '2026-04-30' WHERE id = 1")
+    found = findings_of(ledger)
+    assert ("leaf delivery record 1: its voucher 1 is dated 2026-04-30, but the record says "
+            "2026-04-20") in found, found
+    assert not any("yuan, but the record says" in line for line in found)
+
+
+def test_a_deleted_record_is_named_as_missing(ledger):
+    tamper(ledger, "DELETE FROM posting WHERE voucher_id = 1", "DELETE FROM voucher WHERE id = 1",
+           "DELETE FROM leaf_delivery WHERE id = 1")
+    found = findings_of(ledger)
+    assert "leaf delivery record 1 is missing: deleted outside the program" in found, found
+    assert "table voucher lacks row 1: deleted outside the program" in found
+
+
+def test_a_ledger_made_anew_under_the_same_name_is_not_held_to_the_old_ones_anchors(ledger):
+    """Deleted and made again: the old anchors file is set aside and the old backups are
+    another ledger's, so neither makes check fail; the new ledger is anchored afresh."""
+    _record_one_more(ledger)
+    backup.backup(ledger)
+    ledger.unlink()
+    with _bound_new(ledger):
+        build_village()
+    assert findings_of(ledger) == []
+    assert list(ledger.parent.glob("ledger.db.anchors.old-*"))
+    code = _record_one_more(ledger)
+    assert anchors.file_of(ledger).read_text(encoding="utf-8").splitlines()[-1].endswith(code)
+
+
+def _bound_new(path):
+    """A new ledger made at `path`, bound to the models, for a `with` block."""
+    class Bound:
+        def __enter__(self):
+            self.database = db.open_ledger(path, create=True)
+            return self.database
+
+        def __exit__(self, *_):
+            self.database.close()
+            models.database.initialize(None)
+    return Bound()

@@ -11,6 +11,7 @@ from ledger.cli.parser import Commands, help_text
 
 def add_commands(commands: Commands) -> None:
     check = commands.add("check", "check")
+    check.add_argument("--anchor", metavar="CODE", help=help_text("anchor"))
     check.set_defaults(run=check_ledger)
 
     backup = commands.add("backup", "backup")
@@ -33,7 +34,7 @@ def check_ledger(args) -> int:
 
     read_ledger(args)
     with Meter("check_progress") as meter:
-        findings = check.run(check_steps(meter))
+        findings = check.run(check_steps(meter), anchor=args.anchor)
     for finding in findings:
         say(finding.message())
     if findings:

@@ -16,7 +16,7 @@ from datetime import date
 
 from peewee import JOIN, Case
 
-from ledger import corrections, income, models
+from ledger import anchors, corrections, income, models
 from ledger.errors import LedgerError
 from ledger.income import PartyIncome
 from ledger.reports.cells import Noted
@@ -142,12 +142,13 @@ def statements(season: models.Season, household_ids: list[int] | None = None,
     batches = _batches(season, only)
     carried_in = income.balances_before(season, household_ids)
     village, collective = names()
+    check_code = anchors.current_code()
     sheets = []
     for party in wanted:
         sections = [Section(key, columns, sign, rows[key].get(party.id, []))
                     for key, columns, sign in LAYOUT]
         sheet = Statement(village, collective, season, party, sections, batches.get(party.id, []),
-                          carried_in.get(party.id, 0))
+                          carried_in.get(party.id, 0), check_code=check_code)
         if not active_only or sheet.has_activity or sheet.balance_in or sheet.balance_out:
             sheets.append(sheet)
     return sheets

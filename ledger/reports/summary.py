@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from peewee import fn
 
-from ledger import chart, db, income, models, yields
+from ledger import anchors, chart, db, income, models, yields
 from ledger.income import PartyIncome, SeasonIncome
 
 #: Bands of a household's net income for the season, in yuan: (lower bound, upper bound).
@@ -102,7 +102,7 @@ def summary(season: models.Season) -> Summary:
     village, collective = names()
     households = [p for p in report.parties if p.kind == "household"]
     return Summary(village, collective, report, _groups(households), _bands(households),
-                   income_statement(season),
+                   income_statement(season), check_code=anchors.current_code(),
                    flagged=yields.flagged(yields.batch_yields([season])))
 
 

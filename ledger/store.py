@@ -1,0 +1,131 @@
+"""What depends on the database engine (SQLite): a connection with the ledger's settings,
+and the triggers that let the database itself guard the tables.
+
+`check` compares the triggers the schema defines (`expected_triggers`) with those the
+database reports (`present_triggers`), so a guard dropped or rewritten behind the
+program's back is named. A PostgreSQL store would supply its own two functions here.
+This module imports only the models, so `db`, `check` and the workers of `tamper` can
+all use it without importing each other.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Iterator
+
+from peewee import SqliteDatabase
+
+from ledger import models
+
+PRAGMAS = (
+    ("journal_mode", "wal"),
+    ("foreign_keys", 1),
+    ("busy_timeout", 5000),
+    ("synchronous", "full"),
+    ("cache_size", -32000),
+)
+
+
+def sqlite(path: str) -> SqliteDatabase:
+    """A connection to the ledger file at `path` with the ledger's settings; writes take
+    the write lock at once (BEGIN IMMEDIATE), so two windows never deadlock."""
+    return SqliteDatabase(path, pragmas=PRAGMAS, lock_type="IMMEDIATE", check_same_thread=False)
+
+
+#: A connection that only reads: it never sets the journal mode (which is a write).
+READ_PRAGMAS = (
+    ("busy_timeout", 5000),
+    ("cache_size", -32000),
+    ("query_only", 1),
+)
+
+
+def sqlite_read_only(path: str | os.PathLike) -> SqliteDatabase:
+    """A connection that cannot write the file at `path` (or a URI `read_only_uri` made)."""
+    uri = str(path) if str(path).startswith("file:") else read_only_uri(Path(path))
+    return SqliteDatabase(uri, uri=True, pragmas=READ_PRAGMAS, check_same_thread=False)
+
+
+def read_only_uri(target: Path) -> str:
+    """The SQLite URI that opens `target` for reading only (`mode=ro`). Where nothing can
+    write the file (it or its folder is not writable, as on a CD or a locked USB stick)
+    and no write-ahead log waits beside it, it is opened `immutable`: SQLite then needs
+    no shared-memory file beside it, which it could not create there."""
+    uri = f"{target.resolve().as_uri()}?mode=ro"
+    if not writable(target) and not Path(f"{target}-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def writable(target: Path) -> bool:
+    """Whether this process may write the file and its folder (SQLite needs both)."""
+    return os.access(target, os.W_OK) and os.access(target.parent, os.W_OK)
+
+
+def connect_for_reading(path: str | os.PathLike) -> SqliteDatabase:
+    """Bind the models to a ledger another process of this program has open and checked
+    (a worker of `check`), read-only: no probing, creating or upgrading. `path` may be
+    the URI the ledger was opened read-only with."""
+    database = sqlite_read_only(path)
+    database.connect()
+    models.database.initialize(database)
+    return database
+
+
+def expected_triggers() -> dict[str, str]:
+    """Name -> definition of every trigger the schema defines: the database refuses to
+    change or delete a record, voucher, posting or audit entry, or to add a record or
+    voucher to a closed season."""
+    triggers = {}
+    for model in models.APPEND_ONLY_MODELS:
+        table = model._meta.table_name
+        for event in ("UPDATE", "DELETE"):
+            name = f"{table}_no_{event.lower()}"
+            triggers[name] = (
+                f'CREATE TRIGGER "{name}" BEFORE {event} ON "{table}" BEGIN SELECT '
+                f"RAISE(ABORT, 'silk: {table} rows are never changed; correct by reversal'); END")
+    for model in (*models.RECORD_MODELS, models.Voucher):
+        table = model._meta.table_name
+        name = f"{table}_closed_season"
+        triggers[name] = (
+            f'CREATE TRIGGER "{name}" BEFORE INSERT ON "{table}" '
+            f'WHEN (SELECT "closed" FROM "season" WHERE "id" = NEW."season_id") IS NOT NULL '
+            f"BEGIN SELECT RAISE(ABORT, 'silk: the season is closed'); END")
+    return triggers
+
+
+def guard(database: SqliteDatabase, tables: set[str] | None = None) -> None:
+    """Create the triggers of `expected_triggers` that the ledger lacks; only those of
+    `tables`, if given (the tables a migration has just made)."""
+    present = present_triggers(database)
+    for name, definition in expected_triggers().items():
+        table = definition.split(' ON "', 1)[1].split('"', 1)[0]
+        if name not in present and (tables is None or table in tables):
+            database.execute_sql(definition)
+
+
+def present_triggers(database: SqliteDatabase) -> dict[str, str]:
+    """Name -> definition of every trigger the database holds."""
+    rows = database.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+    return {name: sql or "" for name, sql in rows.fetchall()}
+
+
+def trigger_problems(database: SqliteDatabase) -> Iterator[tuple[str, str]]:
+    """(trigger, "missing" | "altered" | "foreign") for every trigger the database lacks,
+    holds in another form than the schema's, or holds although the schema has none
+    such (a foreign trigger could rewrite what the program writes)."""
+    present = present_triggers(database)
+    expected = expected_triggers()
+    for name, definition in expected.items():
+        if name not in present:
+            yield name, "missing"
+        elif _plain(present[name]) != _plain(definition):
+            yield name, "altered"
+    for name in sorted(set(present) - set(expected)):
+        yield name, "foreign"
+
+
+def _plain(definition: str) -> str:
+    """A definition with its runs of white space made one space."""
+    return re.sub(r"\s+", " ", definition).strip()
