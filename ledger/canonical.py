@@ -114,3 +114,11 @@ def values(kind_name: str, record_id: int) -> dict[str, str] | None:
     if row is None:
         return None
     return {c.name: as_text(value, c.type) for c, value in zip(columns, row)}
+
+
+def texts(kind_name: str, fields: dict) -> dict[str, str]:
+    """A validated record's values (references, dates, stored integers) as the canonical
+    CSV would write them, so that what was entered compares with what is stored."""
+    columns, _ = _columns(BY_NAME[kind_name])
+    return {c.name: as_text(getattr(fields[c.name], "code", fields[c.name]), c.type)
+            for c in columns if c.name in fields}

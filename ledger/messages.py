@@ -843,4 +843,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check_meta_changed": ("the ledger's settings (village name, schema version) were changed "
                            "outside the program (their seal does not match)",
                            "账本设置（村名、结构版本）在本程序之外被改动（校验码不符）"),
+    # -- master data: changing a household, partner, season or batch --------------------
+    "edit_kind_unknown": ("only {kinds} can be changed this way, not '{kind}'",
+                          "只能这样修改{kinds}，不能修改“{kind}”"),
+    "edit_unknown": ("there is no {kind} with code {code}", "没有编号为 {code} 的{kind}"),
+    "edit_needs_reason": ("say why the change is made: the audit trail keeps the reason "
+                          "with the old and new values",
+                          "请说明修改原因：审计记录会同时保存原因和修改前后的值"),
+    "not_editable": ("cannot be changed; what can: {fields}", "不能修改；可修改的有：{fields}"),
+    "edit_season_closed": ("season {season} is closed (结账): its batches and dates no longer "
+                           "change", "蚕季 {season} 已结账，其蚕批和日期不能再修改"),
+    "season_dates_exclude": ("the season has a record or batch date on {date}, which the new "
+                             "dates would leave outside it",
+                             "本蚕季有日期为 {date} 的记录或蚕批日期，新的起止日期会把它排除在外"),
 }
