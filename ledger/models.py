@@ -161,7 +161,7 @@ class Subsidy(Record):
 class Payment(Record):
     household = ForeignKeyField(Party, on_delete="RESTRICT", index=True)
     direction = CharField(max_length=16)  # to_household | from_household
-    method = CharField(max_length=8)  # cash | bank
+    method = CharField(max_length=8)  # cash | bank | transfer | wechat | alipay
     memo = TextField(default="")
 
 

@@ -62,7 +62,7 @@ def _party(fields: dict, side: str | None) -> PartyRef | None:
 
 def payment_accounts(method: str, direction: str, household: str) -> tuple[str, str]:
     """(debited, credited) account of a payment: cash or bank against the household."""
-    cash = chart.CASH if method == "cash" else chart.BANK
+    cash = chart.CASH if method == "cash" else chart.BANK  # a transfer or a wallet: the bank
     return (household, cash) if direction == "to_household" else (cash, household)
 
 

@@ -31,7 +31,9 @@ TEXT_LIMIT = 200
 MEMO_LIMIT = 2000
 CODE_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}")
 DIRECTIONS = ("to_household", "from_household")
-METHODS = ("cash", "bank")
+#: How a payment is made: cash goes through 库存现金 (101); the bank, a bank transfer and
+#: the two mobile wallets through 银行存款 (102), the method kept for the sheets.
+METHODS = ("cash", "bank", "transfer", "wechat", "alipay")
 
 
 class Problem(Exception):

@@ -173,3 +173,13 @@ def test_the_trial_balance_adds_sub_accounts_into_their_parents():
         "511.01": (5000, 0),
     }
     assert balances.trial_balance().balanced
+
+
+@pytest.mark.parametrize("method, account", [("cash", "101"), ("bank", "102"),
+                                             ("transfer", "102"), ("wechat", "102"),
+                                             ("alipay", "102")])
+def test_a_payment_moves_cash_or_the_bank_by_its_method_and_keeps_the_method(method, account):
+    # 300.00 paid to H001: its sub-account is debited, the money leaves cash or the bank
+    assert post("payments", household="H001", direction="to_household", amount="300",
+                method=method) == [("113.H001", 30000, 0), (account, 0, 30000)]
+    assert models.Payment.select().order_by(models.Payment.id.desc()).get().method == method

@@ -29,8 +29,9 @@ WEIGHT_UNITS = ("公斤", "千克", "kg")
 DIRECTIONS = {"付给农户": "to_household", "支付给农户": "to_household", "付农户": "to_household",
               "农户交来": "from_household", "农户交回": "from_household",
               "交来": "from_household", "收农户": "from_household"}
-METHODS = {"现金": "cash", "银行": "bank", "银行转账": "bank", "转账": "bank",
-           "银行卡": "bank", "银行存款": "bank"}
+METHODS = {"现金": "cash", "银行": "bank", "银行卡": "bank", "银行存款": "bank",
+           "转账": "transfer", "银行转账": "transfer", "微信": "wechat", "微信支付": "wechat",
+           "支付宝": "alipay"}
 
 
 def number(units: tuple[str, ...] = ()) -> Callable[[Any], str]:
