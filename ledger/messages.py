@@ -859,4 +859,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "season_dates_exclude": ("the season has a record or batch date on {date}, which the new "
                              "dates would leave outside it",
                              "本蚕季有日期为 {date} 的记录或蚕批日期，新的起止日期会把它排除在外"),
+    # -- the audit trail in words ------------------------------------------------------
+    "log_count": ("{count} records", "{count} 条"),
+    "log_more_records": ("… and {count} more", "……另有 {count} 条"),
+    "action.edit": ("changed", "修改"),
 }
