@@ -86,7 +86,7 @@ REFUSED = [
     ("seasons", valid("seasons", start="2026-05-01", end="2026-06-30")),
     ("sales", valid("sales", kg="10", price="5", deduction="50.01")),
     ("leaf", valid("leaf", supplier="H001", batch="B1", price="0.5")),
-    ("payments", valid("payments", amount="4000.001", method="wechat")),
+    ("payments", valid("payments", amount="4000.001", method="cheque")),
 ]
 
 
@@ -173,7 +173,7 @@ def bad_payment_lines(folder: Path) -> list[str]:
         f"{pay}:9: -: the row has 6 fields, the header 7",
         f"{pay}:10: amount: '12,34' is ambiguous: a comma that is not a thousands separator; "
         "write the number with a decimal point",
-        f"{pay}:10: method: 'cheque' is not one of: cash, bank",
+        f"{pay}:10: method: 'cheque' is not one of: cash, bank, transfer, wechat, alipay",
         f"{pay}:11: date: 2026-05-20 is outside season 2026-1 (2026-04-01 to 2026-05-15)",
     ]
 
@@ -229,13 +229,13 @@ def test_the_same_import_without_its_bad_rows_is_written(ledger_file, tmp_path, 
 
 def test_the_command_line_reports_in_chinese(ledger_file, tmp_path, capsys):
     folder = import_folder(tmp_path, PAYMENTS_HEADER
-                           + "2026-05-10,2026-1,H001,to_household,0,微信,\n")
+                           + "2026-05-10,2026-1,H001,to_household,0,支票,\n")
     before = state(ledger_file)
     assert cli.main(["--db", str(ledger_file), "--lang", "zh", "import", str(folder)]) == 1
     pay = folder / "payments.csv"
     assert capsys.readouterr().err.splitlines() == [
         f"{pay}:2: amount: 应大于零",
-        f"{pay}:2: method: “微信”不在可选值中：cash, bank",
+        f"{pay}:2: method: “支票”不在可选值中：cash, bank, transfer, wechat, alipay",
         "发现 2 个问题；账本未作任何改动。",
     ]
     assert state(ledger_file) == before
