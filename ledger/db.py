@@ -23,7 +23,7 @@ from ledger.errors import LedgerError
 
 DEFAULT_PATH = "ledger.db"
 APPLICATION_ID = 0x5349_4C4B  # "SILK"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 COLLECTIVE = models.COLLECTIVE
 
 
@@ -182,9 +182,7 @@ def _create(db: SqliteDatabase) -> None:
     with db.atomic():
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         db.create_tables(models.ALL_MODELS)
-        for account in chart.CHART:
-            parent = models.Account.get(models.Account.code == account.parent) if account.parent else None
-            models.Account.create(code=account.code, parent=parent)
+        _add_chart_accounts()
         models.Party.create(code=COLLECTIVE, kind="collective", name="村集体")
         seal.seal_missing()
         store.guard(db)
@@ -312,10 +310,63 @@ def _migrate_4(db: SqliteDatabase) -> None:
     _upsert(seal.META_SEAL, seal.meta_seal())
 
 
+def _add_chart_accounts() -> None:
+    """Every account of the chart the ledger does not have yet, parents first."""
+    existing = {code for (code,) in models.Account.select(models.Account.code).tuples()}
+    for account in chart.CHART:
+        if account.code not in existing:
+            parent = (models.Account.get(models.Account.code == account.parent)
+                      if account.parent else None)
+            models.Account.insert(code=account.code, parent=parent).execute()
+
+
+def _migrate_5(db: SqliteDatabase) -> None:
+    """Schema 5: the collective's whole books. The full chart of 2023; a sub-account's own
+    name; general vouchers and their lines; vouchers without a season (a general voucher
+    belongs to its date); each account's movements kept per month for the statements.
+    Accounts are sealed again afterwards, since their seal now covers the name."""
+    from peewee import CharField
+    from playhouse.migrate import SchemaMigrator, migrate as run
+
+    migrator = SchemaMigrator.from_database(db)
+    run(migrator.add_column("account", "name", CharField(max_length=100, default="")),
+        migrator.drop_not_null("voucher", "season_id"))
+
+    db.execute_sql(
+        'CREATE TABLE "general_voucher" ("id" INTEGER NOT NULL PRIMARY KEY, "date" DATE NOT '
+        'NULL, "attachments" INTEGER NOT NULL, "maker" VARCHAR(100) NOT NULL, "source" '
+        'VARCHAR(16) NOT NULL, "reverses" INTEGER, "seal" VARCHAR(32) NOT NULL)')
+    db.execute_sql('CREATE INDEX "general_voucher_date" ON "general_voucher" ("date")')
+    db.execute_sql(
+        'CREATE TABLE "voucher_line" ("id" INTEGER NOT NULL PRIMARY KEY, "voucher_id" INTEGER '
+        'NOT NULL, "summary" VARCHAR(200) NOT NULL, "account_id" INTEGER NOT NULL, "debit" '
+        'INTEGER NOT NULL, "credit" INTEGER NOT NULL, "seal" VARCHAR(32) NOT NULL, FOREIGN KEY '
+        '("voucher_id") REFERENCES "general_voucher" ("id") ON DELETE RESTRICT, FOREIGN KEY '
+        '("account_id") REFERENCES "account" ("id") ON DELETE RESTRICT)')
+    db.execute_sql('CREATE INDEX "voucher_line_voucher_id" ON "voucher_line" ("voucher_id")')
+    db.execute_sql('CREATE INDEX "voucher_line_account_id" ON "voucher_line" ("account_id")')
+    db.execute_sql(
+        'CREATE TABLE "account_month" ("account_id" INTEGER NOT NULL, "month" VARCHAR(7) NOT '
+        'NULL, "debit" INTEGER NOT NULL, "credit" INTEGER NOT NULL, FOREIGN KEY ("account_id") '
+        'REFERENCES "account" ("id") ON DELETE RESTRICT)')
+    db.execute_sql('CREATE UNIQUE INDEX "account_month_account_id_month" ON "account_month" '
+                   '("account_id", "month")')
+    db.execute_sql('CREATE INDEX "account_month_month" ON "account_month" ("month")')
+    db.execute_sql('INSERT INTO "account_month" SELECT p."account_id", substr(v."date", 1, 7), '
+                   'SUM(p."debit"), SUM(p."credit") FROM "posting" p JOIN "voucher" v ON '
+                   'v."id" = p."voucher_id" GROUP BY 1, 2')
+    db.execute_sql('UPDATE "account" SET "seal" = \'\'')
+    for account in chart.CHART:  # the accounts of the 2023 chart it lacked, parents first
+        db.execute_sql('INSERT INTO "account" ("code", "parent_id", "party_id", "seal", "name") '
+                       'SELECT ?, (SELECT "id" FROM "account" WHERE "code" = ?), NULL, \'\', '
+                       '\'\' WHERE NOT EXISTS (SELECT 1 FROM "account" WHERE "code" = ?)',
+                       (account.code, account.parent, account.code))
+
+
 #: Schema version N -> the step that brings an existing ledger from N-1 to N. Each step
 #: is written against the tables as they were at N-1, never against today's models, and
 #: leaves the ledger with the schema that `_create` gives a new one.
-MIGRATIONS: dict = {2: _migrate_2, 3: _migrate_3, 4: _migrate_4}
+MIGRATIONS: dict = {2: _migrate_2, 3: _migrate_3, 4: _migrate_4, 5: _migrate_5}
 
 
 def get_meta(key: str, default: str = "") -> str:

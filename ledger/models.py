@@ -166,23 +166,53 @@ class Payment(Record):
 
 
 class Account(BaseModel):
-    """An account of the chart; households' sub-accounts of 113 link to their party."""
+    """An account of the chart; households' sub-accounts of 113 link to their party, and
+    a sub-account the accountant adds (513.01 电费) keeps its own name."""
 
     id = AutoField()
     code = CharField(max_length=48, unique=True)
     parent = ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
     party = ForeignKeyField(Party, null=True, unique=True, on_delete="RESTRICT")
     seal = CharField(max_length=SEAL_CHARS, default="")
+    name = CharField(max_length=100, default="")  # an added sub-account's own name
+
+
+class GeneralVoucher(BaseModel):
+    """A voucher (记账凭证) that is not a sericulture record: entered by hand, read from
+    vouchers.csv, or made by the program (the opening balances, the year-end close). Its
+    lines are `VoucherLine`s; like a record it is never changed, only reversed."""
+
+    id = AutoField()
+    date = DateField(index=True)
+    attachments = IntegerField(default=0)  # 附单据张数
+    maker = CharField(max_length=100, default="")  # 制单
+    source = CharField(max_length=16, default="entry")  # entry | closing
+    reverses = IntegerField(null=True)  # id of the general voucher it reverses (红字冲销)
+    seal = CharField(max_length=SEAL_CHARS, default="")
+
+
+class VoucherLine(BaseModel):
+    """One line of a general voucher: a summary (摘要), an account, a debit or a credit."""
+
+    id = AutoField()
+    voucher = ForeignKeyField(GeneralVoucher, backref="lines", on_delete="RESTRICT",
+                              index=True)
+    summary = CharField(max_length=200, default="")
+    account = ForeignKeyField(Account, on_delete="RESTRICT", index=True)
+    debit = BigIntegerField(default=0)
+    credit = BigIntegerField(default=0)
+    seal = CharField(max_length=SEAL_CHARS, default="")
 
 
 class Voucher(BaseModel):
-    """A balanced journal entry (记账凭证) posted for exactly one record.
+    """A balanced journal entry (记账凭证) posted for exactly one record, or for one general
+    voucher (kind `vouchers`, no season: it belongs to its date).
 
     Vouchers form a hash chain: each one's `hash` covers its own fields, its postings,
     its record's seal and the hash of the voucher before it (`ledger.seal`)."""
 
     id = AutoField()
-    season = ForeignKeyField(Season, on_delete="RESTRICT", index=False)  # see Meta
+    season = ForeignKeyField(Season, null=True, on_delete="RESTRICT", index=False)  # see Meta
     date = DateField()
     kind = CharField(max_length=16)  # record kind, see ledger.kinds
     record_id = IntegerField()
@@ -217,6 +247,21 @@ class AccountBalance(BaseModel):
     class Meta:
         primary_key = False
         indexes = ((("account", "season"), True), (("season",), False))
+
+
+class AccountMonth(BaseModel):
+    """Each account's debits and credits per calendar month (`2026-04`), of every voucher,
+    kept with AccountBalance: statements, books and the month's trial balance sum months,
+    not postings. `check` recomputes them too."""
+
+    account = ForeignKeyField(Account, on_delete="RESTRICT", index=False)  # see Meta
+    month = CharField(max_length=7)
+    debit = BigIntegerField(default=0)
+    credit = BigIntegerField(default=0)
+
+    class Meta:
+        primary_key = False
+        indexes = ((("account", "month"), True), (("month",), False))
 
 
 class AccountTotal(BaseModel):
@@ -256,8 +301,8 @@ class Change(BaseModel):
 RECORD_MODELS = (LeafDelivery, CocoonSale, Input, Wage, Charge, Subsidy, Payment)
 
 ALL_MODELS = (
-    Meta, Party, Season, Batch, *RECORD_MODELS, Account, Voucher, Posting, AccountBalance,
-    AccountTotal, Change,
+    Meta, Party, Season, Batch, *RECORD_MODELS, Account, GeneralVoucher, VoucherLine, Voucher,
+    Posting, AccountBalance, AccountMonth, AccountTotal, Change,
 )
 
 # Corrections are few: partial indexes find them without reading a whole table.
@@ -267,9 +312,9 @@ for _model in RECORD_MODELS:
                                       name=f"{_model._meta.table_name}_{_link.name}"))
 
 #: Tables whose rows each carry a seal over their own content.
-SEALED_MODELS = (Party, Season, Batch, *RECORD_MODELS, Account)
+SEALED_MODELS = (Party, Season, Batch, *RECORD_MODELS, Account, GeneralVoucher, VoucherLine)
 #: Tables whose rows are never updated or deleted, which the database enforces.
-APPEND_ONLY_MODELS = (*RECORD_MODELS, Voucher, Posting, Change)
+APPEND_ONLY_MODELS = (*RECORD_MODELS, GeneralVoucher, VoucherLine, Voucher, Posting, Change)
 
 
 

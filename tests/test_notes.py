@@ -11,7 +11,7 @@ from ledger import audit, check, db, models, notes
 from ledger.cli import main
 from ledger.errors import LedgerError
 
-from helpers import build_village, table_counts, tamper
+from helpers import as_schema, build_village, table_counts, tamper
 
 
 def test_a_note_is_kept_audited_and_posts_nothing(memory_ledger):
@@ -66,6 +66,9 @@ def test_a_schema_2_ledger_gets_the_notes_table(ledger_path):
     raw = sqlite3.connect(ledger_path)
     fresh = sorted(raw.execute("SELECT type, name, sql FROM sqlite_master").fetchall(),
                    key=lambda row: row[1])
+    raw.close()
+    as_schema(ledger_path, 3)
+    raw = sqlite3.connect(ledger_path)
     raw.execute("DROP TABLE batch_note")
     raw.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     raw.commit()

@@ -16,7 +16,7 @@ from ledger.errors import LedgerError, RecordRefused
 from ledger.reports import statement, summary
 from ledger import tamper as evidence
 
-from helpers import (as_schema_1, build_village, findings_of, table_counts, tamper, valid,
+from helpers import (as_schema, as_schema_1, build_village, findings_of, table_counts, tamper, valid,
                      write_sql)
 
 
@@ -254,8 +254,7 @@ def test_restore_refuses_a_backup_whose_guard_was_dropped(ledger, tmp_path, olde
     saved = backup.backup(ledger, tmp_path / "saved.db")
     write_sql(saved, 'DROP TRIGGER "posting_no_update"')
     if older:
-        write_sql(saved, "DELETE FROM meta WHERE key IN ('seal', 'ledger_id')",
-                  "UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+        as_schema(saved, 3)
     before = ledger.read_bytes()
     with pytest.raises(LedgerError) as refusal:
         backup.restore(saved, ledger)
@@ -463,8 +462,7 @@ def test_the_village_name_renamed_outside_the_program_is_named(ledger):
 
 def test_a_schema_3_ledger_is_migrated_in_one_transaction_and_its_meta_sealed(ledger,
                                                                             monkeypatch):
-    write_sql(ledger, "DELETE FROM meta WHERE key IN ('seal', 'ledger_id')",
-              "UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    as_schema(ledger, 3)
 
     def broken(database):
         db._migrate_4(database)
