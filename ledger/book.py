@@ -121,6 +121,7 @@ class Writer:
         self._rows: dict[type, list[tuple]] = defaultdict(list)
         self._chain: str | None = None  # hash of the last voucher staged
         self._balances: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
+        self._months: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
         self._buffered = 0
 
     def add(self, kind: str, values: Mapping[str, Any] | FieldError, where: str = "",
@@ -178,6 +179,7 @@ class Writer:
     def _refuse(self, errors: list[FieldError]) -> None:
         self._rows.clear()
         self._balances.clear()
+        self._months.clear()
         self.error_count += len(errors)
         self.errors.extend(errors[: max(0, MAX_ERRORS - len(self.errors))])
 
@@ -230,18 +232,24 @@ class Writer:
                           f["date"].isoformat(), lines)
         return record_id
 
-    def _voucher(self, kind: str, record_id: int, record_seal: str, season_id: int, day: str,
-                 lines: list[posting.Line], reverses: int | None = None) -> None:
-        """Buffer a voucher and its postings, linked into the hash chain."""
+    def _voucher(self, kind: str, record_id: int, record_seal: str, season_id: int | None,
+                 day: str, lines: list[posting.Line], reverses: int | None = None) -> int:
+        """Buffer a voucher and its postings, linked into the hash chain, and fold them
+        into the kept balances: per season (a record's) and per month (every voucher's)."""
         voucher_id = self.refs.allocate(models.Voucher)
         postings = []
+        month = day[:7]
         for line in lines:
             account_id = self.refs.account_id(line.account)
             postings.append((self.refs.allocate(models.Posting), voucher_id, account_id,
                              line.debit, line.credit))
-            totals = self._balances[(account_id, season_id)]
-            totals[0] += line.debit
-            totals[1] += line.credit
+            if season_id is not None:
+                totals = self._balances[(account_id, season_id)]
+                totals[0] += line.debit
+                totals[1] += line.credit
+            monthly = self._months[(account_id, month)]
+            monthly[0] += line.debit
+            monthly[1] += line.credit
         voucher = (voucher_id, season_id, day, kind, record_id, reverses, record_seal)
         if self._chain is None:
             self._chain = seal.chain_head()
@@ -249,6 +257,7 @@ class Writer:
         self._buffer(models.Voucher, (*voucher, self._chain))
         for row in postings:
             self._buffer(models.Posting, row)
+        return voucher_id
 
     # -- writing ------------------------------------------------------------------------
     def flush(self) -> None:
@@ -261,6 +270,11 @@ class Writer:
             rows = [(account, season, debit, credit)
                     for (account, season), (debit, credit) in self._balances.items()]
             _insert(models.AccountBalance, rows, _add_to(models.AccountBalance))
+            self._balances.clear()
+        if self._months:
+            rows = [(account, month, debit, credit)
+                    for (account, month), (debit, credit) in self._months.items()]
+            _insert(models.AccountMonth, rows, _add_to(models.AccountMonth))
             totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
             for account, _, debit, credit in rows:
                 totals[account][0] += debit
@@ -268,7 +282,7 @@ class Writer:
             _insert(models.AccountTotal, [(account, debit, credit)
                                           for account, (debit, credit) in totals.items()],
                     _add_to(models.AccountTotal))
-            self._balances.clear()
+            self._months.clear()
         self._buffered = 0
 
 
@@ -287,8 +301,11 @@ def _add_to(model: type):
     """Fold new movements into an account's kept balance (per season, or over all
     seasons), creating it if need be."""
     def conflict(query):
-        target = ([model.account, model.season] if model is models.AccountBalance
-                  else [model.account])
+        target = [model.account]
+        if model is models.AccountBalance:
+            target.append(model.season)
+        elif model is models.AccountMonth:
+            target.append(model.month)
         return query.on_conflict(
             conflict_target=target,
             update={model.debit: model.debit + EXCLUDED.debit,
@@ -356,7 +373,8 @@ class Layout:
 WRITE_ORDER = (models.Party, models.Account, models.Season, models.Batch,
                *models.RECORD_MODELS, models.Voucher, models.Posting)
 LAYOUTS = {model: Layout(model)
-           for model in (*WRITE_ORDER, models.AccountBalance, models.AccountTotal)}
+           for model in (*WRITE_ORDER, models.AccountBalance, models.AccountMonth,
+                         models.AccountTotal)}
 
 STAGERS = {
     "households": Writer._party,

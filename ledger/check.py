@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Callable, Iterator
 
 from peewee import JOIN, fn
@@ -359,12 +360,12 @@ def _any(conditions):
 
 
 def _kept_balances():
-    """The balances kept at each write (per season, and over all seasons) equal the
-    postings summed afresh; a run of seasons at a time, so memory follows the run."""
+    """The balances kept at each write (per season, per month, and over all time) equal
+    the postings summed afresh; a run of seasons, or a year of months, at a time, so
+    memory follows the run."""
     V, P, AB, A, T = (models.Voucher, models.Posting, models.AccountBalance, models.Account,
                       models.AccountTotal)
     codes = dict(A.select(A.id, A.code).tuples())
-    overall: dict[int, tuple[int, int]] = {}
     for seasons in income.season_runs():
         run = {season.id: season.code for season in seasons}
         fresh = {(account, season): (debit, credit) for account, season, debit, credit in
@@ -377,6 +378,12 @@ def _kept_balances():
             if fresh.get(key, (0, 0)) != kept.get(key, (0, 0)):
                 yield Finding("check_balance_drift", dict(account=codes.get(key[0], key[0]),
                                                           season=run[key[1]]))
+    overall: dict[int, tuple[int, int]] = {}
+    for fresh, kept in _months_by_year():
+        for key in sorted(set(fresh) | set(kept)):
+            if fresh.get(key, (0, 0)) != kept.get(key, (0, 0)):
+                yield Finding("check_month_drift", dict(account=codes.get(key[0], key[0]),
+                                                        month=key[1]))
         for (account, _), (debit, credit) in fresh.items():
             so_far = overall.get(account, (0, 0))
             overall[account] = (so_far[0] + debit, so_far[1] + credit)
@@ -384,6 +391,24 @@ def _kept_balances():
     for account in sorted(set(overall) | set(totals)):
         if overall.get(account, (0, 0)) != totals.get(account, (0, 0)):
             yield Finding("check_total_drift", dict(account=codes.get(account, account)))
+
+
+def _months_by_year():
+    """(postings summed afresh, kept) per (account, month), a year at a time."""
+    V, P, M = models.Voucher, models.Posting, models.AccountMonth
+    first, last = V.select(fn.MIN(V.date), fn.MAX(V.date)).tuples().get()
+    kept_first, kept_last = M.select(fn.MIN(M.month), fn.MAX(M.month)).tuples().get()
+    years = [int(str(day)[:4]) for day in (first, last, kept_first, kept_last) if day]
+    for year in range(min(years, default=0), max(years, default=-1) + 1):
+        month = fn.SUBSTR(V.date, 1, 7)
+        fresh = {(account, month): (debit, credit) for account, month, debit, credit in
+                 P.select(P.account, month, fn.SUM(P.debit), fn.SUM(P.credit)).join(V)
+                 .where(V.date.between(date(year, 1, 1), date(year, 12, 31)))
+                 .group_by(P.account, month).tuples()}
+        kept = {(a, m): (d, c) for a, m, d, c in
+                M.select(M.account, M.month, M.debit, M.credit)
+                .where(M.month.startswith(str(year))).tuples() if d or c}
+        yield fresh, kept
 
 
 def _seasons():

@@ -863,4 +863,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "log_count": ("{count} records", "{count} 条"),
     "log_more_records": ("… and {count} more", "……另有 {count} 条"),
     "action.edit": ("changed", "修改"),
+    # -- the whole books ---------------------------------------------------------------
+    "check_month_drift": ("kept balance of account {account} for {month} differs from its "
+                          "postings", "科目 {account} 在 {month} 的月度余额与其分录不符"),
 }
