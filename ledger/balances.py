@@ -8,6 +8,7 @@ debits positive; parent accounts (113, 501, 511) include their sub-accounts.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from peewee import JOIN, fn
 
@@ -61,6 +62,8 @@ def trial_balance(season: models.Season | None = None) -> TrialBalance:
         opening = account_sums(season, before=True)
         period = {account: (debit, credit) for account, debit, credit in
                   AB.select(AB.account, AB.debit, AB.credit).where(AB.season == season).tuples()}
+        loose = seasonless_sums(after=season.start - timedelta(days=1), upto=season.end)
+        period = _combined(period, loose, 1)
     names = {account: (code, party_name) for account, code, party_name in
              A.select(A.id, A.code, P.name).join(P, JOIN.LEFT_OUTER, on=(A.party == P.id)).tuples()}
     rows: dict[str, AccountRow] = {}
@@ -96,6 +99,7 @@ def account_sums(season: models.Season | None, before: bool = False,
     if season is None:
         return {account: (debit, credit) for account, debit, credit in raw_rows(totals)}
     upto = (S.start < season.start) if before else (S.start <= season.start)
+    day = season.start - timedelta(days=1) if before else season.end
     within = S.select(S.id).where(upto)
     later = S.select(S.id).where(~upto)
     count = S.select().count()
@@ -105,13 +109,37 @@ def account_sums(season: models.Season | None, before: bool = False,
     if accounts is not None:
         query = query.where(AB.account.in_(accounts))
     sums = {account: (debit, credit) for account, debit, credit in raw_rows(query)}
-    if wanted is within:
-        return sums
-    found = {}
-    for account, debit, credit in raw_rows(totals):
-        later_debit, later_credit = sums.get(account, (0, 0))
-        found[account] = (debit - later_debit, credit - later_credit)
-    return found
+    if wanted is within:  # the seasons' records, and the vouchers of no season up to `day`
+        return _combined(sums, seasonless_sums(upto=day, accounts=accounts), 1)
+    found = {account: (debit, credit) for account, debit, credit in raw_rows(totals)}
+    found = _combined(found, sums, -1)
+    return _combined(found, seasonless_sums(after=day, accounts=accounts), -1)
+
+
+def seasonless_sums(after: date | None = None, upto: date | None = None,
+                    accounts=None) -> dict[int, tuple[int, int]]:
+    """Each account's (debits, credits) from the vouchers of no season (general vouchers,
+    the year-end close) dated after `after` and up to `upto`: a season's balances count
+    them by their date. There are few, read through the voucher's season-and-date index."""
+    V, P = models.Voucher, models.Posting
+    query = (P.select(P.account, fn.SUM(P.debit), fn.SUM(P.credit)).join(V)
+             .where(V.season.is_null()).group_by(P.account))
+    if after is not None:
+        query = query.where(V.date > after)
+    if upto is not None:
+        query = query.where(V.date <= upto)
+    if accounts is not None:
+        query = query.where(P.account.in_(accounts))
+    return {account: (debit, credit) for account, debit, credit in raw_rows(query)}
+
+
+def _combined(sums: dict, more: dict, sign: int) -> dict[int, tuple[int, int]]:
+    """`sums` with `more` added (sign 1) or taken away (sign -1), account by account."""
+    combined = dict(sums)
+    for account, (debit, credit) in more.items():
+        was_debit, was_credit = combined.get(account, (0, 0))
+        combined[account] = (was_debit + sign * debit, was_credit + sign * credit)
+    return combined
 
 
 def _order(code: str) -> tuple[str, str]:

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from peewee import EXCLUDED, DateField, ForeignKeyField
 
-from ledger import audit, chart, db, models, posting, rules, seal
+from ledger import audit, chart, db, models, posting, rules, seal, voucher_rules
 from ledger.errors import FieldError, RecordRefused
 from ledger.kinds import BY_NAME, RECORD_KINDS
 from ledger.refs import BatchRef, PartyRef, Refs, SeasonRef
@@ -123,6 +123,8 @@ class Writer:
         self._balances: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
         self._months: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
         self._buffered = 0
+        #: Accounts looked up by the general vouchers' rules, by code.
+        self._accounts: dict = {}
 
     def add(self, kind: str, values: Mapping[str, Any] | FieldError, where: str = "",
             corrects: int | None = None) -> None:
@@ -162,6 +164,54 @@ class Writer:
                           reverses=voucher_id)
         self._added(kind, record_id)
         return record_id
+
+    def add_general(self, values: Mapping[str, Any], where: str = "",
+                    source: str = "entry") -> int | None:
+        """Validate one general voucher (记账凭证) and stage it with its lines and its
+        journal voucher; its id, or None when it was refused."""
+        result, errors = voucher_rules.check(values, where, source, self._accounts)
+        if errors:
+            self._refuse(errors)
+            return None
+        return self._general(result)
+
+    def add_general_reversal(self, original: int, day: str, lines: list[tuple],
+                             voucher_id: int) -> int:
+        """Stage the reversal (红字冲销) of general voucher `original`: the same lines
+        negated, dated `day`, its journal voucher reversing `voucher_id`. `lines` are the
+        original's (summary, account code, debit, credit)."""
+        layout = LAYOUTS[models.GeneralVoucher]
+        stored = models.GeneralVoucher.get_by_id(original)
+        general_id = self.refs.allocate(models.GeneralVoucher)
+        row = layout.stored_row(general_id, dict(
+            date=day, attachments=stored.attachments, maker=stored.maker,
+            source=stored.source, reverses=original))
+        self._buffer(models.GeneralVoucher, row)
+        negated = [(summary, code, -debit, -credit) for summary, code, debit, credit in lines]
+        self._general_lines(general_id, negated)
+        self._voucher(voucher_rules.KIND, general_id, row[layout.seal_index], None, day,
+                      [posting.Line(code, debit, credit) for _, code, debit, credit in negated],
+                      reverses=voucher_id)
+        self._added(voucher_rules.KIND, general_id)
+        return general_id
+
+    def _general(self, f: dict) -> int:
+        general_id, general_seal = self._stage(models.GeneralVoucher, f)
+        lines = [(line["summary"], line["account"].code, line["debit"], line["credit"])
+                 for line in f["lines"]]
+        self._general_lines(general_id, lines)
+        self._voucher(voucher_rules.KIND, general_id, general_seal, None, f["date"].isoformat(),
+                      [posting.Line(code, debit, credit) for _, code, debit, credit in lines])
+        self._added(voucher_rules.KIND, general_id)
+        return general_id
+
+    def _general_lines(self, general_id: int, lines: list[tuple]) -> None:
+        layout = LAYOUTS[models.VoucherLine]
+        for summary, code, debit, credit in lines:
+            line_id = self.refs.allocate(models.VoucherLine)
+            self._buffer(models.VoucherLine, layout.stored_row(line_id, dict(
+                voucher=general_id, summary=summary, account=self.refs.account_id(code),
+                debit=debit, credit=credit)))
 
     def _added(self, kind: str, record_id: int) -> None:
         self.last_id = record_id
@@ -371,7 +421,8 @@ class Layout:
 
 #: Tables in the order their rows are written: parents before the rows that refer to them.
 WRITE_ORDER = (models.Party, models.Account, models.Season, models.Batch,
-               *models.RECORD_MODELS, models.Voucher, models.Posting)
+               *models.RECORD_MODELS, models.GeneralVoucher, models.VoucherLine, models.Voucher,
+               models.Posting)
 LAYOUTS = {model: Layout(model)
            for model in (*WRITE_ORDER, models.AccountBalance, models.AccountMonth,
                          models.AccountTotal)}

@@ -26,7 +26,7 @@ from typing import Callable, Iterator
 from peewee import JOIN, fn
 
 from ledger import (anchors, audit, chart, i18n, income, money, models, posting, rules, seal,
-                    store, tamper)
+                    store, tamper, voucher_rules)
 from ledger.errors import LedgerError
 from ledger.kinds import BY_MODEL, RECORD_KINDS
 
@@ -69,7 +69,7 @@ def run(progress: Callable[[int, int], None] | None = None,
     written = anchors.written(models.database.database)  # before the snapshot: see there
     with _snapshot() as alone:
         verification = tamper.start(alone)
-        steps = (_vouchers_balance, _postings, _records_have_vouchers,
+        steps = (_vouchers_balance, _postings, _records_have_vouchers, _general_vouchers,
                  _amounts, _reversals, _dates, _kept_balances, _seasons, _audit_coverage,
                  _triggers, lambda: _anchors(written, paper),
                  lambda: _tampering(verification))
@@ -141,8 +141,8 @@ def _postings():
                  .distinct().tuples())
     for (voucher,) in malformed:
         yield Finding("check_posting_malformed", dict(voucher=voucher))
-    lines = (P.select(P.voucher, fn.COUNT(P.id)).group_by(P.voucher)
-             .having(fn.COUNT(P.id) != 2).tuples())
+    lines = (P.select(P.voucher, fn.COUNT(P.id)).join(V).where(V.kind != voucher_rules.KIND)
+             .group_by(P.voucher).having(fn.COUNT(P.id) != 2).tuples())
     for voucher, count in lines:
         yield Finding("check_voucher_lines", dict(voucher=voucher, count=count))
 
@@ -275,6 +275,46 @@ def _derivation_query(kind: str, model: type, chart_ids: dict[str, int]) -> tupl
                OR debit."account_id" IS NOT {expected_debit}
                OR credit."account_id" IS NOT {expected_credit}))"""
     return sql, [kind]
+
+
+def _general_vouchers():
+    """Each general voucher has exactly one journal voucher, of its date and no season,
+    posted with its seal, whose postings are its lines; a reversal's lines are its
+    original's negated."""
+    G, L, V, P = models.GeneralVoucher, models.VoucherLine, models.Voucher, models.Posting
+    kind = voucher_rules.KIND
+    posted = {record_id: (voucher_id, day, season, record_seal) for
+              voucher_id, record_id, day, season, record_seal in
+              V.select(V.id, V.record_id, V.date, V.season, V.record_seal)
+              .where(V.kind == kind).tuples()}
+    lines: dict[int, list] = {}
+    for general_id, account, debit, credit in (L.select(L.voucher, L.account, L.debit, L.credit)
+                                               .order_by(L.voucher, L.id).tuples()):
+        lines.setdefault(general_id, []).append((account, debit, credit))
+    postings: dict[int, list] = {}
+    for voucher_id, account, debit, credit in (
+            P.select(P.voucher, P.account, P.debit, P.credit).join(V).where(V.kind == kind)
+            .order_by(P.voucher, P.id).tuples()):
+        postings.setdefault(voucher_id, []).append((account, debit, credit))
+    generals = {general_id: (day, general_seal, reverses) for general_id, day, general_seal, reverses
+                in G.select(G.id, G.date, G.seal, G.reverses).tuples()}
+    for general_id, (day, general_seal, reverses) in sorted(generals.items()):
+        found = posted.pop(general_id, None)
+        if found is None:
+            yield Finding("check_record_unposted", dict(kind=kind, record=general_id, amount=0,
+                                                        posted=None))
+            continue
+        voucher_id, voucher_day, season, record_seal = found
+        if (voucher_day, season, record_seal) != (day, None, general_seal) \
+                or sorted(postings.get(voucher_id, [])) != sorted(lines.get(general_id, [])):
+            yield Finding("check_general_voucher_mismatch", dict(record=general_id,
+                                                                 voucher=voucher_id))
+        if reverses is not None:
+            negated = sorted((a, -d, -c) for a, d, c in lines.get(reverses, []))
+            if reverses not in generals or sorted(lines.get(general_id, [])) != negated:
+                yield Finding("check_reversal_wrong", dict(kind=kind, record=general_id))
+    for record_id, (voucher_id, *_rest) in sorted(posted.items()):
+        yield Finding("check_voucher_orphan", dict(voucher=voucher_id, kind=kind))
 
 
 def _amounts():
@@ -430,7 +470,8 @@ def _seasons():
         for party in report.parties:
             if party.kind != "household":
                 continue
-            running[party.code] = running.get(party.code, 0) + party.net_income - party.paid
+            running[party.code] = (running.get(party.code, 0) + party.net_income - party.paid
+                                   + report.general.get(party.id, 0))
             if running[party.code] != party.balance:
                 yield Finding("check_household_balance", dict(
                     season=season.code, household=party.code,

@@ -68,6 +68,10 @@ class SeasonIncome:
     season: models.Season
     parties: list[PartyIncome]
     totals: PartyIncome = field(init=False)
+    #: Party id -> what general vouchers (a loan, a dividend) dated since the season
+    #: before ended and up to this one's end moved on its 内部往来, credit-positive:
+    #: part of its balance, not of its income.
+    general: dict[int, int] = field(default_factory=dict)
 
     def __post_init__(self):
         self.totals = PartyIncome(0, "", "", "total")
@@ -136,6 +140,7 @@ def every_season() -> Iterator[SeasonIncome]:
     A, AB = models.Account, models.AccountBalance
     internal = A.select(A.id).where(A.code == chart.INTERNAL)
     running: dict[int, int] = {}
+    general = _general_movements(internal)
     for run in season_runs():
         ids = [season.id for season in run]
         flows: dict[int, list] = {}
@@ -151,7 +156,25 @@ def every_season() -> Iterator[SeasonIncome]:
         for season in run:
             for party_id, net in movements.get(season.id, []):
                 running[party_id] = running.get(party_id, 0) + net
-            yield assemble(season, parties, flows.get(season.id, []), running.items())
+            window: dict[int, int] = {}
+            while general and general[0][0] <= season.end:
+                _, party_id, net = general.pop(0)
+                window[party_id] = window.get(party_id, 0) + net
+                running[party_id] = running.get(party_id, 0) + net
+            report = assemble(season, parties, flows.get(season.id, []), running.items())
+            report.general = window
+            yield report
+
+
+def _general_movements(internal) -> list[tuple]:
+    """(date, party id, credit − debit) of every posting of a voucher of no season on a
+    household's 内部往来, oldest first: few, and summed into the seasons by date."""
+    A, V, P = models.Account, models.Voucher, models.Posting
+    return [(models.Voucher.date.python_value(day), party, net) for day, party, net in _rows(
+        P.select(V.date, A.party, fn.SUM(P.credit - P.debit)).join(V).switch(P)
+        .join(A, on=(P.account == A.id))
+        .where(V.season.is_null() & A.parent.in_(internal))
+        .group_by(V.date, A.party).order_by(V.date))]
 
 
 def _flows(season: models.Season | None, parties: list[int] | None = None,

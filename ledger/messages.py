@@ -866,4 +866,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- the whole books ---------------------------------------------------------------
     "check_month_drift": ("kept balance of account {account} for {month} differs from its "
                           "postings", "科目 {account} 在 {month} 的月度余额与其分录不符"),
+    "kind.vouchers": ("voucher", "记账凭证"),
+    "field.lines": ("lines", "分录"),
+    "field.summary": ("summary", "摘要"),
+    "field.account": ("account", "科目"),
+    "field.debit": ("debit", "借方"),
+    "field.credit": ("credit", "贷方"),
+    "field.attachments": ("attachments", "附单据张数"),
+    "field.maker": ("made by", "制单"),
+    "action.voucher": ("posted", "记账"),
+    "voucher_two_lines": ("a voucher needs at least two lines", "一张凭证至少要有两行分录"),
+    "voucher_unbalanced": ("debits {debit} and credits {credit} differ: a voucher must "
+                           "balance", "借方合计 {debit} 与贷方合计 {credit} 不等：借贷必须相等"),
+    "line_one_side": ("fill exactly one of debit or credit", "借方和贷方只能填一个"),
+    "bad_attachments": ("'{value}' is not a number of attachments", "“{value}”不是附单据张数"),
+    "unknown_account": ("there is no account {code}; add it to the chart first",
+                        "没有科目 {code}；请先在科目表中添加"),
+    "account_has_children": ("account {code} has sub-accounts: post to one of them",
+                             "科目 {code} 有明细科目：请记到明细科目"),
+    "account_year_end_only": ("account {code} is posted only by the year-end close",
+                              "科目 {code} 只能由年终结账记账"),
+    "year_closed": ("the year {year} is closed (年终结账): post this in an open year, or "
+                    "reverse what is wrong", "{year} 年已年终结账：请记在未结账的年度，或用红字冲销更正"),
+    "voucher_in_closed_season": ("{date} lies in season {season}, which is closed: a voucher "
+                                 "on a household's account cannot change its signed "
+                                 "settlement sheet", "{date} 在已结账的蚕季 {season} 内：涉及农户往来的凭证不能改变已签字的结算单"),
+    "check_general_voucher_mismatch": ("voucher {record}: its journal entry #{voucher} does "
+                                       "not match its lines, date or seal",
+                                       "记账凭证 {record}：其分录 #{voucher} 与凭证的行、日期或封印不符"),
 }

@@ -1,0 +1,129 @@
+"""General vouchers (记账凭证): every transaction of the collective that is not a
+sericulture record — the workshop's electricity, a repair, a loan and its interest, a
+grant, cash drawn from the bank, the opening balances — and the voucher numbers.
+
+Each is validated by `ledger.voucher_rules`, written with its lines and its journal
+voucher in one transaction through the service layer's writer (so it is sealed, chained
+and kept in the month's balances like a record), and entered in the audit trail. A
+mistake is reversed (红字冲销), never edited.
+
+Every voucher in the journal, from a record or by hand, has a number within its month,
+`记-2026-04-0017`: gapless and in posting order. The number is not stored but counted
+(the vouchers of that month up to this one): vouchers are never deleted and are posted in
+id order, so a number once printed never changes.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterable, Mapping
+
+from peewee import fn
+
+from ledger import audit, models, voucher_rules
+from ledger.book import Writer
+from ledger.errors import LedgerError, RecordRefused
+from ledger.refs import Refs
+from ledger.voucher_rules import KIND
+
+#: The word of the voucher type: 记账凭证 (记).
+PREFIX = "记"
+
+
+def post(values: Mapping[str, Any], source: str = "entry") -> int:
+    """Validate and post one general voucher in its own transaction; its id.
+    `values`: `date`, `lines` (`summary`, `account`, `debit`, `credit`), `attachments`,
+    `maker` (default: the operator)."""
+    with models.database.atomic():
+        writer = Writer(Refs())
+        general_id = writer.add_general(_with_maker(values), source=source)
+        writer.finish()
+        audit.log("voucher", kind=KIND, ids=(general_id, general_id),
+                  after={"date": str(values.get("date", "")), "lines": len(values["lines"])})
+    return general_id
+
+
+def post_many(vouchers: Iterable[tuple[str, Mapping[str, Any]]], source: str = "") -> list[int]:
+    """Post many general vouchers (from vouchers.csv) in one transaction: all, or none
+    with every problem named. `vouchers` are (where, values)."""
+    with models.database.atomic():
+        writer = Writer(Refs())
+        ids = [writer.add_general(_with_maker(values), where) for where, values in vouchers]
+        writer.finish()
+        if ids:
+            audit.log("import", kind=KIND, ids=(ids[0], ids[-1]), target=source[:100],
+                      after={"count": len(ids)})
+    return ids
+
+
+def reverse(general_id: int, reason: str, day: date | None = None) -> int:
+    """Reverse a general voucher (红字冲销): the same lines negated, on `day` (by default
+    the original's date, unless that lies in a closed year: then today)."""
+    if not reason or not reason.strip():
+        raise LedgerError("correction_needs_reason")
+    G, V = models.GeneralVoucher, models.Voucher
+    with models.database.atomic():
+        original = G.get_or_none(G.id == general_id)
+        ref = f"{KIND}:{general_id}"
+        if original is None:
+            raise LedgerError("no_such_record", ref=ref)
+        if original.reverses is not None:
+            raise LedgerError("reverse_a_reversal", ref=ref)
+        earlier = G.select(G.id).where(G.reverses == general_id).scalar()
+        if earlier is not None:
+            raise LedgerError("already_reversed", ref=ref, by=f"{KIND}:{earlier}")
+        lines = lines_of(general_id)
+        day = day or original.date
+        problems = voucher_rules.date_problems(day, _touches_household(general_id), ref)
+        if problems:
+            raise RecordRefused(problems)
+        voucher_id = V.select(V.id).where((V.kind == KIND) & (V.record_id == general_id)).scalar()
+        writer = Writer(Refs())
+        reversal = writer.add_general_reversal(general_id, day.isoformat(), lines, voucher_id)
+        writer.finish()
+        audit.log("reverse", kind=KIND, ids=(reversal, reversal), target=ref, reason=reason)
+    return reversal
+
+
+def lines_of(general_id: int) -> list[tuple[str, str, int, int]]:
+    """A general voucher's lines: (summary, account code, debit, credit)."""
+    L, A = models.VoucherLine, models.Account
+    return list(L.select(L.summary, A.code, L.debit, L.credit).join(A)
+                .where(L.voucher == general_id).order_by(L.id).tuples())
+
+
+def _touches_household(general_id: int) -> bool:
+    L, A = models.VoucherLine, models.Account
+    return (L.select().join(A).where((L.voucher == general_id) & A.party.is_null(False))
+            .exists())
+
+
+def _with_maker(values: Mapping[str, Any]) -> dict:
+    return {**values, "maker": values.get("maker") or audit.operator()}
+
+
+# -- voucher numbers ---------------------------------------------------------------------
+
+def number(voucher_id: int) -> str:
+    """The number of one journal voucher: `记-2026-04-0017`."""
+    return numbers([voucher_id])[voucher_id]
+
+
+def numbers(voucher_ids: Iterable[int]) -> dict[int, str]:
+    """The numbers of some journal vouchers, each counted within its month."""
+    V = models.Voucher
+    wanted = sorted(set(voucher_ids))
+    if not wanted:
+        return {}
+    found = {}
+    for voucher_id, day in V.select(V.id, V.date).where(V.id.in_(wanted)).tuples():
+        first = day.replace(day=1)
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        position = (V.select(fn.COUNT(V.id))
+                    .where((V.date >= first) & (V.date < following) & (V.id <= voucher_id))
+                    .scalar())
+        found[voucher_id] = format_number(day, position)
+    return found
+
+
+def format_number(day: date, position: int) -> str:
+    return f"{PREFIX}-{day.year:04d}-{day.month:02d}-{position:04d}"
