@@ -328,9 +328,16 @@ def _migrate_5(db: SqliteDatabase) -> None:
     from peewee import CharField
     from playhouse.migrate import SchemaMigrator, migrate as run
 
+    # SQLite rebuilds the voucher table to let its season be empty, and a rebuilt table
+    # loses its triggers: those it had are made again, and only those (one dropped
+    # behind the program's back stays dropped, for check to name).
+    guards = db.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND "
+                            "tbl_name = 'voucher'").fetchall()
     migrator = SchemaMigrator.from_database(db)
     run(migrator.add_column("account", "name", CharField(max_length=100, default="")),
         migrator.drop_not_null("voucher", "season_id"))
+    for (sql,) in guards:
+        db.execute_sql(sql)
 
     db.execute_sql(
         'CREATE TABLE "general_voucher" ("id" INTEGER NOT NULL PRIMARY KEY, "date" DATE NOT '

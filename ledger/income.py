@@ -170,7 +170,7 @@ def _general_movements(internal) -> list[tuple]:
     """(date, party id, credit − debit) of every posting of a voucher of no season on a
     household's 内部往来, oldest first: few, and summed into the seasons by date."""
     A, V, P = models.Account, models.Voucher, models.Posting
-    return [(models.Voucher.date.python_value(day), party, net) for day, party, net in _rows(
+    return [(models.Voucher.date.python_value(day), party, net) for day, party, net in raw_rows(
         P.select(V.date, A.party, fn.SUM(P.credit - P.debit)).join(V).switch(P)
         .join(A, on=(P.account == A.id))
         .where(V.season.is_null() & A.parent.in_(internal))

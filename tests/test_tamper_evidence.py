@@ -297,8 +297,9 @@ def _cut_off_the_end(path) -> None:
     """Remove the last record with its voucher, postings, kept balances and last audit
     entry, as an editor of the file would: everything left is consistent."""
     raw = sqlite3.connect(path)
-    voucher, kind, record, season = raw.execute(
-        "SELECT id, kind, record_id, season_id FROM voucher ORDER BY id DESC LIMIT 1").fetchone()
+    voucher, kind, record, season, day = raw.execute(
+        "SELECT id, kind, record_id, season_id, date FROM voucher ORDER BY id DESC LIMIT 1"
+    ).fetchone()
     lines = raw.execute("SELECT account_id, debit, credit FROM posting WHERE voucher_id = ?",
                         (voucher,)).fetchall()
     raw.close()
@@ -310,6 +311,8 @@ def _cut_off_the_end(path) -> None:
     for account, debit, credit in lines:
         statements += [f"UPDATE account_balance SET debit = debit - {debit}, credit = credit - "
                        f"{credit} WHERE account_id = {account} AND season_id = {season}",
+                       f"UPDATE account_month SET debit = debit - {debit}, credit = credit - "
+                       f"{credit} WHERE account_id = {account} AND month = '{day[:7]}'",
                        f"UPDATE account_total SET debit = debit - {debit}, credit = credit - "
                        f"{credit} WHERE account_id = {account}"]
     tamper(path, *statements)
