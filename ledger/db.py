@@ -359,6 +359,7 @@ def _migrate_5(db: SqliteDatabase) -> None:
     db.execute_sql('CREATE UNIQUE INDEX "account_month_account_id_month" ON "account_month" '
                    '("account_id", "month")')
     db.execute_sql('CREATE INDEX "account_month_month" ON "account_month" ("month")')
+    db.execute_sql('CREATE INDEX "voucher_date" ON "voucher" ("date")')
     db.execute_sql('INSERT INTO "account_month" SELECT p."account_id", substr(v."date", 1, 7), '
                    'SUM(p."debit"), SUM(p."credit") FROM "posting" p JOIN "voucher" v ON '
                    'v."id" = p."voucher_id" GROUP BY 1, 2')

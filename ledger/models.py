@@ -221,7 +221,9 @@ class Voucher(BaseModel):
     hash = CharField(max_length=SEAL_CHARS, default="")
 
     class Meta:
-        indexes = ((("kind", "record_id"), True), (("season", "date"), False))
+        # By date: the months kept per account are checked a year at a time (`check`).
+        indexes = ((("kind", "record_id"), True), (("season", "date"), False),
+                   (("date",), False))
 
 
 class Posting(BaseModel):

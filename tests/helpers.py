@@ -272,6 +272,7 @@ def undo_whole_books(raw: sqlite3.Connection) -> None:
     for table in ("voucher_line", "general_voucher", "account_month"):
         raw.execute(f'DROP TABLE "{table}"')
     raw.execute('ALTER TABLE "account" DROP COLUMN "name"')
+    raw.execute('DROP INDEX "voucher_date"')
     (sql,) = raw.execute("SELECT sql FROM sqlite_master WHERE name = 'voucher'").fetchone()
     raw.execute("PRAGMA writable_schema = ON")
     raw.execute("UPDATE sqlite_master SET sql = ? WHERE name = 'voucher'",
