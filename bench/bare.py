@@ -42,7 +42,8 @@ BALANCES_THROUGH = """
 SELECT a.party_id, SUM(b.credit - b.debit) FROM account_balance b
   JOIN account a ON b.account_id = a.id
  WHERE a.parent_id = (SELECT id FROM account WHERE code = '113')
-   AND b.season_id IN (SELECT id FROM season WHERE start <= (SELECT start FROM season WHERE id = :s))
+   AND b.season_id IN (SELECT id FROM season
+                        WHERE start <= (SELECT start FROM season WHERE id = :s))
  GROUP BY a.party_id
 """
 
@@ -74,16 +75,21 @@ UNION ALL SELECT 'wages_earned', id, date, quantity, amount FROM wage
  WHERE season_id = :s AND household_id = :h
 UNION ALL SELECT 'wages_paid', id, date, quantity, amount FROM wage
  WHERE season_id = :s AND payer_id = :h
-UNION ALL SELECT 'inputs', x.id, x.date, x.quantity, x.amount FROM input x JOIN batch b ON x.batch_id = b.id
+UNION ALL SELECT 'inputs', x.id, x.date, x.quantity, x.amount
+  FROM input x JOIN batch b ON x.batch_id = b.id
  WHERE x.season_id = :s AND b.owner_id = :h
-UNION ALL SELECT 'charges', id, date, NULL, amount FROM charge WHERE season_id = :s AND household_id = :h
-UNION ALL SELECT 'subsidies', id, date, NULL, amount FROM subsidy WHERE season_id = :s AND recipient_id = :h
-UNION ALL SELECT 'payments', id, date, direction, amount FROM payment WHERE season_id = :s AND household_id = :h
+UNION ALL SELECT 'charges', id, date, NULL, amount FROM charge
+ WHERE season_id = :s AND household_id = :h
+UNION ALL SELECT 'subsidies', id, date, NULL, amount FROM subsidy
+ WHERE season_id = :s AND recipient_id = :h
+UNION ALL SELECT 'payments', id, date, direction, amount FROM payment
+ WHERE season_id = :s AND household_id = :h
 UNION ALL SELECT 'batches', id, hatch, sheets, 0 FROM batch WHERE season_id = :s AND owner_id = :h
 """
 
 BALANCE_OF = """
-SELECT SUM(CASE WHEN s.start < (SELECT start FROM season WHERE id = :s) THEN b.credit - b.debit END),
+SELECT SUM(CASE WHEN s.start < (SELECT start FROM season WHERE id = :s)
+              THEN b.credit - b.debit END),
        SUM(b.credit - b.debit)
   FROM account_balance b JOIN account a ON b.account_id = a.id JOIN season s ON b.season_id = s.id
  WHERE a.party_id = :h AND s.start <= (SELECT start FROM season WHERE id = :s)

@@ -21,7 +21,8 @@ def measure(path: Path, season_code: str, runs: int) -> tuple[int, dict[str, Tim
     season = income.find_season(season_code)
     font = pdf.find_font(None)
     count = len(statement.statements(season, active_only=True))
-    figures = {name: timed(lambda: render(statement.statements(season, active_only=True), font),
+    figures = {name: timed(lambda render=render: render(
+                               statement.statements(season, active_only=True), font),
                            runs, budget=30.0)
                for name, render in RENDERERS.items()}
     database.close()

@@ -94,7 +94,8 @@ class Row:
         if self.silk is None:
             return ""
         if self.rate_of:
-            return f"{self.rate_of / self.silk.min:,.0f} / {self.rate_of / self.silk.median:,.0f} records/s"
+            return (f"{self.rate_of / self.silk.min:,.0f} / "
+                    f"{self.rate_of / self.silk.median:,.0f} records/s")
         return timing(self.silk)
 
     def _reference(self) -> str:

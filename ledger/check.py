@@ -296,7 +296,8 @@ def _general_vouchers():
             P.select(P.voucher, P.account, P.debit, P.credit).join(V).where(V.kind == kind)
             .order_by(P.voucher, P.id).tuples()):
         postings.setdefault(voucher_id, []).append((account, debit, credit))
-    generals = {general_id: (day, general_seal, reverses) for general_id, day, general_seal, reverses
+    generals = {general_id: (day, general_seal, reverses)
+                for general_id, day, general_seal, reverses
                 in G.select(G.id, G.date, G.seal, G.reverses).tuples()}
     for general_id, (day, general_seal, reverses) in sorted(generals.items()):
         found = posted.pop(general_id, None)
@@ -313,7 +314,7 @@ def _general_vouchers():
             negated = sorted((a, -d, -c) for a, d, c in lines.get(reverses, []))
             if reverses not in generals or sorted(lines.get(general_id, [])) != negated:
                 yield Finding("check_reversal_wrong", dict(kind=kind, record=general_id))
-    for record_id, (voucher_id, *_rest) in sorted(posted.items()):
+    for _record_id, (voucher_id, *_rest) in sorted(posted.items()):
         yield Finding("check_voucher_orphan", dict(voucher=voucher_id, kind=kind))
 
 
@@ -482,7 +483,8 @@ def _income_accounts() -> dict[int, int]:
     """Season id -> the collective's net income as its books show it: credits less debits
     on the income and expense accounts (501, 503, 511 and their sub-accounts)."""
     A, AB = models.Account, models.AccountBalance
-    heads = [account.code for account in chart.CHART if account.code[0] == "5" and "." not in account.code]
+    heads = [account.code for account in chart.CHART
+             if account.code[0] == "5" and "." not in account.code]
     top = A.select(A.id).where(A.code.in_(heads))
     query = (AB.select(AB.season, fn.SUM(AB.credit - AB.debit)).join(A, on=(AB.account == A.id))
              .where(A.id.in_(top) | A.parent.in_(top)).group_by(AB.season))
@@ -491,19 +493,19 @@ def _income_accounts() -> dict[int, int]:
 
 def _outside_flows() -> dict[int, int]:
     """Season id -> cocoon sales + subsidies - leaf and inputs bought from partners."""
-    S, U, L, I, Pa = (models.CocoonSale, models.Subsidy, models.LeafDelivery, models.Input,
-                      models.Party)
+    Sale, Subsidy, Leaf, Input, Party = (models.CocoonSale, models.Subsidy, models.LeafDelivery,
+                                         models.Input, models.Party)
     totals: dict[int, int] = {}
 
     def add(query, sign: int) -> None:
         for season_id, total in query.tuples():
             totals[season_id] = totals.get(season_id, 0) + sign * (total or 0)
 
-    add(S.select(S.season, fn.SUM(S.amount)).group_by(S.season), 1)
-    add(U.select(U.season, fn.SUM(U.amount)).group_by(U.season), 1)
-    add(L.select(L.season, fn.SUM(L.amount)).join(Pa, on=(L.supplier == Pa.id))
-        .where(Pa.kind == "partner").group_by(L.season), -1)
-    add(I.select(I.season, fn.SUM(I.amount)).group_by(I.season), -1)
+    add(Sale.select(Sale.season, fn.SUM(Sale.amount)).group_by(Sale.season), 1)
+    add(Subsidy.select(Subsidy.season, fn.SUM(Subsidy.amount)).group_by(Subsidy.season), 1)
+    add(Leaf.select(Leaf.season, fn.SUM(Leaf.amount)).join(Party, on=(Leaf.supplier == Party.id))
+        .where(Party.kind == "partner").group_by(Leaf.season), -1)
+    add(Input.select(Input.season, fn.SUM(Input.amount)).group_by(Input.season), -1)
     return totals
 
 

@@ -1,4 +1,5 @@
-"""Each party's income, cost, payments and balance for one season (docs/accounting.md, "Income per season").
+"""Each party's income, cost, payments and balance for one season (docs/accounting.md,
+"Income per season").
 
 Every figure is summed by the database, one GROUP BY per kind of flow over that season's
 rows only; Python merely arranges the sums by party. Balances over history come from the
@@ -182,29 +183,30 @@ def _flows(season: models.Season | None, parties: list[int] | None = None,
     """(party id, figure, sum) for every flow of the season: one UNION ALL of GROUP BYs,
     each reading only the season's rows (and only `parties`' if given). Without a
     season, (season id, party id, figure, sum) for the seasons of ids `among`."""
-    B, S, L, I, W = (models.Batch, models.CocoonSale, models.LeafDelivery, models.Input,
-                     models.Wage)
-    C, U, P = models.Charge, models.Subsidy, models.Payment
-    signed = Case(None, [(P.direction == "to_household", P.amount)], P.amount * -1)
+    Batch, Sale, Leaf, Input, Wage = (models.Batch, models.CocoonSale, models.LeafDelivery,
+                                      models.Input, models.Wage)
+    Charge, Subsidy, Payment = models.Charge, models.Subsidy, models.Payment
+    signed = Case(None, [(Payment.direction == "to_household", Payment.amount)],
+                  Payment.amount * -1)
     parts = (
-        ("sheets", B, B.owner, B.sheets, False),
-        ("cocoon_grams", S, B.owner, S.grams, True),
-        ("cocoon_income", S, B.owner, S.amount, True),
-        ("leaf_income", L, L.supplier, L.amount, False),
-        ("leaf_cost", L, B.owner, L.amount, True),
-        ("input_cost", I, B.owner, I.amount, True),
-        ("wage_income", W, W.household, W.amount, False),
-        ("wage_cost", W, W.payer, W.amount, False),
-        ("charge_cost", C, C.household, C.amount, False),
-        ("subsidy_income", U, U.recipient, U.amount, False),
-        ("paid", P, P.household, signed, False),
+        ("sheets", Batch, Batch.owner, Batch.sheets, False),
+        ("cocoon_grams", Sale, Batch.owner, Sale.grams, True),
+        ("cocoon_income", Sale, Batch.owner, Sale.amount, True),
+        ("leaf_income", Leaf, Leaf.supplier, Leaf.amount, False),
+        ("leaf_cost", Leaf, Batch.owner, Leaf.amount, True),
+        ("input_cost", Input, Batch.owner, Input.amount, True),
+        ("wage_income", Wage, Wage.household, Wage.amount, False),
+        ("wage_cost", Wage, Wage.payer, Wage.amount, False),
+        ("charge_cost", Charge, Charge.household, Charge.amount, False),
+        ("subsidy_income", Subsidy, Subsidy.recipient, Subsidy.amount, False),
+        ("paid", Payment, Payment.household, signed, False),
     )
     selects = []
     for figure, model, party, value, via_batch in parts:
         keys = (party,) if season is not None else (model.season, party)
         query = model.select(*keys, Value(figure), fn.SUM(value))
         if via_batch:
-            query = query.join(B, on=(model.batch == B.id))
+            query = query.join(Batch, on=(model.batch == Batch.id))
         if season is not None:
             query = query.where(model.season == season)
         else:

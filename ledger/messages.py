@@ -76,7 +76,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "must_be_positive": ("must be greater than zero", "应大于零"),
     "must_not_be_negative": ("must not be negative", "不能为负数"),
     "bad_choice": ("'{value}' is not one of: {choices}", "“{value}”不在可选值中：{choices}"),
-    "unknown_party": ("no household or partner with code {code}", "没有编号为 {code} 的农户或合作单位"),
+    "unknown_party": ("no household or partner with code {code}",
+                      "没有编号为 {code} 的农户或合作单位"),
     "unknown_season": ("no season with code {code}", "没有编号为 {code} 的蚕季"),
     "refused_above": ("{code} is refused above, so this row cannot be checked against it",
                       "{code} 已在前面被拒绝，无法据此核对本行"),
@@ -102,14 +103,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "season_overlap": ("overlaps season {code} ({start} to {end})",
                        "与蚕季 {code}（{start} 至 {end}）重叠"),
     "mount_before_hatch": ("mount is before hatch ({hatch})", "上蔟日期早于收蚁日期（{hatch}）"),
-    "harvest_before_mount": ("harvest is before mount ({mount})", "采茧日期早于上蔟日期（{mount}）"),
-    "harvest_before_hatch": ("harvest is before hatch ({hatch})", "采茧日期早于收蚁日期（{hatch}）"),
+    "harvest_before_mount": ("harvest is before mount ({mount})",
+                             "采茧日期早于上蔟日期（{mount}）"),
+    "harvest_before_hatch": ("harvest is before hatch ({hatch})",
+                             "采茧日期早于收蚁日期（{hatch}）"),
     "product_too_large": ("the amount it comes to is larger than {limit:,} yuan",
                           "计算所得金额超过 {limit:,} 元"),
     "deduction_exceeds_sale": ("deduction is larger than the sale ({gross} yuan)",
                                "扣款大于售茧金额（{gross} 元）"),
     "more_problems": ("... and more problems: {count}", "……另有 {count} 个问题"),
-    "record_refused": ("problems found: {count}; nothing was recorded", "{count} 个问题；未记录任何内容"),
+    "record_refused": ("problems found: {count}; nothing was recorded",
+                       "{count} 个问题；未记录任何内容"),
     # -- ledger files ------------------------------------------------------------------
     "db_is_directory": ("{path} is a folder, not a ledger file", "{path} 是文件夹，不是账本文件"),
     "db_missing": ("no ledger at {path}; create one with 'silk init' or 'silk demo'",
@@ -140,7 +144,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_such_season": ("no season with code {code}", "没有编号为 {code} 的蚕季"),
     # -- check ---------------------------------------------------------------------------
     "check_voucher_unbalanced": ("voucher {voucher} does not balance: debit {debit}, credit "
-                                 "{credit} yuan", "凭证 {voucher} 借贷不平：借方 {debit} 元，贷方 {credit} 元"),
+                                 "{credit} yuan",
+                                 "凭证 {voucher} 借贷不平：借方 {debit} 元，贷方 {credit} 元"),
     "check_voucher_empty": ("voucher {voucher} has no postings", "凭证 {voucher} 没有分录"),
     "check_posting_malformed": ("voucher {voucher} has a posting that is not one positive debit "
                                 "or credit", "凭证 {voucher} 有分录不是单一的正数借方或贷方"),
@@ -150,9 +155,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "{kind}记录 {record}（{amount} 元）没有记账凭证"),
     "check_voucher_orphan": ("voucher {voucher} is for {kind} record {record}, which is missing "
                              "(deleted outside the program)",
-                             "凭证 {voucher} 所记的{kind}记录 {record} 不存在（在本程序之外被删除）"),
+                             "凭证 {voucher} 所记的{kind}记录 {record} "
+                             "不存在（在本程序之外被删除）"),
     "check_amount_wrong": ("{kind} record {record} of {date}: amount {amount} yuan is not its "
-                           "quantity × price", "{kind}记录 {record}（{date}）：金额 {amount} 元不等于数量 × 单价"),
+                           "quantity × price",
+                           "{kind}记录 {record}（{date}）：金额 {amount} 元不等于数量 × 单价"),
     "check_amount_negative": ("{kind} record {record} of {date}: amount {amount} yuan is negative",
                               "{kind}记录 {record}（{date}）：金额 {amount} 元为负数"),
     "check_date_outside": ("{kind} record {record}: date {date} is outside its season",
@@ -163,10 +170,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "from its postings", "科目 {account} 在蚕季 {season} 的余额与分录不符"),
     "check_income_sum": ("season {season}: net incomes add up to {net} yuan, but money from "
                          "outside less purchases from partners is {outside} yuan",
-                         "蚕季 {season}：各方纯收入合计 {net} 元，与外部收入减外购支出 {outside} 元不符"),
+                         "蚕季 {season}：各方纯收入合计 {net} 元，与外部收入减外购支出 "
+                         "{outside} 元不符"),
     "check_collective_income": ("season {season}: the collective's net income is {computed} "
                                 "yuan from its records but {accounts} yuan in its income and "
-                                "expense accounts", "蚕季 {season}：村集体按记录纯收入 {computed} 元，"
+                                "expense accounts",
+                                "蚕季 {season}：村集体按记录纯收入 {computed} 元，"
                                 "收支科目为 {accounts} 元"),
     "check_household_balance": ("season {season}: household {household} balance {computed} yuan "
                                 "from its records, but its 113 account says {kept} yuan",
@@ -177,7 +186,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "无法从文件名判断 {path} 的内容；请命名为：{kinds}"),
     "import_empty_folder": ("folder {path} has no .csv files", "文件夹 {path} 中没有 .csv 文件"),
     "import_missing_file": ("{path} does not exist", "{path} 不存在"),
-    "import_bad_csv": ("{path}:{line}: not valid CSV: {reason}", "{path}:{line}：CSV 格式错误：{reason}"),
+    "import_bad_csv": ("{path}:{line}: not valid CSV: {reason}",
+                       "{path}:{line}：CSV 格式错误：{reason}"),
     "import_no_header": ("the file is empty; it needs a header row", "文件为空，缺少表头行"),
     "import_unknown_column": ("unknown column; the columns are: {columns}",
                               "未知的列；应有的列为：{columns}"),
@@ -207,7 +217,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.credit": ("Period Cr", "本期贷方"),
     "col.closing_debit": ("Closing Dr", "期末借方"),
     "col.closing_credit": ("Closing Cr", "期末贷方"),
-    "season_title": ("Season {code} {name} ({start} to {end})", "蚕季 {code} {name}（{start} 至 {end}）"),
+    "season_title": ("Season {code} {name} ({start} to {end})",
+                     "蚕季 {code} {name}（{start} 至 {end}）"),
     "trial_balance_title": ("Trial balance", "科目余额表"),
     "trial_balance_season": ("Trial balance, season {code}", "科目余额表（蚕季 {code}）"),
     "balanced": ("Debits equal credits.", "借贷平衡。"),
@@ -224,7 +235,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.commands": ("commands", "命令"),
     "help.init": ("create an empty ledger", "创建空账本"),
     "help.village": ("the village's name", "村名"),
-    "help.collective": ("the collective's name, as on its documents (default: VILLAGE股份经济合作社)",
+    "help.collective": ("the collective's name, as on its documents (default: "
+                        "VILLAGE股份经济合作社)",
                         "集体经济组织名称，用于单据抬头（默认：村名+股份经济合作社）"),
     "help.demo": ("fill a new ledger with a realistic demo village",
                   "用一个逼真的示范村填充新账本"),
@@ -232,18 +244,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.seasons": ("number of seasons (default 3)", "蚕季数（默认 3）"),
     "help.seed": ("random seed; the same seed gives the same village (default 1)",
                   "随机种子；相同种子生成相同的村（默认 1）"),
-    "help.import": ("import canonical CSV files or folders of them", "导入标准 CSV 文件或其所在文件夹"),
+    "help.import": ("import canonical CSV files or folders of them",
+                    "导入标准 CSV 文件或其所在文件夹"),
     "help.import_long": ("Import CSV files (UTF-8 or GBK) and .xlsx workbooks, or folders of "
                          "them; the kind comes from the file name, in English or Chinese "
-                         "(households.csv or 农户.csv, partners/合作单位, seasons/蚕季, batches/蚕批, "
+                         "(households.csv or 农户.csv, partners/合作单位, seasons/蚕季, "
+                         "batches/蚕批, "
                          "leaf/桑叶, sales/售茧, inputs/投入, wages/工资, charges/收费, "
                          "subsidies/补助, payments/结算款) or from --map. Columns may have their "
                          "Chinese names. All in one transaction: if any row is wrong, every "
                          "problem is listed and nothing is imported.",
-                         "导入 CSV 文件（UTF-8 或 GBK）和 .xlsx 工作簿，或包含它们的文件夹；按文件名"
+                         "导入 CSV 文件（UTF-8 或 GBK）和 .xlsx 工作簿，"
+                         "或包含它们的文件夹；按文件名"
                          "识别类别，中英文均可（households.csv 或 农户.csv、partners/合作单位、"
                          "seasons/蚕季、batches/蚕批、leaf/桑叶、sales/售茧、inputs/投入、wages/工资、"
-                         "charges/收费、subsidies/补助、payments/结算款），或由 --map 指定。列名可用"
+                         "charges/收费、subsidies/补助、payments/结算款），或由 --map "
+                         "指定。列名可用"
                          "中文。全部在一个事务中完成：任何一行有错，列出所有问题，不导入任何内容。"),
     "help.import_paths": ("CSV or xlsx files, or folders", "CSV 或 xlsx 文件，或文件夹"),
     "help.report": ("print a report", "打印报表"),
@@ -263,15 +279,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overview_head": ("Ledger {path} — village: {village}", "账本 {path} —— 村：{village}"),
     "overview_empty": ("The ledger is empty. Start with 'silk demo' for a demo village, or "
                        "'silk import FOLDER' to load your CSV files.",
-                       "账本为空。可运行 silk demo 生成示范村，或 silk import 文件夹 导入 CSV 文件。"),
+                       "账本为空。可运行 silk demo 生成示范村，或 silk import 文件夹 导入 "
+                       "CSV 文件。"),
     "overview_season": ("  season {code} {name} ({start} to {end}): {count} records",
                         "  蚕季 {code} {name}（{start} 至 {end}）：{count} 条记录"),
     "overview_hint": ("See a season with 'silk report season {season}'; 'silk --help' lists "
                       "every command.", "查看蚕季：silk report season {season}；"
                       "全部命令：silk --help"),
-    "init_ready": ("Ledger {path} is ready (village: {village}).", "账本 {path} 已就绪（村：{village}）。"),
-    "init_done": ("Created ledger {path} (village: {village}).", "已创建账本 {path}（村：{village}）。"),
-    "demo_done": ("Filled {path} with the demo village {village}.", "已在 {path} 生成示范村 {village}。"),
+    "init_ready": ("Ledger {path} is ready (village: {village}).",
+                   "账本 {path} 已就绪（村：{village}）。"),
+    "init_done": ("Created ledger {path} (village: {village}).",
+                  "已创建账本 {path}（村：{village}）。"),
+    "demo_done": ("Filled {path} with the demo village {village}.",
+                  "已在 {path} 生成示范村 {village}。"),
     "added": ("  {kind}: {count}", "  {kind}：{count} 条"),
     "added_total": ("{count} records added.", "共新增 {count} 条记录。"),
     "added_head": ("Added:", "新增："),
@@ -393,11 +413,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cannot_write": ("cannot write {path}: {reason}", "无法写入 {path}：{reason}"),
     "no_sheets": ("no household has a record or a balance in season {season}; no sheets to print",
                   "蚕季 {season} 没有有记录或余额的农户，无结算单可打印"),
-    "needs_output": ("{format} cannot go to the screen; give -o FILE", "{format} 格式不能输出到屏幕，请用 -o 指定文件"),
+    "needs_output": ("{format} cannot go to the screen; give -o FILE",
+                     "{format} 格式不能输出到屏幕，请用 -o 指定文件"),
     "font_fallback": ("no Chinese TrueType font found on this computer; the PDF names the "
                       "standard font STSong-Light, which the PDF reader must supply. Give "
                       "--font FILE (e.g. simsun.ttc) to embed one.",
-                      "本机未找到中文 TrueType 字体；PDF 将使用标准字体 STSong-Light，由阅读器提供。"
+                      "本机未找到中文 TrueType 字体；PDF 将使用标准字体 STSong-Light，"
+                      "由阅读器提供。"
                       "可用 --font 指定字体文件（如 simsun.ttc）以嵌入字体。"),
     "font_unusable": ("cannot use font {path}: it is missing or not a TrueType font with Chinese",
                       "无法使用字体 {path}：文件不存在，或不是含中文的 TrueType 字体"),
@@ -434,7 +456,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "for hledger or Beancount, or an Excel workbook with the season "
                          "reports and every record kind.",
                          "导出账本：各类记录按标准格式写成 CSV 文件夹（可用 silk import 导回），"
-                         "或写成 hledger / Beancount 复式记账日记账，或写成含各蚕季报表和各类记录的 "
+                         "或写成 hledger / Beancount 复式记账日记账，"
+                         "或写成含各蚕季报表和各类记录的 "
                          "Excel 工作簿。"),
     "help.export_format": ("csv (a folder), hledger, beancount or xlsx (a file)",
                            "csv（文件夹）、hledger、beancount 或 xlsx（文件）"),
@@ -445,7 +468,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "导出 {format} 格式需要用 -o 指定写入位置：csv 为文件夹，"
                             "hledger、beancount、xlsx 为文件"),
     "export_not_folder": ("{path} is a file; CSV export writes a folder of files, give a "
-                          "folder with -o", "{path} 是文件；CSV 导出写成一个文件夹，请用 -o 指定文件夹"),
+                          "folder with -o",
+                          "{path} 是文件；CSV 导出写成一个文件夹，请用 -o 指定文件夹"),
     "export_folder_not_empty": ("folder {path} holds other files ({names}); silk import would "
                                 "read them too: give a new or empty folder",
                                 "文件夹 {path} 中有其他文件（{names}），导回时会一并读取："
@@ -456,7 +480,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- messy import ---
     "import_bad_encoding": ("{path}:{line}: the file is neither UTF-8 nor GBK/GB18030 text "
                             "(UTF-16, or not a text file?); in Excel or WPS save it as 'CSV UTF-8'",
-                            "{path}:{line}：文件既不是 UTF-8 也不是 GBK/GB18030 文本（可能是 UTF-16 "
+                            "{path}:{line}：文件既不是 UTF-8 也不是 GBK/GB18030 文本（可能是 "
+                            "UTF-16 "
                             "或非文本文件）；请在 Excel 或 WPS 中另存为“CSV UTF-8”格式"),
     "import_bad_xlsx": ("{path} is not a readable .xlsx workbook: {reason}",
                         "{path} 不是可读取的 .xlsx 工作簿：{reason}"),
@@ -473,10 +498,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "“{value}”有歧义：逗号不是千位分隔符；请用小数点书写"),
     "import_ambiguous_date": ("'{value}' is ambiguous; write the year in full and first, "
                               "e.g. 2026-04-05 or 2026年4月5日",
-                              "“{value}”有歧义；请写全年份并放在最前，例如 2026-04-05 或 2026年4月5日"),
+                              "“{value}”有歧义；请写全年份并放在最前，例如 2026-04-05 或 "
+                              "2026年4月5日"),
     "import_duplicate_row": ("this row is already in the ledger (record #{id}); if it is a "
                              "second, separate record, import with --allow-duplicates",
-                             "此行已在账本中（记录 #{id}）；如确为另一条记录，请加 --allow-duplicates 导入"),
+                             "此行已在账本中（记录 #{id}）；如确为另一条记录，请加 "
+                             "--allow-duplicates 导入"),
     "dry_run_head": ("Would add (dry run, nothing written):", "将新增（试导入，未写入）："),
     "dry_run_total": ("{count} records would be added.", "共将新增 {count} 条记录。"),
     "dry_run_clean": ("No problems found.", "未发现问题。"),
@@ -487,7 +514,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.import_format": ("output format of --dry-run (default: text)",
                            "--dry-run 的输出格式（默认：text）"),
     "help.import_map": ("a TOML mapping of another layout: [columns] renames, [constants], kind",
-                        "其他表格格式的 TOML 映射文件：[columns] 列名对应、[constants] 固定值、kind 类别"),
+                        "其他表格格式的 TOML 映射文件：[columns] 列名对应、[constants] 固定值、"
+                        "kind 类别"),
     "help.import_sheet": ("the sheet of .xlsx workbooks to read (default: the first)",
                           ".xlsx 工作簿中要读取的工作表（默认：第一个）"),
     "help.import_allow_duplicates": ("add rows even if the same records are already in the ledger",
@@ -497,7 +525,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "with negative figures, which silk import refuses: these files "
                               "are not a copy to import back (silk backup makes one)",
                               "注意：{count} 条已结账蚕季记录的红字冲销以负数写出，silk import "
-                              "不接受负数：这些文件不能作为完整副本导回（完整副本请用 silk backup）"),
+                              "不接受负数：这些文件不能作为完整副本导回（完整副本请用 silk "
+                              "backup）"),
     "check_total_drift": ("kept total of account {account} over all seasons differs from its "
                           "postings", "科目 {account} 的累计余额与其分录不符"),
     "doc.reversal": ("(reversal of #{id})", "（红字冲销 #{id}）"),
@@ -517,7 +546,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "记录 {ref} 已由 {by} 冲销"),
     "no_open_season_on": ("no open season contains {date}; give --date within an open season "
                           "(or add the season first)",
-                          "没有包含 {date} 的未结账蚕季；请用 --date 指定未结账蚕季内的日期（或先添加蚕季）"),
+                          "没有包含 {date} 的未结账蚕季；请用 --date "
+                          "指定未结账蚕季内的日期（或先添加蚕季）"),
     "amend_unknown_field": ("cannot amend '{field}': the fields are {fields}",
                             "不能更正“{field}”：可更正的字段为 {fields}"),
     "amend_closed": ("record {ref} is in season {season}, which is closed: reverse it with "
@@ -525,7 +555,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "open season", "记录 {ref} 属于已结账的蚕季 {season}：请用 "
                      "`silk reverse {ref} --reason 原因` 冲销，再在未结账蚕季录入正确数据"),
     "correction_needs_reason": ("a correction needs a reason (--reason TEXT); it is kept in "
-                                "the audit trail", "更正须说明原因（--reason 原因），原因记入操作日志"),
+                                "the audit trail",
+                                "更正须说明原因（--reason 原因），原因记入操作日志"),
     "season_already_closed": ("season {season} was already closed at {at}",
                               "蚕季 {season} 已于 {at} 结账"),
     "close_earlier_first": ("season {earlier} is still open; close it before {season}",
@@ -565,17 +596,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check_reversed_twice": ("{kind} record {record} is reversed more than once",
                              "{kind}记录 {record} 被冲销了不止一次"),
     "check_seal_broken": ("row {row} of table {table} was changed outside the program (its "
-                          "seal does not match)", "表 {table} 第 {row} 行在本程序之外被改动（校验码不符）"),
+                          "seal does not match)",
+                          "表 {table} 第 {row} 行在本程序之外被改动（校验码不符）"),
     "check_chain_broken": ("voucher {voucher} or its postings were changed outside the program, "
                            "or a voucher before it was removed (hash chain broken)",
-                           "凭证 {voucher} 或其分录在本程序之外被改动，或其前的凭证被删除（哈希链断开）"),
+                           "凭证 {voucher} 或其分录在本程序之外被改动，"
+                           "或其前的凭证被删除（哈希链断开）"),
     "check_voucher_record_changed": ("the record of voucher {voucher} was changed outside the "
                                      "program after it was posted",
                                      "凭证 {voucher} 所记的业务记录在记账后被本程序之外改动"),
     "check_rows_missing": ("table {table} lacks row {rows}: deleted outside the program",
                            "表 {table} 缺少第 {rows} 行：在本程序之外被删除"),
     "check_log_broken": ("audit trail entry {entry} was changed, or one before it removed, "
-                         "outside the program", "操作日志第 {entry} 条在本程序之外被改动，或其前的记录被删除"),
+                         "outside the program",
+                         "操作日志第 {entry} 条在本程序之外被改动，或其前的记录被删除"),
     "col.when": ("when", "时间"),
     "col.operator": ("operator", "操作人"),
     "col.action": ("action", "操作"),
@@ -592,7 +626,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "else in the open season of --date; this is how a record is deleted",
                      "红字冲销一条记录（如 sales:42）：蚕季未结账时在原蚕季冲销，否则在 --date "
                      "所在的未结账蚕季冲销；删除记录即用此命令"),
-    "help.record_ref": ("the record, as KIND:ID (e.g. sales:42)", "记录，写作 类别:编号（如 sales:42）"),
+    "help.record_ref": ("the record, as KIND:ID (e.g. sales:42)",
+                        "记录，写作 类别:编号（如 sales:42）"),
     "help.reverse_date": ("date of the reversal: within the record's season while it is open "
                           "(default: the record's own date), else in an open season (default: "
                           "today)", "冲销日期：蚕季未结账时须在该蚕季内（默认：原记录日期），"
@@ -605,14 +640,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "修改内容，写作 字段=值，字段名同标准 CSV 列名"),
     "help.log": ("show the audit trail: who changed what, when and why",
                  "查看操作日志：何人何时因何更改了什么"),
-    "help.log_record": ("only entries about this record (KIND:ID)", "只看与该记录（类别:编号）有关的条目"),
+    "help.log_record": ("only entries about this record (KIND:ID)",
+                        "只看与该记录（类别:编号）有关的条目"),
     "help.log_since": ("only entries from this day on", "只看此日期以来的条目"),
     "help.log_limit": ("only the newest N entries", "只看最近 N 条"),
     "amend_bad_change": ("'{change}' is not FIELD=VALUE", "“{change}”不是 字段=值 的形式"),
     # -- backups, restore, busy and hostile input --------------------------------------
     "help.backup": ("copy the ledger, even while it is in use, into backups/ beside it "
                     "(named with the date and time) or into FILE",
-                    "复制账本（使用中也可），存入账本旁的 backups/ 文件夹（以日期时间命名）或存为 FILE"),
+                    "复制账本（使用中也可），存入账本旁的 backups/ 文件夹（以日期时间命名）"
+                    "或存为 FILE"),
     "help.backup_file": ("the backup file, or a folder to put a dated backup in",
                          "备份文件，或存放带日期备份的文件夹"),
     "help.restore": ("put a backup in place of the ledger, after checking it; the ledger it "
@@ -621,7 +658,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.restore_file": ("the backup file to restore", "要恢复的备份文件"),
     "backup_done": ("Backed up {ledger} to {path}.", "已将 {ledger} 备份到 {path}。"),
     "backup_exists": ("{path} already exists; a backup never overwrites a file: give another "
-                      "name or a folder", "{path} 已存在；备份不会覆盖已有文件：请换一个文件名或指定文件夹"),
+                      "name or a folder",
+                      "{path} 已存在；备份不会覆盖已有文件：请换一个文件名或指定文件夹"),
     "backup_failed": ("could not write the backup {path}: {reason}; the ledger was not changed. "
                       "Free some disk space or choose another folder",
                       "无法写入备份 {path}：{reason}；账本未作改动。请腾出磁盘空间或换一个文件夹"),
@@ -643,7 +681,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "备份 {path} 已损坏（{reason}）；未恢复，账本保持原样。请改用更早的备份"),
     "restore_too_new": ("the backup {path} has schema version {version}; this program knows up "
                         "to {supported}. Upgrade silk-ledger to restore it; the ledger was left "
-                        "as it was", "备份 {path} 的结构版本为 {version}，本程序最高支持 {supported}。"
+                        "as it was",
+                        "备份 {path} 的结构版本为 {version}，本程序最高支持 {supported}。"
                         "请升级 silk-ledger 后再恢复；账本保持原样"),
     "restore_check_failed": ("the backup {path} does not pass 'silk check' ({count} problems; "
                              "the first: {first}); nothing was restored and the ledger was left "
@@ -687,12 +726,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "though the rest of the file is UTF-8: a line pasted from a file in "
                         "another encoding? Correct that line, or save the file again as "
                         "'CSV UTF-8'",
-                        "{path}:{line}：第 {column} 列的字节 0x{byte} 不是有效的 UTF-8，而文件其余部分"
-                        "是 UTF-8：是否从另一种编码的文件粘贴了内容？请改正该行，或另存为“CSV UTF-8”格式"),
+                        "{path}:{line}：第 {column} 列的字节 0x{byte} 不是有效的 UTF-8，"
+                        "而文件其余部分"
+                        "是 UTF-8：是否从另一种编码的文件粘贴了内容？请改正该行，或另存为“CSV "
+                        "UTF-8”格式"),
     "import_cr_line_ends": ("{path}: its lines end with a carriage return only (as old Mac "
                             "programs save them), so it reads as one long line; save it again "
                             "as 'CSV UTF-8' in Excel or WPS",
-                            "{path}：各行只以回车符（CR）结尾（旧版 Mac 程序的存法），读出来只有一行；"
+                            "{path}：各行只以回车符（CR）结尾（旧版 Mac 程序的存法），"
+                            "读出来只有一行；"
                             "请在 Excel 或 WPS 中另存为“CSV UTF-8”格式"),
     "import_blank_first_line": ("{path}:1: the first line is blank; the header (the column "
                                 "names) must be on the first line: delete the blank line",
@@ -711,7 +753,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "{path} 是指向自身的符号链接（循环）；请指定文件本身"),
     "import_not_file_folder": ("{path} is a folder (or a link to one), not a file; only the "
                                "files in the folder given are read",
-                               "{path} 是文件夹（或指向文件夹的链接），不是文件；只读取所给文件夹中的文件"),
+                               "{path} 是文件夹（或指向文件夹的链接），不是文件；"
+                               "只读取所给文件夹中的文件"),
     "import_not_file_pipe": ("{path} is a pipe (FIFO), not a regular file; it is not read",
                              "{path} 是管道（FIFO），不是普通文件；不予读取"),
     "import_not_file_device": ("{path} is a device or socket, not a regular file; it is not "
@@ -755,10 +798,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yield.notes_head": ("Notes on the batches:", "蚕批记事："),
     "help.report_yield": ("the yield book: batches, sheets, cocoon and leaf kg and their "
                           "ratios by season, household, village group or breed, and the "
-                          "batches that failed", "产量账：按蚕季、农户、村民小组或品种汇总批数、张数、"
+                          "batches that failed",
+                          "产量账：按蚕季、农户、村民小组或品种汇总批数、张数、"
                           "蚕茧与桑叶公斤数及其比率，并列出失败的蚕批"),
     "help.yield_by": ("add the batches up by season (the default), household, group or breed",
-                      "按 season（蚕季，默认）、household（农户）、group（小组）或 breed（品种）汇总"),
+                      "按 season（蚕季，默认）、household（农户）、group（小组）或 "
+                      "breed（品种）汇总"),
     "help.yield_from": ("the first season of the range (default: the earliest)",
                         "起始蚕季（默认：最早一季）"),
     "help.yield_to": ("the last season of the range (default: the latest)",
@@ -791,12 +836,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "{path} 已存在；如要替换，请加 --force"),
     "output_not_file": ("{path} is neither a file nor a device or pipe to write into (a folder? "
                         "a disk?); give a file name",
-                        "{path} 既不是文件，也不是可写入的设备或管道（是文件夹或磁盘？）；请指定文件名"),
+                        "{path} 既不是文件，也不是可写入的设备或管道（是文件夹或磁盘？）；"
+                        "请指定文件名"),
     "help.force": ("replace the file if it exists", "文件已存在时替换它"),
     # -- tamper evidence: triggers, anchors, audit coverage, re-derived vouchers --------
     "check_trigger_missing": ("the guarding trigger {trigger} is missing: the database no longer "
                               "refuses what it guards (it was dropped outside the program)",
-                              "保护触发器 {trigger} 缺失：数据库不再拒绝它所防护的改动（在本程序之外被删除）"),
+                              "保护触发器 {trigger} 缺失："
+                              "数据库不再拒绝它所防护的改动（在本程序之外被删除）"),
     "check_trigger_altered": ("the guarding trigger {trigger} was rewritten outside the program",
                               "保护触发器 {trigger} 在本程序之外被改写"),
     "check_trigger_foreign": ("the trigger {trigger} is not part of the ledger's schema: it was "
@@ -805,11 +852,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check_anchor_cut": ("the ledger ends before anchor {code} written at {at} ({source}): "
                          "records were cut off (the ledger has {vouchers} vouchers and {changes} "
                          "audit entries)",
-                         "账本在 {at} 写下的校验码 {code}（{source}）之前就结束了：末尾的记录被删掉了"
+                         "账本在 {at} 写下的校验码 {code}（{source}）之前就结束了："
+                         "末尾的记录被删掉了"
                          "（账本现有 {vouchers} 张凭证、{changes} 条操作日志）"),
     "check_anchor_diverged": ("the ledger no longer passes through anchor {code} written at {at} "
                               "({source}): vouchers or audit entries up to it were rewritten",
-                              "账本不再与 {at} 写下的校验码 {code}（{source}）相符：此前的凭证或操作日志被改写"),
+                              "账本不再与 {at} 写下的校验码 {code}（{source}）相符："
+                              "此前的凭证或操作日志被改写"),
     "anchor_unreadable": ("{code} is not a ledger check code (it looks like V1234-A567-3F9C2A7B)",
                           "{code} 不是账本校验码（格式如 V1234-A567-3F9C2A7B）"),
     "anchor_source_close": ("close of season {season}", "{season} 季结账"),
@@ -826,7 +875,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "记录却是 {amount} 元"),
     "check_voucher_date": ("{kind} record {record}: its voucher {voucher} is dated {voucher_date}, "
                            "but the record says {date}",
-                           "{kind}记录 {record}：其凭证 {voucher} 的日期是 {voucher_date}，记录却是 {date}"),
+                           "{kind}记录 {record}：其凭证 {voucher} 的日期是 {voucher_date}，"
+                           "记录却是 {date}"),
     "check_voucher_season": ("{kind} record {record} of {date}: its voucher {voucher} is in "
                              "another season than the record",
                              "{kind}记录 {record}（{date}）：其凭证 {voucher} 与记录不在同一蚕季"),
@@ -834,7 +884,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "{debited} and credits {credited}, but by the posting rules it "
                                "debits {expected_debit} and credits {expected_credit}",
                                "{kind}记录 {record}（{date}）：其凭证 {voucher} 借记 {debited}、"
-                               "贷记 {credited}，按记账规则应借记 {expected_debit}、贷记 {expected_credit}"),
+                               "贷记 {credited}，按记账规则应借记 {expected_debit}、贷记 "
+                               "{expected_credit}"),
     "check_records_missing": ("{kind} record {rows} is missing: deleted outside the program",
                               "{kind}记录 {rows} 不存在：在本程序之外被删除"),
     "check_record_unaudited": ("{kind} record {record} was added outside the program: no audit "
@@ -887,11 +938,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "account_year_end_only": ("account {code} is posted only by the year-end close",
                               "科目 {code} 只能由年终结账记账"),
     "year_closed": ("the year {year} is closed (年终结账): post this in an open year, or "
-                    "reverse what is wrong", "{year} 年已年终结账：请记在未结账的年度，或用红字冲销更正"),
+                    "reverse what is wrong",
+                    "{year} 年已年终结账：请记在未结账的年度，或用红字冲销更正"),
     "voucher_in_closed_season": ("{date} lies in season {season}, which is closed: a voucher "
                                  "on a household's account cannot change its signed "
-                                 "settlement sheet", "{date} 在已结账的蚕季 {season} 内：涉及农户往来的凭证不能改变已签字的结算单"),
+                                 "settlement sheet",
+                                 "{date} 在已结账的蚕季 {season} 内："
+                                 "涉及农户往来的凭证不能改变已签字的结算单"),
     "check_general_voucher_mismatch": ("voucher {record}: its journal entry #{voucher} does "
                                        "not match its lines, date or seal",
-                                       "记账凭证 {record}：其分录 #{voucher} 与凭证的行、日期或封印不符"),
+                                       "记账凭证 {record}：其分录 #{voucher} 与凭证的行、"
+                                       "日期或封印不符"),
 }

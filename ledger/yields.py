@@ -3,8 +3,9 @@
 The database sums each batch's sales and leaf (one GROUP BY per kind, by batch, whatever
 season a reversal was written in, so a reversal always nets out against its own batch;
 inputs only for the flagged batches, whose cost is shown); Python then adds the batches
-up by season, household, group or breed, some thousands of rows. Every figure is an integer (grams, hundredths of a sheet, fen); a ratio is
-rounded once, half up, when it is shown (`ledger.money.ratio`).
+up by season, household, group or breed, some thousands of rows. Every figure is an integer
+(grams, hundredths of a sheet, fen); a ratio is rounded once, half up, when it is shown
+(`ledger.money.ratio`).
 
 A batch is *flagged* when it has sheets and its kg per sheet is below 60% of the median of
 its season's batches with sheets (an even count takes the mean of the middle two). The
@@ -237,10 +238,10 @@ def with_input_costs(batches: list[BatchYield]) -> list[BatchYield]:
     """The batches with what their inputs cost (a few batches: the flagged ones)."""
     if not batches:
         return batches
-    I = models.Input
-    costs = dict(I.select(I.batch, fn.SUM(I.amount))
-                 .where(I.batch.in_([batch.id for batch in batches]))
-                 .group_by(I.batch).tuples())
+    Input = models.Input
+    costs = dict(Input.select(Input.batch, fn.SUM(Input.amount))
+                 .where(Input.batch.in_([batch.id for batch in batches]))
+                 .group_by(Input.batch).tuples())
     return [batch._replace(input_cost=costs.get(batch.id, 0)) for batch in batches]
 
 

@@ -292,7 +292,7 @@ def as_schema(path, version: int) -> None:
     if version < 4:
         raw.execute("DELETE FROM meta WHERE key IN ('seal', 'ledger_id')")
     raw.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
-    for name, sql in triggers:  # the guards of the tables that were there
+    for _name, sql in triggers:  # the guards of the tables that were there
         table = sql.split(' ON "', 1)[1].split('"', 1)[0]
         if raw.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone():
             raw.execute(sql)

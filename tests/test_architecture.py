@@ -76,7 +76,8 @@ def test_the_terminal_ui_reads_through_the_read_model_not_the_orm():
     found = []
     for path in sorted(tui.rglob("*.py")):
         imported = _imports(path)
-        if "ledger.models" in imported or any(name.startswith("ledger.models.") for name in imported):
+        if "ledger.models" in imported or any(name.startswith("ledger.models.")
+                                              for name in imported):
             found.append(f"{path.relative_to(tui)} imports ledger.models")
         if (any(name == "peewee" or name.startswith("peewee.") for name in imported)
                 and str(path.relative_to(tui)) not in TUI_MAY_IMPORT_PEEWEE):

@@ -45,7 +45,8 @@ COMMANDS = {
     ("report",): ("print a report", "打印报表"),
     ("report", "season"): ("every household's and the collective's income for a season",
                            "某蚕季各农户及村集体的收益"),
-    ("report", "trial-balance"): ("trial balance of every account", "科目余额表：各科目的期初、发生额与期末余额"),
+    ("report", "trial-balance"): ("trial balance of every account",
+                                  "科目余额表：各科目的期初、发生额与期末余额"),
     ("check",): ("verify the books", "检查账目"),
 }
 #: a word of the command's own options or arguments that its help must show
@@ -96,7 +97,8 @@ def test_help_in_chinese(in_process, words):
 def test_help_follows_the_locale(in_process, monkeypatch):
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     code, out, _ = in_process("report", "trial-balance", "--help")
-    assert code == 0 and out.startswith("用法：") and "科目余额表：各科目的期初、发生额与期末余额" in out
+    assert (code == 0 and out.startswith("用法：")
+            and "科目余额表：各科目的期初、发生额与期末余额" in out)
 
 
 def test_version(in_process):

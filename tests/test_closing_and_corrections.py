@@ -185,7 +185,8 @@ def test_which_records_a_correction_touched_by_id_and_by_season(village):
     roles = {village: ("reversed", added.reversal), added.reversal: ("reversal", village),
              added.corrected: ("correction", village)}
     assert corrections.touched("sales", [village, added.reversal, added.corrected, other]) == roles
-    assert corrections.touched("sales", [added.corrected]) == {added.corrected: roles[added.corrected]}
+    assert (corrections.touched("sales", [added.corrected])
+            == {added.corrected: roles[added.corrected]})
     assert corrections.in_season("sales", income.find_season("2026-1")) == roles
     assert corrections.in_season("sales", income.find_season("2026-2")) == {}
 

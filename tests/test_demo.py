@@ -107,26 +107,26 @@ def test_magnitudes_are_realistic(memory_ledger):
             .join(B, JOIN.INNER, on=((B.owner == C.household) & (B.season == C.season))))
     for amount, hundredths in fees.tuples():
         assert 10000 <= amount * 100 // hundredths <= 36000                  # fen a sheet
-    I = models.Input
-    eggs = I.select(I.amount, B.sheets).join(B).where(I.item == "蚕种")
+    Input = models.Input
+    eggs = Input.select(Input.amount, B.sheets).join(B).where(Input.item == "蚕种")
     for amount, hundredths in eggs.tuples():
         assert amount == 0 or 5000 <= amount * 100 // hundredths <= 6000
 
 
 def outside_flows(season: models.Season) -> int:
     """Cocoon sales + subsidies − leaf and inputs bought from partners, from the records."""
-    S, U, L, I, P = (models.CocoonSale, models.Subsidy, models.LeafDelivery, models.Input,
-                     models.Party)
+    Sale, Subsidy, Leaf, Input, Party = (models.CocoonSale, models.Subsidy, models.LeafDelivery,
+                                         models.Input, models.Party)
 
     def total(query) -> int:
         return query.scalar() or 0
 
-    bought_leaf = (L.select(fn.SUM(L.amount)).join(P, on=(L.supplier == P.id))
-                   .where((L.season == season) & (P.kind == "partner")))
-    return (total(S.select(fn.SUM(S.amount)).where(S.season == season))
-            + total(U.select(fn.SUM(U.amount)).where(U.season == season))
+    bought_leaf = (Leaf.select(fn.SUM(Leaf.amount)).join(Party, on=(Leaf.supplier == Party.id))
+                   .where((Leaf.season == season) & (Party.kind == "partner")))
+    return (total(Sale.select(fn.SUM(Sale.amount)).where(Sale.season == season))
+            + total(Subsidy.select(fn.SUM(Subsidy.amount)).where(Subsidy.season == season))
             - total(bought_leaf)
-            - total(I.select(fn.SUM(I.amount)).where(I.season == season)))
+            - total(Input.select(fn.SUM(Input.amount)).where(Input.season == season)))
 
 
 def test_net_incomes_add_up_to_outside_flows(memory_ledger):

@@ -42,8 +42,9 @@ def test_an_electricity_bill_posts_its_lines_and_is_audited():
     general_id = vouchers.post(ELECTRICITY)
     assert journal(general_id) == [("513", 35640, 0), ("102", 0, 35640)]
     stored = models.GeneralVoucher.get_by_id(general_id)
-    assert (stored.date.isoformat(), stored.attachments, stored.source) == ("2026-04-20", 1, "entry")
-    assert [l.summary for l in stored.lines.order_by(models.VoucherLine.id)] == [
+    assert ((stored.date.isoformat(), stored.attachments, stored.source)
+            == ("2026-04-20", 1, "entry"))
+    assert [line.summary for line in stored.lines.order_by(models.VoucherLine.id)] == [
         "4月育蚕车间电费", "电费"]
     assert audit.entries()[-1].action == "voucher"
     assert check.run() == []

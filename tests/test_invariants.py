@@ -167,7 +167,8 @@ def record(village: Village) -> None:
     """The village through the service layer: its parties, seasons and batches and some
     records in one call, the other records in a second."""
     groups = [
-        ("households", [("", dict(code=c, name=f"户主{c}", group="一组")) for c in village.households]),
+        ("households", [("", dict(code=c, name=f"户主{c}", group="一组"))
+                        for c in village.households]),
         ("partners", [("", dict(code=c, name=f"企业{c}")) for c in village.partners]),
         ("seasons", [("", dict(code=code, name=code, start=start.isoformat(), end=end.isoformat()))
                      for code, start, end in village.seasons]),

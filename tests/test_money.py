@@ -1,5 +1,6 @@
-"""Exact numbers (docs/formats.md, "Numbers, dates and text"): reading refuses rather than rounds, a product is
-rounded once half up to the fen, and figures are shown with their fixed decimals."""
+"""Exact numbers (docs/formats.md, "Numbers, dates and text"): reading refuses rather than
+rounds, a product is rounded once half up to the fen, and figures are shown with their fixed
+decimals."""
 from __future__ import annotations
 
 from decimal import Decimal

@@ -6,6 +6,7 @@ import sqlite3
 from datetime import date
 
 import pytest
+from peewee import IntegrityError
 
 from ledger import audit, check, db, models, notes
 from ledger.cli import main
@@ -50,7 +51,7 @@ def test_a_note_cannot_be_changed_and_an_edit_behind_the_programs_back_is_named(
                                                                                 ledger_path):
     build_village()
     notes.add("B1", "大眠，天气闷热", date(2026, 4, 25))
-    with pytest.raises(Exception):
+    with pytest.raises(IntegrityError):
         models.BatchNote.update(text="正常").execute()
     file_ledger.close()
     models.database.initialize(None)

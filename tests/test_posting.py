@@ -1,6 +1,6 @@
-"""Each record's voucher, as the posting table of docs/accounting.md has it: the accounts debited and
-credited and the amounts to the fen, read back from the journal after recording through
-the service layer."""
+"""Each record's voucher, as the posting table of docs/accounting.md has it: the accounts
+debited and credited and the amounts to the fen, read back from the journal after recording
+through the service layer."""
 from __future__ import annotations
 
 import pytest

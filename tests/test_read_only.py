@@ -65,7 +65,7 @@ def test_read_commands_leave_a_backup_exactly_as_it_was(tmp_path, run):
     copy = backup.backup(village_file(tmp_path / "ledger.db"))
     before = state(copy)
     assert before[2] == []  # a backup is one file
-    for number, args in enumerate(read_commands(tmp_path)):
+    for args in read_commands(tmp_path):
         code, out, err = run(copy, *args)
         assert (code, err.startswith("silk:")) == (0, False), (args, err)
         assert state(copy) == before, args

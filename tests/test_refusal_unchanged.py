@@ -300,8 +300,8 @@ def undecodable_folder(tmp_path: Path, good_rows: int) -> Path:
     return folder
 
 
-def test_a_last_file_that_is_neither_utf8_nor_gbk_leaves_the_file_unchanged(ledger_file, tmp_path, capsys,
-                                                                 flushes):
+def test_a_last_file_that_is_neither_utf8_nor_gbk_leaves_the_file_unchanged(ledger_file, tmp_path,
+                                                                            capsys, flushes):
     folder = undecodable_folder(tmp_path, 10)
     before = state(ledger_file)
     assert cli.main(["--db", str(ledger_file), "--lang", "en", "import", str(folder)]) == 1

@@ -141,7 +141,8 @@ CASES = [
     ("charges", dict(amount="300.001"), "amount", "too_many_decimals", dict(places=2),
      "charge: amount: more than 2 decimal places", "收费: 金额: 小数位超过 2 位"),
     ("payments", dict(amount=Decimal("4000.005")), "amount", "too_many_decimals",
-     dict(places=2), "payment: amount: more than 2 decimal places", "结算款: 金额: 小数位超过 2 位"),
+     dict(places=2), "payment: amount: more than 2 decimal places",
+     "结算款: 金额: 小数位超过 2 位"),
     ("leaf", dict(price="0.505"), "price", "too_many_decimals", dict(places=2),
      "leaf delivery: price: more than 2 decimal places", "桑叶供应: 单价: 小数位超过 2 位"),
     ("sales", dict(deduction="0.001"), "deduction", "too_many_decimals", dict(places=2),
@@ -191,10 +192,12 @@ CASES = [
     ("wages", dict(quantity="1000001"), "quantity", "too_large", dict(limit=1_000_000),
      "wage: quantity: larger than 1,000,000", "工资: 数量: 超过 1,000,000"),
     # each factor within its limit, but the product is beyond any amount
-    ("leaf", dict(kg="1000000", price="100000"), "price", "product_too_large",dict(limit=100_000_000),
+    ("leaf", dict(kg="1000000", price="100000"), "price", "product_too_large",
+     dict(limit=100_000_000),
      "leaf delivery: price: the amount it comes to is larger than 100,000,000 yuan",
      "桑叶供应: 单价: 计算所得金额超过 100,000,000 元"),
-    ("sales", dict(kg="1000000", price="100000"), "price", "product_too_large",dict(limit=100_000_000),
+    ("sales", dict(kg="1000000", price="100000"), "price", "product_too_large",
+     dict(limit=100_000_000),
      "cocoon sale: price: the amount it comes to is larger than 100,000,000 yuan",
      "售茧: 单价: 计算所得金额超过 100,000,000 元"),
     ("wages", dict(quantity="1000000", rate="100000"), "rate", "product_too_large",
@@ -273,14 +276,18 @@ CASES = [
     # -- a party cannot earn from itself ----------------------------------------------------
     ("leaf", dict(supplier="H001", batch="B1", price="0.50"), "supplier", "self_dealing",
      dict(code="H001"),
-     "leaf delivery: supplier: H001 cannot earn from itself: its own leaf or labour carries no price (record it at 0, or not at all)",
+     "leaf delivery: supplier: H001 cannot earn from itself: its own leaf or labour carries "
+     "no price (record it at 0, or not at all)",
      "桑叶供应: 供应方: H001 不能从自己处获得收入：自家桑叶或劳力不计价（按 0 记录，或不记录）"),
     ("leaf", dict(supplier="COLLECTIVE", batch="BC", price="0.01"), "supplier",
      "self_dealing", dict(code="COLLECTIVE"),
-     "leaf delivery: supplier: COLLECTIVE cannot earn from itself: its own leaf or labour carries no price (record it at 0, or not at all)",
-     "桑叶供应: 供应方: COLLECTIVE 不能从自己处获得收入：自家桑叶或劳力不计价（按 0 记录，或不记录）"),
+     "leaf delivery: supplier: COLLECTIVE cannot earn from itself: its own leaf or labour carries "
+     "no price (record it at 0, or not at all)",
+     "桑叶供应: 供应方: COLLECTIVE 不能从自己处获得收入："
+     "自家桑叶或劳力不计价（按 0 记录，或不记录）"),
     ("wages", dict(payer="H001", household="H001"), "payer", "self_dealing", dict(code="H001"),
-     "wage: payer: H001 cannot earn from itself: its own leaf or labour carries no price (record it at 0, or not at all)",
+     "wage: payer: H001 cannot earn from itself: its own leaf or labour carries no price "
+     "(record it at 0, or not at all)",
      "工资: 付款方: H001 不能从自己处获得收入：自家桑叶或劳力不计价（按 0 记录，或不记录）"),
     # -- text -------------------------------------------------------------------------------
     ("households", dict(name="张\x00三"), "name", "control_character", {},

@@ -59,7 +59,8 @@ def test_a_full_disk_on_an_import_says_so_in_chinese(full_village, tmp_path, cap
     code = cli.main(["--db", str(full_village), "--lang", "zh", "import", str(leaf)])
     assert code == 1
     error = capsys.readouterr().err
-    assert error == f"silk: 账本所在文件夹 {full_village.parent} 的磁盘已满；未写入任何内容。请腾出空间后重试\n"
+    assert error == (f"silk: 账本所在文件夹 {full_village.parent} 的磁盘已满；"
+                     "未写入任何内容。请腾出空间后重试\n")
     database = db.open_ledger(full_village)
     try:
         assert models.LeafDelivery.select().count() == 0
@@ -108,8 +109,9 @@ def test_the_kind_is_found_behind_a_wrapper_and_a_failed_rollback():
         try:
             raise wrapped
         except OperationalError:
-            raise OperationalError(sqlite_error(sqlite3.SQLITE_ERROR,
-                                                "cannot rollback - no transaction is active"))
+            # `from None` keeps the implicit __context__ link only, as a failed rollback has
+            raise OperationalError(sqlite_error(
+                sqlite3.SQLITE_ERROR, "cannot rollback - no transaction is active")) from None
     except OperationalError as shown:
         assert store_errors.kind(shown) == store_errors.FULL
 

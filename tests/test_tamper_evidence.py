@@ -16,8 +16,8 @@ from ledger.errors import LedgerError, RecordRefused
 from ledger.reports import statement, summary
 from ledger import tamper as evidence
 
-from helpers import (as_schema, as_schema_1, build_village, findings_of, table_counts, tamper, valid,
-                     write_sql)
+from helpers import (as_schema, as_schema_1, build_village, findings_of, table_counts, tamper,
+                     valid, write_sql)
 
 
 @pytest.fixture

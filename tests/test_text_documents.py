@@ -162,7 +162,9 @@ def yuan_text(value: str) -> int:
 
 def check_sheet(sheet: statement.Statement, printed: str, party, lang: str) -> None:
     """The sheet's figures are the season report's, and its subtotals add up."""
-    t = lambda key, **p: i18n.t(key, lang, **p)
+    def t(key, **p):
+        return i18n.t(key, lang, **p)
+
     by_part = parts(printed, lang)
     assert figure_after(by_part[0], t("doc.balance_in")) == [money.yuan(sheet.balance_in)]
     income_subtotals = [yuan_text(v) for v in figure_after(by_part[1], t("doc.subtotal"))]
@@ -314,7 +316,9 @@ def row_figures(line: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_summary_shows_the_season_reports_figures(demo_ledger, lang):
-    t = lambda key: i18n.t(key, lang)
+    def t(key):
+        return i18n.t(key, lang)
+
     for season in all_seasons():
         document = summary.summary(season)
         printed = text.summary(document, lang)

@@ -1,16 +1,18 @@
 """An independent calculation of the hand-made village's books (tests/data/village).
 
 Reads the canonical CSV files with the standard library only (csv, decimal) and follows
-docs/formats.md and docs/accounting.md literally, without importing anything from `ledger`, so that the end-to-end
-tests compare the product against a second implementation rather than against itself:
+docs/formats.md and docs/accounting.md literally, without importing anything from `ledger`,
+so that the end-to-end tests compare the product against a second implementation rather than
+against itself:
 
 - `season_report(code)`: the season report in the exact JSON shape of docs/formats.md
   ("The season report as JSON"): every household and COLLECTIVE, strings with two
   decimals for money and sheets, three for kg, and totals summed over the parties;
 - `outside_flows(code)`: cocoon sales + subsidies - leaf and inputs bought from partners,
   which the season's net incomes must add up to;
-- `journal()` and `trial_balance(season)`: the vouchers of the posting table in docs/accounting.md and
-  each account's opening balance, period debits and credits, and closing balance.
+- `journal()` and `trial_balance(season)`: the vouchers of the posting table in
+  docs/accounting.md and each account's opening balance, period debits and credits, and
+  closing balance.
 
 Products are rounded once, half up (四舍五入), to the fen.
 """
@@ -81,7 +83,8 @@ class Village:
         self.data = read(folder)
         self.households = {row["code"]: row["name"] for row in self.data["households"]}
         self.partners = {row["code"] for row in self.data["partners"]}
-        self.seasons = sorted(self.data["seasons"], key=lambda row: date.fromisoformat(row["start"]))
+        self.seasons = sorted(self.data["seasons"],
+                              key=lambda row: date.fromisoformat(row["start"]))
         self.batches = {row["code"]: row for row in self.data["batches"]}
 
     # -- helpers ------------------------------------------------------------------
@@ -159,7 +162,8 @@ class Village:
             add(row["household"], "paid", sign * number(row["amount"], 2))
         for code in parties:
             p = f[code]
-            p["net_income"] = sum((p[k] for k in INCOME_KEYS), ZERO) - sum((p[k] for k in COST_KEYS), ZERO)
+            p["net_income"] = (sum((p[k] for k in INCOME_KEYS), ZERO)
+                               - sum((p[k] for k in COST_KEYS), ZERO))
         return f
 
     def balances(self, season: str) -> dict[str, Decimal]:

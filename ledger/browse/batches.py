@@ -29,7 +29,9 @@ class BatchRow:
 
     @property
     def kg_per_sheet(self) -> int | None:
-        return money.ratio(self.cocoon_grams, self.sheets, money.SHEET_PLACES) if self.sheets else None
+        if not self.sheets:
+            return None
+        return money.ratio(self.cocoon_grams, self.sheets, money.SHEET_PLACES)
 
 
 @dataclass

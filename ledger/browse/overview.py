@@ -37,7 +37,9 @@ class Glance:
     @property
     def kg_per_sheet(self) -> int | None:
         """Grams per sheet, or None without sheets."""
-        return money.ratio(self.cocoon_grams, self.sheets, money.SHEET_PLACES) if self.sheets else None
+        if not self.sheets:
+            return None
+        return money.ratio(self.cocoon_grams, self.sheets, money.SHEET_PLACES)
 
 
 @dataclass

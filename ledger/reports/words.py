@@ -1,7 +1,8 @@
 """Amounts in Chinese capital numerals (大写金额), as financial documents write them.
 
-The rules (docs/formats.md, "Documents"): the 人民币 prefix; 零 where a zero digit or a group of zeros is
-skipped, and always when 角 is 0 and 分 is not; 整 after 元 or 角 when nothing follows.
+The rules (docs/formats.md, "Documents"): the 人民币 prefix; 零 where a zero digit or a group
+of zeros is skipped, and always when 角 is 0 and 分 is not; 整 after 元 or 角 when nothing
+follows.
 Written here on integer fen rather than taken from cn2an, whose `rmb` mode omits 整
 after 角 (100.10 -> 壹佰元壹角) and reads amounts through floats.
 """

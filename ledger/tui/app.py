@@ -294,7 +294,8 @@ class SilkApp(App):
         preset = getattr(screen, "preset", None)
         options = [(kind, i18n.kind_label(kind)) for kind in ADDABLE]
         self.push_screen(ChooseScreen(t("tui.pick.kind"), options),
-                         lambda kind: kind and self.add_record(kind, preset(kind) if preset else None))
+                         lambda kind: kind and self.add_record(kind,
+                                                               preset(kind) if preset else None))
 
     def add_record(self, kind: str, preset: dict[str, str] | None = None) -> None:
         if kind not in UNSEASONED and self.refuse_closed():

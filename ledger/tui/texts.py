@@ -81,7 +81,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.cmd.help": ("Show the keys", "显示按键"),
     "tui.cmd.close": ("Close season {code} (结账)", "结账：蚕季 {code}"),
     "tui.cmd.reopen": ("Reopen season {code}", "反结账：蚕季 {code}"),
-    "tui.cmd.log": ("Audit trail: who changed what, when and why", "操作日志：谁在何时改了什么、为什么"),
+    "tui.cmd.log": ("Audit trail: who changed what, when and why",
+                    "操作日志：谁在何时改了什么、为什么"),
     "tui.cmd.backup_now": ("Back up the ledger now", "立即备份账本"),
     "tui.cmd.backups": ("Backups: list, restore", "备份：查看、恢复"),
     "tui.cmd.reverse": ("Reverse the record under the cursor (红字冲销)", "红字冲销光标所在记录"),
@@ -159,7 +160,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.col.item": ("Item", "项目"),
     "tui.col.quantity": ("Quantity", "数量"),
     "tui.col.grades_short": ("Grades %", "等级%"),
-    "tui.batches.line": ("{code}: hatched {hatch} · mounted {mount} · harvested {harvest} · {grades}",
+    "tui.batches.line": ("{code}: hatched {hatch} · mounted {mount} · harvested {harvest} · "
+                         "{grades}",
                          "{code}：收蚁 {hatch} · 上蔟 {mount} · 采茧 {harvest} · {grades}"),
     "tui.col.why": ("Made", "类型"),
     "tui.col.size": ("Size", "大小"),
@@ -169,7 +171,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                               "搜索：编号、姓名或拼音首字母（zgh）"),
     "tui.households.count": ("{count} households match", "共 {count} 户"),
     # household page
-    "tui.household.head": ("{code} {name}  ·  {group}  ·  {phone}", "{code} {name}  ·  {group}  ·  {phone}"),
+    "tui.household.head": ("{code} {name}  ·  {group}  ·  {phone}",
+                           "{code} {name}  ·  {group}  ·  {phone}"),
     "tui.household.income": ("Income", "收入"),
     "tui.household.cost": ("Costs", "支出"),
     "tui.household.net": ("Net income", "纯收入"),
@@ -243,7 +246,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.reopen.explain": ("Reopening lets the season's records change again; the reason is "
                            "kept in the audit trail.",
                            "反结账后本季记录可以再修改；原因记入操作日志。"),
-    "tui.reopen.keys": ("Enter or Ctrl+S: reopen · Esc: cancel", "回车或 Ctrl+S：反结账 · Esc：取消"),
+    "tui.reopen.keys": ("Enter or Ctrl+S: reopen · Esc: cancel",
+                        "回车或 Ctrl+S：反结账 · Esc：取消"),
     "tui.reverse.title": ("Reverse {kind} #{id} (红字冲销)", "红字冲销：{kind} 第 {id} 号"),
     "tui.reverse.explain": ("A record is never deleted: a reversal with the amounts negated is "
                             "added, in the record's season while it is open, else today in an "

@@ -136,7 +136,7 @@ def test_voucher_postings_balance(memory_ledger):
     _village_with_records()
     record = read().journal.page(_season(), kinds=["payments"])[0]
     lines = read().journal.postings(record.voucher, "en")
-    assert sum(l.debit for l in lines) == sum(l.credit for l in lines) == record.amount
+    assert sum(line.debit for line in lines) == sum(line.credit for line in lines) == record.amount
     assert lines[0].account == "113.H001" and lines[0].name.endswith("张国华")
 
 

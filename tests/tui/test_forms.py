@@ -103,7 +103,8 @@ def h001():
     return next(party for party in income.parties if party.code == "H001")
 
 
-async def test_a_leaf_delivery_typed_in_is_saved_with_its_amount_and_changes_the_households_figures(village):
+async def test_a_leaf_delivery_typed_in_is_saved_with_its_amount_and_changes_the_households_figures(
+        village):
     i18n.set_language("zh")
     before = h001().leaf_cost
     host = Host(EntryForm("leaf", "2026-1", {"batch": "B2026-1-001"}))
@@ -158,7 +159,8 @@ async def test_bad_values_are_shown_beside_their_fields_and_nothing_is_saved(vil
         screen = host.screen
         assert isinstance(screen, EntryForm)
         assert "no batch with code B9999" in note(screen, "batch")
-        assert "must not be negative" in note(screen, "kg") or "greater than zero" in note(screen, "kg")
+        assert ("must not be negative" in note(screen, "kg")
+                or "greater than zero" in note(screen, "kg"))
         assert screen.query_one("#field-kg", Input).value == "-3"   # what was typed is kept
         # with the batch put right, the date is outside its season
         await type_into(pilot, "batch", "B2026-1-001")
@@ -230,8 +232,8 @@ EVERY_KIND = [
                 "quantity": "2", "unit": "袋", "amount": "36"}),
     ("charges", {"date": "4-14", "season": "2026-1", "household": "H001", "item": "小蚕共育费",
                  "amount": "300"}),
-    ("subsidies", {"date": "4-20", "season": "2026-1", "recipient": "H001", "source": "县农业农村局",
-                   "amount": "50"}),
+    ("subsidies", {"date": "4-20", "season": "2026-1", "recipient": "H001",
+                   "source": "县农业农村局", "amount": "50"}),
     ("payments", {"date": "5-10", "season": "2026-1", "household": "H001",
                   "direction": "付给农户", "amount": "200", "method": "现金"}),
 ]

@@ -50,7 +50,7 @@ async def type_rows(pilot, rows: list[tuple[str, ...]]) -> None:
     """Type each row from the grid's first cell: household, Tab, worker, Tab, days ..."""
     pilot.app.screen.query_one(AttendanceGrid).focus()
     for row in rows:
-        for index, text in enumerate(row):
+        for text in row:
             if text:
                 await pilot.press(*text)
             await pilot.press("tab")
@@ -69,7 +69,8 @@ async def test_a_day_of_five_workers_saves_five_wages(workshop):
         await type_rows(pilot, [(code, name, "1" if i != 2 else "0.5")
                                 for i, (code, name) in enumerate(WORKERS)])
         await pilot.pause()
-        assert "5 条工资，共 4.5 天，495.00 元" in str(host.screen.query_one("#summary", Static).render())
+        summary = str(host.screen.query_one("#summary", Static).render())
+        assert "5 条工资，共 4.5 天，495.00 元" in summary
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert host.results == [5]
@@ -84,7 +85,8 @@ async def test_a_week_saves_one_wage_per_filled_cell_and_finds_households_by_pin
     i18n.set_language("en")
     host = Host(WageSheet("2026-1"))
     async with host.run_test(size=(120, 40)) as pilot:
-        await fill_settings(pilot, task="mounting", rate="100", **{"from": "2026-04-20", "days": "3"})
+        await fill_settings(pilot, task="mounting", rate="100",
+                            **{"from": "2026-04-20", "days": "3"})
         await type_rows(pilot, [("zgh", "张国华", "1", "", "1"), ("H002", "李秀英", "", "0.5", "")])
         await pilot.pause()
         grid = host.screen.query_one(AttendanceGrid)

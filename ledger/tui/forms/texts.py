@@ -25,7 +25,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "未保存，账本未改动：无法写入账本（{reason}）"),
     "form.keys": ("Tab / Shift+Tab: next / previous field · →: accept completion · "
                   "Enter or Ctrl+S: save · Esc: cancel",
-                  "Tab / Shift+Tab：下一项 / 上一项 · →：接受补全 · 回车或 Ctrl+S：保存 · Esc：取消"),
+                  "Tab / Shift+Tab：下一项 / 上一项 · →：接受补全 · 回车或 Ctrl+S：保存 · "
+                  "Esc：取消"),
     "sheet.title": ("Wage sheet · season {season}", "工资表 · 蚕季 {season}"),
     "sheet.from": ("first day", "起始日期"),
     "sheet.days": ("days", "天数"),

@@ -225,7 +225,8 @@ class WageSheet(FormScreen):
             reason = i18n.t(error.reason, **error.params)
             if error.field in settings:
                 settings[error.field].show_error(reason)
-                lines.append(f"{settings[error.field].query_one('.field-label').render()}: {reason}")
+                label = settings[error.field].query_one('.field-label').render()
+                lines.append(f"{label}: {reason}")
             elif not error.where:
                 lines.append(error.message())
             else:

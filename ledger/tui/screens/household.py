@@ -83,7 +83,8 @@ class HouseholdScreen(LedgerScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield PlainStatic(f"{self.code}  {t('tui.loading')}", id="household-head", classes="heading")
+        yield PlainStatic(f"{self.code}  {t('tui.loading')}", id="household-head",
+                          classes="heading")
         yield PlainStatic("", id="household-batches")
         yield Figures(id="household-figures")
         yield YieldHistory(self.code, id="household-yield")

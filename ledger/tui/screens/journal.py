@@ -71,8 +71,8 @@ class JournalScreen(ListScreen):
         yield Header()
         with Horizontal(id="journal-filters"):
             kinds = [(i18n.kind_label(kind), kind) for kind in JOURNAL_KINDS]
-            yield Select(kinds, prompt=t("tui.journal.all_kinds"), value=self.chosen.kind or Select.NULL,
-                         id="journal-kind")
+            yield Select(kinds, prompt=t("tui.journal.all_kinds"),
+                         value=self.chosen.kind or Select.NULL, id="journal-kind")
             yield Input(self.chosen.party, placeholder=t("tui.journal.party"), id="journal-party")
             yield Input(self.date_text, placeholder=t("tui.journal.date"), id="journal-date")
         yield PagedTable(self._fetch(), flex=6, id="journal")

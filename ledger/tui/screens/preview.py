@@ -112,7 +112,8 @@ class PreviewScreen(LedgerScreen):
     @work(thread=True, group="write")
     def _write(self, form: str, path: Path, season: Season, lang: str) -> None:
         try:
-            write_beside(path, render(self.kind, document(self.kind, self.code, season), form, lang))
+            text = render(self.kind, document(self.kind, self.code, season), form, lang)
+            write_beside(path, text)
             self.post_message(self.Written(t("tui.preview.written", path=path), True))
         except EXPECTED as error:
             self.post_message(self.Written(problem(error), False))

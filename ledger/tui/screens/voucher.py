@@ -48,6 +48,6 @@ class VoucherScreen(ModalScreen[None]):
             table.add_row(f"{line.account} {line.name}",
                           right(money.yuan(line.debit) if line.debit else ""),
                           right(money.yuan(line.credit) if line.credit else ""))
-        table.add_row(t("tui.voucher.total"), right(money.yuan(sum(l.debit for l in lines))),
-                      right(money.yuan(sum(l.credit for l in lines))))
+        table.add_row(t("tui.voucher.total"), right(money.yuan(sum(line.debit for line in lines))),
+                      right(money.yuan(sum(line.credit for line in lines))))
         table.focus()

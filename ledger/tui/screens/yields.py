@@ -28,7 +28,8 @@ from ledger.tui.widgets.plain import PlainLabel, PlainStatic, PlainTable
 i18n.register({
     "tui.screen.yield": ("Yield book", "产量账"),
     "tui.key.yield": ("Yield", "产量"),
-    "tui.cmd.yield": ("Yield book: by season, household, group, breed", "产量账：按蚕季、农户、小组、品种"),
+    "tui.cmd.yield": ("Yield book: by season, household, group, breed",
+                      "产量账：按蚕季、农户、小组、品种"),
     "tui.yield.key.season": ("By season", "按蚕季"),
     "tui.yield.key.household": ("By household", "按农户"),
     "tui.yield.key.group": ("By group", "按小组"),

@@ -100,7 +100,8 @@ class PagedTable(PlainTable):
         self._read_page(self.generation, None)
 
     def _maybe_more(self) -> None:
-        if not self.reading and not self.complete and self.cursor_row >= self.row_count - self.AHEAD:
+        if (not self.reading and not self.complete
+                and self.cursor_row >= self.row_count - self.AHEAD):
             self.reading = True
             self._read_page(self.generation, self.position)
 
