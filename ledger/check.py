@@ -314,8 +314,9 @@ def _general_vouchers():
             negated = sorted((a, -d, -c) for a, d, c in lines.get(reverses, []))
             if reverses not in generals or sorted(lines.get(general_id, [])) != negated:
                 yield Finding("check_reversal_wrong", dict(kind=kind, record=general_id))
-    for _record_id, (voucher_id, *_rest) in sorted(posted.items()):
-        yield Finding("check_voucher_orphan", dict(voucher=voucher_id, kind=kind))
+    for record_id, (voucher_id, *_rest) in sorted(posted.items()):
+        yield Finding("check_voucher_orphan", dict(voucher=voucher_id, kind=kind,
+                                                   record=record_id))
 
 
 def _amounts():

@@ -157,3 +157,4 @@ def test_the_trial_balance_of_a_season_counts_the_vouchers_dated_in_it():
     rows = {row.code: row for row in balances.trial_balance(season).rows}
     assert (rows["513"].debit, rows["102"].credit) == (35640, 35640)
     assert balances.trial_balance(season).balanced
+

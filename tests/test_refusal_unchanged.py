@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from helpers import build_village, rows, table_counts, valid
-from test_rules import CASES as RULE_CASES
+from rule_cases import CASES as RULE_CASES
 from ledger import book, cli, db, i18n
 from ledger.errors import LedgerError, RecordRefused
 from ledger.io import csv_import
