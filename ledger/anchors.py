@@ -235,8 +235,8 @@ def backup_head(path: Path) -> tuple[Head, str]:
 def of_this_ledger(anchors: Iterable[Anchor]) -> list[Anchor]:
     """The anchors of this ledger: not those of backups of another ledger once kept
     under the same name (deleted, then made anew)."""
-    M = models.Meta
-    lineage = M.select(M.value).where(M.key == LEDGER_ID).scalar() or ""
+    Meta = models.Meta
+    lineage = Meta.select(Meta.value).where(Meta.key == LEDGER_ID).scalar() or ""
     return [anchor for anchor in anchors if not anchor.lineage or anchor.lineage == lineage]
 
 
@@ -256,10 +256,10 @@ def set_aside(ledger_path: str | os.PathLike) -> None:
 
 def in_closes() -> list[Anchor]:
     """The anchors each season close's audit entry carries (in the caller's snapshot)."""
-    C = models.Change
+    Change = models.Change
     found = []
-    for at, target, after in (C.select(C.at, C.target, C.after)
-                              .where((C.action == "close") & (C.after != "")).tuples()):
+    for at, target, after in (Change.select(Change.at, Change.target, Change.after)
+                              .where((Change.action == "close") & (Change.after != "")).tuples()):
         try:
             code = json.loads(after).get("anchor", "")
         except (ValueError, AttributeError):
@@ -273,8 +273,8 @@ def in_closes() -> list[Anchor]:
 def since_last_restore(anchors: Iterable[Anchor]) -> list[Anchor]:
     """The anchors written after the ledger was last restored from a backup (restoring
     legitimately cuts off what came after that backup): the audit trail says when."""
-    C = models.Change
-    restored = C.select(fn.MAX(C.at)).where(C.action == "restore").scalar()
+    Change = models.Change
+    restored = Change.select(fn.MAX(Change.at)).where(Change.action == "restore").scalar()
     if not restored:
         return list(anchors)
     limit = _timestamp(restored) + 1  # `at` is to the second; a backup's time is finer

@@ -51,14 +51,14 @@ def log(action: str, *, kind: str = "", ids: tuple[int, int] | None = None,
         target: str = "", before: Any = None, after: Any = None, reason: str = "") -> int:
     """Append one entry; call inside the transaction that makes the change. Once that
     commits, the ledger's new head is appended to its anchors file (`ledger.anchors`)."""
-    C = models.Change
-    previous = C.select(C.hash).order_by(C.id.desc()).limit(1).scalar() or ""
-    entry_id = (C.select(C.id).order_by(C.id.desc()).limit(1).scalar() or 0) + 1
+    Change = models.Change
+    previous = Change.select(Change.hash).order_by(Change.id.desc()).limit(1).scalar() or ""
+    entry_id = (Change.select(Change.id).order_by(Change.id.desc()).limit(1).scalar() or 0) + 1
     row = dict(id=entry_id, at=now(), operator=operator(), action=action, kind=kind,
                first_id=ids[0] if ids else None, last_id=ids[1] if ids else None,
                target=target, before=_json(before), after=_json(after), reason=reason)
-    values = [row[f.name] for f in sealed_fields(C)]
-    C.insert(**row, hash=digest(previous, *values)).execute()
+    values = [row[f.name] for f in sealed_fields(Change)]
+    Change.insert(**row, hash=digest(previous, *values)).execute()
     anchors.after_commit(models.database.obj)
     return entry_id
 
@@ -93,18 +93,18 @@ def entries(kind: str | None = None, record_id: int | None = None,
     """Entries oldest first; those touching one record, or from a day on, if asked.
     With `limit`, the newest `limit` of them; with `before`, only those older than the
     entry of that id (a page further back)."""
-    C = models.Change
-    query = C.select(*sealed_fields(C))
+    Change = models.Change
+    query = Change.select(*sealed_fields(Change))
     if before is not None:
-        query = query.where(C.id < before)
+        query = query.where(Change.id < before)
     if kind is not None:
-        query = query.where(C.kind == kind)
+        query = query.where(Change.kind == kind)
         if record_id is not None:  # entries that added it, and those that corrected it
-            query = query.where(((C.first_id <= record_id) & (C.last_id >= record_id))
-                                | (C.target == f"{kind}:{record_id}"))
+            query = query.where(((Change.first_id <= record_id) & (Change.last_id >= record_id))
+                                | (Change.target == f"{kind}:{record_id}"))
     if since is not None:
-        query = query.where(C.at >= since.isoformat())
-    query = query.order_by(C.id.desc())
+        query = query.where(Change.at >= since.isoformat())
+    query = query.order_by(Change.id.desc())
     if limit:
         query = query.limit(limit)
     return [Entry(*row) for row in reversed(list(raw_rows(query)))]
@@ -112,9 +112,10 @@ def entries(kind: str | None = None, record_id: int | None = None,
 
 def broken_links() -> Iterator[int]:
     """Ids of entries whose hash does not follow from their content and the one before."""
-    C = models.Change
+    Change = models.Change
     previous = ""
-    for *values, stored in raw_rows(C.select(*sealed_fields(C), C.hash).order_by(C.id)):
+    rows = Change.select(*sealed_fields(Change), Change.hash).order_by(Change.id)
+    for *values, stored in raw_rows(rows):
         if digest(previous, *values) != stored:
             yield values[0]
         previous = stored
@@ -136,13 +137,13 @@ def unintroduced() -> Iterator[tuple[type, int]]:
     introduced: each entry names the range of ids it added, so the rows outside every
     range were added behind the program's back. The collective itself is made with the
     ledger. Read range by range, then only the rows in the gaps between ranges."""
-    C = models.Change
+    Change = models.Change
     for model, kinds in introducing():
         key = model._meta.primary_key
         highest = model.select(fn.MAX(key)).scalar() or 0
-        ranges = (C.select(C.first_id, C.last_id)
-                  .where(C.kind.in_(kinds) & C.first_id.is_null(False))
-                  .order_by(C.first_id).tuples())
+        ranges = (Change.select(Change.first_id, Change.last_id)
+                  .where(Change.kind.in_(kinds) & Change.first_id.is_null(False))
+                  .order_by(Change.first_id).tuples())
         gaps, next_id = [], 1
         for first, last in ranges:
             if first > next_id:
@@ -156,8 +157,8 @@ def unintroduced() -> Iterator[tuple[type, int]]:
                 rows = rows.where(models.Party.code != models.COLLECTIVE)
             for (row_id,) in rows.order_by(key).tuples():
                 yield model, row_id
-    A = models.Account  # the chart's accounts come with the ledger, a household's with it
-    foreign = A.select(A.id).where(A.party.is_null() & A.code.not_in(
-        [account.code for account in chart.CHART])).order_by(A.id).tuples()
+    Account = models.Account  # the chart's accounts come with the ledger, a household's with it
+    foreign = Account.select(Account.id).where(Account.party.is_null() & Account.code.not_in(
+        [account.code for account in chart.CHART])).order_by(Account.id).tuples()
     for (account_id,) in foreign:
-        yield A, account_id
+        yield Account, account_id

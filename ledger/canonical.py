@@ -31,25 +31,25 @@ class Column(NamedTuple):
 
 def _columns(kind: Kind) -> tuple[list[Column], object]:
     """The columns of `kind`, in its canonical order, and the query that reads them."""
-    P, S, B = models.Party, models.Season, models.Batch
+    Party, Season, Batch = models.Party, models.Season, models.Batch
     model = kind.model
     if kind.name in ("households", "partners"):
-        cols = {"code": P.code, "name": P.name, "group": P.group, "phone": P.phone,
-                "shares": P.shares, "note": P.note}
+        cols = {"code": Party.code, "name": Party.name, "group": Party.group, "phone": Party.phone,
+                "shares": Party.shares, "note": Party.note}
         types = {"shares": QUANTITY_BLANK0}
-        query = P.select().where(P.kind == kind.name[:-1])
+        query = Party.select().where(Party.kind == kind.name[:-1])
     elif kind.name == "seasons":
-        cols = {"code": S.code, "name": S.name, "start": S.start, "end": S.end}
+        cols = {"code": Season.code, "name": Season.name, "start": Season.start, "end": Season.end}
         types = {"start": DATE, "end": DATE}
-        query = S.select()
+        query = Season.select()
     elif kind.name == "batches":
-        season, owner = S.alias("season_of"), P.alias("owner_of")
-        cols = {"code": B.code, "season": season.code, "owner": owner.code,
-                "sheets": B.sheets, "breed": B.breed, "hatch": B.hatch, "mount": B.mount,
-                "harvest": B.harvest}
+        season, owner = Season.alias("season_of"), Party.alias("owner_of")
+        cols = {"code": Batch.code, "season": season.code, "owner": owner.code,
+                "sheets": Batch.sheets, "breed": Batch.breed, "hatch": Batch.hatch,
+                "mount": Batch.mount, "harvest": Batch.harvest}
         types = {"sheets": SHEETS, "hatch": DATE, "mount": DATE, "harvest": DATE}
-        query = (B.select().join(season, on=(B.season == season.id))
-                 .switch(B).join(owner, on=(B.owner == owner.id)))
+        query = (Batch.select().join(season, on=(Batch.season == season.id))
+                 .switch(Batch).join(owner, on=(Batch.owner == owner.id)))
     else:
         query = model.select()
         cols, types = {}, {"date": DATE}

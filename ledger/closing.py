@@ -30,9 +30,10 @@ def close(code: str, progress: Callable[[int, int], None] | None = None) -> mode
     season = find_season(code)
     if season.is_closed:
         raise LedgerError("season_already_closed", season=season.code, at=season.closed)
-    S = models.Season
-    earlier = (S.select(S.code).where((S.start < season.start) & S.closed.is_null())
-               .order_by(S.start).scalar())
+    Season = models.Season
+    earlier = (Season.select(Season.code)
+               .where((Season.start < season.start) & Season.closed.is_null())
+               .order_by(Season.start).scalar())
     if earlier:
         raise LedgerError("close_earlier_first", season=season.code, earlier=earlier)
     findings = check.run(progress)
@@ -40,10 +41,10 @@ def close(code: str, progress: Callable[[int, int], None] | None = None) -> mode
         raise CheckFailed(findings)
     with _backed_up(models.database.atomic()):  # the write lock first, then the copy
         at = audit.now()
-        S.update(closed=at).where((S.id == season.id) & S.closed.is_null()).execute()
-        reseal(S, season.id)
+        Season.update(closed=at).where((Season.id == season.id) & Season.closed.is_null()).execute()
+        reseal(Season, season.id)
         audit.log("close", target=season.code, after={"anchor": anchors.current_code()})
-    return S.get_by_id(season.id)
+    return Season.get_by_id(season.id)
 
 
 def _backed_up(transaction):
@@ -62,13 +63,14 @@ def reopen(code: str, reason: str) -> models.Season:
     season = find_season(code)
     if not season.is_closed:
         raise LedgerError("season_not_closed", season=season.code)
-    S = models.Season
-    later = (S.select(S.code).where((S.start > season.start) & S.closed.is_null(False))
-             .order_by(S.start.desc()).scalar())
+    Season = models.Season
+    later = (Season.select(Season.code)
+             .where((Season.start > season.start) & Season.closed.is_null(False))
+             .order_by(Season.start.desc()).scalar())
     if later:
         raise LedgerError("reopen_later_first", season=season.code, later=later)
     with models.database.atomic():
-        S.update(closed=None).where(S.id == season.id).execute()
-        reseal(S, season.id)
+        Season.update(closed=None).where(Season.id == season.id).execute()
+        reseal(Season, season.id)
         audit.log("reopen", target=season.code, reason=reason)
-    return S.get_by_id(season.id)
+    return Season.get_by_id(season.id)

@@ -97,12 +97,12 @@ def season_income(season: models.Season, parties: list[int] | None = None) -> Se
 def party_rows(parties: list[int] | None = None) -> list[tuple]:
     """The households and the collective (or those of `parties`), as `assemble` takes
     them."""
-    P = models.Party
-    query = P.select(P.id, P.code, P.name, P.kind, P.group).where(
-        P.kind.in_(("household", "collective")))
+    Party = models.Party
+    query = Party.select(Party.id, Party.code, Party.name, Party.kind, Party.group).where(
+        Party.kind.in_(("household", "collective")))
     if parties is not None:
-        query = query.where(P.id.in_(parties))
-    return list(raw_rows(query.order_by(P.kind == "collective", P.code)))
+        query = query.where(Party.id.in_(parties))
+    return list(raw_rows(query.order_by(Party.kind == "collective", Party.code)))
 
 
 def assemble(season: models.Season, parties: list[tuple], flows, balances) -> SeasonIncome:
@@ -138,8 +138,8 @@ def every_season() -> Iterator[SeasonIncome]:
     what `check` recomputes, in a few passes over the records rather than one per season,
     and a run of seasons in memory at a time."""
     parties = party_rows()
-    A, AB = models.Account, models.AccountBalance
-    internal = A.select(A.id).where(A.code == chart.INTERNAL)
+    Account, AccountBalance = models.Account, models.AccountBalance
+    internal = Account.select(Account.id).where(Account.code == chart.INTERNAL)
     running: dict[int, int] = {}
     general = _general_movements(internal)
     for run in season_runs():
@@ -149,10 +149,11 @@ def every_season() -> Iterator[SeasonIncome]:
             flows.setdefault(season_id, []).append((party_id, figure, value))
         movements: dict[int, list] = {}
         for season_id, party_id, net in raw_rows(
-                AB.select(AB.season, A.party, fn.SUM(AB.credit - AB.debit))
-                .join(A, on=(AB.account == A.id))
-                .where(A.parent.in_(internal) & AB.season.in_(ids))
-                .group_by(AB.season, A.party)):
+                AccountBalance.select(AccountBalance.season, Account.party,
+                                      fn.SUM(AccountBalance.credit - AccountBalance.debit))
+                .join(Account, on=(AccountBalance.account == Account.id))
+                .where(Account.parent.in_(internal) & AccountBalance.season.in_(ids))
+                .group_by(AccountBalance.season, Account.party)):
             movements.setdefault(season_id, []).append((party_id, net))
         for season in run:
             for party_id, net in movements.get(season.id, []):
@@ -170,12 +171,13 @@ def every_season() -> Iterator[SeasonIncome]:
 def _general_movements(internal) -> list[tuple]:
     """(date, party id, credit − debit) of every posting of a voucher of no season on a
     household's 内部往来, oldest first: few, and summed into the seasons by date."""
-    A, V, P = models.Account, models.Voucher, models.Posting
+    Account, Voucher, Posting = models.Account, models.Voucher, models.Posting
     return [(models.Voucher.date.python_value(day), party, net) for day, party, net in raw_rows(
-        P.select(V.date, A.party, fn.SUM(P.credit - P.debit)).join(V).switch(P)
-        .join(A, on=(P.account == A.id))
-        .where(V.season.is_null() & A.parent.in_(internal))
-        .group_by(V.date, A.party).order_by(V.date))]
+        Posting.select(Voucher.date, Account.party, fn.SUM(Posting.credit - Posting.debit))
+        .join(Voucher).switch(Posting)
+        .join(Account, on=(Posting.account == Account.id))
+        .where(Voucher.season.is_null() & Account.parent.in_(internal))
+        .group_by(Voucher.date, Account.party).order_by(Voucher.date))]
 
 
 def _flows(season: models.Season | None, parties: list[int] | None = None,
@@ -227,12 +229,13 @@ def _balances_through(season: models.Season, before: bool = False,
                       parties: list[int] | None = None) -> list[tuple[int, int]]:
     """Each household's 内部往来 credit balance over all seasons up to `season` (or only
     those before it), from the balances kept by posting."""
-    A = models.Account
-    internal = A.select(A.id).where(A.code == chart.INTERNAL)
-    accounts = A.select(A.id).where(A.parent.in_(internal))
+    Account = models.Account
+    internal = Account.select(Account.id).where(Account.code == chart.INTERNAL)
+    accounts = Account.select(Account.id).where(Account.parent.in_(internal))
     if parties is not None:
-        accounts = accounts.where(A.party.in_(parties))
-    owner = dict(raw_rows(A.select(A.id, A.party).where(A.id.in_(accounts))))
+        accounts = accounts.where(Account.party.in_(parties))
+    owner = dict(raw_rows(Account.select(Account.id, Account.party)
+                          .where(Account.id.in_(accounts))))
     sums = balances.account_sums(season, before, accounts)
     return [(owner[account], credit - debit) for account, (debit, credit) in sums.items()]
 

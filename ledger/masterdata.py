@@ -144,11 +144,12 @@ def _season_bound(kind: str, row, result: dict, where: str) -> list[FieldError]:
 def _dates_in(season_id: int):
     """The earliest and latest date of anything in the season: its records (reversals
     placed in it included) and its batches' hatch, mount and harvest."""
-    B = models.Batch
+    Batch = models.Batch
     bounds = [tuple(kind.model.select(fn.MIN(kind.model.date), fn.MAX(kind.model.date))
                     .where(kind.model.season == season_id).tuples().get())
               for kind in RECORD_KINDS]
-    bounds.append(tuple(B.select(fn.MIN(B.hatch), fn.MAX(B.hatch), fn.MAX(B.mount),
-                                 fn.MAX(B.harvest)).where(B.season == season_id).tuples().get()))
+    bounds.append(tuple(Batch.select(fn.MIN(Batch.hatch), fn.MAX(Batch.hatch), fn.MAX(Batch.mount),
+                                     fn.MAX(Batch.harvest))
+                        .where(Batch.season == season_id).tuples().get()))
     days = [models.Season.start.python_value(day) for pair in bounds for day in pair if day]
     return (min(days), max(days)) if days else (None, None)

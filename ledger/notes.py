@@ -50,21 +50,23 @@ def add(batch: str, text: str, day: date | None = None) -> int:
     if not season.start <= day <= season.end:
         raise LedgerError("note_outside_season", date=day.isoformat(), season=season.code,
                           start=season.start.isoformat(), end=season.end.isoformat())
-    N = models.BatchNote
+    BatchNote = models.BatchNote
     with models.database.atomic():
-        note_id = (N.select(N.id).order_by(N.id.desc()).limit(1).scalar() or 0) + 1
+        note_id = (BatchNote.select(BatchNote.id).order_by(BatchNote.id.desc()).limit(1).scalar()
+                   or 0) + 1
         values = (note_id, found.id, day.isoformat(), body)
-        N.insert(id=note_id, batch=found.id, date=day, text=body,
-                 seal=row_seal(N, values)).execute()
+        BatchNote.insert(id=note_id, batch=found.id, date=day, text=body,
+                 seal=row_seal(BatchNote, values)).execute()
         audit.log("note", kind="note", ids=(note_id, note_id), target=code,
                   after={"batch": code, "date": day.isoformat(), "text": body})
     return note_id
 
 
 def _notes(where) -> list[Note]:
-    N, B = models.BatchNote, models.Batch
-    query = (N.select(N.id, B.code, N.date, N.text).join(B, on=(N.batch == B.id))
-             .where(where).order_by(B.code, N.date, N.id))
+    BatchNote, Batch = models.BatchNote, models.Batch
+    query = (BatchNote.select(BatchNote.id, Batch.code, BatchNote.date, BatchNote.text)
+             .join(Batch, on=(BatchNote.batch == Batch.id))
+             .where(where).order_by(Batch.code, BatchNote.date, BatchNote.id))
     return [Note(*row) for row in query.tuples()]
 
 
@@ -74,14 +76,14 @@ def of_batch(code: str) -> list[Note]:
 
 def of_household(code: str) -> list[Note]:
     """The notes on every batch of the household (or the collective) of `code`."""
-    P, B = models.Party, models.Batch
-    return _notes(B.owner.in_(P.select(P.id).where(P.code == code)))
+    Party, Batch = models.Party, models.Batch
+    return _notes(Batch.owner.in_(Party.select(Party.id).where(Party.code == code)))
 
 
 def of_seasons(seasons: list[models.Season], breed: str | None = None) -> list[Note]:
     """The notes on the batches of `seasons` (only `breed`'s, when given)."""
-    B = models.Batch
-    where = B.season.in_([season.id for season in seasons])
+    Batch = models.Batch
+    where = Batch.season.in_([season.id for season in seasons])
     if breed is not None:
-        where &= B.breed == breed
+        where &= Batch.breed == breed
     return _notes(where)

@@ -34,11 +34,12 @@ class AccountRef:
 
 
 def account(code: str) -> AccountRef | None:
-    A = models.Account
-    row = A.select(A.id, A.code, A.party).where(A.code == code).tuples().first()
+    Account = models.Account
+    row = (Account.select(Account.id, Account.code, Account.party).where(Account.code == code)
+           .tuples().first())
     if row is None:
         return None
-    has_children = A.select().where(A.parent == row[0]).exists()
+    has_children = Account.select().where(Account.parent == row[0]).exists()
     return AccountRef(row[0], row[1], has_children, row[2])
 
 
@@ -122,9 +123,9 @@ def date_problems(day: date, touches_household: bool, where: str = "") -> list[F
     if day.year in closed_years():
         return [FieldError(KIND, "date", "year_closed", dict(year=day.year), where)]
     if touches_household:
-        S = models.Season
-        closed = (S.select(S.code).where((S.start <= day) & (S.end >= day)
-                                         & S.closed.is_null(False)).scalar())
+        Season = models.Season
+        closed = (Season.select(Season.code).where((Season.start <= day) & (Season.end >= day)
+                                         & Season.closed.is_null(False)).scalar())
         if closed:
             return [FieldError(KIND, "date", "voucher_in_closed_season",
                                dict(season=closed, date=day.isoformat()), where)]

@@ -75,15 +75,15 @@ def account_class(code: str) -> tuple[str, str, str, str]:
 
 def _kind_stream(kind: Kind) -> Iterator[Transaction]:
     """The vouchers of one record kind with their postings, in (date, voucher) order."""
-    V, Po, A, P = models.Voucher, models.Posting, models.Account, models.Party
+    Voucher, Po, Account, Party = models.Voucher, models.Posting, models.Account, models.Party
     model = kind.model
     batch_col, party_col, text_col = DESCRIBED_BY[kind.name]
-    holder = P.alias("account_party")
-    party = P.alias("described_party")
-    fields = [V.id, V.date, model.id, A.code, holder.name, Po.debit, Po.credit,
+    holder = Party.alias("account_party")
+    party = Party.alias("described_party")
+    fields = [Voucher.id, Voucher.date, model.id, Account.code, holder.name, Po.debit, Po.credit,
               party.code, party.name, model.reverses]
-    query = (V.select()
-             .join(model, on=(model.id == V.record_id))
+    query = (Voucher.select()
+             .join(model, on=(model.id == Voucher.record_id))
              .join(party, on=(getattr(model, party_col) == party.id)))
     if batch_col:
         batch = models.Batch.alias("described_batch")
@@ -91,12 +91,12 @@ def _kind_stream(kind: Kind) -> Iterator[Transaction]:
         fields.append(batch.code)
     if text_col:
         fields.append(getattr(model, text_col))
-    query = (query.switch(V).join(Po, on=(Po.voucher == V.id))
-             .join(A, on=(Po.account == A.id))
-             .join(holder, JOIN.LEFT_OUTER, on=(A.party == holder.id))
-             .where(V.kind == kind.name)
+    query = (query.switch(Voucher).join(Po, on=(Po.voucher == Voucher.id))
+             .join(Account, on=(Po.account == Account.id))
+             .join(holder, JOIN.LEFT_OUTER, on=(Account.party == holder.id))
+             .where(Voucher.kind == kind.name)
              .select(*fields)
-             .order_by(V.date, V.id, Po.id))
+             .order_by(Voucher.date, Voucher.id, Po.id))
     label = i18n.kind_label(kind.name, "zh")
     for voucher, lines in itertools.groupby(query.tuples().iterator(), key=lambda r: r[0]):
         lines = list(lines)
@@ -127,9 +127,10 @@ def transactions() -> Iterator[Transaction]:
 
 def _accounts() -> Iterator[tuple[str, str | None]]:
     """Every account of the ledger (chart accounts and household sub-accounts), in order."""
-    A, P = models.Account, models.Party
-    query = (A.select(A.code, P.name).join(P, JOIN.LEFT_OUTER, on=(A.party == P.id))
-             .order_by(A.code).tuples())
+    Account, Party = models.Account, models.Party
+    query = (Account.select(Account.code, Party.name)
+             .join(Party, JOIN.LEFT_OUTER, on=(Account.party == Party.id))
+             .order_by(Account.code).tuples())
     return iter(sorted(query.iterator(), key=lambda row: _order(row[0])))
 
 

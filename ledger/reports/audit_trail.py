@@ -117,5 +117,5 @@ def _corrected(entry: audit.Entry) -> dict:
 def _party_names(codes: list[str]) -> dict[str, str]:
     if not codes:
         return {}
-    P = models.Party
-    return dict(P.select(P.code, P.name).where(P.code.in_(codes)).tuples())
+    Party = models.Party
+    return dict(Party.select(Party.code, Party.name).where(Party.code.in_(codes)).tuples())
