@@ -54,18 +54,21 @@ class TrialBalance:
 def trial_balance(season: models.Season | None = None) -> TrialBalance:
     """Every account with activity; with `season`, that season's movements and the
     balances before and after it, else the whole history."""
-    A, AB, P = models.Account, models.AccountBalance, models.Party
+    Account, AccountBalance, Party = models.Account, models.AccountBalance, models.Party
     if season is None:
         opening: dict[int, tuple[int, int]] = {}
         period = account_sums(None)
     else:
         opening = account_sums(season, before=True)
         period = {account: (debit, credit) for account, debit, credit in
-                  AB.select(AB.account, AB.debit, AB.credit).where(AB.season == season).tuples()}
+                  AccountBalance.select(AccountBalance.account, AccountBalance.debit,
+                                        AccountBalance.credit)
+                  .where(AccountBalance.season == season).tuples()}
         loose = seasonless_sums(after=season.start - timedelta(days=1), upto=season.end)
         period = _combined(period, loose, 1)
     names = {account: (code, party_name) for account, code, party_name in
-             A.select(A.id, A.code, P.name).join(P, JOIN.LEFT_OUTER, on=(A.party == P.id)).tuples()}
+             Account.select(Account.id, Account.code, Party.name)
+             .join(Party, JOIN.LEFT_OUTER, on=(Account.party == Party.id)).tuples()}
     rows: dict[str, AccountRow] = {}
     for account in set(opening) | set(period):
         opening_debit, opening_credit = opening.get(account, (0, 0))
@@ -92,22 +95,23 @@ def account_sums(season: models.Season | None, before: bool = False,
     """Each account's (debits, credits) over the seasons up to `season` (or before it),
     or over all history: from the kept totals less the seasons after, or from the seasons
     up to it, whichever reads fewer kept rows. `accounts` narrows to a subquery of ids."""
-    AB, AT, S = models.AccountBalance, models.AccountTotal, models.Season
-    totals = AT.select(AT.account, AT.debit, AT.credit)
+    AccountBalance, AccountTotal, Season = models.AccountBalance, models.AccountTotal, models.Season
+    totals = AccountTotal.select(AccountTotal.account, AccountTotal.debit, AccountTotal.credit)
     if accounts is not None:
-        totals = totals.where(AT.account.in_(accounts))
+        totals = totals.where(AccountTotal.account.in_(accounts))
     if season is None:
         return {account: (debit, credit) for account, debit, credit in raw_rows(totals)}
-    upto = (S.start < season.start) if before else (S.start <= season.start)
+    upto = (Season.start < season.start) if before else (Season.start <= season.start)
     day = season.start - timedelta(days=1) if before else season.end
-    within = S.select(S.id).where(upto)
-    later = S.select(S.id).where(~upto)
-    count = S.select().count()
+    within = Season.select(Season.id).where(upto)
+    later = Season.select(Season.id).where(~upto)
+    count = Season.select().count()
     wanted = within if within.count() <= count // 2 else later
-    query = (AB.select(AB.account, fn.SUM(AB.debit), fn.SUM(AB.credit))
-             .where(AB.season.in_(wanted)).group_by(AB.account))
+    query = (AccountBalance.select(AccountBalance.account, fn.SUM(AccountBalance.debit),
+                                   fn.SUM(AccountBalance.credit))
+             .where(AccountBalance.season.in_(wanted)).group_by(AccountBalance.account))
     if accounts is not None:
-        query = query.where(AB.account.in_(accounts))
+        query = query.where(AccountBalance.account.in_(accounts))
     sums = {account: (debit, credit) for account, debit, credit in raw_rows(query)}
     if wanted is within:  # the seasons' records, and the vouchers of no season up to `day`
         return _combined(sums, seasonless_sums(upto=day, accounts=accounts), 1)
@@ -121,15 +125,16 @@ def seasonless_sums(after: date | None = None, upto: date | None = None,
     """Each account's (debits, credits) from the vouchers of no season (general vouchers,
     the year-end close) dated after `after` and up to `upto`: a season's balances count
     them by their date. There are few, read through the voucher's season-and-date index."""
-    V, P = models.Voucher, models.Posting
-    query = (P.select(P.account, fn.SUM(P.debit), fn.SUM(P.credit)).join(V)
-             .where(V.season.is_null()).group_by(P.account))
+    Voucher, Posting = models.Voucher, models.Posting
+    query = (Posting.select(Posting.account, fn.SUM(Posting.debit), fn.SUM(Posting.credit))
+             .join(Voucher)
+             .where(Voucher.season.is_null()).group_by(Posting.account))
     if after is not None:
-        query = query.where(V.date > after)
+        query = query.where(Voucher.date > after)
     if upto is not None:
-        query = query.where(V.date <= upto)
+        query = query.where(Voucher.date <= upto)
     if accounts is not None:
-        query = query.where(P.account.in_(accounts))
+        query = query.where(Posting.account.in_(accounts))
     return {account: (debit, credit) for account, debit, credit in raw_rows(query)}
 
 

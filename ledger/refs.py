@@ -58,9 +58,10 @@ class Refs:
     # -- parties --------------------------------------------------------------------
     def party(self, code: str) -> PartyRef | None:
         if code not in self._parties:
-            P = models.Party
-            row = self._lookup("party", lambda c: P.select(P.id, P.code, P.kind, P.name)
-                               .where(P.code == c), code)
+            Party = models.Party
+            row = self._lookup("party", lambda c: Party.select(Party.id, Party.code, Party.kind,
+                                                               Party.name)
+                               .where(Party.code == c), code)
             self._parties[code] = PartyRef(*row) if row else None
         return self._parties[code]
 
@@ -89,10 +90,12 @@ class Refs:
     # -- batches --------------------------------------------------------------------
     def batch(self, code: str) -> BatchRef | None:
         if code not in self._batches:
-            B, P = models.Batch, models.Party
-            row = self._lookup("batch", lambda c: B.select(B.id, B.season, B.hatch, P.id, P.code,
-                                                           P.kind, P.name)
-                               .join(P, on=(B.owner == P.id)).where(B.code == c), code)
+            Batch, Party = models.Batch, models.Party
+            row = self._lookup("batch", lambda c: Batch.select(Batch.id, Batch.season, Batch.hatch,
+                                                               Party.id, Party.code, Party.kind,
+                                                               Party.name)
+                               .join(Party, on=(Batch.owner == Party.id))
+                               .where(Batch.code == c), code)
             self._batches[code] = None if row is None else BatchRef(
                 row[0], code, self.season_by_id(row[1]), PartyRef(*row[3:]),
                 models.Batch.hatch.python_value(row[2]))
@@ -104,8 +107,9 @@ class Refs:
     # -- accounts -------------------------------------------------------------------
     def account_id(self, code: str) -> int | None:
         if code not in self._accounts:
-            A = models.Account
-            row = self._lookup("account", lambda c: A.select(A.id).where(A.code == c), code)
+            Account = models.Account
+            row = self._lookup("account",
+                               lambda c: Account.select(Account.id).where(Account.code == c), code)
             self._accounts[code] = row[0] if row else None
         return self._accounts[code]
 

@@ -47,22 +47,23 @@ META_SEAL = "seal"
 
 def meta_seal() -> str:
     """The seal over every other row of the meta table, in key order."""
-    M = models.Meta
-    rows = M.select(M.key, M.value).where(M.key != META_SEAL).order_by(M.key).tuples()
-    return digest(M._meta.table_name, *(tuple(row) for row in rows))
+    Meta = models.Meta
+    rows = (Meta.select(Meta.key, Meta.value).where(Meta.key != META_SEAL).order_by(Meta.key)
+            .tuples())
+    return digest(Meta._meta.table_name, *(tuple(row) for row in rows))
 
 
 def meta_broken() -> bool:
     """True when the meta table no longer matches its seal (or has none)."""
-    M = models.Meta
-    stored = M.select(M.value).where(M.key == META_SEAL).scalar()
+    Meta = models.Meta
+    stored = Meta.select(Meta.value).where(Meta.key == META_SEAL).scalar()
     return stored != meta_seal()
 
 
 def chain_head() -> str:
     """The hash of the newest voucher; where a new voucher's link starts."""
-    V = models.Voucher
-    return V.select(V.hash).order_by(V.id.desc()).limit(1).scalar() or ""
+    Voucher = models.Voucher
+    return Voucher.select(Voucher.hash).order_by(Voucher.id.desc()).limit(1).scalar() or ""
 
 
 def raw_rows(query) -> Iterator[tuple]:
@@ -98,14 +99,15 @@ def seal_missing(chunk: int = 20_000) -> None:
                      if not stored]
             if stale:
                 models.database.cursor().executemany(update, stale)
-    V = models.Voucher
+    Voucher = models.Voucher
     for kind_model in models.RECORD_MODELS:
-        seals = kind_model.select(kind_model.seal).where(kind_model.id == V.record_id)
-        (V.update(record_seal=seals)
-         .where((V.kind == BY_MODEL[kind_model].name) & (V.record_seal == "")).execute())
-    update = _update_by_id(V, V.hash)
+        seals = kind_model.select(kind_model.seal).where(kind_model.id == Voucher.record_id)
+        (Voucher.update(record_seal=seals)
+         .where((Voucher.kind == BY_MODEL[kind_model].name) & (Voucher.record_seal == ""))
+         .execute())
+    update = _update_by_id(Voucher, Voucher.hash)
     previous, low = "", 0
-    highest = V.select(fn.MAX(V.id)).scalar() or 0
+    highest = Voucher.select(fn.MAX(Voucher.id)).scalar() or 0
     while low < highest:  # ids are dense: a chunk is a range of them
         pending = []
         for voucher_id, stored, values, postings in _vouchers_with_postings(low, low + chunk):
@@ -130,12 +132,14 @@ def _vouchers_with_postings(low: int = 0, high: int | None = None
     """(id, stored hash, sealed columns, postings) of the vouchers with ids above `low`
     (up to `high`) in id order, streamed: two ordered reads merged, never the whole
     journal in memory."""
-    V, P = models.Voucher, models.Posting
-    in_range = V.id > low if high is None else (V.id > low) & (V.id <= high)
-    lines = P.voucher > low if high is None else (P.voucher > low) & (P.voucher <= high)
-    vouchers = raw_rows(V.select(V.hash, *sealed_fields(V)).where(in_range).order_by(V.id))
-    postings = raw_rows(P.select(*P._meta.sorted_fields).where(lines)
-                        .order_by(P.voucher, P.id))
+    Voucher, Posting = models.Voucher, models.Posting
+    in_range = Voucher.id > low if high is None else (Voucher.id > low) & (Voucher.id <= high)
+    lines = (Posting.voucher > low if high is None
+             else (Posting.voucher > low) & (Posting.voucher <= high))
+    vouchers = raw_rows(Voucher.select(Voucher.hash, *sealed_fields(Voucher)).where(in_range)
+                        .order_by(Voucher.id))
+    postings = raw_rows(Posting.select(*Posting._meta.sorted_fields).where(lines)
+                        .order_by(Posting.voucher, Posting.id))
     pending = next(postings, None)
     for stored, *values in vouchers:
         voucher_id = values[0]
@@ -167,8 +171,9 @@ def broken_chain(low: int = 0, high: int | None = None) -> Iterator[int]:
     """Ids of the vouchers (above `low`, up to `high`) whose hash does not follow from
     their content and the stored hash of the voucher before them; a range is verified
     on its own, so ranges can be verified side by side."""
-    V = models.Voucher
-    previous = (V.select(V.hash).where(V.id <= low).order_by(V.id.desc()).limit(1).scalar()
+    Voucher = models.Voucher
+    previous = (Voucher.select(Voucher.hash).where(Voucher.id <= low).order_by(Voucher.id.desc())
+                .limit(1).scalar()
                 if low else "") or ""
     for voucher_id, stored, values, postings in _vouchers_with_postings(low, high):
         if voucher_hash(previous, values, postings) != stored:
@@ -178,11 +183,11 @@ def broken_chain(low: int = 0, high: int | None = None) -> Iterator[int]:
 
 def records_resealed() -> Iterator[int]:
     """Ids of the vouchers whose record's seal is not the one they were posted with."""
-    V = models.Voucher
+    Voucher = models.Voucher
     for kind in RECORD_KINDS:
         R = kind.model
-        query = (V.select(V.id).join(R, on=(V.record_id == R.id))
-                 .where((V.kind == kind.name) & (V.record_seal != R.seal)).tuples())
+        query = (Voucher.select(Voucher.id).join(R, on=(Voucher.record_id == R.id))
+                 .where((Voucher.kind == kind.name) & (Voucher.record_seal != R.seal)).tuples())
         for (voucher_id,) in query:
             yield voucher_id
 

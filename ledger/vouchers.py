@@ -60,15 +60,16 @@ def reverse(general_id: int, reason: str, day: date | None = None) -> int:
     the original's date, unless that lies in a closed year: then today)."""
     if not reason or not reason.strip():
         raise LedgerError("correction_needs_reason")
-    G, V = models.GeneralVoucher, models.Voucher
+    GeneralVoucher, Voucher = models.GeneralVoucher, models.Voucher
     with models.database.atomic():
-        original = G.get_or_none(G.id == general_id)
+        original = GeneralVoucher.get_or_none(GeneralVoucher.id == general_id)
         ref = f"{KIND}:{general_id}"
         if original is None:
             raise LedgerError("no_such_record", ref=ref)
         if original.reverses is not None:
             raise LedgerError("reverse_a_reversal", ref=ref)
-        earlier = G.select(G.id).where(G.reverses == general_id).scalar()
+        earlier = (GeneralVoucher.select(GeneralVoucher.id)
+                   .where(GeneralVoucher.reverses == general_id).scalar())
         if earlier is not None:
             raise LedgerError("already_reversed", ref=ref, by=f"{KIND}:{earlier}")
         lines = lines_of(general_id)
@@ -76,7 +77,8 @@ def reverse(general_id: int, reason: str, day: date | None = None) -> int:
         problems = voucher_rules.date_problems(day, _touches_household(general_id), ref)
         if problems:
             raise RecordRefused(problems)
-        voucher_id = V.select(V.id).where((V.kind == KIND) & (V.record_id == general_id)).scalar()
+        voucher_id = (Voucher.select(Voucher.id)
+                      .where((Voucher.kind == KIND) & (Voucher.record_id == general_id)).scalar())
         writer = Writer(Refs())
         reversal = writer.add_general_reversal(general_id, day.isoformat(), lines, voucher_id)
         writer.finish()
@@ -86,14 +88,16 @@ def reverse(general_id: int, reason: str, day: date | None = None) -> int:
 
 def lines_of(general_id: int) -> list[tuple[str, str, int, int]]:
     """A general voucher's lines: (summary, account code, debit, credit)."""
-    L, A = models.VoucherLine, models.Account
-    return list(L.select(L.summary, A.code, L.debit, L.credit).join(A)
-                .where(L.voucher == general_id).order_by(L.id).tuples())
+    VoucherLine, Account = models.VoucherLine, models.Account
+    return list(VoucherLine.select(VoucherLine.summary, Account.code, VoucherLine.debit,
+                                   VoucherLine.credit).join(Account)
+                .where(VoucherLine.voucher == general_id).order_by(VoucherLine.id).tuples())
 
 
 def _touches_household(general_id: int) -> bool:
-    L, A = models.VoucherLine, models.Account
-    return (L.select().join(A).where((L.voucher == general_id) & A.party.is_null(False))
+    VoucherLine, Account = models.VoucherLine, models.Account
+    return (VoucherLine.select().join(Account)
+            .where((VoucherLine.voucher == general_id) & Account.party.is_null(False))
             .exists())
 
 
@@ -110,16 +114,18 @@ def number(voucher_id: int) -> str:
 
 def numbers(voucher_ids: Iterable[int]) -> dict[int, str]:
     """The numbers of some journal vouchers, each counted within its month."""
-    V = models.Voucher
+    Voucher = models.Voucher
     wanted = sorted(set(voucher_ids))
     if not wanted:
         return {}
     found = {}
-    for voucher_id, day in V.select(V.id, V.date).where(V.id.in_(wanted)).tuples():
+    rows = Voucher.select(Voucher.id, Voucher.date).where(Voucher.id.in_(wanted)).tuples()
+    for voucher_id, day in rows:
         first = day.replace(day=1)
         following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        position = (V.select(fn.COUNT(V.id))
-                    .where((V.date >= first) & (V.date < following) & (V.id <= voucher_id))
+        position = (Voucher.select(fn.COUNT(Voucher.id))
+                    .where((Voucher.date >= first) & (Voucher.date < following)
+                           & (Voucher.id <= voucher_id))
                     .scalar())
         found[voucher_id] = format_number(day, position)
     return found

@@ -186,8 +186,8 @@ def check_breed(breed: str | None) -> str | None:
     """`breed` as the ledger spells it; refuses a breed no batch has."""
     if breed is None:
         return None
-    B = models.Batch
-    if not B.select().where(B.breed == breed.strip()).exists():
+    Batch = models.Batch
+    if not Batch.select().where(Batch.breed == breed.strip()).exists():
         raise LedgerError("yield_no_such_breed", breed=breed)
     return breed.strip()
 
@@ -201,27 +201,30 @@ def batch_yields(seasons: list[models.Season], top_grade: str = "",
     `with_input_costs`)."""
     if not seasons:
         return []
-    B, P = models.Batch, models.Party
-    S, L = models.CocoonSale, models.LeafDelivery
-    chosen = B.season.in_([season.id for season in seasons])
-    owners = P.select(P.id, P.code, P.name, P.kind, P.group)
+    Batch, Party = models.Batch, models.Party
+    CocoonSale, LeafDelivery = models.CocoonSale, models.LeafDelivery
+    chosen = Batch.season.in_([season.id for season in seasons])
+    owners = Party.select(Party.id, Party.code, Party.name, Party.kind, Party.group)
     if owner is not None:
-        owners = owners.where(P.code == owner)
-        chosen &= B.owner.in_(P.select(P.id).where(P.code == owner))
-    in_range = B.select(B.id).where(chosen)
-    top = Case(None, [(S.grade == top_grade, S.grams)], 0) if top_grade else 0
+        owners = owners.where(Party.code == owner)
+        chosen &= Batch.owner.in_(Party.select(Party.id).where(Party.code == owner))
+    in_range = Batch.select(Batch.id).where(chosen)
+    top = Case(None, [(CocoonSale.grade == top_grade, CocoonSale.grams)], 0) if top_grade else 0
     sales = {row[0]: row[1:] for row in _rows(
-        S.select(S.batch, fn.SUM(S.grams), fn.SUM(top), fn.SUM(S.amount))
-        .where(S.batch.in_(in_range)).group_by(S.batch))}
+        CocoonSale.select(CocoonSale.batch, fn.SUM(CocoonSale.grams), fn.SUM(top),
+                          fn.SUM(CocoonSale.amount))
+        .where(CocoonSale.batch.in_(in_range)).group_by(CocoonSale.batch))}
     leaf = {row[0]: row[1:] for row in _rows(
-        L.select(L.batch, fn.SUM(L.grams), fn.SUM(L.amount))
-        .where(L.batch.in_(in_range)).group_by(L.batch))}
+        LeafDelivery.select(LeafDelivery.batch, fn.SUM(LeafDelivery.grams),
+                            fn.SUM(LeafDelivery.amount))
+        .where(LeafDelivery.batch.in_(in_range)).group_by(LeafDelivery.batch))}
     parties = {row[0]: (row[1], row[2], row[3], "" if row[3] == "collective" else row[4])
                for row in _rows(owners)}
     by_id = {season.id: SeasonRef(season.id, season.code, season.start) for season in seasons}
     order = {season.id: index for index, season in enumerate(seasons)}
     nothing, no_leaf = (0, 0, 0), (0, 0)
-    listed = B.select(B.id, B.code, B.season, B.owner, B.breed, B.sheets).where(chosen)
+    listed = Batch.select(Batch.id, Batch.code, Batch.season, Batch.owner, Batch.breed,
+                          Batch.sheets).where(chosen)
     batches = [BatchYield(batch_id, code, by_id[season_id], *parties[owner_id], breed, sheets,
                           *sales.get(batch_id, nothing), *leaf.get(batch_id, no_leaf))
                for batch_id, code, season_id, owner_id, breed, sheets in _rows(listed)]
