@@ -118,13 +118,15 @@ def _anchors(written: list, paper: list):
 
 
 def _vouchers_balance():
-    P = models.Posting
-    query = (P.select(P.voucher, fn.SUM(P.debit), fn.SUM(P.credit)).group_by(P.voucher)
-             .having(fn.SUM(P.debit) != fn.SUM(P.credit)).tuples())
+    Posting = models.Posting
+    query = (Posting.select(Posting.voucher, fn.SUM(Posting.debit), fn.SUM(Posting.credit))
+             .group_by(Posting.voucher)
+             .having(fn.SUM(Posting.debit) != fn.SUM(Posting.credit)).tuples())
     for voucher, debit, credit in query:
         yield Finding("check_voucher_unbalanced", dict(voucher=voucher, debit=debit, credit=credit))
-    V = models.Voucher
-    empty = V.select(V.id).join(P, JOIN.LEFT_OUTER).where(P.id.is_null()).tuples()
+    Voucher = models.Voucher
+    empty = (Voucher.select(Voucher.id).join(Posting, JOIN.LEFT_OUTER)
+             .where(Posting.id.is_null()).tuples())
     for (voucher,) in empty:
         yield Finding("check_voucher_empty", dict(voucher=voucher))
 
@@ -132,17 +134,18 @@ def _vouchers_balance():
 def _postings():
     """Each voucher is one debit and one credit, each an amount on one side: positive,
     or negative in a reversal (红字)."""
-    P, V = models.Posting, models.Voucher
-    positive = V.reverses.is_null()
-    malformed = (P.select(P.voucher).join(V)
-                 .where((positive & ((P.debit < 0) | (P.credit < 0)))
-                        | (~positive & ((P.debit > 0) | (P.credit > 0)))
-                        | ((P.debit == 0) == (P.credit == 0)))
+    Posting, Voucher = models.Posting, models.Voucher
+    positive = Voucher.reverses.is_null()
+    malformed = (Posting.select(Posting.voucher).join(Voucher)
+                 .where((positive & ((Posting.debit < 0) | (Posting.credit < 0)))
+                        | (~positive & ((Posting.debit > 0) | (Posting.credit > 0)))
+                        | ((Posting.debit == 0) == (Posting.credit == 0)))
                  .distinct().tuples())
     for (voucher,) in malformed:
         yield Finding("check_posting_malformed", dict(voucher=voucher))
-    lines = (P.select(P.voucher, fn.COUNT(P.id)).join(V).where(V.kind != voucher_rules.KIND)
-             .group_by(P.voucher).having(fn.COUNT(P.id) != 2).tuples())
+    lines = (Posting.select(Posting.voucher, fn.COUNT(Posting.id)).join(Voucher)
+             .where(Voucher.kind != voucher_rules.KIND)
+             .group_by(Posting.voucher).having(fn.COUNT(Posting.id) != 2).tuples())
     for voucher, count in lines:
         yield Finding("check_voucher_lines", dict(voucher=voucher, count=count))
 
@@ -154,7 +157,7 @@ def _records_have_vouchers():
     to another account, even with its hash recomputed, is named."""
     chart_ids = dict(models.Account.select(models.Account.code, models.Account.id)
                      .where(models.Account.party.is_null()).tuples())
-    V, R = models.Voucher, None
+    Voucher, R = models.Voucher, None
     for kind in RECORD_KINDS:
         R = kind.model
         sql, params = _derivation_query(kind.name, R, chart_ids)
@@ -179,8 +182,9 @@ def _records_have_vouchers():
                     credited=_account_code(credited, codes),
                     expected_debit=_account_code(expected_debit, codes),
                     expected_credit=_account_code(expected_credit, codes)))
-        orphans = (V.select(V.id, V.record_id).join(R, JOIN.LEFT_OUTER, on=(V.record_id == R.id))
-                   .where((V.kind == kind.name) & R.id.is_null()).tuples())
+        orphans = (Voucher.select(Voucher.id, Voucher.record_id)
+                   .join(R, JOIN.LEFT_OUTER, on=(Voucher.record_id == R.id))
+                   .where((Voucher.kind == kind.name) & R.id.is_null()).tuples())
         for voucher, record in orphans:
             yield Finding("check_voucher_orphan", dict(voucher=voucher, kind=kind.name,
                                                        record=record))
@@ -281,24 +285,30 @@ def _general_vouchers():
     """Each general voucher has exactly one journal voucher, of its date and no season,
     posted with its seal, whose postings are its lines; a reversal's lines are its
     original's negated."""
-    G, L, V, P = models.GeneralVoucher, models.VoucherLine, models.Voucher, models.Posting
+    GeneralVoucher, VoucherLine = models.GeneralVoucher, models.VoucherLine
+    Voucher, Posting = models.Voucher, models.Posting
     kind = voucher_rules.KIND
     posted = {record_id: (voucher_id, day, season, record_seal) for
               voucher_id, record_id, day, season, record_seal in
-              V.select(V.id, V.record_id, V.date, V.season, V.record_seal)
-              .where(V.kind == kind).tuples()}
+              Voucher.select(Voucher.id, Voucher.record_id, Voucher.date, Voucher.season,
+                             Voucher.record_seal)
+              .where(Voucher.kind == kind).tuples()}
     lines: dict[int, list] = {}
-    for general_id, account, debit, credit in (L.select(L.voucher, L.account, L.debit, L.credit)
-                                               .order_by(L.voucher, L.id).tuples()):
+    for general_id, account, debit, credit in (
+            VoucherLine.select(VoucherLine.voucher, VoucherLine.account, VoucherLine.debit,
+                               VoucherLine.credit)
+            .order_by(VoucherLine.voucher, VoucherLine.id).tuples()):
         lines.setdefault(general_id, []).append((account, debit, credit))
     postings: dict[int, list] = {}
     for voucher_id, account, debit, credit in (
-            P.select(P.voucher, P.account, P.debit, P.credit).join(V).where(V.kind == kind)
-            .order_by(P.voucher, P.id).tuples()):
+            Posting.select(Posting.voucher, Posting.account, Posting.debit, Posting.credit)
+            .join(Voucher).where(Voucher.kind == kind)
+            .order_by(Posting.voucher, Posting.id).tuples()):
         postings.setdefault(voucher_id, []).append((account, debit, credit))
     generals = {general_id: (day, general_seal, reverses)
                 for general_id, day, general_seal, reverses
-                in G.select(G.id, G.date, G.seal, G.reverses).tuples()}
+                in GeneralVoucher.select(GeneralVoucher.id, GeneralVoucher.date,
+                                         GeneralVoucher.seal, GeneralVoucher.reverses).tuples()}
     for general_id, (day, general_seal, reverses) in sorted(generals.items()):
         found = posted.pop(general_id, None)
         if found is None:
@@ -321,16 +331,18 @@ def _general_vouchers():
 
 def _amounts():
     """Stored amounts equal their product, rounded half up once (all factors are >= 0)."""
-    L, S, W = models.LeafDelivery, models.CocoonSale, models.Wage
+    LeafDelivery, CocoonSale, Wage = models.LeafDelivery, models.CocoonSale, models.Wage
 
     def rounded(quantity, places: int, price):
         unit = 10 ** places
         return (quantity * price + unit // 2) / unit  # integer division in SQL
 
     checks = (
-        ("leaf", L, rounded(L.grams, money.WEIGHT_PLACES, L.price)),
-        ("sales", S, rounded(S.grams, money.WEIGHT_PLACES, S.price) - S.deduction),
-        ("wages", W, rounded(W.quantity, money.QUANTITY_PLACES, W.rate)),
+        ("leaf", LeafDelivery,
+         rounded(LeafDelivery.grams, money.WEIGHT_PLACES, LeafDelivery.price)),
+        ("sales", CocoonSale,
+         rounded(CocoonSale.grams, money.WEIGHT_PLACES, CocoonSale.price) - CocoonSale.deduction),
+        ("wages", Wage, rounded(Wage.quantity, money.QUANTITY_PLACES, Wage.rate)),
     )
     for kind, model, expected in checks:
         query = (model.select(model.id, model.date, model.amount)
@@ -347,16 +359,16 @@ def _amounts():
 
 
 def _dates():
-    Se, B = models.Season, models.Batch
+    Season, Batch = models.Season, models.Batch
     for kind in RECORD_KINDS:
         R = kind.model
-        query = (R.select(R.id, R.date).join(Se, on=(R.season == Se.id))
-                 .where((R.date < Se.start) | (R.date > Se.end)).tuples())
+        query = (R.select(R.id, R.date).join(Season, on=(R.season == Season.id))
+                 .where((R.date < Season.start) | (R.date > Season.end)).tuples())
         for record, day in query:
             yield Finding("check_date_outside", dict(kind=kind.name, record=record, date=day))
         if "batch" in R._meta.fields:
-            wrong = (R.select(R.id).join(B, on=(R.batch == B.id))
-                     .where((R.season != B.season) & R.reverses.is_null()).tuples())
+            wrong = (R.select(R.id).join(Batch, on=(R.batch == Batch.id))
+                     .where((R.season != Batch.season) & R.reverses.is_null()).tuples())
             for (record,) in wrong:
                 yield Finding("check_season_not_batch", dict(kind=kind.name, record=record))
 
@@ -366,7 +378,7 @@ def _reversals():
     reversed at most once; its voucher reverses the original's."""
     from ledger.book import NEGATED
 
-    V = models.Voucher
+    Voucher = models.Voucher
     for kind in RECORD_KINDS:
         R = kind.model
         original = R.alias("original")
@@ -384,12 +396,13 @@ def _reversals():
                  .having(fn.COUNT(R.id) > 1).tuples())
         for (record,) in twice:
             yield Finding("check_reversed_twice", dict(kind=kind.name, record=record))
-        reversal_voucher = V.alias("reversal_voucher")
+        reversal_voucher = Voucher.alias("reversal_voucher")
         unlinked = (R.select(R.id).join(reversal_voucher, on=(
             (reversal_voucher.kind == kind.name) & (reversal_voucher.record_id == R.id)))
-            .join(V, JOIN.LEFT_OUTER, on=((V.kind == kind.name) & (V.record_id == R.reverses)))
+            .join(Voucher, JOIN.LEFT_OUTER,
+                  on=((Voucher.kind == kind.name) & (Voucher.record_id == R.reverses)))
             .where(R.reverses.is_null(False)
-                   & ((reversal_voucher.reverses != V.id) | V.id.is_null())).tuples())
+                   & ((reversal_voucher.reverses != Voucher.id) | Voucher.id.is_null())).tuples())
         for (record,) in unlinked:
             yield Finding("check_reversal_wrong", dict(kind=kind.name, record=record))
 
@@ -405,17 +418,20 @@ def _kept_balances():
     """The balances kept at each write (per season, per month, and over all time) equal
     the postings summed afresh; a run of seasons, or a year of months, at a time, so
     memory follows the run."""
-    V, P, AB, A, T = (models.Voucher, models.Posting, models.AccountBalance, models.Account,
-                      models.AccountTotal)
-    codes = dict(A.select(A.id, A.code).tuples())
+    Voucher, Posting, Account = models.Voucher, models.Posting, models.Account
+    AccountBalance, AccountTotal = models.AccountBalance, models.AccountTotal
+    codes = dict(Account.select(Account.id, Account.code).tuples())
     for seasons in income.season_runs():
         run = {season.id: season.code for season in seasons}
         fresh = {(account, season): (debit, credit) for account, season, debit, credit in
-                 P.select(P.account, V.season, fn.SUM(P.debit), fn.SUM(P.credit)).join(V)
-                 .where(V.season.in_(list(run))).group_by(P.account, V.season).tuples()}
+                 Posting.select(Posting.account, Voucher.season, fn.SUM(Posting.debit),
+                                fn.SUM(Posting.credit)).join(Voucher)
+                 .where(Voucher.season.in_(list(run)))
+                 .group_by(Posting.account, Voucher.season).tuples()}
         kept = {(a, s): (d, c) for a, s, d, c in
-                AB.select(AB.account, AB.season, AB.debit, AB.credit)
-                .where(AB.season.in_(list(run))).tuples() if d or c}
+                AccountBalance.select(AccountBalance.account, AccountBalance.season,
+                                      AccountBalance.debit, AccountBalance.credit)
+                .where(AccountBalance.season.in_(list(run))).tuples() if d or c}
         for key in sorted(set(fresh) | set(kept)):
             if fresh.get(key, (0, 0)) != kept.get(key, (0, 0)):
                 yield Finding("check_balance_drift", dict(account=codes.get(key[0], key[0]),
@@ -429,7 +445,9 @@ def _kept_balances():
         for (account, _), (debit, credit) in fresh.items():
             so_far = overall.get(account, (0, 0))
             overall[account] = (so_far[0] + debit, so_far[1] + credit)
-    totals = {a: (d, c) for a, d, c in T.select(T.account, T.debit, T.credit).tuples() if d or c}
+    totals = {a: (d, c) for a, d, c in
+              AccountTotal.select(AccountTotal.account, AccountTotal.debit, AccountTotal.credit)
+              .tuples() if d or c}
     for account in sorted(set(overall) | set(totals)):
         if overall.get(account, (0, 0)) != totals.get(account, (0, 0)):
             yield Finding("check_total_drift", dict(account=codes.get(account, account)))
@@ -437,19 +455,22 @@ def _kept_balances():
 
 def _months_by_year():
     """(postings summed afresh, kept) per (account, month), a year at a time."""
-    V, P, M = models.Voucher, models.Posting, models.AccountMonth
-    first, last = V.select(fn.MIN(V.date), fn.MAX(V.date)).tuples().get()
-    kept_first, kept_last = M.select(fn.MIN(M.month), fn.MAX(M.month)).tuples().get()
+    Voucher, Posting, AccountMonth = models.Voucher, models.Posting, models.AccountMonth
+    first, last = Voucher.select(fn.MIN(Voucher.date), fn.MAX(Voucher.date)).tuples().get()
+    kept_first, kept_last = (AccountMonth.select(fn.MIN(AccountMonth.month),
+                                                 fn.MAX(AccountMonth.month)).tuples().get())
     years = [int(str(day)[:4]) for day in (first, last, kept_first, kept_last) if day]
     for year in range(min(years, default=0), max(years, default=-1) + 1):
-        month = fn.SUBSTR(V.date, 1, 7)
+        month = fn.SUBSTR(Voucher.date, 1, 7)
         fresh = {(account, month): (debit, credit) for account, month, debit, credit in
-                 P.select(P.account, month, fn.SUM(P.debit), fn.SUM(P.credit)).join(V)
-                 .where(V.date.between(date(year, 1, 1), date(year, 12, 31)))
-                 .group_by(P.account, month).tuples()}
+                 Posting.select(Posting.account, month, fn.SUM(Posting.debit),
+                                fn.SUM(Posting.credit)).join(Voucher)
+                 .where(Voucher.date.between(date(year, 1, 1), date(year, 12, 31)))
+                 .group_by(Posting.account, month).tuples()}
         kept = {(a, m): (d, c) for a, m, d, c in
-                M.select(M.account, M.month, M.debit, M.credit)
-                .where(M.month.startswith(str(year))).tuples() if d or c}
+                AccountMonth.select(AccountMonth.account, AccountMonth.month, AccountMonth.debit,
+                                    AccountMonth.credit)
+                .where(AccountMonth.month.startswith(str(year))).tuples() if d or c}
         yield fresh, kept
 
 
@@ -483,12 +504,14 @@ def _seasons():
 def _income_accounts() -> dict[int, int]:
     """Season id -> the collective's net income as its books show it: credits less debits
     on the income and expense accounts (501, 503, 511 and their sub-accounts)."""
-    A, AB = models.Account, models.AccountBalance
+    Account, AccountBalance = models.Account, models.AccountBalance
     heads = [account.code for account in chart.CHART
              if account.code[0] == "5" and "." not in account.code]
-    top = A.select(A.id).where(A.code.in_(heads))
-    query = (AB.select(AB.season, fn.SUM(AB.credit - AB.debit)).join(A, on=(AB.account == A.id))
-             .where(A.id.in_(top) | A.parent.in_(top)).group_by(AB.season))
+    top = Account.select(Account.id).where(Account.code.in_(heads))
+    query = (AccountBalance.select(AccountBalance.season,
+                                   fn.SUM(AccountBalance.credit - AccountBalance.debit))
+             .join(Account, on=(AccountBalance.account == Account.id))
+             .where(Account.id.in_(top) | Account.parent.in_(top)).group_by(AccountBalance.season))
     return dict(query.tuples())
 
 

@@ -75,13 +75,14 @@ def account_class(code: str) -> tuple[str, str, str, str]:
 
 def _kind_stream(kind: Kind) -> Iterator[Transaction]:
     """The vouchers of one record kind with their postings, in (date, voucher) order."""
-    Voucher, Po, Account, Party = models.Voucher, models.Posting, models.Account, models.Party
+    Voucher, Account, Party = models.Voucher, models.Account, models.Party
+    # models.Posting spelled in full: `Posting` here is this module's own tuple
     model = kind.model
     batch_col, party_col, text_col = DESCRIBED_BY[kind.name]
     holder = Party.alias("account_party")
     party = Party.alias("described_party")
-    fields = [Voucher.id, Voucher.date, model.id, Account.code, holder.name, Po.debit, Po.credit,
-              party.code, party.name, model.reverses]
+    fields = [Voucher.id, Voucher.date, model.id, Account.code, holder.name,
+              models.Posting.debit, models.Posting.credit, party.code, party.name, model.reverses]
     query = (Voucher.select()
              .join(model, on=(model.id == Voucher.record_id))
              .join(party, on=(getattr(model, party_col) == party.id)))
@@ -91,12 +92,12 @@ def _kind_stream(kind: Kind) -> Iterator[Transaction]:
         fields.append(batch.code)
     if text_col:
         fields.append(getattr(model, text_col))
-    query = (query.switch(Voucher).join(Po, on=(Po.voucher == Voucher.id))
-             .join(Account, on=(Po.account == Account.id))
+    query = (query.switch(Voucher).join(models.Posting, on=(models.Posting.voucher == Voucher.id))
+             .join(Account, on=(models.Posting.account == Account.id))
              .join(holder, JOIN.LEFT_OUTER, on=(Account.party == holder.id))
              .where(Voucher.kind == kind.name)
              .select(*fields)
-             .order_by(Voucher.date, Voucher.id, Po.id))
+             .order_by(Voucher.date, Voucher.id, models.Posting.id))
     label = i18n.kind_label(kind.name, "zh")
     for voucher, lines in itertools.groupby(query.tuples().iterator(), key=lambda r: r[0]):
         lines = list(lines)
