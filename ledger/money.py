@@ -136,3 +136,9 @@ def ratio(numerator: int, denominator: int, places: int) -> int:
     if denominator == 0:
         return 0
     return div_half_up(numerator * 10 ** places, denominator)
+
+
+def per_sheet(grams: int, sheets: int) -> int | None:
+    """Cocoon grams per sheet (sheets in hundredths), half up to the gram; None without
+    sheets. The one yield figure every screen, report and chart shows."""
+    return ratio(grams, sheets, SHEET_PLACES) if sheets else None

@@ -132,9 +132,7 @@ class YieldRow:
 
 def grams_per_sheet(totals: Totals) -> int | None:
     """Cocoon grams per sheet, rounded half up to the gram (a kg figure's last decimal)."""
-    if not totals.sheets:
-        return None
-    return money.ratio(totals.cocoon_grams, totals.sheets, money.SHEET_PLACES)
+    return money.per_sheet(totals.cocoon_grams, totals.sheets)
 
 
 @dataclass(frozen=True)

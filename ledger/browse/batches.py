@@ -29,9 +29,7 @@ class BatchRow:
 
     @property
     def kg_per_sheet(self) -> int | None:
-        if not self.sheets:
-            return None
-        return money.ratio(self.cocoon_grams, self.sheets, money.SHEET_PLACES)
+        return money.per_sheet(self.cocoon_grams, self.sheets)
 
 
 @dataclass

@@ -37,9 +37,7 @@ class Glance:
     @property
     def kg_per_sheet(self) -> int | None:
         """Grams per sheet, or None without sheets."""
-        if not self.sheets:
-            return None
-        return money.ratio(self.cocoon_grams, self.sheets, money.SHEET_PLACES)
+        return money.per_sheet(self.cocoon_grams, self.sheets)
 
 
 @dataclass
@@ -50,7 +48,7 @@ class YieldBar:
 
     @property
     def kg_per_sheet(self) -> int:
-        return money.ratio(self.cocoon_grams, self.sheets, money.SHEET_PLACES) if self.sheets else 0
+        return money.per_sheet(self.cocoon_grams, self.sheets) or 0
 
 
 @dataclass

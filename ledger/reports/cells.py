@@ -51,9 +51,8 @@ def cell(value, kind: str, key: str = "", lang: str | None = None) -> str:
 
 def kg_per_sheet(grams: int, sheets: int) -> str:
     """Cocoon kg per sheet with three decimals; blank without sheets."""
-    if not sheets:
-        return ""
-    return money.kg(money.ratio(grams, sheets, money.SHEET_PLACES))
+    figure = money.per_sheet(grams, sheets)
+    return "" if figure is None else money.kg(figure)
 
 
 def grade_mix(batch, lang: str | None = None) -> list[str]:

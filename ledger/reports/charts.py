@@ -34,7 +34,7 @@ def yield_chart(groups: list[GroupYield], lang: str) -> Chart:
     """Cocoon kg per sheet of each village group that reared this season."""
     places = 10 ** money.WEIGHT_PLACES
     bars = tuple(Bar(group.group,
-                     money.ratio(group.cocoon_grams, group.sheets, money.SHEET_PLACES),
+                     money.per_sheet(group.cocoon_grams, group.sheets) or 0,
                      kg_per_sheet(group.cocoon_grams, group.sheets))
                  for group in groups)
     return Chart(i18n.t("html.chart_yield", lang), i18n.t("col.kg_per_sheet", lang), bars, places)
