@@ -390,3 +390,20 @@ def test_a_reversal_in_a_later_season_nets_out_against_its_own_batch(village):
     data = yield_report.as_json(yield_report.report("season"))
     rows = {row["key"]: row for row in data["rows"]}
     assert rows["2025-9"]["cocoon_kg"] == "317.830"  # 379.130 less A2's 61.300
+
+
+def test_the_printed_notice_board_lists_the_failed_batches_too(village):
+    import io
+
+    from pypdf import PdfReader
+
+    from ledger.reports import pdf, summary
+
+    font = pdf.find_font(None)
+    if font.warning:
+        pytest.skip("no Chinese TrueType font on this machine (install fonts-wqy-zenhei)")
+    document = summary.summary(models.Season.get(models.Season.code == "2026-1"))
+    printed = "".join(page.extract_text()
+                      for page in PdfReader(io.BytesIO(pdf.summary(document, "en", font))).pages)
+    section = printed[printed.index("Batches that failed"):]
+    assert "B3" in section and "9.601" in section and "41.750" in section

@@ -74,12 +74,12 @@ def _flagged(document: Summary, lang: str) -> str:
     title = f'<h2>{_e(i18n.t("yield.flagged_part", lang))}</h2>'
     if not document.flagged:
         return f'<div class="keep">{title}<p class="none">{_e(i18n.t("doc.none", lang))}</p></div>'
-    headers = yield_report.flagged_headers(lang)
-    keep = [0, 2, 3, 4, 5, 6]
-    head = "".join(f'<th class="{"text" if k < 4 else "num"}">{_e(headers[k])}</th>' for k in keep)
+    headers, texts = yield_report.board_flagged(document.flagged, lang)
+    head = "".join(f'<th class="{"text" if k < 3 else "num"}">{_e(header)}</th>'
+                   for k, header in enumerate(headers))
     rows = "".join("<tr>" + "".join(
-        f'<td class="{"text" if k < 4 else "num"}">{_e(cells_[k])}</td>' for k in keep) + "</tr>"
-        for cells_ in (yield_report.flagged_cells(flag, lang) for flag in document.flagged))
+        f'<td class="{"text" if k < 3 else "num"}">{_e(cell)}</td>' for k, cell in enumerate(row))
+        + "</tr>" for row in texts)
     return (f'<div class="keep">{title}<table class="records flagged"><thead><tr>{head}</tr>'
             f'</thead><tbody>{rows}</tbody></table></div>')
 

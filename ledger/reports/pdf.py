@@ -124,6 +124,8 @@ def summary(document: Summary, lang: str, font: FontChoice,
         Spacer(0, 3 * GAP),
         *_kept_together(_Line(i18n.t("doc.income_statement", lang), name, 10, space=2),
                         _income_statement(document, lang, name), Spacer(0, 6 * GAP)),
+        *_kept_together(_Line(i18n.t("yield.flagged_part", lang), name, 10, space=2),
+                        _flagged_table(document, lang, name), Spacer(0, 6 * GAP)),
         _Signatures(lang, name, BOARD_SIGNERS),
     ]
     return _build(story, footer, title, document.collective, lang)
@@ -410,6 +412,17 @@ def _groups_table(document: Summary, lang: str, font: str) -> Grid:
               cells.kg_per_sheet(g.cocoon_grams, g.sheets)] for g in document.groups]
     return Grid([Row(header, "head"), *(Row(r) for r in texts)],
                  natural_widths(header, texts, font), font, "LRRRR", repeat=1)
+
+
+def _flagged_table(document: Summary, lang: str, font: str) -> Flowable:
+    """The season's failed batches, to visit before the next round (the yield book's)."""
+    from ledger.reports import yields as yield_report
+
+    if not document.flagged:
+        return _Line(i18n.t("doc.none", lang), font, 9)
+    header, texts = yield_report.board_flagged(document.flagged, lang)
+    return Grid([Row(header, "head"), *(Row(r) for r in texts)],
+                natural_widths(header, texts, font), font, "LLLRRR", repeat=1)
 
 
 def _bands_table(document: Summary, lang: str, font: str) -> Grid:

@@ -380,11 +380,9 @@ def _flagged(out: _Writer, document: Summary) -> None:
     if not document.flagged:
         out.add(out.t("doc.none"))
         return
-    headers = yield_report.flagged_headers(out.lang)
-    cols = [Col(headers[0]), Col(headers[2], flex=True), Col(headers[3], flex=True),
-            *(Col(header, "right") for header in headers[4:])]
-    rows = [[c for k, c in enumerate(yield_report.flagged_cells(flag, out.lang)) if k != 1]
-            for flag in document.flagged]
+    headers, rows = yield_report.board_flagged(document.flagged, out.lang)
+    cols = [Col(headers[0]), Col(headers[1], flex=True), Col(headers[2], flex=True),
+            *(Col(header, "right") for header in headers[3:])]
     out.add(*table(cols, rows))
 
 

@@ -151,6 +151,15 @@ def flagged_headers(lang: str) -> list[str]:
                                           "yield.col.season_median", "yield.col.batch_cost")]
 
 
+def board_flagged(flags: list[yields.Flagged], lang: str) -> tuple[list[str], list[list[str]]]:
+    """The failed batches as the notice board lists them (headers, rows): one season's,
+    so without the season column. The text, HTML and PDF boards all print these."""
+    def board(cells: list[str]) -> list[str]:
+        return cells[:1] + cells[2:]
+
+    return board(flagged_headers(lang)), [board(flagged_cells(flag, lang)) for flag in flags]
+
+
 def flagged_cells(flag: yields.Flagged, lang: str) -> list[str]:
     batch = flag.batch
     owner = (i18n.t("collective_name", lang) if batch.owner_kind == "collective"
