@@ -1,0 +1,106 @@
+"""Account sums over a span of days: what the statements, the cash and bank books and the
+trial balance of a month, a quarter or a year read.
+
+The accounting year is the calendar year and statements sum vouchers by date. Whole months
+come from the kept monthly balances (`AccountMonth`, written with every posting), and only
+the days of a month covered in part are read from the postings, through the vouchers' date
+index: the cost follows the accounts and the months, never the number of records.
+
+The year-end close's own vouchers (general vouchers of source `closing`) can be left out:
+the income statement shows the year's income and expense before they were carried to
+本年收益, and the close itself needs them without its earlier attempts.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from peewee import fn
+
+from ledger import models
+from ledger.seal import raw_rows
+
+#: (debits, credits) in fen, by account code.
+Sums = dict[str, tuple[int, int]]
+
+
+def sums(first: date | None, last: date, closing: bool = True) -> Sums:
+    """Each account's debits and credits of the vouchers dated from `first` (None: the
+    beginning of the books) to `last`, both included; without the year-end close's
+    vouchers when `closing` is false. Accounts without movement are left out."""
+    found: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    if first is not None and first > last:
+        return {}
+    whole_first = first if first is None or first.day == 1 else month_end(first) + timedelta(1)
+    whole_last = last if last == month_end(last) else last.replace(day=1) - timedelta(1)
+    if whole_first is None or whole_first <= whole_last:
+        _add(found, _months(whole_first, whole_last), 1)
+        if first is not None and whole_first != first:
+            _add(found, _days(first, whole_first - timedelta(1)), 1)
+        if whole_last != last:
+            _add(found, _days(whole_last + timedelta(1), last), 1)
+    else:  # inside one month, or across the end of one month into the next
+        _add(found, _days(first, last), 1)
+    if not closing:
+        _add(found, _days(first, last, only_closing=True), -1)
+    return {code: (debit, credit) for code, (debit, credit) in found.items() if debit or credit}
+
+
+def balances(day: date, closing: bool = True) -> Sums:
+    """Each account's debits and credits from the beginning of the books up to `day`."""
+    return sums(None, day, closing)
+
+
+def month_end(day: date) -> date:
+    """The last day of `day`'s month."""
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def rolled_up(found: Sums) -> Sums:
+    """`found` with every sub-account's sums also added into its level-1 account
+    (113.H001 into 113): what a statement's rows read."""
+    rolled: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for code, (debit, credit) in found.items():
+        head, dot, _ = code.partition(".")
+        for target in ((code, head) if dot else (code,)):
+            rolled[target][0] += debit
+            rolled[target][1] += credit
+    return {code: (debit, credit) for code, (debit, credit) in rolled.items()}
+
+
+def _add(found: dict[str, list[int]], rows, sign: int) -> None:
+    for code, debit, credit in rows:
+        found[code][0] += sign * (debit or 0)
+        found[code][1] += sign * (credit or 0)
+
+
+def _months(first: date | None, last: date):
+    """The kept monthly sums of the whole months from `first`'s to `last`'s."""
+    AccountMonth, Account = models.AccountMonth, models.Account
+    query = (AccountMonth.select(Account.code, fn.SUM(AccountMonth.debit),
+                                 fn.SUM(AccountMonth.credit))
+             .join(Account, on=(AccountMonth.account == Account.id))
+             .where(AccountMonth.month <= f"{last:%Y-%m}")
+             .group_by(Account.code))
+    if first is not None:
+        query = query.where(AccountMonth.month >= f"{first:%Y-%m}")
+    return raw_rows(query)
+
+
+def _days(first: date | None, last: date, only_closing: bool = False):
+    """The sums of the postings of the vouchers dated `first` to `last`; with
+    `only_closing`, of the year-end close's vouchers only."""
+    Voucher, Posting, Account = models.Voucher, models.Posting, models.Account
+    query = (Posting.select(Account.code, fn.SUM(Posting.debit), fn.SUM(Posting.credit))
+             .join(Voucher, on=(Posting.voucher == Voucher.id))
+             .switch(Posting).join(Account, on=(Posting.account == Account.id))
+             .where(Voucher.date <= last)
+             .group_by(Account.code))
+    if first is not None:
+        query = query.where(Voucher.date >= first)
+    if only_closing:
+        GeneralVoucher = models.GeneralVoucher
+        closing = GeneralVoucher.select(GeneralVoucher.id).where(GeneralVoucher.source == "closing")
+        query = query.where((Voucher.kind == "vouchers") & Voucher.record_id.in_(closing))
+    return raw_rows(query)
