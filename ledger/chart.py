@@ -97,6 +97,7 @@ CLASSES = {"1": "assets", "2": "liabilities", "3": "equity", "4": "cost", "5": "
 
 #: 本年收益 and 收益分配: posted only by the year-end close, never by hand.
 YEAR_END_ONLY = ("321", "322")
+CURRENT_INCOME = "321"
 DISTRIBUTIONS = "322.01"
 UNDISTRIBUTED = "322.02"
 RESERVE = "311"

@@ -949,4 +949,97 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                        "not match its lines, date or seal",
                                        "记账凭证 {record}：其分录 #{voucher} 与凭证的行、"
                                        "日期或封印不符"),
+    # -- year end (issue 14)
+    "help.close_year": ("close the year (年终结账): carry income and expense to 本年收益, "
+                        "distribute it (reserve, members by shares, other) and lock the year",
+                        "年终结账：结转本年损益与本年收益，分配收益（公积公益金、按股份向成员分配、"
+                        "其他），并锁定该年度"),
+    "help.year": ("the year, e.g. 2026", "年度，例如 2026"),
+    "help.reserve": ("提取公积公益金 as a percent of the year's net income, e.g. 10",
+                     "提取公积公益金占本年收益的百分比，例如 10"),
+    "help.members": ("the amount distributed to the member households by their shares, in "
+                     "yuan", "按股份向成员分配的金额（元）"),
+    "help.other": ("any other distribution, in yuan (needs --other-account)",
+                   "其他分配的金额（元，需要 --other-account）"),
+    "help.other_account": ("the account credited with the other distribution, e.g. 211",
+                           "其他分配贷记的科目，例如 211"),
+    "help.dry_run": ("show the plan and every dividend, and write nothing",
+                     "只显示分配方案和每户分红，不写入"),
+    "help.reopen_year": ("reopen a closed year: its closing vouchers are reversed (红字冲销), "
+                         "for a reason kept in the audit trail",
+                         "反结账：红字冲销该年度的结账凭证，原因记入审计记录"),
+    "help.statement_year": ("the household's annual statement of YEAR instead of a season's "
+                            "settlement sheet", "该户 YEAR 年度的年度对账单（代替蚕季结算单）"),
+    "action.close_year": ("closed year", "年终结账"),
+    "action.reopen_year": ("reopened year", "年度反结账"),
+    "year_end.voucher.income": ("carry the year's income and expense", "结转本年损益"),
+    "year_end.voucher.net_income": ("carry the year's net income", "结转本年收益"),
+    "year_end.voucher.distribution": ("income distribution", "收益分配"),
+    "year_end.voucher.distributions": ("carry the distributions", "结转各项分配"),
+    "year_end.line.reserve": ("提取公积公益金", "提取公积公益金"),
+    "year_end.line.dividend": ("dividend to {code} by shares", "{code} 按股份分红"),
+    "year_end.line.other": ("other distribution", "其他分配"),
+    "year_end_bad_year": ("'{value}' is not a year", "“{value}”不是年度"),
+    "year_end_bad_percent": ("the reserve percent '{value}' must be from 0 to 100 with at most "
+                             "two decimals", "公积公益金比例“{value}”必须在 0 到 100 之间，"
+                             "最多两位小数"),
+    "year_end_bad_amount": ("{field} '{value}': {reason}", "{field}“{value}”：{reason}"),
+    "year_end_negative_amount": ("{field} '{value}' cannot be negative",
+                                 "{field}“{value}”不能为负数"),
+    "year_end_members": ("the members' amount", "向成员分配金额"),
+    "year_end_other": ("the other distribution", "其他分配金额"),
+    "year_end_negative_shares": ("household {code} has negative shares ({shares}): correct "
+                                 "its shares before distributing",
+                                 "农户 {code} 的股份为负数（{shares}）：请先更正股份再分配"),
+    "year_end_no_shareholders": ("no household holds shares: a members' amount of {amount} "
+                                 "cannot be split", "没有农户持有股份：无法分配向成员分配的 "
+                                 "{amount} 元"),
+    "year_end_other_needs_account": ("an other distribution needs --other-account CODE",
+                                     "其他分配需要指定 --other-account 科目"),
+    "year_end_other_account_bad": ("the other-distribution account {code} cannot be used: "
+                                   "{why}", "其他分配科目 {code} 不能使用：{why}"),
+    "year_end_other_account_missing": ("there is no such account", "没有这个科目"),
+    "year_end_other_account_parent": ("it has sub-accounts: name one of them",
+                                      "它有明细科目：请指定明细科目"),
+    "year_end_other_account_equity": ("本年收益 and 收益分配 are the close's own accounts",
+                                      "本年收益和收益分配是结账本身使用的科目"),
+    "year_end_other_account_internal": ("a household's 内部往来 is for the members' "
+                                        "distribution", "农户内部往来科目只用于向成员分配"),
+    "year_end_season_open": ("season {season} ends in {year} and is still open: close it "
+                             "first (silk close {season})",
+                             "蚕季 {season} 在 {year} 年结束但尚未结账：请先结账（silk close "
+                             "{season}）"),
+    "year_end_already_closed": ("the year {year} is already closed", "{year} 年已经年终结账"),
+    "year_end_earlier_open": ("the year {earlier} has vouchers and is not closed: close "
+                              "{earlier} first", "{earlier} 年有凭证但尚未年终结账：请先结账 "
+                              "{earlier} 年"),
+    "year_end_too_much": ("the distribution {total} is larger than the distributable income "
+                          "(可分配收益) {distributable}",
+                          "分配合计 {total} 元大于可分配收益 {distributable} 元"),
+    "close_year_check_failed": ("the year was not closed: silk check found {count} "
+                                "problem(s)", "未年终结账：silk check 发现 {count} 个问题"),
+    "year_end_not_closed": ("the year {year} is not closed", "{year} 年尚未年终结账"),
+    "year_end_later_closed": ("the year {later} is closed: reopen it before {year}",
+                              "{later} 年已年终结账：请先反结账 {later} 年，再反结账 {year} 年"),
+    "reopen_year_needs_reason": ("give a reason for reopening the year (--reason)",
+                                 "反结账需要说明原因（--reason）"),
+    "year_end_plan_title": ("Year-end close of {year}", "{year} 年年终结账"),
+    "year_end_net_income": ("Net income (本年收益)", "本年收益"),
+    "year_end_opening": ("Undistributed at the start of the year", "年初未分配收益"),
+    "year_end_transfers_in": ("Other transfers in", "其他转入"),
+    "year_end_distributable": ("Distributable income", "可分配收益"),
+    "year_end_reserve": ("Public accumulation fund ({percent}%)", "提取公积公益金（{percent}%）"),
+    "year_end_members_line": ("To members by shares", "向成员分配"),
+    "year_end_other_line": ("Other distribution ({account})", "其他分配（{account}）"),
+    "year_end_closing_undistributed": ("Undistributed at the end of the year",
+                                       "年末未分配收益"),
+    "year_end_dividends": ("Dividends by shares", "按股份分红"),
+    "year_end_no_dividends": ("(no dividends)", "（无分红）"),
+    "year_end_dry_run": ("Dry run: nothing was written.", "试算：未写入任何内容。"),
+    "year_end_closed": ("The year {year} is closed: {count} closing voucher(s) posted.",
+                        "{year} 年已年终结账：记入 {count} 张结账凭证。"),
+    "year_end_reopened": ("The year {year} is reopened: {count} closing voucher(s) reversed.",
+                          "{year} 年已反结账：红字冲销 {count} 张结账凭证。"),
+    "col.shares": ("Shares", "股份"),
+    "col.dividend": ("Dividend", "分红"),
 }
