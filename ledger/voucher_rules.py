@@ -45,10 +45,9 @@ def account(code: str) -> AccountRef | None:
 
 def closed_years() -> set[int]:
     """The years the year-end close has locked."""
-    from ledger import db
+    from ledger.refs import Refs
 
-    text = db.get_meta("closed_years")
-    return {int(year) for year in text.split(",") if year}
+    return Refs().closed_years()
 
 
 def check(values: Mapping[str, Any], where: str = "", source: str = "entry",

@@ -197,7 +197,7 @@ class YearCheckFailed(CheckFailed):
 
 def _percent(value, problems: list) -> int:
     try:
-        percent = money.parse_fixed(_exact(value), PERCENT_PLACES, limit=100)
+        percent = money.parse_fixed(value, PERCENT_PLACES, limit=100)
     except money.NumberError:
         percent = -1
     if not 0 <= percent <= PERCENT_SCALE:
