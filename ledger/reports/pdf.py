@@ -583,3 +583,55 @@ class _Mark(Flowable):
     def draw(self):
         self.footer.label, self.footer.check_code = self.label, self.check_code
         self.footer.first_page = self.canv.getPageNumber()
+
+
+# -- the annual household statement ----------------------------------------------------
+
+def annual(document, lang: str, font: FontChoice, printed: date | None = None) -> bytes:
+    """A household's year, in the settlement sheet's look."""
+    from ledger.reports import annual as content
+
+    title = content.title(document, lang)
+    footer = _Footer(font.name, _printed(printed, lang), lang)
+    name = font.name
+    labels = [i18n.t(key, lang) for key in ("doc.collective", "doc.year", "doc.household",
+                                            "doc.head", "doc.group")]
+    label = min(max(grid.width(text, name, SIZE) for text in labels) + 2 * PAD + 2, 90)
+    value = (WIDTH - 3 * label) / 3
+    identity = Grid([Row([labels[0], document.collective, "", "", labels[1], str(document.year)],
+                         spans=((1, 3),), shade=(0, 4)),
+                     Row([labels[2], document.code, labels[3], document.name, labels[4],
+                          document.group], shade=(0, 2, 4))],
+                    [label, value] * 3, name, "L" * 6, inner=(1, 2, 3, 4, 5),
+                    pad=ROW_PAD + BOX_PAD)
+    story: list[Flowable] = [
+        _Mark(footer, f"{document.collective} · {document.code} {document.name}",
+              document.check_code),
+        _Line(title, name, 14, "C", space=5), identity]
+    for part in content.tables(document, lang):
+        story.append(Spacer(0, GAP))
+        if not part.rows:
+            story.append(_Line(f"{part.title}: {i18n.t('annual.none', lang)}", name, 7.5,
+                               color=GREY))
+            continue
+        widths = natural_widths(part.headers, [*part.rows, part.totals], name)
+        widths[part.wide] += WIDTH - sum(widths)
+        count = len(widths)
+        align = "".join("L" if index < part.numeric_from else "R" for index in range(count))
+        story.append(Grid([Row([part.title] + [""] * (count - 1), "band",
+                               spans=((0, count - 1),)),
+                           Row(part.headers, "head"), *(Row(row) for row in part.rows),
+                           Row(part.totals, "total")],
+                          widths, name, align, repeat=2))
+    side = WIDTH / 2
+    reckoning = [Row([label, operator.replace("−", "-"), money.yuan(fen)],
+                     "strong" if operator == "=" else "body")
+                 for label, operator, fen in content.reckoning(document, lang)]
+    words = f"{i18n.t('doc.in_words', lang)}{': ' if lang == 'en' else '：'}"
+    reckoning.append(Row([words + cells.balance_words(document.closing, lang), "", ""], "words",
+                         spans=((0, 2),), align={0: "L"}))
+    settled = Grid(reckoning, [side, 20, side - 20], name, "LLR", pad=ROW_PAD + BOX_PAD)
+    space = Spacer(0, 4 * GAP)
+    settled.keepWithNext = space.keepWithNext = True
+    story += [Spacer(0, GAP), settled, space, _Signatures(lang, name)]
+    return _build(story, footer, title, document.collective, lang)
