@@ -949,4 +949,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                        "not match its lines, date or seal",
                                        "记账凭证 {record}：其分录 #{voucher} 与凭证的行、"
                                        "日期或封印不符"),
+    # -- statements and books (issue 14)
+    "statement_unbalanced": ("balance sheet {year}: on {date} total assets {assets} differ "
+                             "from total liabilities and owners' equity {claims}",
+                             "{year} 年资产负债表：{date} 资产总计 {assets} 与负债和所有者权益"
+                             "总计 {claims} 不等"),
+    "statement_undistributed_differs": ("income statement {year}: undistributed income at the "
+                                        "end of the year {computed} differs from the balance "
+                                        "sheet's {kept} on 31 December",
+                                        "{year} 年收益及收益分配表：年末未分配收益 {computed} "
+                                        "与资产负债表 12 月 31 日的未分配收益 {kept} 不等"),
+    "check_cash_negative": ("warning: cash on hand ended {date} at {amount}, below zero: a "
+                            "receipt was probably not recorded",
+                            "警告：{date} 库存现金余额 {amount}，小于零：可能有收款未入账"),
+    "check_warnings": ("{count} warning(s): worth a look, but the books are sound",
+                       "{count} 条警告：请核对，账簿本身无误"),
+    "book.counter_several": ("{code} etc.", "{code} 等"),
 }
