@@ -442,12 +442,13 @@ def _describe_records(kind: str, ids: set[int], lang: str | None) -> dict[int, s
         else:
             party, detail = (getattr(model, name) for name in {
                 "wages": ("household", "task"), "charges": ("household", "item"),
-                "subsidies": ("recipient", "source"), "payments": ("household", "memo")}[kind])
+                "subsidies": ("recipient", "source"), "payments": ("household", "id")}[kind])
             rows = (model.select(model.id, owner.name, detail)
                     .join(owner, on=(party == owner.id))
                     .where(model.id.in_(chunk)).tuples())
             for record, name, text in rows:
-                found[record] = " ".join(word for word in (label, name, text) if word)
+                words = (label, name) if kind == "payments" else (label, name, text)
+                found[record] = " ".join(word for word in words if word)
     return found
 
 

@@ -42,6 +42,11 @@ def record(kind: str, debit: str, credit: str, posted: str, **fields) -> None:
 
 @pytest.fixture
 def village(memory_ledger):
+    build_books()
+    return memory_ledger
+
+
+def build_books() -> None:
     POSTED.clear()
     build_village()  # H001 holds 1.5 shares, the others none
     # 2025: opening balances on the first day of the books, then the year.
@@ -77,7 +82,6 @@ def village(memory_ledger):
     voucher("2026-08-10", ("514", "5000", ""), ("101", "", "5000"), summary="路灯")
     voucher("2026-08-12", ("101", "3000", ""), ("504", "", "3000"), summary="租金")
     voucher("2026-08-20", ("101", "1000", ""), ("102", "", "1000"), summary="提现")
-    return memory_ledger
 
 
 # -- independent sums ----------------------------------------------------------------------

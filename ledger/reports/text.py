@@ -406,3 +406,10 @@ def summary(document: Summary, lang: str, printed: date | None = None) -> str:
     out.signatures(out.t("doc.signature_accountant"), out.t("doc.signature_supervision"))
     out.footer(printed or date.today(), check_code=document.check_code)
     return out.text()
+
+
+def tabular(document, lang: str, printed: date | None = None) -> str:
+    """A statement or a book (`ledger.reports.tabular.Document`) for an 80-column printer."""
+    from ledger.reports import tabular as tables
+
+    return tables.text(document, lang, printed)
