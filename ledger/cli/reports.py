@@ -29,12 +29,12 @@ def add_commands(commands: Commands) -> None:
     add_document_options(trial, (*FORMATS, "html", "pdf", "xlsx"))
     trial.set_defaults(run=trial_balance)
 
-    for name, run in (("balance-sheet", balance_sheet), ("income-statement", income_statement),
+    for name, run in (("balance-sheet", statement), ("income-statement", statement),
                       ("distribution", distribution), ("general-ledger", general_ledger)):
-        statement = reports.add(name, "report_" + name.replace("-", "_"))
-        statement.add_argument("year", metavar="YEAR", type=_year, help=help_text("statement_year"))
-        add_document_options(statement, BOOK_FORMATS)
-        statement.set_defaults(run=run)
+        yearly = reports.add(name, "report_" + name.replace("-", "_"))
+        yearly.add_argument("year", metavar="YEAR", type=_year, help=help_text("statement_year"))
+        add_document_options(yearly, BOOK_FORMATS)
+        yearly.set_defaults(run=run, statement=name.replace("-", "_"))
 
     for name in ("cash-book", "bank-book", "account-ledger"):
         book = reports.add(name, "report_" + name.replace("-", "_"))
@@ -225,25 +225,16 @@ def publish(args, build, as_json, csv_rows=None) -> None:
         render(args, "tabular", build(lang))
 
 
-def balance_sheet(args) -> int:
+def statement(args) -> int:
+    """The balance sheet or the income statement: exit 1 when an identity fails."""
     from ledger import statements
     from ledger.reports import statements as documents
 
     read_ledger(args)
-    sheet = statements.balance_sheet(args.year)
-    publish(args, lambda lang: documents.balance_sheet_document(sheet, lang),
-            lambda lang: documents.balance_sheet_json(sheet))
-    return 0 if not sheet.problems else 1
-
-
-def income_statement(args) -> int:
-    from ledger import statements
-    from ledger.reports import statements as documents
-
-    read_ledger(args)
-    report = statements.income_statement(args.year)
-    publish(args, lambda lang: documents.income_statement_document(report, lang),
-            lambda lang: documents.income_statement_json(report))
+    kind = args.statement
+    report = getattr(statements, kind)(args.year)
+    publish(args, lambda lang: getattr(documents, f"{kind}_document")(report, lang),
+            lambda lang: getattr(documents, f"{kind}_json")(report))
     return 0 if not report.problems else 1
 
 
