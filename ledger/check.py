@@ -25,15 +25,15 @@ from typing import Callable, Iterator
 
 from peewee import JOIN, fn
 
-from ledger import (anchors, audit, chart, i18n, income, money, models, posting, rules, seal,
-                    store, tamper, voucher_rules)
+from ledger import (anchors, audit, books, chart, i18n, income, money, models, posting, rules,
+                    seal, statements, store, tamper, voucher_rules)
 from ledger.errors import LedgerError
 from ledger.kinds import BY_MODEL, RECORD_KINDS
 
 
 #: Parameters that hold money in fen; they are shown in yuan.
 MONEY_PARAMS = ("amount", "posted", "debit", "credit", "net", "outside", "computed", "kept",
-                "accounts")
+                "accounts", "assets", "claims")
 
 
 @dataclass
@@ -52,14 +52,16 @@ class Finding:
 
 
 def run(progress: Callable[[int, int], None] | None = None,
-        anchor: str | None = None) -> list[Finding]:
+        anchor: str | None = None, warnings: list[Finding] | None = None) -> list[Finding]:
     """Every problem found; an empty list means the ledger is sound. Everything is read
     in one snapshot of the ledger (one read transaction), so a window writing meanwhile
     is not mistaken for damage; the seals and the hash chain are verified (by worker
     processes, on a large ledger) up to the ids of that snapshot while the queries run.
     `anchor`, a check code read off paper, is verified with the anchors kept beside the
     ledger and in its backups. `progress`, if given, is told (step, steps in all) as each
-    step begins: on a county's ledger the check takes minutes."""
+    step begins: on a county's ledger the check takes minutes. `warnings`, if given, is
+    told what is worth a look but is no failure (a day cash on hand ended below zero):
+    they are never in the list returned, so they never fail the check."""
     paper = []
     if anchor is not None:
         head = anchors.parse(anchor)
@@ -70,7 +72,8 @@ def run(progress: Callable[[int, int], None] | None = None,
     with _snapshot() as alone:
         verification = tamper.start(alone)
         steps = (_vouchers_balance, _postings, _records_have_vouchers, _general_vouchers,
-                 _amounts, _reversals, _dates, _kept_balances, _seasons, _audit_coverage,
+                 _amounts, _reversals, _dates, _kept_balances, _seasons, _statements,
+                 lambda: _cash_warnings(warnings), _audit_coverage,
                  _triggers, lambda: _anchors(written, paper),
                  lambda: _tampering(verification))
         try:
@@ -499,6 +502,23 @@ def _seasons():
                 yield Finding("check_household_balance", dict(
                     season=season.code, household=party.code,
                     computed=running[party.code], kept=party.balance))
+
+
+def _statements():
+    """Each year's statements agree with themselves: 资产总计 = 负债和所有者权益总计 at the
+    start and the end of the year, and the income statement's 年末未分配收益 = the balance
+    sheet's 未分配收益 on 31 December."""
+    for year in statements.years_with_vouchers():
+        for key, params in statements.problems(year):
+            yield Finding(key, params)
+
+
+def _cash_warnings(warnings: list[Finding] | None):
+    """The days cash on hand ended below zero (a receipt not recorded): warnings only."""
+    if warnings is not None:
+        warnings.extend(Finding("check_cash_negative", dict(date=day.isoformat(), amount=balance))
+                        for day, balance in books.negative_cash_days())
+    return ()
 
 
 def _income_accounts() -> dict[int, int]:

@@ -404,3 +404,26 @@ def _annual_cells(part, row: list[str], tag: str = "td") -> str:
     """A row of one of the annual statement's tables: text, then figures on the right."""
     return "".join(f'<{tag} class="{"text" if index < part.numeric_from else "num"}">'
                    f'{_e(text)}</{tag}>' for index, text in enumerate(row))
+# -- statements and books (issue 14) ---------------------------------------------------------
+
+def tabular(document, lang: str) -> str:
+    """A statement or a book (`ledger.reports.tabular.Document`) in the sheets' look: the
+    collective, the title, the period, then each table with its caption."""
+    parts = ['<section class="summary">', f'<p class="issuer">{_e(document.issuer)}</p>',
+             f'<h1>{_e(document.title)}</h1>',
+             f'<p class="subtitle"><span>{_e(document.period)}</span> '
+             f'<span>{_e(document.unit)}</span></p>']
+    for table in document.tables:
+        css = ["num" if column.numeric else "text" for column in table.columns]
+        head = "".join(f'<th class="{c}">{_e(column.header)}</th>'
+                       for c, column in zip(css, table.columns))
+        rows = "".join(f'<tr class="{line.style or "line"}">' + "".join(
+            f'<td class="{c}">{_e(value)}</td>' for c, value in zip(css, line.cells)) + "</tr>"
+            for line in table.lines)
+        caption = f"<caption>{_e(table.caption)}</caption>" if table.caption else ""
+        parts.append(f'<table class="records book">{caption}<thead><tr>{head}</tr></thead>'
+                     f'<tbody>{rows}</tbody></table>')
+    parts.extend(f'<p class="note warn">{_e(note)}</p>' for note in document.notes)
+    parts.append(_printed(lang))
+    parts.append("</section>")
+    return _page(document.title, "".join(parts), lang, numbered=True)

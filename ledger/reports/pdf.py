@@ -635,3 +635,46 @@ def annual(document, lang: str, font: FontChoice, printed: date | None = None) -
     settled.keepWithNext = space.keepWithNext = True
     story += [Spacer(0, GAP), settled, space, _Signatures(lang, name)]
     return _build(story, footer, title, document.collective, lang)
+# -- statements and books (issue 14) ---------------------------------------------------------
+
+#: How each line of a statement or a book is drawn (`ledger.reports.tabular.Line.style`).
+_LINE_KINDS = {"": "body", "total": "total", "sub": "sub", "warn": "above", "head": "band"}
+
+
+def tabular(document, lang: str, font: FontChoice, printed: date | None = None) -> bytes:
+    """A statement or a book (`ledger.reports.tabular.Document`) for A4, in the sheets'
+    look: the collective, the title, the period, each table under its caption, the notes."""
+    name = font.name
+    footer = _Footer(name, _printed(printed, lang), lang)
+    story: list[Flowable] = [
+        _Mark(footer, f"{document.issuer} · {document.title}"),
+        _Line(document.issuer, name, 9, "C", space=1),
+        _Line(document.title, name, 14, "C", space=3),
+        _Line("　".join(part for part in (document.period, document.unit) if part), name, 9,
+              "C", space=6),
+    ]
+    for table in document.tables:
+        if table.caption:
+            story.append(_Line(table.caption, name, 10, space=2))
+        story.append(_book_grid(table, name))
+        story.append(Spacer(0, 2 * GAP))
+    story.extend(_Line(note, name, 9, space=2, color=colors.Color(0.65, 0, 0))
+                 for note in document.notes)
+    return _build(story, footer, document.title, document.issuer, lang)
+
+
+def _book_grid(table, font: str) -> Grid:
+    header = [column.header for column in table.columns]
+    texts = [line.cells for line in table.lines]
+    widths = natural_widths(header, texts, font)
+    flexible = [i for i, column in enumerate(table.columns) if column.flex]
+    spare = WIDTH - sum(widths)
+    if flexible:
+        for i in flexible:  # the text columns take what is left, or give up what is too much
+            widths[i] = max(widths[i] + spare / len(flexible), 40)
+    if sum(widths) > WIDTH:
+        widths = [w * WIDTH / sum(widths) for w in widths]
+    align = "".join("R" if column.numeric else "L" for column in table.columns)
+    rows = [Row(header, "head"), *(Row(line.cells, _LINE_KINDS.get(line.style, "body"))
+                                   for line in table.lines)]
+    return Grid(rows, widths, font, align, repeat=1)

@@ -445,3 +445,8 @@ def annual(document, lang: str, printed: date | None = None) -> str:
     out.signatures(out.t("doc.signature_household"), out.t("doc.signature_accountant"))
     out.footer(printed or date.today(), f"{document.code} {document.name}", document.check_code)
     return out.text()
+def tabular(document, lang: str, printed: date | None = None) -> str:
+    """A statement or a book (`ledger.reports.tabular.Document`) for an 80-column printer."""
+    from ledger.reports import tabular as tables
+
+    return tables.text(document, lang, printed)
