@@ -14,6 +14,8 @@ id order, so a number once printed never changes.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable, Mapping
 
@@ -113,23 +115,104 @@ def number(voucher_id: int) -> str:
 
 
 def numbers(voucher_ids: Iterable[int]) -> dict[int, str]:
-    """The numbers of some journal vouchers, each counted within its month."""
+    """The numbers of some journal vouchers, each counted within its month: one query,
+    numbering only the months the vouchers lie in."""
     Voucher = models.Voucher
     wanted = sorted(set(voucher_ids))
     if not wanted:
         return {}
-    found = {}
-    rows = Voucher.select(Voucher.id, Voucher.date).where(Voucher.id.in_(wanted)).tuples()
-    for voucher_id, day in rows:
-        first = day.replace(day=1)
-        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        position = (Voucher.select(fn.COUNT(Voucher.id))
-                    .where((Voucher.date >= first) & (Voucher.date < following)
-                           & (Voucher.id <= voucher_id))
-                    .scalar())
-        found[voucher_id] = format_number(day, position)
-    return found
+    days = Voucher.select(Voucher.date).where(Voucher.id.in_(wanted)).distinct().tuples()
+    months = sorted({(day.year, day.month) for (day,) in days})
+    if not months:
+        return {}
+    numbered = month_positions(months)
+    inner = numbered.alias("numbered")
+    query = (Voucher.select(inner.c.id, inner.c.date, inner.c.position).from_(inner)
+             .where(inner.c.id.in_(wanted)).tuples())
+    return {voucher_id: format_number(_day(day), position) for voucher_id, day, position in query}
+
+
+def month_positions(months: Iterable[tuple[int, int]]):
+    """A query of (id, date, position) of every journal voucher in `months` ((year,
+    month) pairs), its position counted within its month in posting (id) order."""
+    Voucher = models.Voucher
+    ranges = None
+    for year, month in months:
+        first = date(year, month, 1)
+        following = date(year + month // 12, month % 12 + 1, 1)
+        within = (Voucher.date >= first) & (Voucher.date < following)
+        ranges = within if ranges is None else ranges | within
+    position = fn.ROW_NUMBER().over(partition_by=[Voucher.date.year, Voucher.date.month],
+                                    order_by=[Voucher.id])
+    return Voucher.select(Voucher.id, Voucher.date, position.alias("position")).where(ranges)
+
+
+def month_numbers(year: int, month: int) -> dict[int, str]:
+    """The number of every journal voucher of one month, by voucher id: what an export
+    walking the journal in date order needs, a month at a time."""
+    first = date(year, month, 1)
+    return {voucher_id: format_number(first, position) for voucher_id, _, position
+            in month_positions([(year, month)]).tuples()}
+
+
+def _day(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def format_number(day: date, position: int) -> str:
     return f"{PREFIX}-{day.year:04d}-{day.month:02d}-{position:04d}"
+
+
+_NUMBER = re.compile(r"(?:记|J)?-?(\d{4})-(\d{1,2})-(\d{1,6})", re.IGNORECASE)
+
+
+def by_number(text: str) -> tuple[str, int] | None:
+    """The (record kind, record id) of the voucher a number names (`记-2026-04-0017`):
+    a general voucher's kind is `vouchers`; None when the text is no voucher number or
+    names none."""
+    found = _NUMBER.fullmatch(text.strip())
+    if found is None:
+        return None
+    year, month, position = (int(part) for part in found.groups())
+    if not 1 <= month <= 12 or position < 1:
+        return None
+    Voucher = models.Voucher
+    first = date(year, month, 1)
+    following = date(year + month // 12, month % 12 + 1, 1)
+    row = (Voucher.select(Voucher.kind, Voucher.record_id)
+           .where((Voucher.date >= first) & (Voucher.date < following))
+           .order_by(Voucher.id).offset(position - 1).limit(1).tuples().first())
+    return (row[0], row[1]) if row else None
+
+
+def number_of(kind: str, record_id: int) -> str | None:
+    """The number of the voucher a record or a general voucher posted; None if it posted
+    none (a record of amount zero)."""
+    Voucher = models.Voucher
+    voucher_id = (Voucher.select(Voucher.id)
+                  .where((Voucher.kind == kind) & (Voucher.record_id == record_id)).scalar())
+    return None if voucher_id is None else number(voucher_id)
+
+
+@dataclass
+class Shown:
+    """A general voucher as `silk voucher show` prints it."""
+
+    id: int
+    number: str
+    date: date
+    attachments: int
+    maker: str
+    source: str
+    reverses: int | None
+    lines: list[tuple[str, str, int, int]]
+
+
+def show(general_id: int) -> Shown:
+    """One general voucher with its number and lines; LedgerError if there is none."""
+    GeneralVoucher = models.GeneralVoucher
+    stored = GeneralVoucher.get_or_none(GeneralVoucher.id == general_id)
+    if stored is None:
+        raise LedgerError("no_such_record", ref=f"{KIND}:{general_id}")
+    return Shown(general_id, number_of(KIND, general_id) or "", stored.date, stored.attachments,
+                 stored.maker, stored.source, stored.reverses, lines_of(general_id))
