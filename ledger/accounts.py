@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from peewee import JOIN
 
@@ -120,6 +120,16 @@ def full_name(code: str, own_name: str, lang: str, party_name: str | None = None
         parent = chart.BY_CODE[chart.parent_of(code)]
         return f"{parent.zh if lang == 'zh' else parent.en}-{own_name}"
     return chart.account_name(code, lang, party_name)
+
+
+def names(codes: Iterable[str], lang: str) -> dict[str, str]:
+    """The names of some accounts in `lang`, by code, in one query."""
+    Account, Party = models.Account, models.Party
+    wanted = sorted(set(codes))
+    query = (Account.select(Account.code, Account.name, Party.name)
+             .join(Party, JOIN.LEFT_OUTER, on=(Account.party == Party.id))
+             .where(Account.code.in_(wanted)).tuples())
+    return {code: full_name(code, own, lang, party_name) for code, own, party_name in query}
 
 
 def listing(households: bool = True) -> list[Entry]:

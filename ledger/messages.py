@@ -1037,4 +1037,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "一行分录：\"摘要,科目,借方,贷方\"，借贷只填一个；每行一个 --line，"
                           "至少两行"),
     "help.voucher_attachments": ("attachments (附单据张数)", "附单据张数"),
+    "reverse_voucher_done": ("{ref} ({number}) reversed by {by} ({by_number}) on {date}.",
+                             "{ref}（{number}）已由 {by}（{by_number}）红字冲销，日期 {date}。"),
+    "help.reverse_ref": ("the record (KIND:ID, e.g. sales:42), or a general voucher "
+                         "(vouchers:12, or its number 记-2026-04-0017)",
+                         "记录（类别:编号，如 sales:42）或记账凭证（vouchers:12 或凭证号 "
+                         "记-2026-04-0017）"),
 }

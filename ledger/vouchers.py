@@ -188,10 +188,46 @@ def by_number(text: str) -> tuple[str, int] | None:
 def number_of(kind: str, record_id: int) -> str | None:
     """The number of the voucher a record or a general voucher posted; None if it posted
     none (a record of amount zero)."""
+    return numbers_of([(kind, record_id)]).get((kind, record_id))
+
+
+def numbers_of(refs: Iterable[tuple[str, int]]) -> dict[tuple[str, int], str]:
+    """The numbers of the vouchers some records or general vouchers posted, by (kind,
+    id): two queries however many (a record of amount zero posted none, and is absent)."""
     Voucher = models.Voucher
-    voucher_id = (Voucher.select(Voucher.id)
-                  .where((Voucher.kind == kind) & (Voucher.record_id == record_id)).scalar())
-    return None if voucher_id is None else number(voucher_id)
+    by_kind: dict[str, set[int]] = {}
+    for kind, record_id in refs:
+        by_kind.setdefault(kind, set()).add(record_id)
+    if not by_kind:
+        return {}
+    wanted = None
+    for kind, ids in by_kind.items():
+        these = (Voucher.kind == kind) & Voucher.record_id.in_(sorted(ids))
+        wanted = these if wanted is None else wanted | these
+    posted = list(Voucher.select(Voucher.id, Voucher.kind, Voucher.record_id).where(wanted)
+                  .tuples())
+    found = numbers(voucher_id for voucher_id, _, _ in posted)
+    return {(kind, record_id): found[voucher_id] for voucher_id, kind, record_id in posted}
+
+
+def parse_ref(text: str) -> tuple[str, int]:
+    """What `reverse` and `voucher show` are given: a voucher number (`记-2026-04-0017`,
+    which may name a record's voucher), `vouchers:12` (or `记账凭证:12`), or a record's
+    `sales:42`; as (kind, id)."""
+    from ledger import corrections, i18n
+
+    found = by_number(text)
+    if found is not None:
+        return found
+    name, colon, number_text = text.strip().replace("：", ":").rpartition(":")
+    labels = {KIND, *(i18n.kind_label(KIND, lang).lower() for lang in i18n.LANGUAGES)}
+    if colon and name.strip().lower() in labels:
+        if not number_text.strip().isdigit():
+            raise LedgerError("bad_voucher_ref", ref=text)
+        return KIND, int(number_text)
+    if _NUMBER.fullmatch(text.strip()):
+        raise LedgerError("no_such_record", ref=text.strip())
+    return corrections.parse_ref(text)
 
 
 @dataclass
