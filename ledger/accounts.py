@@ -148,7 +148,7 @@ def listing(households: bool = True) -> list[Entry]:
     if not households:  # a 113 with households is no leaf, shown or not
         parents |= {chart.INTERNAL} if Account.select().where(
             Account.party.is_null(False)).exists() else set()
-    rows.sort(key=lambda row: _order(row[0]))
+    rows.sort(key=lambda row: chart_order(row[0]))
     entries = []
     for code, own, parent_code, party_code, party_name in rows:
         zh = full_name(code, own, "zh", party_name)
@@ -160,7 +160,8 @@ def listing(households: bool = True) -> list[Entry]:
     return entries
 
 
-def _order(code: str) -> tuple[str, str]:
+def chart_order(code: str) -> tuple[str, str]:
+    """How accounts are ordered: by level-1 code, each followed by its sub-accounts."""
     head, _, tail = code.partition(".")
     return head, tail
 

@@ -294,6 +294,7 @@ class Writer:
             self._buffer(models.Account, LAYOUTS[models.Account].stored_row(account_id, dict(
                 code=code, parent=self.refs.account_id(chart.INTERNAL), party=party_id)))
             self.refs.add_account(code, account_id)
+            self._accounts[code] = voucher_rules.AccountRef(account_id, code, False, party_id)
         return party_id
 
     def _season(self, f: dict) -> int:
