@@ -89,6 +89,7 @@ def add(code: str, name: str) -> int:
         account_id = writer.add_account(dict(code=code, name=name))
         writer.finish()
         audit.log("account", kind=KIND, ids=(account_id, account_id),
+                  target=f"{code.strip().upper()} {name.strip()}"[:100],
                   after={"code": code.strip().upper(), "name": name.strip()})
     return account_id
 

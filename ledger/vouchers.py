@@ -40,6 +40,7 @@ def post(values: Mapping[str, Any], source: str = "entry") -> int:
         general_id = writer.add_general(_with_maker(values), source=source)
         writer.finish()
         audit.log("voucher", kind=KIND, ids=(general_id, general_id),
+                  target=number_of(KIND, general_id) or "",
                   after={"date": str(values.get("date", "")), "lines": len(values["lines"])})
     return general_id
 
