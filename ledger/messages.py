@@ -1150,7 +1150,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.report_account_ledger": ("an account's ledger (明细账), sub-accounts included",
                                    "科目明细账（含明细科目）"),
     "help.report_general_ledger": ("the general ledger of a year (总账)", "年度总账"),
-    "help.statement_year": ("the year, such as 2026", "年度，例如 2026"),
+    "help.report_year": ("the year, such as 2026", "年度，例如 2026"),
     "help.account_code": ("the account's code, such as 101 or 113.H001",
                           "科目编码，例如 101 或 113.H001"),
     "help.period_month": ("a month: 2026-04", "月份：2026-04"),
@@ -1158,4 +1158,98 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.period_year": ("a year: 2026", "年度：2026"),
     "help.period_from": ("first day, with --to", "起始日期，与 --to 一起用"),
     "help.period_to": ("last day, with --from", "截止日期，与 --from 一起用"),
+    # -- sub-accounts, general vouchers from files, voucher numbers (issue 14) -------
+    "kind.accounts": ("account", "科目"),
+    "action.account": ("added account", "增设科目"),
+    "field.voucher": ("voucher", "凭证"),
+    "account_code_form": ("'{code}' is not a sub-account's code: write the parent's code, a "
+                          "dot and one to eight capital letters or digits, e.g. 513.01",
+                          "“{code}”不是明细科目编码：请写成 上级科目编码、点号和一至八位大写字母或"
+                          "数字，例如 513.01"),
+    "account_exists": ("account {code} already exists", "科目 {code} 已存在"),
+    "account_no_parent": ("account {code} needs its parent {parent}, which is not in the "
+                          "chart", "科目 {code} 的上级科目 {parent} 不在科目表中"),
+    "account_reserved_parent": ("113's sub-accounts belong to the households (113.H001 is "
+                                "household H001's): add a household instead of {code}",
+                                "113 的明细科目属于各农户（113.H001 即农户 H001）：请添加农户，"
+                                "而不是科目 {code}"),
+    "account_year_end_parent": ("account {parent} is posted only by the year-end close and "
+                                "takes no sub-account by hand ({code})",
+                                "科目 {parent} 只能由年终结账记账，不能手工增设明细科目 {code}"),
+    "account_program_parent": ("the program posts to account {parent} itself, so it must "
+                               "stay without sub-accounts ({code})",
+                               "程序自身会记账到科目 {parent}，它不能有明细科目（{code}）"),
+    "account_parent_posted": ("account {parent} already has postings of its own: with a "
+                              "sub-account {code} it would take none any more and they would "
+                              "be stranded; add sub-accounts before posting to an account",
+                              "科目 {parent} 已有分录：增设明细科目 {code} 后它不能再记账，"
+                              "已有分录将无处归属；请在记账前增设明细科目"),
+    "import_voucher_date_differs": ("a voucher's rows must share one date: {first} has "
+                                    "{date}",
+                                    "同一凭证的各行日期必须相同：{first} 的日期是 {date}"),
+    "import_duplicate_voucher": ("this voucher is already in the ledger (vouchers:{id}); if it "
+                                 "is a second, separate voucher, import with "
+                                 "--allow-duplicates",
+                                 "此凭证已在账本中（vouchers:{id}）；如确为另一张凭证，请加 "
+                                 "--allow-duplicates 导入"),
+    "import_duplicate_voucher_in_import": ("this voucher is the same as the one at {first} in "
+                                           "this import; if it is a second, separate voucher, "
+                                           "import with --allow-duplicates",
+                                           "此凭证与本次导入中 {first} 的凭证完全相同；如确为另"
+                                           "一张凭证，请加 --allow-duplicates 导入"),
+    "bad_voucher_ref": ("'{ref}' names no voucher: write vouchers:ID or a voucher number such "
+                        "as 记-2026-04-0017", "“{ref}”不是凭证：请写 vouchers:编号 或凭证号，"
+                        "例如 记-2026-04-0017"),
+    "bad_voucher_line": ("--line '{line}': write SUMMARY,ACCOUNT,DEBIT,CREDIT with one of "
+                         "debit or credit empty, e.g. \"电费,513.01,356.40,\"",
+                         "--line “{line}”：请写成 摘要,科目,借方,贷方，借贷只填一个，"
+                         "例如 \"电费,513.01,356.40,\""),
+    "account_added": ("account {code} {name} added.", "已增设科目 {code} {name}。"),
+    "voucher_posted": ("voucher {number} posted (vouchers:{id}).",
+                       "凭证 {number} 已记账（vouchers:{id}）。"),
+    "voucher_heading": ("{number}  {date}  vouchers:{id}  attachments {attachments}  made by "
+                        "{maker}", "{number}  {date}  vouchers:{id}  附单据 {attachments} 张  "
+                        "制单 {maker}"),
+    "voucher_reverses": ("reverses vouchers:{id} (红字冲销)", "红字冲销 vouchers:{id}"),
+    "voucher_closing": ("made by the year-end close", "年终结账凭证"),
+    "voucher_total": ("Total", "合计"),
+    "col.summary": ("Summary", "摘要"),
+    "col.account_code": ("Account", "科目"),
+    "col.voucher_debit": ("Debit", "借方"),
+    "col.voucher_credit": ("Credit", "贷方"),
+    "col.account_side": ("Side", "方向"),
+    "col.leaf": ("Postable", "可记账"),
+    "side.debit": ("debit", "借"),
+    "side.credit": ("credit", "贷"),
+    "help.account": ("add a sub-account to the chart, e.g. 513.01 电费",
+                     "增设明细科目，例如 513.01 电费"),
+    "help.account_add": ("add a sub-account: CODE (parent.NN) and NAME",
+                         "增设明细科目：编码（上级.NN）和名称"),
+    "help.new_account_code": ("the new account's code, e.g. 513.01", "新科目的编码，例如 513.01"),
+    "help.account_name": ("its own name, e.g. 电费 (shown as 管理费用-电费)",
+                          "科目自身名称，例如 电费（显示为 管理费用-电费）"),
+    "help.accounts": ("the chart of accounts, with the sub-accounts added",
+                      "科目表（含已增设的明细科目）"),
+    "help.accounts_format": ("text (default) or json", "text（默认）或 json"),
+    "help.accounts_households": ("list the households' 113 sub-accounts too",
+                                 "同时列出各农户的 113 明细科目"),
+    "help.voucher": ("general vouchers (记账凭证): add one, or show one with its number",
+                     "记账凭证：录入或查看（含凭证号）"),
+    "help.voucher_add": ("post a general voucher from its lines", "按分录录入一张记账凭证"),
+    "help.voucher_show": ("print a voucher: its number (记-2026-04-0017) or vouchers:ID",
+                          "打印凭证：凭证号（记-2026-04-0017）或 vouchers:编号"),
+    "help.voucher_ref": ("a voucher number (记-2026-04-0017), vouchers:ID or ID",
+                         "凭证号（记-2026-04-0017）、vouchers:编号 或编号"),
+    "help.voucher_date": ("the voucher's date", "凭证日期"),
+    "help.voucher_line": ("one line: \"SUMMARY,ACCOUNT,DEBIT,CREDIT\", one of debit or credit "
+                          "empty; give --line once per line, at least twice",
+                          "一行分录：\"摘要,科目,借方,贷方\"，借贷只填一个；每行一个 --line，"
+                          "至少两行"),
+    "help.voucher_attachments": ("attachments (附单据张数)", "附单据张数"),
+    "reverse_voucher_done": ("{ref} ({number}) reversed by {by} ({by_number}) on {date}.",
+                             "{ref}（{number}）已由 {by}（{by_number}）红字冲销，日期 {date}。"),
+    "help.reverse_ref": ("the record (KIND:ID, e.g. sales:42), or a general voucher "
+                         "(vouchers:12, or its number 记-2026-04-0017)",
+                         "记录（类别:编号，如 sales:42）或记账凭证（vouchers:12 或凭证号 "
+                         "记-2026-04-0017）"),
 }

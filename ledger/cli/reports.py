@@ -32,7 +32,7 @@ def add_commands(commands: Commands) -> None:
     for name, run in (("balance-sheet", statement), ("income-statement", statement),
                       ("distribution", distribution), ("general-ledger", general_ledger)):
         yearly = reports.add(name, "report_" + name.replace("-", "_"))
-        yearly.add_argument("year", metavar="YEAR", type=_year, help=help_text("statement_year"))
+        yearly.add_argument("year", metavar="YEAR", type=_year, help=help_text("report_year"))
         add_document_options(yearly, BOOK_FORMATS)
         yearly.set_defaults(run=run, statement=name.replace("-", "_"))
 
