@@ -1018,6 +1018,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.monthly": ("Monthly", "月折旧"),
     "col.accumulated": ("Accumulated", "累计折旧"),
     "col.net": ("Net value", "净值"),
+    "check_depreciation_mismatch": ("the depreciation of {month} charged the assets {amount}, "
+                                    "but its voucher (vouchers:{record}) credits {posted} to "
+                                    "152", "{month} 的折旧按资产计 {amount}，但其凭证"
+                                    "（vouchers:{record}）贷记 152 为 {posted}"),
+    "check_depreciation_twice": ("{month} is depreciated twice: reverse one of its vouchers",
+                                 "{month} 计提了两次折旧：请红字冲销其中一张凭证"),
     "help.asset": ("the fixed-asset register: add an asset, list the register",
                    "固定资产登记簿：添加资产、查看登记簿"),
     "help.asset_commands": ("asset commands", "固定资产命令"),

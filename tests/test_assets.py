@@ -294,13 +294,17 @@ def test_check_names_an_asset_edited_behind_the_programs_back(ledger_path):
     assets.depreciate("2026-01")
     database.close()
     tamper(ledger_path, "UPDATE fixed_asset SET cost = 1200000",
-           "UPDATE depreciation_line SET amount = 1")
+           "UPDATE depreciation_line SET amount = 1",
+           "INSERT INTO depreciation VALUES (2, '2026-01', 1, '')")
     database = db.open_ledger(ledger_path)
     found = [finding.message("en") for finding in check.run()]
     database.close()
     models.database.initialize(None)
     assert any("fixed_asset" in line for line in found), found
     assert any("depreciation_line" in line for line in found), found
+    assert ("the depreciation of 2026-01 charged the assets 0.01, but its voucher (vouchers:2) "
+            "credits 475.00 to 152") in found
+    assert "2026-01 is depreciated twice: reverse one of its vouchers" in found
 
 
 def _schema(path) -> list[tuple]:
