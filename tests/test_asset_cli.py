@@ -4,6 +4,7 @@ on stderr with exit 1 and nothing written."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -121,3 +122,16 @@ def test_a_month_badly_written_is_one_line_and_exit_1(tmp_path):
     assert line.startswith("silk: ")
     refused(silk("--db", path, "--lang", "en", "depreciate", "2026-05", cwd=tmp_path),
             "there are no fixed assets to depreciate")
+
+
+def test_the_documented_register_json_has_the_programs_keys(run):
+    formats = (Path(__file__).resolve().parent.parent / "docs" / "formats.md").read_text(
+        encoding="utf-8")
+    example = formats.split("## The fixed-asset register as JSON", 1)[1]
+    documented = json.loads(example.split("```json", 1)[1].split("```", 1)[0])
+    run(*SHED)
+    code, out, _ = run("asset", "list", "--month", "2026-05", "--format", "json")
+    produced = json.loads(out)
+    assert list(produced) == list(documented)
+    assert list(produced["assets"][0]) == list(documented["assets"][0])
+    assert list(produced["totals"]) == list(documented["totals"])

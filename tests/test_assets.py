@@ -5,6 +5,7 @@ the inputs (Fraction arithmetic), never by the code under test."""
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 from datetime import date
 from fractions import Fraction
 
@@ -349,3 +350,16 @@ def test_the_upgrade_adds_the_depreciation_expense_account(ledger_path):
     assert check.run() == []
     database.close()
     models.database.initialize(None)
+
+
+def test_the_documented_uses_are_the_programs():
+    text = (Path(__file__).resolve().parent.parent / "docs" / "accounting.md").read_text(
+        encoding="utf-8")
+    lines = text.split("## Fixed assets", 1)[1].split("| use |", 1)[1].splitlines()[2:]
+    documented = {}
+    for line in lines:
+        if not line.startswith("|"):
+            break
+        use, account = (cell.strip() for cell in line.strip("|").split("|"))
+        documented[use] = account.split()[0]
+    assert documented == assets.USES
