@@ -1013,11 +1013,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.voucher_summary": ("Summary", "摘要"),
     "col.line_debit": ("Debit", "借方"),
     "col.line_credit": ("Credit", "贷方"),
-    "col.acquired": ("Acquired", "购入日期"),
+    "col.acquired": ("Bought", "购入月份"),
     "col.asset_cost": ("Cost", "原值"),
     "col.monthly": ("Monthly", "月折旧"),
     "col.accumulated": ("Accumulated", "累计折旧"),
-    "col.net": ("Net value", "净值"),
+    "col.net": ("Net", "净值"),
     "check_depreciation_mismatch": ("the depreciation of {month} charged the assets {amount}, "
                                     "but its voucher (vouchers:{record}) credits {posted} to "
                                     "152", "{month} 的折旧按资产计 {amount}，但其凭证"

@@ -135,3 +135,22 @@ def test_the_documented_register_json_has_the_programs_keys(run):
     assert list(produced) == list(documented)
     assert list(produced["assets"][0]) == list(documented["assets"][0])
     assert list(produced["totals"]) == list(documented["totals"])
+
+
+def test_the_register_and_the_voucher_lines_fit_80_columns(run):
+    from ledger.width import width_of
+
+    names = ["育蚕车间厂房及附属蚕室（二〇二五年新建）", "小蚕共育室温湿度自动控制设备",
+             "方格蔟自动采茧机", "村委会办公电脑"]
+    for number, name in enumerate(names, 1):
+        run("asset", "add", f"A{number:03d}", name, "--date", "2025-12-10", "--cost",
+            "1234567.89", "--life", "120", "--use", "management" if number == 4 else "workshop")
+    for lang in ("en", "zh"):
+        for args in (("depreciate", "2026-01", "--dry-run"), ("asset", "list")):
+            code, out, _ = run(*args, lang=lang)
+            assert code == 0
+            assert max(width_of(line) for line in out.splitlines()) <= 80, out
+    code, out, _ = run("depreciate", "2026-01", "--dry-run", lang="zh")
+    assert "计提 2026-01 折旧：A001 育蚕车间" in out and "…" in out
+    code, out, _ = run("asset", "list", "--format", "json")
+    assert [asset["name"] for asset in json.loads(out)["assets"]] == names  # whole, unclipped

@@ -10,6 +10,13 @@ from ledger.cli.output import say
 from ledger.cli.parser import Commands, help_text
 
 
+#: Display cells an asset's name and a voucher line's summary may take, so that the
+#: register and the voucher's lines stay within 80 columns (the full text is in the
+#: ledger and in the JSON).
+NAME_CELLS = 12
+SUMMARY_CELLS = 36
+
+
 def add_commands(commands: Commands) -> None:
     asset = commands.add("asset", "asset")
     subcommands = commands.group(asset, "asset_commands")
@@ -87,7 +94,8 @@ def list_assets(args) -> int:
     say()
     headers = [i18n.t(f"col.{name}") for name in
                ("code", "asset_name", "acquired", "asset_cost", "monthly", "accumulated", "net")]
-    lines = [[row.asset.code, row.asset.name, row.asset.acquired.isoformat(),
+    lines = [[row.asset.code, _clip(row.asset.name, NAME_CELLS),
+              row.asset.acquired.isoformat()[:7],
               money.yuan(row.asset.cost), money.yuan(row.monthly),
               money.yuan(row.accumulated), money.yuan(row.net)] for row in rows]
     lines.append([i18n.t("col.total"), "", "", money.yuan(sum(r.asset.cost for r in rows)), "",
@@ -133,7 +141,22 @@ def depreciate_month(args) -> int:
     say()
     headers = [i18n.t(f"col.{name}") for name in ("account", "voucher_summary", "line_debit",
                                                   "line_credit")]
-    say(table.text(headers, [[code, summary, money.yuan(debit) if debit else "",
+    say(table.text(headers, [[code, _clip(summary, SUMMARY_CELLS),
+                              money.yuan(debit) if debit else "",
                               money.yuan(credit) if credit else ""]
                              for summary, code, debit, credit in plan.lines], numeric_from=2))
     return 0
+
+
+def _clip(text: str, cells: int) -> str:
+    """`text` cut to at most `cells` display cells, an ellipsis marking the cut."""
+    from ledger.width import width_of
+
+    if width_of(text) <= cells:
+        return text
+    kept = ""
+    for character in text:
+        if width_of(kept + character) > cells - 1:
+            break
+        kept += character
+    return kept + "…"
