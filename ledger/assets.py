@@ -244,6 +244,8 @@ def _paid_from(form: Form) -> str | None:
         form.fail("paid_from", "account_has_children", code=code)
     elif code in (chart.FIXED_ASSETS, chart.ACCUMULATED_DEPRECIATION):
         form.fail("paid_from", "asset_paid_from_itself", code=code)
+    elif code in chart.YEAR_END_ONLY or chart.parent_of(code) in chart.YEAR_END_ONLY:
+        form.fail("paid_from", "account_year_end_only", code=code)
     else:
         return code
     return None

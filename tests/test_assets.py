@@ -15,6 +15,7 @@ from peewee import IntegrityError
 from helpers import as_schema, table_counts, tamper
 from ledger import assets, audit, check, db, i18n, models, vouchers
 from ledger.errors import LedgerError
+from ledger.reports.audit_trail import describe
 
 
 @pytest.fixture(autouse=True)
@@ -73,8 +74,8 @@ def test_an_asset_bought_from_the_bank_posts_its_purchase_in_the_same_write(memo
     general = models.GeneralVoucher.get()
     assert general.date == date(2025, 12, 10)
     assert journal_of(general.id) == [("151", 12_000_000, 0), ("102", 0, 12_000_000)]
-    assert audit.entries()[-1].action == "asset"
-    assert audit.entries()[-1].target == "A001"
+    assert describe(audit.entries()[-1], "en").summary == "added fixed asset A001"
+    assert describe(audit.entries()[-1], "zh").summary == "新增固定资产 A001"
     sound()
 
 
@@ -113,6 +114,7 @@ def test_a_workshop_asset_may_be_charged_to_production_cost_instead(memory_ledge
     (dict(account="999"), "there is no account 999"),
     (dict(paid_from="151"), "the purchase cannot be paid from account 151"),
     (dict(paid_from="501"), "account 501 has sub-accounts"),
+    (dict(paid_from="322.02"), "account 322.02 is posted only by the year-end close"),
     (dict(acquired="2025-02-30"), "date:"),
     (dict(name=""), "name: required"),
 ])
@@ -145,6 +147,7 @@ def test_the_workshop_is_charged_475_a_month_from_the_month_after_it_was_bought(
     assert posted.number == "记-2026-01-0001"
     assert models.GeneralVoucher.get_by_id(posted.general_id).date == date(2026, 1, 31)
     assert journal_of(posted.general_id) == [("511.04", expected, 0), ("152", 0, expected)]
+    assert describe(audit.entries()[-1], "zh").summary == "计提折旧 2026-01"
     sound()
     assert depreciation_of("2026-02") == [("511.04", expected, 0), ("152", 0, expected)]
     (row,) = assets.register("2026-02")
