@@ -207,47 +207,46 @@ def _expense_account(form: Form, use: str | None) -> voucher_rules.AccountRef | 
     it the accountant named."""
     if use is None:
         return None
-    given = form.values.get("account")
-    code = USES[use]
-    if given is not None and str(given).strip():
-        try:
-            code = read_code(given)
-        except Problem as problem:
-            form.fail("account", problem.reason, **problem.params)
-            return None
-    ref = voucher_rules.account(code)
-    if ref is None:
-        form.fail("account", "unknown_account", code=code)
-    elif ref.has_children:
-        form.fail("account", "account_has_children", code=code)
-    elif code != USES[use] and chart.parent_of(code) not in (USES[use],
-                                                             chart.parent_of(USES[use])):
-        form.fail("account", "asset_account_not_of_use", code=code, use=use,
-                  expected=USES[use])
-    else:
-        return ref
-    return None
+    expected = USES[use]
+    ref = _leaf_account(form, "account", form.values.get("account") or expected)
+    if ref is not None and ref.code != expected \
+            and chart.parent_of(ref.code) not in (expected, chart.parent_of(expected)):
+        form.fail("account", "asset_account_not_of_use", code=ref.code, use=use,
+                  expected=expected)
+        return None
+    return ref
 
 
 def _paid_from(form: Form) -> str | None:
     """The account the purchase was paid from (or owed on): any leaf account but the
-    fixed assets' own."""
+    fixed assets' own and the year-end close's."""
+    ref = _leaf_account(form, "paid_from", form.values.get("paid_from") or chart.BANK)
+    if ref is None:
+        return None
+    if ref.code in (chart.FIXED_ASSETS, chart.ACCUMULATED_DEPRECIATION):
+        form.fail("paid_from", "asset_paid_from_itself", code=ref.code)
+    elif ref.code in chart.YEAR_END_ONLY or chart.parent_of(ref.code) in chart.YEAR_END_ONLY:
+        form.fail("paid_from", "account_year_end_only", code=ref.code)
+    else:
+        return ref.code
+    return None
+
+
+def _leaf_account(form: Form, field: str, given) -> voucher_rules.AccountRef | None:
+    """The account of code `given`, which must exist and take postings (have no
+    sub-accounts); else the form's `field` is failed and None returned."""
     try:
-        code = read_code(form.values.get("paid_from") or chart.BANK)
+        code = read_code(given)
     except Problem as problem:
-        form.fail("paid_from", problem.reason, **problem.params)
+        form.fail(field, problem.reason, **problem.params)
         return None
     ref = voucher_rules.account(code)
     if ref is None:
-        form.fail("paid_from", "unknown_account", code=code)
+        form.fail(field, "unknown_account", code=code)
     elif ref.has_children:
-        form.fail("paid_from", "account_has_children", code=code)
-    elif code in (chart.FIXED_ASSETS, chart.ACCUMULATED_DEPRECIATION):
-        form.fail("paid_from", "asset_paid_from_itself", code=code)
-    elif code in chart.YEAR_END_ONLY or chart.parent_of(code) in chart.YEAR_END_ONLY:
-        form.fail("paid_from", "account_year_end_only", code=code)
+        form.fail(field, "account_has_children", code=code)
     else:
-        return code
+        return ref
     return None
 
 
