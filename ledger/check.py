@@ -72,7 +72,7 @@ def run(progress: Callable[[int, int], None] | None = None,
     with _snapshot() as alone:
         verification = tamper.start(alone)
         steps = (_vouchers_balance, _postings, _records_have_vouchers, _general_vouchers,
-                 _amounts, _reversals, _dates, _kept_balances, _seasons, _statements,
+                 _depreciation, _amounts, _reversals, _dates, _kept_balances, _seasons, _statements,
                  lambda: _cash_warnings(warnings), _audit_coverage,
                  _triggers, lambda: _anchors(written, paper),
                  lambda: _tampering(verification))
@@ -330,6 +330,30 @@ def _general_vouchers():
     for record_id, (voucher_id, *_rest) in sorted(posted.items()):
         yield Finding("check_voucher_orphan", dict(voucher=voucher_id, kind=kind,
                                                    record=record_id))
+
+
+def _depreciation():
+    """Each month's depreciation run charged what its voucher credits to 累计折旧, and no
+    month is depreciated twice unless the first voucher was reversed."""
+    Run, Line, VoucherLine = models.Depreciation, models.DepreciationLine, models.VoucherLine
+    GeneralVoucher, Account = models.GeneralVoucher, models.Account
+    charged = dict(Line.select(Line.run, fn.SUM(Line.amount)).group_by(Line.run).tuples())
+    credited = dict(VoucherLine.select(VoucherLine.voucher, fn.SUM(VoucherLine.credit))
+                    .join(Account).where(Account.code == chart.ACCUMULATED_DEPRECIATION)
+                    .group_by(VoucherLine.voucher).tuples())
+    reversed_ids = {general_id for (general_id,) in GeneralVoucher.select(
+        GeneralVoucher.reverses).where(GeneralVoucher.reverses.is_null(False)).tuples()}
+    standing: dict[str, int] = {}
+    for run_id, month, general_id in (Run.select(Run.id, Run.month, Run.voucher)
+                                      .order_by(Run.id).tuples()):
+        if charged.get(run_id, 0) != credited.get(general_id, 0):
+            yield Finding("check_depreciation_mismatch", dict(
+                month=month, record=general_id, amount=charged.get(run_id, 0),
+                posted=credited.get(general_id, 0)))
+        if general_id not in reversed_ids:
+            if month in standing:
+                yield Finding("check_depreciation_twice", dict(month=month))
+            standing[month] = general_id
 
 
 def _amounts():

@@ -1252,4 +1252,108 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "(vouchers:12, or its number 记-2026-04-0017)",
                          "记录（类别:编号，如 sales:42）或记账凭证（vouchers:12 或凭证号 "
                          "记-2026-04-0017）"),
+    # -- fixed assets (issue 14) ----------------------------------------------------------
+    "kind.assets": ("fixed asset", "固定资产"),
+    "field.cost": ("cost", "原值"),
+    "field.life": ("useful life (months)", "使用年限（月）"),
+    "field.residual": ("residual value", "残值"),
+    "field.use": ("use", "用途"),
+    "field.paid_from": ("paid from", "付款科目"),
+    "action.asset": ("added fixed asset", "新增固定资产"),
+    "action.depreciate": ("depreciated", "计提折旧"),
+    "asset_residual_too_large": ("the residual value {residual} must be less than the cost "
+                                 "{cost}", "残值 {residual} 应小于原值 {cost}"),
+    "asset_bad_life": ("'{value}' is not a whole number of months", "“{value}”不是整月数"),
+    "asset_life_range": ("the useful life is 1 to {limit} months",
+                         "使用年限应为 1 至 {limit} 个月"),
+    "asset_account_not_of_use": ("account {code} is not where a {use} asset's depreciation "
+                                 "goes: use {expected} or one of its sub-accounts",
+                                 "科目 {code} 不适用于用途为 {use} 的资产的折旧："
+                                 "请用 {expected} 或其明细科目"),
+    "asset_paid_from_itself": ("the purchase cannot be paid from account {code}",
+                               "购置款不能从科目 {code} 支付"),
+    "asset_month_depreciated": ("{month} is already depreciated ({voucher}) without this "
+                                "asset: reverse that voucher first, then add the asset and "
+                                "depreciate the month again",
+                                "{month} 已计提折旧（{voucher}），其中没有这项资产："
+                                "请先红字冲销该凭证，再添加资产并重新计提"),
+    "asset_purchase_summary": ("bought fixed asset {code} {name}", "购入固定资产 {code} {name}"),
+    "asset_separator": (", ", "、"),
+    "depreciation_summary": ("depreciation for {month}", "计提 {month} 折旧"),
+    "depreciation_summary_assets": ("depreciation for {month}: {assets}",
+                                    "计提 {month} 折旧：{assets}"),
+    "bad_month": ("'{value}' is not a month: write it as YYYY-MM (2026-05)",
+                  "“{value}”不是月份：请写成 YYYY-MM（如 2026-05）"),
+    "depreciation_done": ("{month} is already depreciated by voucher {voucher}; to do it "
+                          "again, reverse that voucher first",
+                          "{month} 已由凭证 {voucher} 计提折旧；如需重新计提，请先红字冲销该凭证"),
+    "depreciation_no_assets": ("there are no fixed assets to depreciate: add one with "
+                               "`silk asset add`",
+                               "没有可计提折旧的固定资产：请先用 `silk asset add` 添加"),
+    "depreciation_before_assets": ("{month} is before the first fixed asset ({code}, "
+                                   "acquired {date}): nothing to depreciate",
+                                   "{month} 早于第一项固定资产（{code}，{date} 购入）：无可计提"),
+    "depreciation_nothing": ("nothing to depreciate in {month}: every asset was acquired "
+                             "that month or later, or is fully depreciated",
+                             "{month} 无可计提折旧：资产均在当月或以后购入，或已提足折旧"),
+    "asset_added": ("Fixed asset {code} {name} added: cost {cost}, {life} months, "
+                    "{monthly} a month to {account}",
+                    "已添加固定资产 {code} {name}：原值 {cost}，{life} 个月，"
+                    "每月折旧 {monthly} 记入 {account}"),
+    "asset_added_voucher": ("Its purchase is voucher {voucher} (debit 151, credit {account})",
+                            "购置凭证 {voucher}（借 151，贷 {account}）"),
+    "asset_added_opening": ("No purchase voucher: it is in the opening balances",
+                            "未生成购置凭证：已在期初余额中"),
+    "depreciation_posted": ("Depreciation for {month} posted: voucher {voucher}, {total} for "
+                            "{count} assets", "已计提 {month} 折旧：凭证 {voucher}，"
+                            "{count} 项资产共 {total}"),
+    "depreciation_dry_run": ("Depreciation for {month} would post, dated {date} (nothing "
+                             "written):", "将计提 {month} 折旧，日期 {date}（未写入）："),
+    "asset_list_empty": ("No fixed assets in the register", "固定资产登记簿中没有资产"),
+    "asset_list_title": ("Fixed assets as of {month}", "固定资产（截至 {month}）"),
+    "asset_list_title_all": ("Fixed assets", "固定资产"),
+    "col.asset_name": ("Name", "名称"),
+    "col.voucher_summary": ("Summary", "摘要"),
+    "col.line_debit": ("Debit", "借方"),
+    "col.line_credit": ("Credit", "贷方"),
+    "col.acquired": ("Bought", "购入月份"),
+    "col.asset_cost": ("Cost", "原值"),
+    "col.monthly": ("Monthly", "月折旧"),
+    "col.accumulated": ("Accumulated", "累计折旧"),
+    "col.net": ("Net", "净值"),
+    "check_depreciation_mismatch": ("the depreciation of {month} charged the assets {amount}, "
+                                    "but its voucher (vouchers:{record}) credits {posted} to "
+                                    "152", "{month} 的折旧按资产计 {amount}，但其凭证"
+                                    "（vouchers:{record}）贷记 152 为 {posted}"),
+    "check_depreciation_twice": ("{month} is depreciated twice: reverse one of its vouchers",
+                                 "{month} 计提了两次折旧：请红字冲销其中一张凭证"),
+    "help.asset": ("the fixed-asset register: add an asset, list the register",
+                   "固定资产登记簿：添加资产、查看登记簿"),
+    "help.asset_commands": ("asset commands", "固定资产命令"),
+    "help.asset_add": ("add a fixed asset (and post its purchase, unless --opening)",
+                       "添加固定资产（并生成购置凭证，除非 --opening）"),
+    "help.asset_code": ("the asset's code, such as A001", "资产编号，如 A001"),
+    "help.asset_name": ("the asset's name", "资产名称"),
+    "help.asset_date": ("the date it was acquired", "购入日期"),
+    "help.asset_cost": ("its cost in yuan", "原值（元）"),
+    "help.asset_life": ("its useful life in months", "使用年限（月）"),
+    "help.asset_residual": ("its residual value in yuan (default 0)", "残值（元，默认 0）"),
+    "help.asset_use": ("where it is used: workshop (511.04), production (401), management "
+                       "(513) or public (514)",
+                       "用途：workshop 车间（511.04）、production 生产（401）、"
+                       "management 管理（513）或 public 公益（514）"),
+    "help.asset_account": ("charge its depreciation to this sub-account of the use's "
+                           "account instead", "折旧改记入用途科目下的这个明细科目"),
+    "help.asset_paid_from": ("the account the purchase was paid from (default 102)",
+                             "购置款的贷方科目（默认 102 银行存款）"),
+    "help.asset_opening": ("it is already in the opening balances: post no purchase",
+                           "已在期初余额中：不生成购置凭证"),
+    "help.asset_list": ("the register: cost, accumulated depreciation and net value",
+                        "登记簿：原值、累计折旧和净值"),
+    "help.asset_month": ("as of the end of this month (YYYY-MM)", "截至该月末（YYYY-MM）"),
+    "help.depreciate": ("post a month's depreciation of the fixed assets (one voucher)",
+                        "计提某月固定资产折旧（一张凭证）"),
+    "help.depreciate_month": ("the month, YYYY-MM", "月份，YYYY-MM"),
+    "help.depreciate_dry_run": ("show the voucher's lines without posting it",
+                                "只显示凭证分录，不记账"),
 }
