@@ -1066,4 +1066,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "statement_season_or_year": ("name a season (the settlement sheet) or --year YEAR (the "
                                  "annual statement), not both",
                                  "请指定蚕季（结算单）或 --year 年度（年度对账单），二者选一"),
+    "doc.vouchers": ("Vouchers on its account (a loan, a dividend)", "往来凭证（借款、分红等）"),
 }
