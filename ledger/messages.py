@@ -1356,4 +1356,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.depreciate_month": ("the month, YYYY-MM", "月份，YYYY-MM"),
     "help.depreciate_dry_run": ("show the voucher's lines without posting it",
                                 "只显示凭证分录，不记账"),
+    "doc.vouchers": ("Vouchers on its account (a loan, a dividend)", "往来凭证（借款、分红等）"),
 }

@@ -159,7 +159,7 @@ def reopen_year(year: int, reason: str) -> list[int]:
     closed = voucher_rules.closed_years()
     if year not in closed:
         raise LedgerError("year_end_not_closed", year=year)
-    later = sorted(closed - set(range(year + 1)))
+    later = sorted(closed_year for closed_year in closed if closed_year > year)
     if later:
         raise LedgerError("year_end_later_closed", year=year, later=later[-1])
     with models.database.atomic():

@@ -136,3 +136,21 @@ def test_the_command_prints_text_html_and_pdf(tmp_path):
     refused(run("--lang", "en", "statement", "H001", "2026-1", "--year", "2026"), "not both")
     refused(run("--lang", "en", "statement", "H009", "--year", "2026"), "H009")
     ok(run("statement", "H001", "2026-1"))  # the season's sheet, as before
+
+
+def test_a_voucher_on_the_household_within_a_season_shows_on_its_sheet(memory_ledger):
+    from helpers import SEASON, build_village
+
+    build_village()
+    book.record("payments", valid("payments", amount="40"))
+    vouchers.post(dict(date="2026-04-20", lines=[line("113.H001", debit="500"),
+                                                 line("101", credit="500")]))
+    sheet = statement.statement("H001", models.Season.get(models.Season.code == SEASON))
+    assert sheet.vouchers == -50000
+    assert sheet.balance_in + sheet.net_income - sheet.paid + sheet.vouchers == sheet.balance_out
+    assert sheet.balance_out == owed("H001", "2026-05-15")
+    printed = text.sheet_text(sheet, "zh", date(2026, 5, 20)).splitlines()
+    assert any(line.startswith("加：往来凭证（借款、分红等）") and line.endswith("-500.00")
+               for line in printed)
+    page = ET.fromstring(html.statements([sheet], "en").split("\n", 1)[1])
+    assert "-500.00" in [cell.text for cell in page.iter("td") if cell.get("class") == "num"]

@@ -221,6 +221,7 @@ def _settlement(sheet: Statement, lang: str) -> str:
         line("balance-in", t("doc.balance_in"), "", sheet.balance_in),
         line("net-income", t("doc.net_income"), "+", sheet.net_income, made_of),
         line("paid", t("doc.paid"), "−", sheet.paid),
+        line("vouchers", t("doc.vouchers"), "+", sheet.vouchers) if sheet.vouchers else "",
         line("balance-out", t("doc.balance_out"), "=", sheet.balance_out,
              f"{yuan}{comma}{t(owed)}"),
         f'<tr class="in-words"><th>{t("doc.in_words")}</th>'

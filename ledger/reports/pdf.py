@@ -226,7 +226,7 @@ def _amount_width(sheet: Statement, font: str) -> float:
     widest = max((grid.width(money.yuan(row[-1]), font, SIZE) for section in sheet.sections
                   for row in section.rows), default=0)
     for figure in (sheet.balance_in, sheet.balance_out, sheet.net_income, sheet.paid,
-                   *(section.subtotal for section in sheet.sections)):
+                   sheet.vouchers, *(section.subtotal for section in sheet.sections)):
         widest = max(widest, grid.width(money.yuan(figure), font, 8.5))
     return max(AMOUNT_WIDTH, widest + 2 * PAD + 1)
 
@@ -346,6 +346,8 @@ def _settlement(sheet: Statement, lang: str, font: str, amount_width: float,
               t("doc.plus", label=t("doc.net_income")), money.yuan(sheet.net_income)]),
         Row([t("doc.net_income"), money.yuan(sheet.net_income),
               t("doc.less", label=t("doc.paid")), money.yuan(sheet.paid)]),
+        *([Row(["", "", t("doc.plus", label=t("doc.vouchers")), money.yuan(sheet.vouchers)])]
+          if sheet.vouchers else []),
         Row([t("doc.balance_out"), "", "", money.yuan(sheet.balance_out)], "strong",
              spans=((0, 2),)),
         Row([f"{t('doc.in_words')}{': ' if lang == 'en' else '：'}"

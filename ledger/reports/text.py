@@ -266,6 +266,8 @@ def sheet_text(sheet: Statement, lang: str, printed: date | None = None) -> str:
     out.amount(out.t("doc.balance_in"), sheet.balance_in, align="left")
     out.amount(out.t("doc.plus", label=out.t("doc.net_income")), sheet.net_income, align="left")
     out.amount(out.t("doc.less", label=out.t("doc.paid")), sheet.paid, align="left")
+    if sheet.vouchers:
+        out.amount(out.t("doc.plus", label=out.t("doc.vouchers")), sheet.vouchers, align="left")
     out.single()
     out.amount(out.t("doc.balance_out"), sheet.balance_out, align="left")
     out.words(out.t("doc.in_words"), cells.balance_words(sheet.balance_out, lang))
