@@ -154,7 +154,10 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
                             Posting.credit, Voucher.kind, Voucher.record_id)
              .join(Voucher, on=(Posting.voucher == Voucher.id))
              .switch(Posting).join(Account, on=(Posting.account == Account.id))
-             .where(Posting.account.in_(accounts) & Voucher.date.between(first, last)))
+             # `+ 0` keeps the account's index out: the period's vouchers are found by
+             # date and their postings by voucher, so the cost follows the period, not
+             # the account's whole history
+             .where((Posting.account + 0).in_(accounts) & Voucher.date.between(first, last)))
     if after is not None:
         query = query.where((Voucher.date > after.date)
                             | ((Voucher.date == after.date) & (Voucher.id > after.voucher))
@@ -175,6 +178,19 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
                               summaries.get((kind, record, account, debit, credit), ""),
                               account, counter, debit, credit, 0, posting))
     return lines
+
+
+def balance_after(code: str, key: LineKey) -> int:
+    """The balance of `code` (debit-positive) just after the line at `key`: what a page
+    that starts after it carries forward (`book_lines` leaves balances to the caller)."""
+    before = _balance(code, periods.sums(None, key.date - timedelta(days=1)))
+    same_day = (Posting.select(fn.SUM(Posting.debit - Posting.credit))
+                .join(Voucher, on=(Posting.voucher == Voucher.id))
+                .where(Posting.account.in_(_account_ids(code)) & (Voucher.date == key.date)
+                       & ((Voucher.id < key.voucher)
+                          | ((Voucher.id == key.voucher) & (Posting.id <= key.posting))))
+                .scalar())
+    return before + (same_day or 0)
 
 
 def negative_cash_days(first: date | None = None, last: date | None = None

@@ -302,6 +302,8 @@ def test_bank_book_and_a_household_ledger(village):
     rest = books.book_lines("102", date(2025, 1, 1), date(2026, 12, 31), after=page[-1].key)
     assert [line.key for line in page + rest] == [
         line.key for line in books.book_lines("102", date(2025, 1, 1), date(2026, 12, 31))]
+    for line in bank.lines:  # a page carries forward the balance after its last line
+        assert books.balance_after("102", line.key) == line.balance
 
 
 def test_general_ledger_months_and_balances(village):
