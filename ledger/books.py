@@ -215,6 +215,41 @@ def negative_cash_days(first: date | None = None, last: date | None = None
     return found
 
 
+@dataclass
+class ShortSpell:
+    """Days on end with cash on hand below zero: from `first` to `last` (None: still
+    short), at worst `lowest`."""
+
+    first: date
+    last: date | None
+    lowest: int
+
+
+def short_spells() -> list[ShortSpell]:
+    """The spells in the whole history when cash on hand was below zero: one warning each,
+    however many days it lasted."""
+    accounts = _account_ids(chart.CASH)
+    query = (Posting.select(Voucher.date, fn.SUM(Posting.debit - Posting.credit))
+             .join(Voucher, on=(Posting.voucher == Voucher.id))
+             .where(Posting.account.in_(accounts)).group_by(Voucher.date)
+             .order_by(Voucher.date))
+    balance, spells = 0, []
+    current: ShortSpell | None = None
+    for day, movement in query.tuples():
+        balance += movement
+        if balance < 0 and current is None:
+            current = ShortSpell(_as_date(day), None, balance)
+        elif balance < 0:
+            current.lowest = min(current.lowest, balance)
+        elif current is not None:
+            current.last = _as_date(day) - timedelta(days=1)
+            spells.append(current)
+            current = None
+    if current is not None:
+        spells.append(current)
+    return spells
+
+
 # -- the general ledger and the trial balance --------------------------------------------
 
 @dataclass

@@ -150,5 +150,5 @@ def test_pdf_renders_with_the_chinese_font(books_file, tmp_path):
 def test_check_prints_the_warning_and_passes(books_file):
     result = silk("--db", books_file, "--lang", "en", "check", cwd=books_file.parent)
     text = ok(result)
-    assert "cash on hand ended 2026-08-10 at -3340.00" in text
-    assert "2 warning(s)" in text
+    assert "cash on hand was below zero from 2026-08-10 to 2026-08-19" in text
+    assert "1 warning(s)" in text
