@@ -152,3 +152,10 @@ def test_check_prints_the_warning_and_passes(books_file):
     text = ok(result)
     assert "cash on hand was below zero from 2026-08-10 to 2026-08-19" in text
     assert "1 warning(s)" in text
+
+
+def test_a_parent_accounts_ledger_names_the_sub_account_of_each_line(books_file):
+    text = report(books_file, "account-ledger", "113", "--month", "2026-05", "--format", "html")
+    assert '<td class="text">113.H003 结算款 王芳</td>' in text
+    assert '<td class="text">113.H001 售茧 B1 张国华</td>' in text
+    assert "<caption>113 内部往来</caption>" in text
