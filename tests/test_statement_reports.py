@@ -110,6 +110,9 @@ def test_a_bad_period_is_one_clear_line(books_file):
                  cwd=books_file.parent), "2026-13")
     refused(silk("--db", books_file, "report", "trial-balance", "--month", "2026-04",
                  "--year", "2026", cwd=books_file.parent), "--month")
+    refused(silk("--db", books_file, "report", "trial-balance", "--season", "2026-1",
+                 "--format", "pdf", "-o", books_file.parent / "tb.pdf", cwd=books_file.parent),
+            "CSV")
 
 
 def test_xlsx_opens_and_holds_numbers_not_formulas(books_file, tmp_path):
