@@ -154,7 +154,10 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
                             Posting.credit, Voucher.kind, Voucher.record_id)
              .join(Voucher, on=(Posting.voucher == Voucher.id))
              .switch(Posting).join(Account, on=(Posting.account == Account.id))
-             .where(Posting.account.in_(accounts) & Voucher.date.between(first, last)))
+             # `+ 0` keeps the account's index out: the period's vouchers are found by
+             # date and their postings by voucher, so the cost follows the period, not
+             # the account's whole history
+             .where((Posting.account + 0).in_(accounts) & Voucher.date.between(first, last)))
     if after is not None:
         query = query.where((Voucher.date > after.date)
                             | ((Voucher.date == after.date) & (Voucher.id > after.voucher))
@@ -177,6 +180,19 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
     return lines
 
 
+def balance_after(code: str, key: LineKey) -> int:
+    """The balance of `code` (debit-positive) just after the line at `key`: what a page
+    that starts after it carries forward (`book_lines` leaves balances to the caller)."""
+    before = _balance(code, periods.sums(None, key.date - timedelta(days=1)))
+    same_day = (Posting.select(fn.SUM(Posting.debit - Posting.credit))
+                .join(Voucher, on=(Posting.voucher == Voucher.id))
+                .where(Posting.account.in_(_account_ids(code)) & (Voucher.date == key.date)
+                       & ((Voucher.id < key.voucher)
+                          | ((Voucher.id == key.voucher) & (Posting.id <= key.posting))))
+                .scalar())
+    return before + (same_day or 0)
+
+
 def negative_cash_days(first: date | None = None, last: date | None = None
                        ) -> list[tuple[date, int]]:
     """The days from `first` to `last` on which cash on hand (101) ended below zero, with
@@ -197,6 +213,41 @@ def negative_cash_days(first: date | None = None, last: date | None = None
         if balance < 0:
             found.append((_as_date(day), balance))
     return found
+
+
+@dataclass
+class ShortSpell:
+    """Days on end with cash on hand below zero: from `first` to `last` (None: still
+    short), at worst `lowest`."""
+
+    first: date
+    last: date | None
+    lowest: int
+
+
+def short_spells() -> list[ShortSpell]:
+    """The spells in the whole history when cash on hand was below zero: one warning each,
+    however many days it lasted."""
+    accounts = _account_ids(chart.CASH)
+    query = (Posting.select(Voucher.date, fn.SUM(Posting.debit - Posting.credit))
+             .join(Voucher, on=(Posting.voucher == Voucher.id))
+             .where(Posting.account.in_(accounts)).group_by(Voucher.date)
+             .order_by(Voucher.date))
+    balance, spells = 0, []
+    current: ShortSpell | None = None
+    for day, movement in query.tuples():
+        balance += movement
+        if balance < 0 and current is None:
+            current = ShortSpell(_as_date(day), None, balance)
+        elif balance < 0:
+            current.lowest = min(current.lowest, balance)
+        elif current is not None:
+            current.last = _as_date(day) - timedelta(days=1)
+            spells.append(current)
+            current = None
+    if current is not None:
+        spells.append(current)
+    return spells
 
 
 # -- the general ledger and the trial balance --------------------------------------------

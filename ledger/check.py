@@ -538,10 +538,17 @@ def _statements():
 
 
 def _cash_warnings(warnings: list[Finding] | None):
-    """The days cash on hand ended below zero (a receipt not recorded): warnings only."""
+    """The spells when cash on hand was below zero (a receipt not recorded), one warning
+    each: warnings only."""
     if warnings is not None:
-        warnings.extend(Finding("check_cash_negative", dict(date=day.isoformat(), amount=balance))
-                        for day, balance in books.negative_cash_days())
+        for spell in books.short_spells():
+            if spell.last is None:
+                warnings.append(Finding("check_cash_short_since", dict(
+                    first=spell.first.isoformat(), amount=spell.lowest)))
+            else:
+                warnings.append(Finding("check_cash_short", dict(
+                    first=spell.first.isoformat(), last=spell.last.isoformat(),
+                    amount=spell.lowest)))
     return ()
 
 

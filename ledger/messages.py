@@ -1076,9 +1076,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                         "sheet's {kept} on 31 December",
                                         "{year} 年收益及收益分配表：年末未分配收益 {computed} "
                                         "与资产负债表 12 月 31 日的未分配收益 {kept} 不等"),
-    "check_cash_negative": ("warning: cash on hand ended {date} at {amount}, below zero: a "
-                            "receipt was probably not recorded",
-                            "警告：{date} 库存现金余额 {amount}，小于零：可能有收款未入账"),
+    "check_cash_short": ("warning: cash on hand was below zero from {first} to {last} (at "
+                         "worst {amount}): a receipt was probably not recorded",
+                         "警告：{first} 至 {last} 库存现金余额小于零（最低 {amount}）：可能有收款"
+                         "未入账"),
+    "check_cash_short_since": ("warning: cash on hand has been below zero since {first} (at "
+                               "worst {amount}): a receipt was probably not recorded",
+                               "警告：自 {first} 起库存现金余额小于零（最低 {amount}）：可能有"
+                               "收款未入账"),
     "check_warnings": ("{count} warning(s): worth a look, but the books are sound",
                        "{count} 条警告：请核对，账簿本身无误"),
     "book.counter_several": ("{code} etc.", "{code} 等"),

@@ -110,6 +110,9 @@ def test_a_bad_period_is_one_clear_line(books_file):
                  cwd=books_file.parent), "2026-13")
     refused(silk("--db", books_file, "report", "trial-balance", "--month", "2026-04",
                  "--year", "2026", cwd=books_file.parent), "--month")
+    refused(silk("--db", books_file, "report", "trial-balance", "--season", "2026-1",
+                 "--format", "pdf", "-o", books_file.parent / "tb.pdf", cwd=books_file.parent),
+            "CSV")
 
 
 def test_xlsx_opens_and_holds_numbers_not_formulas(books_file, tmp_path):
@@ -150,5 +153,12 @@ def test_pdf_renders_with_the_chinese_font(books_file, tmp_path):
 def test_check_prints_the_warning_and_passes(books_file):
     result = silk("--db", books_file, "--lang", "en", "check", cwd=books_file.parent)
     text = ok(result)
-    assert "cash on hand ended 2026-08-10 at -3340.00" in text
-    assert "2 warning(s)" in text
+    assert "cash on hand was below zero from 2026-08-10 to 2026-08-19" in text
+    assert "1 warning(s)" in text
+
+
+def test_a_parent_accounts_ledger_names_the_sub_account_of_each_line(books_file):
+    text = report(books_file, "account-ledger", "113", "--month", "2026-05", "--format", "html")
+    assert '<td class="text">113.H003 结算款 王芳</td>' in text
+    assert '<td class="text">113.H001 售茧 B1 张国华</td>' in text
+    assert "<caption>113 内部往来</caption>" in text

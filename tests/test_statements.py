@@ -281,10 +281,13 @@ def test_check_warns_of_negative_cash_without_failing(village):
     warnings: list = []
     assert check.run(warnings=warnings) == []
     assert [w.message("en") for w in warnings] == [
-        "warning: cash on hand ended 2026-08-10 at -3340.00, below zero: a receipt was "
-        "probably not recorded",
-        "warning: cash on hand ended 2026-08-12 at -340.00, below zero: a receipt was "
-        "probably not recorded"]
+        "warning: cash on hand was below zero from 2026-08-10 to 2026-08-19 (at worst "
+        "-3340.00): a receipt was probably not recorded"]
+    voucher("2026-09-01", ("514", "700", ""), ("101", "", "700"), summary="路灯")
+    warnings.clear()
+    assert check.run(warnings=warnings) == []
+    assert [w.message("zh") for w in warnings][1:] == [
+        "警告：自 2026-09-01 起库存现金余额小于零（最低 -40.00）：可能有收款未入账"]
 
 
 def test_bank_book_and_a_household_ledger(village):
@@ -302,6 +305,8 @@ def test_bank_book_and_a_household_ledger(village):
     rest = books.book_lines("102", date(2025, 1, 1), date(2026, 12, 31), after=page[-1].key)
     assert [line.key for line in page + rest] == [
         line.key for line in books.book_lines("102", date(2025, 1, 1), date(2026, 12, 31))]
+    for line in bank.lines:  # a page carries forward the balance after its last line
+        assert books.balance_after("102", line.key) == line.balance
 
 
 def test_general_ledger_months_and_balances(village):

@@ -139,8 +139,10 @@ def book_document(book: AccountBook, lang: str, title_key: str = "book.account_l
                    _side_word(book.opening, lang), money.yuan(abs(book.opening))], "sub")]
     for entry in book.entries:
         if isinstance(entry, BookLine):
+            summary = entry.summary if entry.account == book.code else (
+                f"{entry.account} {entry.summary}")  # which sub-account, in a parent's book
             lines.append(Line([_day(entry.date, book.first, book.last), entry.number,
-                               entry.summary, entry.counter, _blank(entry.debit),
+                               summary, entry.counter, _blank(entry.debit),
                                _blank(entry.credit), _side_word(entry.balance, lang),
                                money.yuan(abs(entry.balance))]))
         else:
