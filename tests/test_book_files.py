@@ -168,3 +168,15 @@ def test_a_dry_run_counts_vouchers_and_writes_nothing(tmp_path):
     assert review.clean and (review.would_add["accounts"], review.would_add["vouchers"]) == (2, 3)
     assert table_counts() == before
 
+
+
+def test_an_imported_voucher_is_made_by_the_operator(tmp_path):
+    from ledger import audit
+
+    audit.set_operator("李会计")
+    try:
+        csv_import.import_files([write(tmp_path, "accounts.csv", ACCOUNTS),
+                                 write(tmp_path, "vouchers.csv", VOUCHERS)])
+    finally:
+        audit.set_operator(None)
+    assert {voucher.maker for voucher in models.GeneralVoucher.select()} == {"李会计"}
