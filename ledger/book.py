@@ -173,7 +173,9 @@ class Writer:
     def add_general(self, values: Mapping[str, Any], where: str = "",
                     source: str = "entry") -> int | None:
         """Validate one general voucher (记账凭证) and stage it with its lines and its
-        journal voucher; its id, or None when it was refused."""
+        journal voucher; its id, or None when it was refused. Who made it (制单) is the
+        operator, unless `values` say."""
+        values = {**values, "maker": values.get("maker") or audit.operator()}
         result, errors = self.check_general(values, where, source)
         if errors:
             self._refuse(errors)

@@ -37,7 +37,7 @@ def post(values: Mapping[str, Any], source: str = "entry") -> int:
     `maker` (default: the operator)."""
     with models.database.atomic():
         writer = Writer(Refs())
-        general_id = writer.add_general(_with_maker(values), source=source)
+        general_id = writer.add_general(values, source=source)
         writer.finish()
         audit.log("voucher", kind=KIND, ids=(general_id, general_id),
                   target=number_of(KIND, general_id) or "",
@@ -50,7 +50,7 @@ def post_many(vouchers: Iterable[tuple[str, Mapping[str, Any]]], source: str = "
     with every problem named. `vouchers` are (where, values)."""
     with models.database.atomic():
         writer = Writer(Refs())
-        ids = [writer.add_general(_with_maker(values), where) for where, values in vouchers]
+        ids = [writer.add_general(values, where) for where, values in vouchers]
         writer.finish()
         if ids:
             audit.log("import", kind=KIND, ids=(ids[0], ids[-1]), target=source[:100],
@@ -102,10 +102,6 @@ def _touches_household(general_id: int) -> bool:
     return (VoucherLine.select().join(Account)
             .where((VoucherLine.voucher == general_id) & Account.party.is_null(False))
             .exists())
-
-
-def _with_maker(values: Mapping[str, Any]) -> dict:
-    return {**values, "maker": values.get("maker") or audit.operator()}
 
 
 # -- voucher numbers ---------------------------------------------------------------------

@@ -89,3 +89,20 @@ def test_the_listing_has_every_chart_account_and_the_households():
     assert not next(e for e in accounts.listing(households=False) if e.code == "113").leaf
     accounts.add("513.01", "电费")
     assert [entry.code for entry in accounts.find("df", accounts.listing())] == ["513.01"]
+
+
+def test_the_trial_balance_and_a_vouchers_postings_name_an_added_sub_account():
+    from ledger import balances
+    from ledger.browse.journal import voucher_postings
+
+    accounts.add("513.01", "电费")
+    general_id = vouchers.post(dict(date="2026-04-20", lines=[
+        dict(summary="电费", account="513.01", debit="356.40"),
+        dict(summary="电费", account="102", credit="356.40")]))
+    rows = {row.code: row for row in balances.trial_balance().rows}
+    assert (rows["513.01"].name("zh"), rows["513.01"].debit) == ("管理费用-电费", 35640)
+    assert rows["513"].is_parent and rows["513"].debit == 35640
+    V = models.Voucher
+    voucher = V.get((V.kind == "vouchers") & (V.record_id == general_id)).id
+    assert [(line.account, line.name) for line in voucher_postings(voucher, "zh")] == [
+        ("513.01", "管理费用-电费"), ("102", "银行存款")]

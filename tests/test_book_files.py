@@ -89,7 +89,7 @@ def test_records_and_vouchers_are_one_transaction(tmp_path):
     write(tmp_path, "vouchers.csv", "voucher,date,summary,account,debit,credit\n"
                                     "1,2026-04-20,电费,513,356.40,\n1,2026-04-20,电费,102,,356\n")
     problems = refusal(tmp_path)
-    assert problems == [f"{tmp_path / 'vouchers.csv'}:2: lines: debits 356.40 and credits "
+    assert problems == [f"{tmp_path / 'vouchers.csv'}:2: voucher: debits 356.40 and credits "
                         "356.00 differ: a voucher must balance"]
 
 
@@ -107,7 +107,7 @@ def test_records_and_vouchers_are_one_transaction(tmp_path):
      ":2: debit: fill exactly one of debit or credit"),
     ("1,2026-04-20,x,513,5,\n1,2026-04-21,x,102,,5\n",
      ":3: date: a voucher's rows must share one date"),
-    ("1,2026-04-20,x,513,5,\n2,2026-04-20,x,102,,5\n", ":2: lines: a voucher needs at least"),
+    ("1,2026-04-20,x,513,5,\n2,2026-04-20,x,102,,5\n", ":2: voucher: a voucher needs at least"),
     (",2026-04-20,x,513,5,\n1,2026-04-20,x,102,,5\n", ":2: voucher: required, but empty"),
 ])
 def test_a_bad_voucher_row_is_named_by_file_line_and_column(tmp_path, rows, expected):
@@ -167,3 +167,16 @@ def test_a_dry_run_counts_vouchers_and_writes_nothing(tmp_path):
                                 write(tmp_path, "vouchers.csv", VOUCHERS)])
     assert review.clean and (review.would_add["accounts"], review.would_add["vouchers"]) == (2, 3)
     assert table_counts() == before
+
+
+
+def test_an_imported_voucher_is_made_by_the_operator(tmp_path):
+    from ledger import audit
+
+    audit.set_operator("李会计")
+    try:
+        csv_import.import_files([write(tmp_path, "accounts.csv", ACCOUNTS),
+                                 write(tmp_path, "vouchers.csv", VOUCHERS)])
+    finally:
+        audit.set_operator(None)
+    assert {voucher.maker for voucher in models.GeneralVoucher.select()} == {"李会计"}

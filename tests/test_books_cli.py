@@ -97,3 +97,22 @@ def test_bad_input_is_one_clear_line_and_nothing_written(run, argv, fragment):
     assert models.GeneralVoucher.select().count() == 0
     assert table_counts()["Account"] == models.Account.select().count()
     models.database.close()
+
+
+def test_import_dry_run_names_a_voucher_file_problem_as_json(run, tmp_path):
+    folder = tmp_path / "files"
+    folder.mkdir()
+    (folder / "科目.csv").write_text("code,name\n513.01,电费\n513.02,办公费\n", encoding="utf-8")
+    (folder / "凭证.csv").write_text("凭证号,日期,摘要,科目,借方,贷方\n"
+                                   "1,2026-04-20,电费,513.01,356.40,\n"
+                                   "1,2026-04-20,电费,102,,356.04\n", encoding="utf-8")
+    code, out, _ = run("import", "--dry-run", "--format", "json", str(folder))
+    found = json.loads(out)
+    assert code == 1
+    assert found["would_add"] == {"accounts": 2}
+    assert found["problems"] == [{"file": str(folder / "凭证.csv"), "line": 2,
+                                  "column": "voucher",
+                                  "reason": "debits 356.40 and credits 356.04 differ: a voucher "
+                                            "must balance"}]
+    code, out, _ = run("import", str(folder / "科目.csv"))
+    assert code == 0 and "account: 2" in out

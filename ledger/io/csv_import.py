@@ -13,6 +13,7 @@ import (in two files, or twice in one), unless duplicates are allowed.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -350,6 +351,10 @@ class ImportWriter(book.Writer):
         """A general voucher's own problems, and whether it is already in the ledger or
         earlier in this import: same date and the same lines in the same order."""
         result, errors = super().check_general(values, where, source)
+        # What is wrong with the voucher as a whole (one line, unbalanced) is named in the
+        # file's own column that makes it one voucher.
+        errors = [dataclasses.replace(error, field="voucher") if error.field == "lines"
+                  else error for error in errors]
         if errors or self.allow_duplicates:
             return result, errors
         key = (result["date"].isoformat(), tuple(
