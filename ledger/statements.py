@@ -122,14 +122,14 @@ def income_statement(year: int) -> IncomeStatement:
     # What the close took out of 本年收益, 收益分配 and the 损益 accounts: the distribution.
     distributed = -_credit_less_debit(close, _is_income_or_distribution)
     computed = {
-        "opening_undistributed": _undistributed(first - timedelta(days=1)),
+        "opening_undistributed": undistributed(first - timedelta(days=1)),
         "transfers_in": 0,
         "reserve": reserve,
         "member_distribution": members,
         "other_distribution": distributed - reserve - members,
     }
     figures = evaluate(INCOME_STATEMENT, periods.rolled_up(without_close), computed)
-    return IncomeStatement(year, figures, _undistributed(last))
+    return IncomeStatement(year, figures, undistributed(last))
 
 
 def distribution(year: int) -> Distribution:
@@ -206,7 +206,7 @@ def normal_balance(code: str, debit: int, credit: int) -> int:
     return debit - credit if account.side == "debit" else credit - debit
 
 
-def _undistributed(day: date) -> int:
+def undistributed(day: date) -> int:
     """The balance sheet's 未分配收益 at the end of `day`."""
     return evaluate(BALANCE_SHEET, periods.rolled_up(periods.balances(day)))["undistributed"]
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
-from ledger import audit, chart, check, db, money, models, periods, rules, voucher_rules
+from ledger import (audit, chart, check, db, money, models, periods, rules, statements,
+                    voucher_rules)
 from ledger.book import Writer
 from ledger.closing import CheckFailed, backed_up
 from ledger.distribution import split_by_shares
@@ -107,9 +108,7 @@ def plan(year: int, reserve_percent, members, other=0, other_account: str | None
     income = {code: credit - debit for code, (debit, credit) in sorted(movements.items())
               if chart.is_income_or_expense(code) and credit != debit}
     net_income = sum(income.values())
-    opening = sum(credit - debit
-                  for code, (debit, credit) in periods.balances(date(year - 1, 12, 31)).items()
-                  if _undistributed(code))
+    opening = statements.undistributed(date(year - 1, 12, 31))
     reserve = money.div_half_up(net_income * percent, PERCENT_SCALE) if net_income > 0 else 0
     dividends = _dividends(members_fen, problems)
     found = Plan(year, percent, net_income, opening, 0, reserve, members_fen, other_fen, account,
@@ -281,13 +280,6 @@ def _earliest_open_year_before(year: int, closed: set[int]) -> int | None:
                                   & (Voucher.date <= date(earlier, 12, 31))).exists():
             return earlier
     return None
-
-
-def _undistributed(code: str) -> bool:
-    """An account whose credit balance is undistributed income: 321, 322 and the 损益
-    accounts not yet carried to them."""
-    head = chart.parent_of(code) or code
-    return head in chart.YEAR_END_ONLY or chart.is_income_or_expense(code)
 
 
 def _dividends(members: int, problems: list) -> list[Dividend]:
