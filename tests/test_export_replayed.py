@@ -137,30 +137,27 @@ def _refused(folder: Path) -> list[str]:
     return messages
 
 
-def test_an_asset_naming_a_voucher_not_in_the_file_is_refused(folder, empty):
-    _edit(folder / "assets.csv", "513,3", "513,999")
-    assert _refused(folder) == [f"{folder / 'assets.csv'}:3: voucher: no voucher 999 in "
-                                "vouchers.csv of this import (the asset's purchase; leave "
-                                "it empty for an asset in the opening balances)"]
-
-
-def test_an_asset_whose_voucher_is_not_its_purchase_is_refused(folder, empty):
-    _edit(folder / "assets.csv", "513,3", "513,1")
-    assert _refused(folder) == [f"{folder / 'assets.csv'}:3: voucher: voucher 1 does not "
-                                "debit 151 Fixed assets with the asset's cost 24000.00"]
+@pytest.mark.parametrize("name, old, new, where, message", [
+    ("assets.csv", "513,3", "513,999", "3: voucher", "no voucher 999 in vouchers.csv of "
+     "this import (the asset's purchase; leave it empty for an asset in the opening "
+     "balances)"),
+    ("assets.csv", "513,3", "513,1", "3: voucher", "voucher 1 does not debit 151 Fixed "
+     "assets with the asset's cost 24000.00"),
+    ("depreciation.csv", "2025-04,875.00", "2025-04,900.00", "5: total", "depreciating "
+     "2025-04 posts 875.00 here, not 900.00: the register differs from the one the file "
+     "was written from"),
+    ("closes.csv", "2026,10,300.00", "26,10,300.00", "3: year", "not a year such as 2025: 26"),
+])
+def test_a_row_that_cannot_be_made_again_is_refused(folder, empty, name, old, new, where,
+                                                    message):
+    _edit(folder / name, old, new)
+    assert _refused(folder) == [f"{folder / name}:{where}: {message}"]
 
 
 def test_an_asset_the_rules_refuse_is_named_by_line_and_column(folder, empty):
     _edit(folder / "assets.csv", "60,0.00,management", "60,24000.00,management")
     [message] = _refused(folder)
     assert message.startswith(f"{folder / 'assets.csv'}:3: residual: ")
-
-
-def test_a_depreciation_total_that_differs_is_refused(folder, empty):
-    _edit(folder / "depreciation.csv", "2025-04,875.00", "2025-04,900.00")
-    assert _refused(folder) == [f"{folder / 'depreciation.csv'}:5: total: depreciating "
-                                "2025-04 posts 875.00 here, not 900.00: the register "
-                                "differs from the one the file was written from"]
 
 
 def test_a_month_twice_is_refused(folder, empty):
@@ -174,12 +171,6 @@ def test_a_close_distributing_too_much_is_refused(folder, empty):
     _edit(folder / "closes.csv", "2026,10,300.00", "2026,10,99999999.00")
     [message] = _refused(folder)
     assert message.startswith(f"{folder / 'closes.csv'}:3: members: ")
-
-
-def test_a_close_of_a_year_that_is_not_one_is_refused(folder, empty):
-    _edit(folder / "closes.csv", "2026,10,300.00", "26,10,300.00")
-    assert _refused(folder) == [f"{folder / 'closes.csv'}:3: year: not a year such as "
-                                "2025: 26"]
 
 
 def test_a_close_over_a_ledger_check_finds_wrong_is_refused(folder, empty, monkeypatch):
