@@ -149,24 +149,38 @@ def add(code: str, name: str, acquired: date | str, cost: Any, life: Any, residu
                      debit=money.yuan(found["cost"])),
                 dict(summary=_purchase_summary(found), account=found["paid_from"],
                      credit=money.yuan(found["cost"]))]))
-        FixedAsset = models.FixedAsset
-        asset_id = _insert(FixedAsset, dict(
-            code=found["code"], name=found["name"], acquired=found["date"],
-            cost=found["cost"], life=found["life"], residual=found["residual"],
-            method=METHOD, use=found["use"], account=found["account"].id,
-            acquisition=acquisition))
-        audit.log("asset", kind=KIND, ids=(asset_id, asset_id), target=found["code"],
-                  after={"name": found["name"], "acquired": found["date"].isoformat(),
-                         "cost": money.yuan(found["cost"]), "life": found["life"],
-                         "residual": money.yuan(found["residual"]), "use": found["use"],
-                         "account": found["account"].code,
-                         "paid_from": None if opening else found["paid_from"]})
+        return _store(found, acquisition, None if opening else found["paid_from"])
+
+
+def restore(values: dict, where: str = "", acquisition: int | None = None) -> int:
+    """Add an asset read from assets.csv (`code`, `name`, `date`, `cost`, `life`,
+    `residual`, `use`, `account`): its id. It posts no purchase: the purchase, if any, is
+    general voucher `acquisition`, already posted from vouchers.csv by the same import.
+    Refused as `add` refuses, each problem at `where` (FILE:LINE)."""
+    found = _read(dict(values, paid_from=None), opening=True, where=where)
+    with models.database.atomic():
+        return _store(found, acquisition, None)
+
+
+def _store(found: dict, acquisition: int | None, paid_from: str | None) -> int:
+    """Write the asset read by `_read`, and its audit entry; its id."""
+    FixedAsset = models.FixedAsset
+    asset_id = _insert(FixedAsset, dict(
+        code=found["code"], name=found["name"], acquired=found["date"],
+        cost=found["cost"], life=found["life"], residual=found["residual"],
+        method=METHOD, use=found["use"], account=found["account"].id,
+        acquisition=acquisition))
+    audit.log("asset", kind=KIND, ids=(asset_id, asset_id), target=found["code"],
+              after={"name": found["name"], "acquired": found["date"].isoformat(),
+                     "cost": money.yuan(found["cost"]), "life": found["life"],
+                     "residual": money.yuan(found["residual"]), "use": found["use"],
+                     "account": found["account"].code, "paid_from": paid_from})
     return asset_id
 
 
-def _read(values: dict, opening: bool) -> dict:
+def _read(values: dict, opening: bool, where: str = "") -> dict:
     """The asset's exact values, or RecordRefused naming every field that is wrong."""
-    form = Form(KIND, values, None)
+    form = Form(KIND, values, None, where)
     FixedAsset = models.FixedAsset
     found = dict(
         code=form.new_code("code", lambda code: FixedAsset.get_or_none(FixedAsset.code == code)),
@@ -350,6 +364,11 @@ def read_month(text: str) -> str:
     if not _MONTH.fullmatch(month) or not 1 <= int(month[5:]) <= 12 or month[:4] == "0000":
         raise LedgerError("bad_month", value=month[:20])
     return month
+
+
+def standing_vouchers() -> list[int]:
+    """The general vouchers of the months depreciated and not reversed."""
+    return list(_standing().select(models.Depreciation.voucher).scalars())
 
 
 def _standing():

@@ -60,11 +60,18 @@ def record_many(groups: Iterable[tuple[str, Rows]], writer: "Writer | None" = No
         for kind, rows in groups:
             for where, values in tally.rows(rows):
                 writer.add(kind, values, where)
-        writer.finish()
-        for kind, ids in writer.ids.items():
-            audit.log(action, kind=kind, ids=ids, target=source[:100],
-                      after={"count": writer.counts[kind]})
+        finish(writer, action, source)
     return writer
+
+
+def finish(writer: "Writer", action: str = "import", source: str = "") -> None:
+    """Write what `writer` staged, or raise RecordRefused with every problem it found;
+    then one audit entry per kind, naming the ids it added. Inside the caller's
+    transaction."""
+    writer.finish()
+    for kind, ids in writer.ids.items():
+        audit.log(action, kind=kind, ids=ids, target=source[:100],
+                  after={"count": writer.counts[kind]})
 
 
 def set_up(village: str, collective: str = "",

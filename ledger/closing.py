@@ -40,11 +40,19 @@ def close(code: str, progress: Callable[[int, int], None] | None = None) -> mode
     if findings:
         raise CheckFailed(findings)
     with backed_up(models.database.atomic()):  # the write lock first, then the copy
-        at = audit.now()
-        Season.update(closed=at).where((Season.id == season.id) & Season.closed.is_null()).execute()
-        reseal(Season, season.id)
-        audit.log("close", target=season.code, after={"anchor": anchors.current_code()})
+        lock(season)
     return Season.get_by_id(season.id)
+
+
+def lock(season: models.Season) -> None:
+    """Mark `season` closed, resealed and audited with the ledger's check code, inside
+    the caller's transaction: what `close` does once the check has passed. An import
+    that closes a year again uses it for the year's seasons (`ledger.io.csv_import`)."""
+    Season = models.Season
+    Season.update(closed=audit.now()).where((Season.id == season.id)
+                                           & Season.closed.is_null()).execute()
+    reseal(Season, season.id)
+    audit.log("close", target=season.code, after={"anchor": anchors.current_code()})
 
 
 def backed_up(transaction):

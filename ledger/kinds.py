@@ -47,15 +47,27 @@ KINDS: tuple[Kind, ...] = (
          frozenset({"memo"})),
 )
 
-#: The files of the collective's whole books: sub-accounts the accountant adds, and
-#: general vouchers (one row a line; consecutive rows with one `voucher` value are one
-#: voucher). They come after the records' files, accounts before the vouchers that use them.
+#: The files of the collective's whole books: sub-accounts the accountant adds, general
+#: vouchers (one row a line; consecutive rows with one `voucher` value are one voucher),
+#: the fixed-asset register, the months depreciated and the years closed. They come after
+#: the records' files, each after what it uses: accounts, vouchers (an asset's purchase),
+#: assets, their depreciation, and last the year-end closes, which need all the rest.
 BOOK_KINDS: tuple[Kind, ...] = (
     Kind("accounts", models.Account, ("code", "name")),
     Kind("vouchers", models.GeneralVoucher,
          ("voucher", "date", "summary", "account", "debit", "credit"),
          frozenset({"summary", "debit", "credit"})),
+    Kind("assets", models.FixedAsset,
+         ("code", "name", "date", "cost", "life", "residual", "use", "account", "voucher"),
+         frozenset({"residual", "account", "voucher"})),
+    Kind("depreciation", models.Depreciation, ("month", "total"), frozenset({"total"})),
+    Kind("closes", models.GeneralVoucher,
+         ("year", "reserve_percent", "members", "other", "other_account"),
+         frozenset({"other", "other_account"})),
 )
+#: The kinds made again on import by the program's own steps (`assets`, `year_end`) once
+#: every other file is written, rather than staged row by row.
+REPLAYED = frozenset({"assets", "depreciation", "closes"})
 #: Every kind of file `silk import` reads and `silk export` writes, in dependency order.
 FILE_KINDS = (*KINDS, *BOOK_KINDS)
 FILE_BY_NAME = {kind.name: kind for kind in FILE_KINDS}

@@ -1362,4 +1362,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.depreciate_dry_run": ("show the voucher's lines without posting it",
                                 "只显示凭证分录，不记账"),
     "doc.vouchers": ("Vouchers on its account (a loan, a dividend)", "往来凭证（借款、分红等）"),
+    # -- the round trip of the whole books (issue 14)
+    "kind.depreciation": ("month depreciated", "计提折旧月份"),
+    "kind.closes": ("year closed", "年终结账"),
+    "import_asset_voucher_unknown": (
+        "no voucher {voucher} in vouchers.csv of this import (the asset's purchase; leave "
+        "it empty for an asset in the opening balances)",
+        "本次导入的 vouchers.csv 中没有凭证 {voucher}（资产的购置凭证；期初已有的资产留空）"),
+    "import_asset_voucher_ambiguous": (
+        "vouchers.csv has more than one voucher {voucher}: give each voucher its own value",
+        "vouchers.csv 中有不止一张凭证 {voucher}：请给每张凭证不同的编号"),
+    "import_asset_voucher_not_purchase": (
+        "voucher {voucher} does not debit 151 Fixed assets with the asset's cost {cost}",
+        "凭证 {voucher} 没有以资产原值 {cost} 借记 151 固定资产"),
+    "import_depreciation_total": (
+        "depreciating {month} posts {posted} here, not {total}: the register differs from "
+        "the one the file was written from",
+        "在此计提 {month} 折旧为 {posted}，不是 {total}：固定资产登记簿与导出时不同"),
+    "import_close_bad_year": ("not a year such as 2025: {value}",
+                              "不是年份（如 2025）：{value}"),
+    "import_close_check_failed": ("{year} is not closed over a ledger check finds wrong: "
+                                  "{finding}",
+                                  "账本检查未通过，{year} 年不能结账：{finding}"),
 }

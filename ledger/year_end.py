@@ -11,6 +11,7 @@ year. The vouchers are read back by the statements by their source (docs/account
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
@@ -121,17 +122,22 @@ def plan(year: int, reserve_percent, members, other=0, other_account: str | None
 
 
 def close_year(year: int, reserve_percent, members, other=0, other_account: str | None = None,
-               progress: Callable[[int, int], None] | None = None) -> Plan:
+               progress: Callable[[int, int], None] | None = None,
+               backup: bool = True) -> Plan:
     """Close `year`: the plan's vouchers posted, the year locked and the close audited, in
     one transaction; refused with nothing written when the plan has a problem or `check`
-    finds one (`progress` follows the check)."""
+    finds one (`progress` follows the check). Called inside a transaction of the caller's
+    (an import's), the check runs on that transaction's connection and sees its
+    uncommitted rows (`check.run`), and the close is part of it: then `backup` False,
+    since the caller has made its own copy before it began."""
     found = plan(year, reserve_percent, members, other, other_account)
     if found.problems:
         raise found.problems[0]
     findings = check.run(progress)
     if findings:
         raise YearCheckFailed(findings)
-    with backed_up(models.database.atomic()):
+    transaction = models.database.atomic()
+    with backed_up(transaction) if backup else transaction:
         found = plan(year, reserve_percent, members, other, other_account)  # under the lock
         if found.problems:
             raise found.problems[0]
@@ -144,6 +150,21 @@ def close_year(year: int, reserve_percent, members, other=0, other_account: str 
                   ids=(ids[0], ids[-1]) if ids else None, target=str(year),
                   after=_figures(found))
     return found
+
+
+def plan_of(year: int) -> dict[str, str]:
+    """The plan closed `year` stands on, as its close's audit entry keeps it:
+    `reserve_percent` (`10`, `12.5`), `members` and `other` (yuan, `8000.00`) and
+    `other_account` (`""` when none); what `close_year` needs to close it again."""
+    Change = models.Change
+    after = (Change.select(Change.after)
+             .where((Change.action == "close_year") & (Change.target == str(year)))
+             .order_by(Change.id.desc()).limit(1).scalar())
+    if after is None:
+        raise LedgerError("year_end_not_closed", year=year)
+    figures = json.loads(after)
+    return {key: figures.get(key, "") for key in ("reserve_percent", "members", "other",
+                                                  "other_account")}
 
 
 def reopen_year(year: int, reason: str) -> list[int]:

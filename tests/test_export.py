@@ -16,10 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from ledger import accounts, balances, cli, db, demo, income, models, vouchers
+from ledger import (accounts, assets, balances, books, cli, db, demo, income, models,
+                    statements, voucher_rules, vouchers)
 from ledger.io import csv_import, journal
 from ledger.kinds import FILE_KINDS
 from ledger.reports import season as season_report
+from ledger.reports import statements as statements_report
 from ledger.reports import trial_balance as tb_report
 
 VILLAGE = Path(__file__).resolve().parent / "data" / "village"
@@ -81,13 +83,28 @@ def silk(*argv) -> int:
 
 
 def snapshot(path: Path) -> dict:
-    """Every season report as JSON and the trial balance, to compare two ledgers by."""
+    """Every season report as JSON, the trial balance, each year's statements and general
+    ledger (every month's movements), the fixed-asset register with the months
+    depreciated, and the years closed, to compare two ledgers by."""
     database = db.open_ledger(path)
     try:
         seasons = {s.code: season_report.as_json(income.season_income(s))
                    for s in income.seasons()}
+        years = {year: [statements_report.balance_sheet_json(statements.balance_sheet(year)),
+                        statements_report.income_statement_json(
+                            statements.income_statement(year)),
+                        statements_report.distribution_json(statements.distribution(year)),
+                        statements_report.general_ledger_json(books.general_ledger(year), "en")]
+                 for year in statements.years_with_vouchers()}
+        register = [(row.asset.code, row.asset.name, row.asset.acquired, row.asset.cost,
+                     row.asset.life, row.asset.residual, row.asset.use, row.asset.account,
+                     row.months, row.accumulated, row.net) for row in assets.register()]
+        runs = [(run.month, run.total, run.reversed) for run in assets.runs()]
         return {"seasons": seasons,
-                "trial_balance": tb_report.as_json(balances.trial_balance(), "en")}
+                "trial_balance": tb_report.as_json(balances.trial_balance(), "en"),
+                "years": years, "register": register, "depreciated": runs,
+                "closed_years": sorted(voucher_rules.closed_years()),
+                "closed_seasons": [s.code for s in income.seasons() if s.closed]}
     finally:
         database.close()
         models.database.initialize(None)

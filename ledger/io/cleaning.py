@@ -29,6 +29,8 @@ WEIGHT_UNITS = ("公斤", "千克", "kg")
 DIRECTIONS = {"付给农户": "to_household", "支付给农户": "to_household", "付农户": "to_household",
               "农户交来": "from_household", "农户交回": "from_household",
               "交来": "from_household", "收农户": "from_household"}
+USES = {"车间": "workshop", "育蚕车间": "workshop", "生产": "production", "管理": "management",
+        "公益": "public"}
 METHODS = {"现金": "cash", "银行": "bank", "银行卡": "bank", "银行存款": "bank",
            "转账": "transfer", "银行转账": "transfer", "微信": "wechat", "微信支付": "wechat",
            "支付宝": "alipay"}
@@ -87,12 +89,15 @@ money = number(MONEY_UNITS)
 #: The cleaner of every canonical column; a column not named here is free text.
 CLEANERS: dict[str, Callable[[Any], str]] = {
     **dict.fromkeys(DATE_COLUMNS, day),
-    **dict.fromkeys(("amount", "deduction", "rate", "debit", "credit"), money),
+    **dict.fromkeys(("amount", "deduction", "rate", "debit", "credit", "cost", "residual",
+                     "total", "members", "other"), money),
     "price": number(PRICE_UNITS),
     "kg": number(WEIGHT_UNITS),
-    **dict.fromkeys(("sheets", "quantity", "shares"), number()),
+    **dict.fromkeys(("sheets", "quantity", "shares", "life", "year"), number()),
+    "reserve_percent": number(("%", "％")),
     **dict.fromkeys(("code", "season", "batch", "supplier", "buyer", "owner", "household",
-                     "payer", "recipient", "account"), code),
+                     "payer", "recipient", "account", "other_account", "month"), code),
+    "use": choice(USES),
     "direction": choice(DIRECTIONS),
     "method": choice(METHODS),
 }

@@ -22,9 +22,9 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from ledger import accounts, book, models, voucher_rules
 from ledger.errors import FieldError, LedgerError, RecordRefused
-from ledger.io import cleaning, headers, sources
+from ledger.io import cleaning, headers, replay, sources
 from ledger.io.mapping import Mapping as ColumnMap
-from ledger.kinds import BY_NAME, FILE_KINDS, Kind
+from ledger.kinds import BY_NAME, FILE_KINDS, REPLAYED, Kind
 from ledger.refs import Refs
 from ledger.rules import Form
 
@@ -80,9 +80,11 @@ def import_files(paths: Iterable[str | Path], options: Options | None = None,
         problems = [problem for file in files for problem in file.problems]
         if problems:
             raise RecordRefused(problems)
-        writer = book.record_many(((file.kind.name, file.entries()) for file in files),
-                                  ImportWriter(Refs(), options.allow_duplicates),
-                                  progress=progress)
+        with models.database.atomic():  # the files replayed after the rest: one transaction
+            writer = book.record_many(((file.kind.name, file.entries()) for file in files),
+                                      ImportWriter(Refs(), options.allow_duplicates),
+                                      progress=progress)
+            writer.replay()
     finally:
         for file in files:
             file.close()
@@ -118,13 +120,21 @@ def review(paths: Iterable[str | Path], options: Options | None = None,
         problems.extend(problem for file in files for problem in file.problems)
         if problems:
             return Review(Counter(), problems, len(problems))
-        writer = ImportWriter(Refs(), options.allow_duplicates, dry_run=True)
+        # Assets, depreciation and closes are made again by the program's own steps, which
+        # read what the import wrote: then the rows are written for real, and rolled back.
+        replaying = any(file.kind.name in REPLAYED for file in files)
+        writer = ImportWriter(Refs(), options.allow_duplicates, dry_run=not replaying)
         tally = book.Tally(progress)
         with models.database.atomic() as transaction:
             try:
                 for file in files:
                     for where, values in tally.rows(file.entries()):
                         writer.add(file.kind.name, values, where)
+                if replaying and not writer.error_count:
+                    book.finish(writer)
+                    writer.replay()
+            except RecordRefused as refused:  # raised by the replay only: the rest counts
+                problems.extend(refused.errors)
             except LedgerError as error:  # a row that is not CSV: reported with the rest
                 problems.append(error)
             transaction.rollback()
@@ -229,19 +239,20 @@ class SourceFile:
         cell that could not be read in accounts.csv or vouchers.csv as its problem."""
         if self.kind.name == voucher_rules.KIND:
             return _vouchers(self.rows())
-        if self.kind.name == accounts.KIND:
-            return (item for where, row in self.rows() for item in _readable(where, row))
+        if self.kind.name == accounts.KIND or self.kind.name in REPLAYED:
+            return (item for where, row in self.rows()
+                    for item in _readable(self.kind.name, where, row))
         return self.rows()
 
 
-def _readable(where: str, row: Mapping[str, Any] | FieldError) -> Iterator[tuple]:
+def _readable(kind: str, where: str, row: Mapping[str, Any] | FieldError) -> Iterator[tuple]:
     """A row, or the problems of its cells that could not be read, one by one."""
     problems = getattr(row, "problems", None)
     if isinstance(row, FieldError) or not problems:
         yield where, row
         return
     for column, problem in problems.items():
-        yield where, FieldError(accounts.KIND, column, problem.reason, problem.params, where)
+        yield where, FieldError(kind, column, problem.reason, problem.params, where)
 
 
 def _vouchers(rows: Iterator[tuple[str, Mapping[str, Any] | FieldError]]) -> Iterator[tuple]:
@@ -282,7 +293,8 @@ def _voucher(group: list[tuple[str, Mapping[str, Any]]]) -> Iterator[tuple]:
     lines = [dict(summary=row.get("summary", ""), account=row.get("account"),
                   debit=row.get("debit", ""), credit=row.get("credit", ""), where=where)
              for where, row in group]
-    yield first_where, {"date": first.get("date"), "lines": lines}
+    yield first_where, {"date": first.get("date"), "lines": lines,
+                        "voucher": first["voucher"].strip()}
 
 
 def _filled(cell: Any) -> bool:
@@ -320,6 +332,28 @@ class ImportWriter(book.Writer):
         self._files: list[str] = []
         #: General vouchers standing in the ledger, by date, then by what they say.
         self._standing_vouchers: dict = {}
+        #: The rows of assets.csv, depreciation.csv and closes.csv, by kind, made again
+        #: by `replay` once the rest is written.
+        self._replayed: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
+        #: The general vouchers of vouchers.csv by their `voucher` value: what an asset's
+        #: `voucher` names its purchase by.
+        self._purchases: dict[str, list[int]] = {}
+
+    def add(self, kind: str, values: Mapping[str, Any] | FieldError, where: str = "",
+            corrects: int | None = None) -> None:
+        if kind in REPLAYED and not isinstance(values, FieldError):
+            self._replayed.setdefault(kind, []).append((where, values))
+            return
+        before = self.counts[kind]
+        super().add(kind, values, where, corrects)
+        if kind == voucher_rules.KIND and self.counts[kind] > before:
+            self._purchases.setdefault(values.get("voucher", ""), []).append(self.last_id)
+
+    def replay(self) -> None:
+        """Make the register, the months depreciated and the years closed again, once the
+        rest is written (`ledger.io.replay`); RecordRefused with every problem found."""
+        if self._replayed:
+            self.counts.update(replay.replay(self._replayed, self._purchases))
 
     def check(self, kind: str, values: Mapping[str, Any], where: str) -> Form:
         form = super().check(kind, values, where)

@@ -13,10 +13,13 @@ trip; the journals and the workbook show it). A voucher reversed (红字冲销) 
 own month is left out with its reversal: together they change no month's figures. A
 reversal in a later month is written as what it does, a voucher with each line on the
 other side, since an imported amount must be positive: the balances are the same, but
-both sides' turnover of that month grows by the amount instead of shrinking. The
-year-end close's vouchers (and their reversals by a reopened year) are left out: a file
-cannot post to 321 or 322; the close is made again by `close-year` in the ledger the
-files are imported into.
+both sides' turnover of that month grows by the amount instead of shrinking.
+
+What the import makes again with the program's own steps is left out of vouchers.csv:
+the vouchers of the months depreciated (`depreciation.csv`, the months standing) and the
+year-end close's (a file cannot post to 321 or 322; `closes.csv` holds each closed year's
+plan, read from its close's audit entry). `assets.csv` is the register, each asset naming
+its purchase by its value in vouchers.csv. See `ledger.io.replay` for the way back.
 """
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ import os
 from pathlib import Path
 from typing import IO, Iterator
 
-from ledger import chart, models
+from ledger import assets, chart, models, money, voucher_rules, vouchers, year_end
 from ledger.canonical import (  # noqa: F401  (the types are part of this module's interface)
     DATE, KG, MONEY, MONEY_BLANK0, PLACES, QUANTITY, QUANTITY_BLANK0, SHEETS, TEXT, Column,
     as_text, rows)
@@ -66,10 +69,10 @@ def account_rows() -> Iterator[list[str]]:
 def voucher_rows(for_import: bool = True) -> Iterator[list]:
     """The rows of the general vouchers: (voucher, date, summary, account, debit, credit)
     with amounts in fen (None where empty), one row a line, in posting order. For
-    vouchers.csv (`for_import`): numbered 1, 2, 3 ..., without the year-end close nor
-    the pairs cancelled within a month, a later reversal's lines on the other side;
-    else (the workbook): every voucher by its number, a reversal's amounts negative as
-    posted."""
+    vouchers.csv (`for_import`): numbered 1, 2, 3 ..., without what the import makes
+    again itself (the year-end close, the months depreciated) nor the pairs cancelled
+    within a month, a later reversal's lines on the other side; else (the workbook):
+    every voucher by its number, a reversal's amounts negative as posted."""
     GeneralVoucher, VoucherLine, Account = (models.GeneralVoucher, models.VoucherLine,
                                             models.Account)
     query = (VoucherLine.select(GeneralVoucher.id, GeneralVoucher.date, GeneralVoucher.reverses,
@@ -77,15 +80,15 @@ def voucher_rows(for_import: bool = True) -> Iterator[list]:
                                 VoucherLine.credit)
              .join(GeneralVoucher).switch(VoucherLine).join(Account)
              .order_by(GeneralVoucher.id, VoucherLine.id))
-    cancelled: set[int] = set()
+    left_out: set[int] = set()
     if for_import:
-        query = query.where(GeneralVoucher.source != "closing")
-        cancelled = _cancelled_in_month()
+        query = query.where(GeneralVoucher.source != year_end.SOURCE)
+        left_out = _left_out()
     sequence = 0
     numbers: dict[int, str] = {}
     for general_id, lines in itertools.groupby(query.tuples().iterator(), key=lambda r: r[0]):
         lines = list(lines)
-        if general_id in cancelled:
+        if general_id in left_out:
             continue
         if for_import:
             sequence += 1
@@ -98,6 +101,67 @@ def voucher_rows(for_import: bool = True) -> Iterator[list]:
             if for_import and reverses is not None:
                 debit, credit = -credit, -debit
             yield [name, day, summary, code, debit or None, credit or None]
+
+
+def _left_out() -> set[int]:
+    """General vouchers vouchers.csv leaves out besides the close's: the pairs cancelled
+    within a month, and the vouchers of the months depreciated (depreciation.csv makes
+    them again). A month's depreciation that was reversed stays in, with its reversal,
+    as the vouchers they are."""
+    return _cancelled_in_month() | set(assets.standing_vouchers())
+
+
+def _sequence() -> dict[int, str]:
+    """Each general voucher's value in vouchers.csv's `voucher` column (1, 2, 3 ...),
+    counted as `voucher_rows` counts them: what assets.csv names a purchase by."""
+    GeneralVoucher = models.GeneralVoucher
+    left_out = _left_out()
+    ids = (GeneralVoucher.select(GeneralVoucher.id)
+           .where(GeneralVoucher.source != year_end.SOURCE).order_by(GeneralVoucher.id))
+    written = (general_id for general_id in ids.scalars() if general_id not in left_out)
+    return {general_id: str(number) for number, general_id in enumerate(written, 1)}
+
+
+def asset_rows(for_import: bool = True) -> Iterator[list]:
+    """The rows of assets.csv: the register in the order the assets were added, each with
+    its purchase voucher as vouchers.csv numbers it (the workbook: its own number);
+    empty for an asset that was in the opening balances or whose purchase was cancelled
+    within its month."""
+    FixedAsset, Account = models.FixedAsset, models.Account
+    query = (FixedAsset.select(FixedAsset.code, FixedAsset.name, FixedAsset.acquired,
+                               FixedAsset.cost, FixedAsset.life, FixedAsset.residual,
+                               FixedAsset.use, Account.code, FixedAsset.acquisition)
+             .join(Account).order_by(FixedAsset.id).tuples())
+    found = list(query)
+    if for_import:
+        names = _sequence() if any(row[8] for row in found) else {}
+    else:
+        names = {row[8]: vouchers.number_of(voucher_rules.KIND, row[8]) or ""
+                 for row in found if row[8]}
+    for *row, acquisition in found:
+        row[4] = str(row[4])
+        yield [*row, names.get(acquisition, "")]
+
+
+def depreciation_rows() -> Iterator[list]:
+    """The rows of depreciation.csv: each month depreciated and standing (not reversed),
+    in month order, with the total its voucher charged."""
+    for run in assets.runs():
+        if not run.reversed:
+            yield [run.month, run.total]
+
+
+def close_rows() -> Iterator[list]:
+    """The rows of closes.csv: each closed year, in order, with the plan it was closed
+    by, as the close's audit entry keeps it."""
+    for year in sorted(voucher_rules.closed_years()):
+        plan = year_end.plan_of(year)
+        yield [str(year), plan["reserve_percent"], _fen(plan["members"]), _fen(plan["other"]),
+               plan["other_account"]]
+
+
+def _fen(yuan: str) -> int:
+    return money.parse_fixed(yuan or "0", money.MONEY_PLACES)
 
 
 def _cancelled_in_month() -> set[int]:
@@ -116,8 +180,6 @@ def _cancelled_in_month() -> set[int]:
 
 def _numbers_from(general_id: int, count: int = 1000) -> dict[int, str]:
     """The numbers of the general vouchers from `general_id` on, `count` of them."""
-    from ledger import vouchers
-
     Voucher = models.Voucher
     posted = list(Voucher.select(Voucher.id, Voucher.record_id)
                   .where((Voucher.kind == vouchers.KIND) & (Voucher.record_id >= general_id))
@@ -126,16 +188,26 @@ def _numbers_from(general_id: int, count: int = 1000) -> dict[int, str]:
     return {record_id: found[voucher_id] for voucher_id, record_id in posted}
 
 
-BOOK_COLUMNS = {"accounts": (TEXT, TEXT), "vouchers": (TEXT, DATE, TEXT, TEXT, MONEY_BLANK0,
-                                                       MONEY_BLANK0)}
+BOOK_COLUMNS = {"accounts": (TEXT, TEXT),
+                "vouchers": (TEXT, DATE, TEXT, TEXT, MONEY_BLANK0, MONEY_BLANK0),
+                "assets": (TEXT, TEXT, DATE, MONEY, TEXT, MONEY, TEXT, TEXT, TEXT),
+                "depreciation": (TEXT, MONEY),
+                "closes": (TEXT, TEXT, MONEY, MONEY_BLANK0, TEXT)}
 
 
 def book_rows(kind: Kind, for_import: bool = True) -> Iterator[list]:
-    return account_rows() if kind.name == "accounts" else voucher_rows(for_import)
+    if kind.name == "accounts":
+        return account_rows()
+    if kind.name == "vouchers":
+        return voucher_rows(for_import)
+    if kind.name == "assets":
+        return asset_rows(for_import)
+    return depreciation_rows() if kind.name == "depreciation" else close_rows()
 
 
 def write_book_csv(kind: Kind, handle: IO[str]) -> int:
-    """Write accounts.csv or vouchers.csv to `handle`; the number of rows written."""
+    """Write one file of the whole books (accounts.csv, vouchers.csv, assets.csv,
+    depreciation.csv, closes.csv) to `handle`; the number of rows written."""
     writer = csv.writer(handle, lineterminator="\n")
     writer.writerow(kind.columns)
     count = 0

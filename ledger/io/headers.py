@@ -56,6 +56,17 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "account": ("科目", "科目代码", "科目编码", "会计科目", "科目编号"),
     "debit": ("借方", "借方金额", "借方金额(元)", "借"),
     "credit": ("贷方", "贷方金额", "贷方金额(元)", "贷"),
+    "cost": ("原值", "原值(元)", "资产原值"),
+    "life": ("使用年限(月)", "使用月数", "折旧月数", "使用年限"),
+    "residual": ("残值", "残值(元)", "预计净残值"),
+    "use": ("用途", "使用部门"),
+    "month": ("月份", "折旧月份", "期间"),
+    "total": ("合计", "折旧额", "折旧合计", "本月折旧"),
+    "year": ("年度", "年份", "会计年度"),
+    "reserve_percent": ("公积公益金比例", "提取比例", "提取公积公益金比例(%)", "提取比例(%)"),
+    "members": ("向成员分配", "成员分配", "分红总额"),
+    "other": ("其他分配",),
+    "other_account": ("其他分配科目",),
 }
 
 #: Names that mean a different column in a particular kind.
@@ -67,6 +78,8 @@ BY_KIND: dict[str, dict[str, str]] = {
     "payments": {"备注": "memo", "说明": "memo"},
     "accounts": {"科目代码": "code", "科目编码": "code", "科目编号": "code",
                  "科目名称": "name", "明细科目": "name"},
+    "assets": {"资产编号": "code", "资产名称": "name", "购入日期": "date", "购置日期": "date",
+               "折旧科目": "account", "购置凭证": "voucher"},
 }
 
 #: Chinese names of the files of each kind (农户.csv, 售茧-2026.xlsx).
@@ -84,6 +97,9 @@ KIND_NAMES: dict[str, tuple[str, ...]] = {
     "payments": ("结算款", "付款"),
     "accounts": ("科目", "会计科目", "明细科目", "科目表"),
     "vouchers": ("凭证", "记账凭证"),
+    "assets": ("固定资产", "固定资产登记簿", "固定资产卡片"),
+    "depreciation": ("折旧", "计提折旧", "固定资产折旧"),
+    "closes": ("年终结账", "年度结账", "收益分配方案"),
 }
 
 _SPACES = re.compile(r"\s+")
