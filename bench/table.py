@@ -214,12 +214,14 @@ balance, the general ledger and the cash and bank books on the ledger of about 1
 records with the demo's general books of its last two years added, each a month (the
 year's busiest for its account) and the year; and `close-year` on a village of 1,500
 households whose three seasons are closed, on a fresh copy each run (with `--quick`,
-villages of 200 households). "silk" is the
-function the command calls, timed in one process with the ledger open; "reference" the
-bare SQLite queries computing the same sums from every posting by the vouchers' dates;
-"command" the `silk` command in a child process (Python's start-up included) and its
-peak memory. Minimum / median of the runs; a target is met when the median (and the
-command's peak memory) is under it.
+villages of 200 households). "silk" is the function the command calls, in one process
+with the ledger open, and "reference" the bare SQLite queries computing the same sums
+from every posting by the vouchers' dates: both the CPU time the process used (user +
+system; SQLite runs in it, and `check` has no worker processes), which other people's
+work on the machine does not inflate as it does the wall clock. "command" is the `silk`
+command in a child process, by the wall clock (Python's start-up included, and whatever
+else the machine ran meanwhile), and its peak memory. Minimum / median of the runs; a
+target is met when the median (and the command's peak memory) is under it.
 """
 
 
