@@ -13,7 +13,10 @@ bench/RESULTS.md, each figure beside its reference measured in the same run:
 - the terminal UI: start to first screen, key press to next screen (bench/tui.py);
 - village size: `silk --version`, `--help` and the reports as whole commands on one
   village's year, beside bare Python and `ledger bal` (bench/village.py). `--village`
-  measures only these, in their own section of bench/RESULTS.md.
+  measures only these, in their own section of bench/RESULTS.md;
+- the whole books (issue 14): the statements, the trial balance, the general ledger, the
+  cash and bank books and `close-year` (bench/books.py). `--books` measures only these,
+  in their own section.
 
 Ledgers are built once into bench/data/ (ignored by git; bench/ledgers.py) and rebuilt
 when the schema version changes; each is read through once before it is timed (see
@@ -24,13 +27,15 @@ a small ledger, one run each, its table written to bench/data/RESULTS-quick.md.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from bench import commands, documents, ledgers, peers, silk, statements, tui, village, yields
+from bench import (books, commands, documents, ledgers, peers, silk, statements, tui, village,
+                   yields)
 from bench.ledgers import DATA, Size, progress
 from bench.measure import warm
-from bench.table import Row, write, write_village
+from bench.table import Row, write, write_books, write_village
 
 RESULTS = Path(__file__).parent / "RESULTS.md"
 QUICK_RESULTS = DATA / "RESULTS-quick.md"
@@ -45,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         print(text)
         progress(f"written to {RESULTS}")
         return 0
+    if args.books:
+        return whole_books(args, command_line)
     sizes = [ledgers.QUICK] if args.quick else [ledgers.SIZES["100k"], ledgers.SIZES["1M"]]
     if args.large:
         sizes.append(ledgers.SIZES["10M"])
@@ -74,7 +81,21 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-peers", action="store_true", help="skip hledger and ledger")
     parser.add_argument("--village", action="store_true",
                         help="only the village-size commands (bench/village.py)")
+    parser.add_argument("--books", action="store_true",
+                        help="only the whole books: statements, books, close-year "
+                             "(bench/books.py)")
     return parser.parse_args(argv)
+
+
+def whole_books(args: argparse.Namespace, command_line: str) -> int:
+    """The statements, the books and the year-end close, in their own section."""
+    target = QUICK_RESULTS if args.quick else RESULTS
+    before = os.getloadavg()
+    rows = books.rows(1 if args.quick else args.runs, quick=args.quick)
+    text = write_books(target, rows, peers.versions(), command_line, (before, os.getloadavg()))
+    print(text)
+    progress(f"written to {target}")
+    return 0
 
 
 def import_rows(size: Size, runs: int) -> list[Row]:

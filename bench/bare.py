@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import sqlite3
+from datetime import date, timedelta
 from pathlib import Path
 
 #: The season report: each party's flows in the season, and its balance through it
@@ -131,3 +132,97 @@ def executemany_csv(folder, target) -> None:
             connection.executemany(f'INSERT INTO "{path.stem}" VALUES ({marks})', reader)
     connection.commit()
     connection.close()
+
+
+# -- the whole books (issue 14): sums by the vouchers' dates, from every posting ----------
+
+#: Each account's debits and credits of the vouchers dated in a span, from the postings.
+SUMS = """
+SELECT a.code, SUM(p.debit), SUM(p.credit) FROM posting p
+  JOIN voucher v ON p.voucher_id = v.id JOIN account a ON p.account_id = a.id
+ WHERE v.date <= :last AND v.date >= :first {closing} GROUP BY a.code
+"""
+#: Only the year-end close's vouchers (general vouchers of source `closing`).
+CLOSING = ("AND v.kind = 'vouchers' AND v.record_id IN"
+           " (SELECT id FROM general_voucher WHERE source = 'closing')")
+#: Each account's debits and credits month by month.
+MONTHS = """
+SELECT a.code, substr(v.date, 1, 7), SUM(p.debit), SUM(p.credit) FROM posting p
+  JOIN voucher v ON p.voucher_id = v.id JOIN account a ON p.account_id = a.id
+ WHERE v.date BETWEEN :first AND :last GROUP BY a.code, substr(v.date, 1, 7)
+"""
+#: One account's (and its sub-accounts') postings: `{what}` over those dated in a span.
+_BOOK = """
+SELECT {what} FROM posting p
+  JOIN voucher v ON p.voucher_id = v.id JOIN account a ON p.account_id = a.id
+ WHERE (a.code = :code OR a.code LIKE :code || '.%') AND v.date BETWEEN :first AND :last
+"""
+BOOK_OPENING = _BOOK.format(what="SUM(p.debit - p.credit)")
+BOOK_LINES = (_BOOK.format(what="v.date, v.id, p.id, a.code, p.debit, p.credit")
+              + " ORDER BY v.date, v.id, p.id")
+BOOK_DAYS = _BOOK.format(what="v.date, SUM(p.debit - p.credit)") + " GROUP BY v.date"
+#: The other side of each voucher in a book: every posting of those vouchers.
+BOOK_OTHER_SIDES = f"""
+SELECT p.voucher_id, p.id, a.code, p.debit FROM posting p JOIN account a ON p.account_id = a.id
+ WHERE p.voucher_id IN ({_BOOK.format(what="v.id")})
+"""
+
+#: Before any voucher: the beginning of the books.
+BEGINNING = "0000-00-00"
+
+Sums = dict[str, tuple[int, int]]
+
+
+def sums(connection: sqlite3.Connection, first: date | None, last: date,
+         closing_only: bool = False) -> Sums:
+    """Each account's (debits, credits) of the vouchers dated `first` (None: from the
+    beginning) to `last`, accounts without movement left out."""
+    query = SUMS.format(closing=CLOSING if closing_only else "")
+    rows = connection.execute(query, {"first": _day(first), "last": last.isoformat()})
+    return {code: (debit, credit) for code, debit, credit in rows if debit or credit}
+
+
+def balance_sheet(connection: sqlite3.Connection, first: date, last: date) -> None:
+    """Every account's balance the day before `first` and at `last`."""
+    sums(connection, None, first - timedelta(days=1))
+    sums(connection, None, last)
+
+
+def income_statement(connection: sqlite3.Connection, first: date, last: date) -> None:
+    """The year's sums, its close's alone, and the balances either side of it."""
+    sums(connection, first, last)
+    sums(connection, first, last, closing_only=True)
+    balance_sheet(connection, first, last)
+
+
+def trial_balance_of(connection: sqlite3.Connection, first: date, last: date) -> None:
+    """Balances before the period, the period's sums and the year's so far."""
+    sums(connection, None, first - timedelta(days=1))
+    sums(connection, first, last)
+    sums(connection, date(last.year, 1, 1), last)
+
+
+def general_ledger(connection: sqlite3.Connection, year: int) -> None:
+    """Balances at the end of the year before, and each account's months of `year`."""
+    sums(connection, None, date(year - 1, 12, 31))
+    connection.execute(MONTHS, {"first": f"{year}-01-01", "last": f"{year}-12-31"}).fetchall()
+
+
+def book(connection: sqlite3.Connection, code: str, first: date, last: date,
+         days: bool = False) -> list[tuple]:
+    """An account's book: its balance before `first`, its postings to `last` in order with
+    their vouchers' other sides and (`days`, the cash book) its balance day by day; the
+    postings."""
+    span = {"code": code, "first": first.isoformat(), "last": last.isoformat()}
+    before = {"code": code, "first": BEGINNING,
+              "last": (first - timedelta(days=1)).isoformat()}
+    connection.execute(BOOK_OPENING, before).fetchone()
+    lines = connection.execute(BOOK_LINES, span).fetchall()
+    connection.execute(BOOK_OTHER_SIDES, span).fetchall()
+    if days:
+        connection.execute(BOOK_DAYS, span).fetchall()
+    return lines
+
+
+def _day(value: date | None) -> str:
+    return BEGINNING if value is None else value.isoformat()
