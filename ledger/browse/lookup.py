@@ -142,3 +142,47 @@ class Seasons:
     def resolve(self, text: str) -> str | None:
         found = self.find(text, limit=2)
         return found[0].code if len(found) == 1 else None
+
+
+class Accounts:
+    """The accounts a voucher line may post to, found by code, by name or by the pinyin
+    initials of the Chinese name (`glfy` finds 管理费用, `df` 管理费用-电费): the same
+    lookup as the parties', over the chart."""
+
+    def __init__(self):
+        from ledger.browse.accounts import postable
+
+        lang = i18n.language()
+        rows = postable()
+        self._rows = [Match(row.code, row.name(lang)) for row in rows]
+        self._names = [row.zh for row in rows]
+        self._by_code = {match.code: match for match in self._rows}
+
+    @cached_property
+    def _initials(self) -> list[str]:
+        return [initials(name.replace("-", "")) for name in self._names]
+
+    def get(self, code: str) -> Match | None:
+        return self._by_code.get(code.strip().upper())
+
+    def complete(self, prefix: str) -> str | None:
+        wanted = prefix.strip().upper()
+        return next((m.code for m in self._rows if wanted and m.code.startswith(wanted)), None)
+
+    def find(self, text: str, limit: int = SHOWN) -> list[Match]:
+        """Accounts whose code starts with, name contains, or initials contain `text`."""
+        wanted = text.strip()
+        if not wanted:
+            return []
+        upper, lower = wanted.upper(), wanted.lower()
+        found = [m for m, zh in zip(self._rows, self._names)
+                 if m.code.startswith(upper) or wanted in zh or lower in m.label.lower()]
+        if not found and lower.isascii() and lower.isalpha():
+            found = [m for m, letters in zip(self._rows, self._initials) if lower in letters]
+        return found[:limit]
+
+    def resolve(self, text: str) -> str | None:
+        if self.get(text):
+            return self.get(text).code
+        found = self.find(text, limit=2)
+        return found[0].code if len(found) == 1 else None

@@ -29,13 +29,15 @@ from ledger.tui.screens.choose import ChooseScreen
 from ledger.tui.screens.home import HomeScreen
 from ledger.tui.screens.households import HouseholdsScreen
 from ledger.tui.screens.journal import JournalScreen
+from ledger.tui.screens.accounts import AccountsScreen
+from ledger.tui.screens.vouchers import VouchersScreen
 
 #: The kinds a user may add from the "add a record" chooser, most used first.
 ADDABLE = ("leaf", "sales", "inputs", "wages", "charges", "subsidies", "payments", "batches",
-           "households", "partners", "seasons")
+           "households", "partners", "seasons", "vouchers")
 
 #: The kinds that belong to no season, so a closed season does not stop them.
-UNSEASONED = ("households", "partners", "seasons")
+UNSEASONED = ("households", "partners", "seasons", "vouchers")
 
 
 #: The keys of the four main screens share one place in the footer.
@@ -46,7 +48,7 @@ class SilkApp(App):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {LedgerCommands}
     MODES = {"home": HomeScreen, "households": HouseholdsScreen, "batches": BatchesScreen,
-             "journal": JournalScreen}
+             "journal": JournalScreen, "vouchers": VouchersScreen, "accounts": AccountsScreen}
     DEFAULT_MODE = "home"
     BINDINGS = [
         Binding("question_mark", "toggle_keys", "tui.key.help", key_display="?"),
@@ -54,6 +56,8 @@ class SilkApp(App):
         Binding("h", "switch_mode('households')", "tui.key.households", group=SCREENS),
         Binding("b", "switch_mode('batches')", "tui.key.batches", group=SCREENS),
         Binding("j", "switch_mode('journal')", "tui.key.journal", group=SCREENS),
+        Binding("v", "switch_mode('vouchers')", "books.key.vouchers", group=SCREENS),
+        Binding("k", "switch_mode('accounts')", "books.key.accounts", group=SCREENS),
         Binding("e", "choose_season", "tui.key.season"),
         Binding("left_square_bracket", "step_season(-1)", "tui.key.prev_season", show=False),
         Binding("right_square_bracket", "step_season(1)", "tui.key.next_season", show=False),
@@ -298,6 +302,9 @@ class SilkApp(App):
                                                                preset(kind) if preset else None))
 
     def add_record(self, kind: str, preset: dict[str, str] | None = None) -> None:
+        if kind == "vouchers":
+            self.new_voucher()
+            return
         if kind not in UNSEASONED and self.refuse_closed():
             return
         try:
@@ -317,6 +324,18 @@ class SilkApp(App):
             self.notify(t("tui.forms_missing"), severity="error")
             return
         self.push_screen(WageSheet(self.season.code), self._wages_saved)
+
+    # -- the whole books: vouchers and the chart -----------------------------------------
+    def new_voucher(self) -> None:
+        """The voucher form (记账凭证); the screens are redone when one is saved."""
+        from ledger.tui.forms.voucher import VoucherForm
+
+        self.push_screen(VoucherForm(), self._saved)
+
+    def add_account(self) -> None:
+        from ledger.tui.forms.account import AccountForm
+
+        self.push_screen(AccountForm(), self._saved)
 
     def _saved(self, record_id: int | None) -> None:
         if record_id is not None:

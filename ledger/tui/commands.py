@@ -13,7 +13,7 @@ from ledger.browse import HouseholdEntry, ReadModel, release
 from ledger.i18n import t
 from ledger.tui.safety import EXPECTED
 
-SCREENS = ("home", "households", "batches", "journal")
+SCREENS = ("home", "households", "batches", "journal", "vouchers", "accounts")
 KINDS = ("leaf", "sales", "inputs", "wages", "charges", "subsidies", "payments", "batches",
          "households", "partners", "seasons")
 
@@ -45,6 +45,7 @@ class LedgerCommands(Provider):
         found += [(t("tui.cmd.add", kind=i18n.kind_label(kind)), partial(app.add_record, kind),
                    t("tui.cmd.add_help")) for kind in KINDS]
         found += self.ledger_commands()
+        found += [(t("tui.cmd.new_voucher"), app.new_voucher, t("tui.cmd.vouchers"))]
         other = "en" if i18n.language() == "zh" else "zh"
         found += [
             (t("tui.cmd.wage_sheet"), app.action_wage_sheet, ""),
