@@ -25,10 +25,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "vform.discard_text": ("What you typed has not been saved and will be lost. Enter: "
                            "discard it · Esc: go back to the form",
                            "填写的内容尚未保存，放弃后将丢失。回车：放弃 · Esc：返回继续填写"),
-    "vform.keys": ("Tab / Enter: next cell · account: code, name or pinyin initials · "
-                   "Ctrl+N: add a line · Ctrl+S: save · Esc: close",
-                   "Tab / 回车：下一格 · 科目：编号、名称或拼音首字母 · "
-                   "Ctrl+N：加一行 · Ctrl+S：保存 · Esc：关闭"),
+    "vform.keys": ("Tab/Enter: next cell · account: code, name or pinyin initials · "
+                   "= in an amount: the difference · ^N: add a line · ^S: save · Esc: close",
+                   "Tab/回车：下一格 · 科目：编号、名称或拼音首字母 · 金额填 =：补齐差额 · "
+                   "^N：加一行 · ^S：保存 · Esc：关闭"),
     # the vouchers list and one voucher
     "tui.screen.vouchers": ("Vouchers", "记账凭证"),
     "books.key.vouchers": ("Vouchers", "凭证"),

@@ -79,8 +79,10 @@ async def test_a_voucher_typed_with_pinyin_lookup_adds_up_live_and_is_saved_with
         assert "管理费用" in text_of(form, "#l1-name")
         await fill(pilot, form, 2, "付车间电费", "102", credit="100")
         assert "借方合计 123.45 · 贷方合计 100.00 · 差额 23.45" in text_of(form, "#totals")
-        await fill(pilot, form, 2, "付车间电费", "yhck", credit="123.45")
+        # `=` fills in what balances the voucher
+        await fill(pilot, form, 2, "付车间电费", "yhck", credit="=")
         assert form.query_one("#l2-account", Input).value == "102"
+        assert form.query_one("#l2-credit", Input).value == "123.45"
         assert "差额 0.00  借贷平衡" in text_of(form, "#totals")
         await pilot.press("ctrl+s")
         await settle(pilot, app)

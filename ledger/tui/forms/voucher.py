@@ -5,8 +5,9 @@ The form adds no rule of its own: `ledger.voucher_rules` judges the voucher when
 saved, and a refusal marks the field or line in error and keeps everything typed. While
 the accountant types, the debit and credit totals and their difference are shown, and
 the account field finds its account by code, name or pinyin initials, as the household
-fields do. After a save the voucher's number (`记-2026-04-0017`) is shown and the grid is
-emptied for the next one; Esc asks before throwing away anything typed.
+fields do; `=` in a debit or credit cell fills in the amount that balances it. After a
+save the voucher's number (`记-2026-04-0017`) is shown and the grid is emptied for the
+next one; Esc asks before throwing away anything typed.
 """
 from __future__ import annotations
 
@@ -150,6 +151,9 @@ class VoucherForm(FormScreen):
         if event.input.has_class("vaccount"):
             self._show_account_name(event.input)
         if event.input.has_class("vamount"):
+            if event.value.strip() in ("=", "＝"):
+                self._fill_difference(event.input)
+                return
             self._show_totals()
         self._show_cell_hint(event.input)
 
@@ -182,6 +186,15 @@ class VoucherForm(FormScreen):
         hint = self.query_one("#hint", Static)
         hint.set_class(box.id in self.problems, "-error")
         hint.update(text)
+
+    def _fill_difference(self, box: Input) -> None:
+        """`=` typed in a debit or credit cell fills in what balances the voucher there."""
+        box.value = ""
+        debit, credit = self.totals()
+        missing = credit - debit if box.id.endswith("debit") else debit - credit
+        if missing > 0:
+            box.value = money.yuan(missing)
+            box.cursor_position = len(box.value)
 
     def totals(self) -> tuple[int, int]:
         """The debits and credits typed so far that can be read, in fen."""
