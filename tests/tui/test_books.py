@@ -12,8 +12,8 @@ from ledger.tui.app import make_app
 from ledger.tui.forms.voucher import VoucherForm
 from ledger.tui.screens.accounts import AccountsScreen
 from ledger.tui.screens.backups import ConfirmScreen
-from ledger.tui.screens.vouchers import (GeneralVoucherScreen, ReverseVoucherScreen,
-                                         VouchersScreen)
+from ledger.tui.screens.reason import ReasonScreen
+from ledger.tui.screens.vouchers import GeneralVoucherScreen, VouchersScreen
 from ledger.tui.widgets.paged_table import PagedTable
 
 from helpers import settle, table_counts
@@ -179,11 +179,11 @@ async def test_a_voucher_opened_from_the_list_is_reversed_for_a_reason(demo_path
         assert [str(cell) for cell in lines.get_row_at(0)] == ["提现", "101 库存现金", "800.00", ""]
         await pilot.press("r")
         await settle(pilot, app)
-        assert isinstance(app.screen, ReverseVoucherScreen)
+        assert isinstance(app.screen, ReasonScreen)
         before = table_counts()
         await pilot.press("enter")  # no reason: refused, nothing written
         await settle(pilot, app)
-        assert isinstance(app.screen, ReverseVoucherScreen)
+        assert isinstance(app.screen, ReasonScreen)
         assert table_counts() == before
         await pilot.press(*"提错了")
         await pilot.press("enter")

@@ -9,20 +9,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import DataTable, Header, Static
 
 from ledger import i18n, money, vouchers
 from ledger.browse import ReadModel
 from ledger.browse.vouchers import GeneralRow
 from ledger.entry_dates import read_entry_date
-from ledger.errors import RecordRefused
 from ledger.i18n import t
 from ledger.rules import Problem
 from ledger.tui import books_texts  # noqa: F401  (registers the whole books' texts)
 from ledger.tui.bindings import localize
-from ledger.tui.forms.fields import FieldRow
 from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.screens.base import ListScreen
+from ledger.tui.screens.reason import FieldProblem, ReasonScreen
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.paged_table import PagedTable, Row, right
 from ledger.tui.widgets.plain import PlainLabel, PlainStatic, PlainTable
@@ -34,7 +33,9 @@ def status(row: GeneralRow, lang: str | None = None) -> str:
         return t("tui.vouchers.reverses", lang, number=row.reverses)
     if row.reversed_by:
         return t("tui.vouchers.reversed_by", lang, number=row.reversed_by)
-    return t("tui.vouchers.closing", lang) if row.source == "closing" else ""
+    if row.source in ("closing", "depreciation"):
+        return t(f"tui.vouchers.{row.source}", lang)
+    return ""
 
 
 def voucher_rows(read_model: ReadModel, lang: str, after, limit: int) -> list[Row]:
@@ -112,7 +113,7 @@ def reverse_voucher(app, general_id: int, done) -> None:
         app.notify(t("tui.gvoucher.not_reversible", number=found.number, why=why),
                    severity="warning", timeout=8)
         return
-    app.push_screen(ReverseVoucherScreen(found), done)
+    app.push_screen(reverse_screen(app, found), done)
 
 
 class GeneralVoucherScreen(ModalScreen[str | None]):
@@ -166,66 +167,25 @@ class GeneralVoucherScreen(ModalScreen[str | None]):
         reverse_voucher(self.app, self.general_id, lambda text: text and self.dismiss(text))
 
 
-class ReverseVoucherScreen(ModalScreen[str | None]):
-    """Reverses a general voucher (红字冲销) for a reason, on its own date or one typed;
-    a refusal (a closed year, a closed season) is shown here and nothing is written."""
-
-    CSS_PATH = "vouchers.tcss"
-    BINDINGS = [
-        Binding("ctrl+s", "save", "tui.key.confirm", key_display="^s/⏎"),
-        Binding("escape", "dismiss(None)", "tui.key.cancel"),
-    ]
-
-    def __init__(self, found: GeneralRow):
-        super().__init__()
-        self.found = found
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="reverse-dialog"):
-            yield PlainLabel(t("tui.gvoucher.reversal_title", number=self.found.number),
-                             classes="heading")
-            yield PlainStatic(f"{self.found.date} · {self.found.summary} · "
-                              f"{money.yuan(self.found.amount)}", id="reverse-record")
-            yield PlainStatic(t("tui.gvoucher.reversal_explain"), id="reverse-explain")
-            yield FieldRow("reason", "", label=t("tui.field.reason"),
-                           placeholder=t("tui.reason_placeholder"))
-            yield FieldRow("date", "", label=t("tui.field.reversal_date"),
-                           placeholder=self.found.date.isoformat())
-            yield PlainStatic("", id="reverse-message")
-
-    def on_mount(self) -> None:
-        localize(self)
-        self.query_one("#field-reason", Input).focus()
-
-    def on_input_submitted(self) -> None:
-        self.action_save()
-
-    def action_save(self) -> None:
-        rows = {row.field: row for row in self.query(FieldRow)}
-        for row in rows.values():
-            row.show_error(None)
-        reason = rows["reason"].input.value
+def reverse_act(app, found: GeneralRow):
+    """What reversing `found` does with the reason and the date typed."""
+    def act(typed: dict[str, str]) -> str:
         day: date | None = None
-        if rows["date"].input.value.strip():
+        if typed["date"].strip():
             try:
-                day = read_entry_date(rows["date"].input.value, None)
+                day = read_entry_date(typed["date"], None)
             except Problem as refused:
-                rows["date"].show_error(t(refused.reason, **refused.params))
-                rows["date"].input.focus()
-                return
-        try:
-            reversal = vouchers.reverse(self.found.id, reason, day)
-        except RecordRefused as refused:
-            for error in refused.errors:
-                if error.field in rows:
-                    rows[error.field].show_error(t(error.reason, **error.params))
-            self.query_one("#reverse-message", Static).update(refused.message())
-            return
-        except EXPECTED as error:
-            self.query_one("#reverse-message", Static).update(problem(error))
-            if not reason.strip():
-                rows["reason"].show_error(problem(error))
-                rows["reason"].input.focus()
-            return
-        by = self.app.read_model.vouchers.number_of(reversal)
-        self.dismiss(t("tui.gvoucher.reversed", number=self.found.number, by=by))
+                raise FieldProblem("date", refused) from None
+        reversal = vouchers.reverse(found.id, typed["reason"], day)
+        return t("tui.gvoucher.reversed", number=found.number,
+                 by=app.read_model.vouchers.number_of(reversal))
+    return act
+
+
+def reverse_screen(app, found: GeneralRow) -> ReasonScreen:
+    """Reverses a general voucher (红字冲销) for a reason, on its own date or one typed;
+    a refusal (a closed year, a closed season) is shown and nothing is written."""
+    return ReasonScreen(t("tui.gvoucher.reversal_title", number=found.number),
+                        f"{found.date} · {found.summary} · {money.yuan(found.amount)}",
+                        t("tui.gvoucher.reversal_explain"), reverse_act(app, found),
+                        (("date", t("tui.field.reversal_date"), found.date.isoformat()),))
