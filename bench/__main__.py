@@ -27,7 +27,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from bench import commands, documents, ledgers, peers, silk, tui, village, yields
+from bench import commands, documents, ledgers, peers, silk, statements, tui, village, yields
 from bench.ledgers import DATA, Size, progress
 from bench.measure import warm
 from bench.table import Row, write, write_village
@@ -104,6 +104,8 @@ def ledger_rows(size: Size, runs: int, with_peers: bool, with_documents: bool) -
     rows.append(check_row(size, records, runs, shown["check"]))
     progress(f"{size.label}: the yield report ...")
     rows += yields.rows(size, records, single)
+    progress(f"{size.label}: the statements and the books ...")
+    rows += statements.rows(size, records, single)
     progress(f"{size.label}: the terminal UI ...")
     warm(path)
     start, key = tui.measure(path, min(runs, 3))

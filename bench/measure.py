@@ -96,3 +96,22 @@ def run_timed(argv: list[str], cap_mb: float | None = None,
         raise CommandFailed(f"{' '.join(argv)}: exit {returncode}: " + " | ".join(lines[-5:]))
     wall, maxrss_kb, killed = float(report[1]), int(report[2]), report[3] == "1"
     return wall, maxrss_kb / 1024, killed, float(report[4])
+
+
+def alone_on_1m(measure: Callable[[Path, int], dict[str, tuple[Timing, Timing]]]) -> int:
+    """A module's figures on the 1M ledger (built first if missing), printed: for
+    `python -m bench.yields` and the like, without the rest of the benchmarks."""
+    from bench import ledgers
+
+    path = ledgers.ledger(ledgers.SIZES["1M"])
+    warm(path)
+    print_beside_bare(measure(path, 5))
+    return 0
+
+
+def print_beside_bare(figures: dict[str, tuple[Timing, Timing]]) -> None:
+    """The figures of one module run alone (`python -m bench.yields`), each beside the
+    bare SQL computing the same."""
+    for label, (figure, reference) in figures.items():
+        print(f"{label}: median {figure.median * 1000:.0f} ms (min {figure.min * 1000:.0f}); "
+              f"bare SQL {reference.median * 1000:.0f} ms", file=sys.stdout)

@@ -52,6 +52,7 @@ TARGETS = {
     "documents": Target("< 10 s (issue 4)", lambda row: row.silk.median < 10.0),
     "memory": Target(f"< {MEMORY_MB} MB", lambda row: row.command.peak_mb < MEMORY_MB),
     "yield report": Target("< 300 ms (issue 16)", _time_and_memory(0.300)),
+    "statements": Target("< 200 ms (issue 14)", _time_and_memory(0.200)),
     "start-up": Target("≤ 3× bare Python", lambda row: row.ratio <= 3, up_to="village"),
     "village report": Target("≤ 2× `ledger bal`", lambda row: row.ratio <= 2,
                              up_to="village"),

@@ -8,12 +8,11 @@ the figures, without the rest of the benchmarks.
 from __future__ import annotations
 
 import sqlite3
-import sys
 from pathlib import Path
 
 from bench import ledgers
 from bench.commands import silk as silk_command
-from bench.measure import Timing, command, timed, warm
+from bench.measure import Timing, command, alone_on_1m, timed, warm
 from bench.table import Row
 from ledger import db, yields
 from ledger.reports import yields as yield_report
@@ -83,13 +82,7 @@ def rows(size: ledgers.Size, records: int, runs: int) -> list[Row]:
 
 
 def main() -> int:
-    size = ledgers.SIZES["1M"]
-    path = ledgers.ledger(size)
-    warm(path)
-    for label, (figure, reference) in measure(path, 5).items():
-        print(f"{label}: median {figure.median * 1000:.0f} ms (min {figure.min * 1000:.0f}); "
-              f"bare SQL {reference.median * 1000:.0f} ms", file=sys.stdout)
-    return 0
+    return alone_on_1m(measure)
 
 
 if __name__ == "__main__":

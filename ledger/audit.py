@@ -157,8 +157,13 @@ def unintroduced() -> Iterator[tuple[type, int]]:
                 rows = rows.where(models.Party.code != models.COLLECTIVE)
             for (row_id,) in rows.order_by(key).tuples():
                 yield model, row_id
-    Account = models.Account  # the chart's accounts come with the ledger, a household's with it
+    # The chart's accounts come with the ledger, a household's with it, and a sub-account
+    # the accountant adds with an entry of its own (kind `accounts`).
+    Account = models.Account
+    added = list(Change.select(Change.first_id, Change.last_id)
+                 .where((Change.kind == "accounts") & Change.first_id.is_null(False)).tuples())
     foreign = Account.select(Account.id).where(Account.party.is_null() & Account.code.not_in(
         [account.code for account in chart.CHART])).order_by(Account.id).tuples()
     for (account_id,) in foreign:
-        yield Account, account_id
+        if not any(first <= account_id <= last for first, last in added):
+            yield Account, account_id

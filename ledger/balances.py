@@ -66,8 +66,11 @@ def trial_balance(season: models.Season | None = None) -> TrialBalance:
                   .where(AccountBalance.season == season).tuples()}
         loose = seasonless_sums(after=season.start - timedelta(days=1), upto=season.end)
         period = _combined(period, loose, 1)
+    # a household's sub-account is named after its head, one the accountant added by its
+    # own name (513.01 电费)
     names = {account: (code, party_name) for account, code, party_name in
-             Account.select(Account.id, Account.code, Party.name)
+             Account.select(Account.id, Account.code,
+                            fn.COALESCE(Party.name, fn.NULLIF(Account.name, "")))
              .join(Party, JOIN.LEFT_OUTER, on=(Account.party == Party.id)).tuples()}
     rows: dict[str, AccountRow] = {}
     for account in set(opening) | set(period):

@@ -125,6 +125,8 @@ class Writer:
         self._buffered = 0
         #: Accounts looked up by the general vouchers' rules, by code.
         self._accounts: dict = {}
+        #: Sub-accounts added by this writer, by code.
+        self._added_accounts: dict[str, int] = {}
 
     def add(self, kind: str, values: Mapping[str, Any] | FieldError, where: str = "",
             corrects: int | None = None) -> None:
@@ -132,6 +134,9 @@ class Writer:
         it replaces (see `ledger.corrections`)."""
         if isinstance(values, FieldError):
             self._refuse([values])
+            return
+        if kind in BOOK_FILES:  # a sub-account or a general voucher, from a file
+            BOOK_FILES[kind](self, values, where)
             return
         form = self.check(kind, values, where)
         if form.errors:
@@ -168,12 +173,41 @@ class Writer:
     def add_general(self, values: Mapping[str, Any], where: str = "",
                     source: str = "entry") -> int | None:
         """Validate one general voucher (记账凭证) and stage it with its lines and its
-        journal voucher; its id, or None when it was refused."""
-        result, errors = voucher_rules.check(values, where, source, self._accounts)
+        journal voucher; its id, or None when it was refused. Who made it (制单) is the
+        operator, unless `values` say."""
+        values = {**values, "maker": values.get("maker") or audit.operator()}
+        result, errors = self.check_general(values, where, source)
         if errors:
             self._refuse(errors)
             return None
         return self._general(result)
+
+    def check_general(self, values: Mapping[str, Any], where: str,
+                      source: str) -> tuple[dict, list[FieldError]]:
+        """A general voucher read by its rules; an importer adds problems of its own."""
+        return voucher_rules.check(values, where, source, self._accounts)
+
+    def add_account(self, values: Mapping[str, Any], where: str = "") -> int | None:
+        """Validate a sub-account the accountant adds (`ledger.accounts`) and stage it; its
+        id, or None when it was refused. Vouchers staged after it may post to it, and no
+        longer to its parent."""
+        from ledger import accounts
+
+        result, errors = accounts.check(values, where, self._added_accounts)
+        if errors:
+            self._refuse(errors)
+            return None
+        account_id = self.refs.allocate(models.Account)
+        self._buffer(models.Account, LAYOUTS[models.Account].stored_row(account_id, dict(
+            code=result["code"], parent=result["parent"], name=result["name"])))
+        self.refs.add_account(result["code"], account_id)
+        self._added_accounts[result["code"]] = account_id
+        self._accounts[result["code"]] = voucher_rules.AccountRef(
+            account_id, result["code"], False, None)
+        parent = chart.parent_of(result["code"])
+        self._accounts[parent] = voucher_rules.AccountRef(result["parent"], parent, True, None)
+        self._added(accounts.KIND, account_id)
+        return account_id
 
     def add_general_reversal(self, original: int, day: str, lines: list[tuple],
                              voucher_id: int) -> int:
@@ -262,6 +296,7 @@ class Writer:
             self._buffer(models.Account, LAYOUTS[models.Account].stored_row(account_id, dict(
                 code=code, parent=self.refs.account_id(chart.INTERNAL), party=party_id)))
             self.refs.add_account(code, account_id)
+            self._accounts[code] = voucher_rules.AccountRef(account_id, code, False, party_id)
         return party_id
 
     def _season(self, f: dict) -> int:
@@ -426,6 +461,9 @@ WRITE_ORDER = (models.Party, models.Account, models.Season, models.Batch,
 LAYOUTS = {model: Layout(model)
            for model in (*WRITE_ORDER, models.AccountBalance, models.AccountMonth,
                          models.AccountTotal)}
+
+#: What the files of the collective's whole books add: sub-accounts, general vouchers.
+BOOK_FILES = {"accounts": Writer.add_account, voucher_rules.KIND: Writer.add_general}
 
 STAGERS = {
     "households": Writer._party,

@@ -18,6 +18,9 @@ SUBSIDY_INCOME = "503"
 LEAF_COST = "511.01"
 MATERIAL_COST = "511.02"
 WAGE_COST = "511.03"
+DEPRECIATION_COST = "511.04"
+FIXED_ASSETS = "151"
+ACCUMULATED_DEPRECIATION = "152"
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ CHART: tuple[ChartAccount, ...] = (
     ChartAccount("511.01", "经营支出-桑叶", "Operating expenses - mulberry leaf", "debit"),
     ChartAccount("511.02", "经营支出-物资", "Operating expenses - materials", "debit"),
     ChartAccount("511.03", "经营支出-工资", "Operating expenses - wages", "debit"),
+    ChartAccount("511.04", "经营支出-折旧", "Operating expenses - depreciation", "debit"),
     ChartAccount("512", "税金及附加", "Taxes and surcharges", "debit"),
     ChartAccount("513", "管理费用", "Administrative expenses", "debit"),
     ChartAccount("514", "公益支出", "Public welfare expenses", "debit"),
@@ -97,6 +101,7 @@ CLASSES = {"1": "assets", "2": "liabilities", "3": "equity", "4": "cost", "5": "
 
 #: 本年收益 and 收益分配: posted only by the year-end close, never by hand.
 YEAR_END_ONLY = ("321", "322")
+CURRENT_INCOME = "321"
 DISTRIBUTIONS = "322.01"
 UNDISTRIBUTED = "322.02"
 RESERVE = "311"

@@ -25,15 +25,15 @@ from typing import Callable, Iterator
 
 from peewee import JOIN, fn
 
-from ledger import (anchors, audit, chart, i18n, income, money, models, posting, rules, seal,
-                    store, tamper, voucher_rules)
+from ledger import (anchors, audit, books, chart, i18n, income, money, models, posting, rules,
+                    seal, statements, store, tamper, voucher_rules)
 from ledger.errors import LedgerError
 from ledger.kinds import BY_MODEL, RECORD_KINDS
 
 
 #: Parameters that hold money in fen; they are shown in yuan.
 MONEY_PARAMS = ("amount", "posted", "debit", "credit", "net", "outside", "computed", "kept",
-                "accounts")
+                "accounts", "assets", "claims")
 
 
 @dataclass
@@ -52,14 +52,16 @@ class Finding:
 
 
 def run(progress: Callable[[int, int], None] | None = None,
-        anchor: str | None = None) -> list[Finding]:
+        anchor: str | None = None, warnings: list[Finding] | None = None) -> list[Finding]:
     """Every problem found; an empty list means the ledger is sound. Everything is read
     in one snapshot of the ledger (one read transaction), so a window writing meanwhile
     is not mistaken for damage; the seals and the hash chain are verified (by worker
     processes, on a large ledger) up to the ids of that snapshot while the queries run.
     `anchor`, a check code read off paper, is verified with the anchors kept beside the
     ledger and in its backups. `progress`, if given, is told (step, steps in all) as each
-    step begins: on a county's ledger the check takes minutes."""
+    step begins: on a county's ledger the check takes minutes. `warnings`, if given, is
+    told what is worth a look but is no failure (a day cash on hand ended below zero):
+    they are never in the list returned, so they never fail the check."""
     paper = []
     if anchor is not None:
         head = anchors.parse(anchor)
@@ -70,7 +72,8 @@ def run(progress: Callable[[int, int], None] | None = None,
     with _snapshot() as alone:
         verification = tamper.start(alone)
         steps = (_vouchers_balance, _postings, _records_have_vouchers, _general_vouchers,
-                 _amounts, _reversals, _dates, _kept_balances, _seasons, _audit_coverage,
+                 _depreciation, _amounts, _reversals, _dates, _kept_balances, _seasons, _statements,
+                 lambda: _cash_warnings(warnings), _audit_coverage,
                  _triggers, lambda: _anchors(written, paper),
                  lambda: _tampering(verification))
         try:
@@ -329,6 +332,30 @@ def _general_vouchers():
                                                    record=record_id))
 
 
+def _depreciation():
+    """Each month's depreciation run charged what its voucher credits to 累计折旧, and no
+    month is depreciated twice unless the first voucher was reversed."""
+    Run, Line, VoucherLine = models.Depreciation, models.DepreciationLine, models.VoucherLine
+    GeneralVoucher, Account = models.GeneralVoucher, models.Account
+    charged = dict(Line.select(Line.run, fn.SUM(Line.amount)).group_by(Line.run).tuples())
+    credited = dict(VoucherLine.select(VoucherLine.voucher, fn.SUM(VoucherLine.credit))
+                    .join(Account).where(Account.code == chart.ACCUMULATED_DEPRECIATION)
+                    .group_by(VoucherLine.voucher).tuples())
+    reversed_ids = {general_id for (general_id,) in GeneralVoucher.select(
+        GeneralVoucher.reverses).where(GeneralVoucher.reverses.is_null(False)).tuples()}
+    standing: dict[str, int] = {}
+    for run_id, month, general_id in (Run.select(Run.id, Run.month, Run.voucher)
+                                      .order_by(Run.id).tuples()):
+        if charged.get(run_id, 0) != credited.get(general_id, 0):
+            yield Finding("check_depreciation_mismatch", dict(
+                month=month, record=general_id, amount=charged.get(run_id, 0),
+                posted=credited.get(general_id, 0)))
+        if general_id not in reversed_ids:
+            if month in standing:
+                yield Finding("check_depreciation_twice", dict(month=month))
+            standing[month] = general_id
+
+
 def _amounts():
     """Stored amounts equal their product, rounded half up once (all factors are >= 0)."""
     LeafDelivery, CocoonSale, Wage = models.LeafDelivery, models.CocoonSale, models.Wage
@@ -499,6 +526,30 @@ def _seasons():
                 yield Finding("check_household_balance", dict(
                     season=season.code, household=party.code,
                     computed=running[party.code], kept=party.balance))
+
+
+def _statements():
+    """Each year's statements agree with themselves: 资产总计 = 负债和所有者权益总计 at the
+    start and the end of the year, and the income statement's 年末未分配收益 = the balance
+    sheet's 未分配收益 on 31 December."""
+    for year in statements.years_with_vouchers():
+        for key, params in statements.problems(year):
+            yield Finding(key, params)
+
+
+def _cash_warnings(warnings: list[Finding] | None):
+    """The spells when cash on hand was below zero (a receipt not recorded), one warning
+    each: warnings only."""
+    if warnings is not None:
+        for spell in books.short_spells():
+            if spell.last is None:
+                warnings.append(Finding("check_cash_short_since", dict(
+                    first=spell.first.isoformat(), amount=spell.lowest)))
+            else:
+                warnings.append(Finding("check_cash_short", dict(
+                    first=spell.first.isoformat(), last=spell.last.isoformat(),
+                    amount=spell.lowest)))
+    return ()
 
 
 def _income_accounts() -> dict[int, int]:

@@ -39,7 +39,7 @@ def close(code: str, progress: Callable[[int, int], None] | None = None) -> mode
     findings = check.run(progress)
     if findings:
         raise CheckFailed(findings)
-    with _backed_up(models.database.atomic()):  # the write lock first, then the copy
+    with backed_up(models.database.atomic()):  # the write lock first, then the copy
         at = audit.now()
         Season.update(closed=at).where((Season.id == season.id) & Season.closed.is_null()).execute()
         reseal(Season, season.id)
@@ -47,7 +47,7 @@ def close(code: str, progress: Callable[[int, int], None] | None = None) -> mode
     return Season.get_by_id(season.id)
 
 
-def _backed_up(transaction):
+def backed_up(transaction):
     """The close's transaction with the automatic backup made inside it (see
     `backup.automatic`); a ledger in memory has nothing to back up."""
     if models.database.database in ("", ":memory:"):

@@ -155,6 +155,8 @@ def _stage_reversal(writer: Writer, kind: str, original: tuple, season: models.S
                     day: date | None) -> int:
     model = BY_NAME[kind].model
     season, day = _placement(season, original, model, day)
+    if day.year in writer.refs.closed_years():
+        raise LedgerError("year_closed", year=day.year)
     Voucher, Posting, Account = models.Voucher, models.Posting, models.Account
     voucher_id = (Voucher.select(Voucher.id)
                   .where((Voucher.kind == kind) & (Voucher.record_id == original[0])).scalar())

@@ -23,7 +23,7 @@ from ledger.errors import LedgerError
 
 DEFAULT_PATH = "ledger.db"
 APPLICATION_ID = 0x5349_4C4B  # "SILK"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 COLLECTIVE = models.COLLECTIVE
 
 
@@ -371,10 +371,46 @@ def _migrate_5(db: SqliteDatabase) -> None:
                        (account.code, account.parent, account.code))
 
 
+def _migrate_6(db: SqliteDatabase) -> None:
+    """Schema 6: fixed assets. The register, the months depreciated and what each charged
+    per asset (`guard` then makes all three append-only), and the chart's own
+    depreciation expense account 511.04, added after the accounts the ledger has."""
+    db.execute_sql(
+        'CREATE TABLE "fixed_asset" ("id" INTEGER NOT NULL PRIMARY KEY, "code" VARCHAR(32) NOT '
+        'NULL, "name" VARCHAR(200) NOT NULL, "acquired" DATE NOT NULL, "cost" INTEGER NOT NULL, '
+        '"life" INTEGER NOT NULL, "residual" INTEGER NOT NULL, "method" VARCHAR(16) NOT NULL, '
+        '"use" VARCHAR(16) NOT NULL, "account_id" INTEGER NOT NULL, "acquisition_id" INTEGER, '
+        '"seal" VARCHAR(32) NOT NULL, FOREIGN KEY ("account_id") REFERENCES "account" ("id") '
+        'ON DELETE RESTRICT, FOREIGN KEY ("acquisition_id") REFERENCES "general_voucher" '
+        '("id") ON DELETE RESTRICT)')
+    db.execute_sql('CREATE UNIQUE INDEX "fixed_asset_code" ON "fixed_asset" ("code")')
+    db.execute_sql('CREATE INDEX "fixed_asset_account_id" ON "fixed_asset" ("account_id")')
+    db.execute_sql(
+        'CREATE TABLE "depreciation" ("id" INTEGER NOT NULL PRIMARY KEY, "month" VARCHAR(7) NOT '
+        'NULL, "voucher_id" INTEGER NOT NULL, "seal" VARCHAR(32) NOT NULL, FOREIGN KEY '
+        '("voucher_id") REFERENCES "general_voucher" ("id") ON DELETE RESTRICT)')
+    db.execute_sql('CREATE INDEX "depreciation_month" ON "depreciation" ("month")')
+    db.execute_sql('CREATE UNIQUE INDEX "depreciation_voucher_id" ON "depreciation" '
+                   '("voucher_id")')
+    db.execute_sql(
+        'CREATE TABLE "depreciation_line" ("id" INTEGER NOT NULL PRIMARY KEY, "run_id" INTEGER '
+        'NOT NULL, "asset_id" INTEGER NOT NULL, "amount" INTEGER NOT NULL, "seal" VARCHAR(32) '
+        'NOT NULL, FOREIGN KEY ("run_id") REFERENCES "depreciation" ("id") ON DELETE RESTRICT, '
+        'FOREIGN KEY ("asset_id") REFERENCES "fixed_asset" ("id") ON DELETE RESTRICT)')
+    db.execute_sql('CREATE UNIQUE INDEX "depreciation_line_asset_id_run_id" ON '
+                   '"depreciation_line" ("asset_id", "run_id")')
+    db.execute_sql('CREATE INDEX "depreciation_line_run_id" ON "depreciation_line" ("run_id")')
+    db.execute_sql('INSERT INTO "account" ("code", "parent_id", "party_id", "seal", "name") '
+                   'SELECT \'511.04\', (SELECT "id" FROM "account" WHERE "code" = \'511\'), '
+                   'NULL, \'\', \'\' WHERE NOT EXISTS (SELECT 1 FROM "account" WHERE "code" = '
+                   '\'511.04\')')
+
+
 #: Schema version N -> the step that brings an existing ledger from N-1 to N. Each step
 #: is written against the tables as they were at N-1, never against today's models, and
 #: leaves the ledger with the schema that `_create` gives a new one.
-MIGRATIONS: dict = {2: _migrate_2, 3: _migrate_3, 4: _migrate_4, 5: _migrate_5}
+MIGRATIONS: dict = {2: _migrate_2, 3: _migrate_3, 4: _migrate_4, 5: _migrate_5,
+                     6: _migrate_6}
 
 
 def get_meta(key: str, default: str = "") -> str:

@@ -54,17 +54,28 @@ FAILED_BATCHES = 0.04
 def generate(households: int = 150, seasons: int = 3, seed: int = 1) -> Counter:
     """Fill the bound ledger with a demo village; return how many records of each kind.
 
-    Meant for a new ledger: codes already taken are refused like any other record. All or
-    nothing: one transaction, and a refused record (a bug here) leaves the ledger as it was.
+    Meant for a new ledger: codes already taken are refused like any other record. The
+    village's people and its general books up to the first rearing year go in first; when
+    that leaves a year before the seasons (the default), it is closed and distributed like
+    a real one, which needs its own committed step (the close runs `check`); then the
+    seasons, each write one transaction through the service layer.
     """
     if households < 1 or seasons < 1:
         raise ValueError("a demo village needs at least one household and one season")
     village = Village(random.Random(seed), households, random.Random(f"{seed}:breeds"))
+    calendar = season_calendar(village.rng, seasons)
+    books = GeneralBooks(random.Random(f"{seed}:books"), village, calendar)
     with models.database.atomic():
-        writer = book.record_many(village.groups(seasons), action="demo", source="silk demo")
+        writer = book.record_many(village.people(), action="demo", source="silk demo")
         if not db.get_meta("village"):
             db.set_meta("village", VILLAGE)
-    return writer.counts
+    counts = writer.counts
+    counts += books.before_seasons()
+    with models.database.atomic():
+        writer = book.record_many(village.seasons(calendar), action="demo", source="silk demo")
+    counts += writer.counts
+    counts += books.alongside_seasons()
+    return counts
 
 
 # -- the village: who lives there, and when they rear -----------------------------------
@@ -144,6 +155,9 @@ class Village:
         self.leaf_sellers = [h.code for h in self.households if h.sells_leaf]
         self.workshop_workers = [h for h in self.households if h.workshop_worker]
         self.balances: dict[str, int] = dict.fromkeys(self.by_code, 0)
+        #: Cash paid out less cash taken in at each season's settlement, fen: the cash the
+        #: accountant draws from the bank beforehand (`GeneralBooks`).
+        self.cash_out: Counter = Counter()
 
     def _person(self, surname: str | None = None) -> str:
         rng = self.rng
@@ -167,11 +181,19 @@ class Village:
             workshop_worker=rng.random() < 0.3,
         )
 
-    def groups(self, seasons: int) -> Iterator[tuple[str, list]]:
-        """The record groups in dependency order; each season's are made when reached."""
+    def people(self) -> Iterator[tuple[str, list]]:
+        """The households and the partners."""
         yield "households", [(WHERE, _household_values(h)) for h in self.households]
         yield "partners", [(WHERE, dict(p)) for p in PARTNERS]
-        calendar = season_calendar(self.rng, seasons)
+
+    def groups(self, seasons: int) -> Iterator[tuple[str, list]]:
+        """Everything but the general books, in dependency order (what the benchmarks'
+        large ledgers are made of)."""
+        yield from self.people()
+        yield from self.seasons(season_calendar(self.rng, seasons))
+
+    def seasons(self, calendar: list["SeasonDates"]) -> Iterator[tuple[str, list]]:
+        """The seasons, then each season's records, made when it is reached."""
         yield "seasons", [(WHERE, {"code": s.code, "name": s.name, "start": s.start.isoformat(),
                                    "end": s.end.isoformat()}) for s in calendar]
         for season in calendar:
@@ -474,6 +496,164 @@ class SeasonBook:
             self._move(household, "", fen)
         else:
             self._move("", household, fen)
+        if method == "cash":
+            self.village.cash_out[self.season] += fen if direction == "to_household" else -fen
+
+
+# -- the collective's general books --------------------------------------------------------
+
+#: Sub-accounts the demo's accountant keeps: (code, name).
+SUB_ACCOUNTS = (("501.04", "发包收入"), ("513.01", "电费"),
+                ("513.02", "办公费"), ("514.01", "路灯"), ("515.01", "利息支出"))
+#: The workshop building: bought before the books began, in the opening balances.
+WORKSHOP = dict(code="A001", name="育蚕车间厂房", acquired=date(2020, 3, 15), cost="180000",
+                life=240, residual="9000", use="workshop", account="511.04")
+#: The collective's opening balances (期初余额), fen: cash, bank, capital; the building's
+#: cost and depreciation so far come from its register entry, the reserve fund balances.
+OPENING_CASH, OPENING_BANK, CAPITAL = 400_000, 9_600_000, 20_000_000
+
+
+class GeneralBooks:
+    """The collective's books beyond sericulture: opening balances, the workshop's and
+    the office's electricity, office costs, a bank loan and its interest, a county grant,
+    the fish pond's contract income, road lights, cash drawn, the building's depreciation;
+    and, for a year before the seasons, the year-end close and the members' dividends.
+
+    The books begin on 1 January of the year before the first season's when every
+    season falls in one year (the default demo: 2025 closed and distributed, 2026 open),
+    else on 1 January of the first season's year, with no year closed (closing a year of
+    seasons would need its seasons closed first)."""
+
+    def __init__(self, rng: random.Random, village: Village, calendar: list[SeasonDates]):
+        self.rng = rng
+        self.village = village
+        first, last = calendar[0].start.year, calendar[-1].start.year
+        self.closed_year = first - 1 if first == last else None
+        self.begin = date(self.closed_year or first, 1, 1)
+        self.years = range(self.begin.year, last + 1)
+
+    def before_seasons(self) -> Counter:
+        """The sub-accounts, the opening balances and the year before the seasons, closed
+        and distributed."""
+        from ledger import assets
+
+        count: Counter = Counter()
+        groups = [("accounts", [(WHERE, {"code": code, "name": name})
+                                for code, name in SUB_ACCOUNTS])]
+        vouchers = [self._opening()]
+        if self.closed_year:
+            vouchers += self._year(self.closed_year)
+        groups.append(("vouchers", [(WHERE, v) for v in vouchers]))
+        with models.database.atomic():
+            count += book.record_many(groups, action="demo", source="silk demo").counts
+            assets.add(opening=True, **WORKSHOP)
+        if self.closed_year:
+            count["vouchers"] += self._depreciate(self.closed_year, 12)
+            count["vouchers"] += self._close(self.closed_year)
+        return count
+
+    def alongside_seasons(self) -> Counter:
+        """The general vouchers of the seasons' years, up to November of the last."""
+        years = [year for year in self.years if year != self.closed_year]
+        vouchers = [v for year in years for v in self._year(year, last_month=11 if
+                                                            year == years[-1] else 12)]
+        vouchers += [self._cash_for(season, fen)
+                     for season, fen in self.village.cash_out.items() if fen > 0]
+        with models.database.atomic():
+            writer = book.record_many([("vouchers", [(WHERE, v) for v in vouchers])],
+                                      action="demo", source="silk demo")
+        count = writer.counts
+        for year in years:
+            count["vouchers"] += self._depreciate(year, 11 if year == years[-1] else 12)
+        return count
+
+    # -- the vouchers ---------------------------------------------------------------------
+    def _opening(self) -> dict:
+        from ledger import assets
+
+        cost, residual = _fen(WORKSHOP["cost"]), _fen(WORKSHOP["residual"])
+        before = assets.months_after(WORKSHOP["acquired"], f"{self.begin.year - 1}-12")
+        building = sum(assets.charge(cost, residual, WORKSHOP["life"], month)
+                       for month in range(1, before + 1))
+        reserve = OPENING_CASH + OPENING_BANK + cost - building - CAPITAL
+        return _voucher(self.begin, "期初余额", [
+            ("101", OPENING_CASH, 0), ("102", OPENING_BANK, 0), ("151", cost, 0),
+            ("152", 0, building), ("301", 0, CAPITAL), ("311", 0, reserve)])
+
+    def _year(self, year: int, last_month: int = 12) -> list[dict]:
+        """A year's vouchers: monthly electricity, quarterly office costs and loan
+        interest, the pond's contract, a grant, road lights, cash drawn from the bank."""
+        rng, found = self.rng, []
+        for month in range(1, last_month + 1):
+            day = date(year, month, rng.randint(20, 28))
+            fen = rng.randint(18_000, 60_000) + (40_000 if month in (4, 5, 6, 8, 9) else 0)
+            found.append(_voucher(day, f"{month}月育蚕车间及村委会电费",
+                                  [("513.01", fen, 0), ("102", 0, fen)]))
+            if month % 3 == 1:
+                fen = rng.randint(20_000, 50_000)
+                found.append(_voucher(date(year, month, rng.randint(5, 15)), "购办公用品",
+                                      [("513.02", fen, 0), ("101", 0, fen)], attachments=2))
+                found.append(_voucher(date(year, month, rng.randint(2, 6)), "从银行提取备用金",
+                                      [("101", 200_000, 0), ("102", 0, 200_000)]))
+            if month % 3 == 0:
+                found.append(_voucher(date(year, month, 21), "农商行贷款利息",
+                                      [("515.01", 75_000, 0), ("102", 0, 75_000)]))
+        found.append(_voucher(date(year, 2, 10), "农商行短期贷款",
+                              [("102", 5_000_000, 0), ("201", 0, 5_000_000)]))
+        found.append(_voucher(date(year, 3, 1), "鱼塘及集体林地发包收入",
+                              [("102", 3_600_000, 0), ("501.04", 0, 3_600_000)]))
+        if last_month >= 6:
+            found.append(_voucher(date(year, 6, 18), "县蚕桑产业发展补助",
+                                  [("102", 2_000_000, 0), ("503", 0, 2_000_000)]))
+        if last_month >= 9:
+            fen = rng.randint(600_000, 750_000)
+            found.append(_voucher(date(year, 9, 12), "安装村道路灯",
+                                  [("514.01", fen, 0), ("102", 0, fen)], attachments=3))
+        if last_month >= 11:
+            found.append(_voucher(date(year, 11, 30), "归还农商行贷款",
+                                  [("201", 5_000_000, 0), ("102", 0, 5_000_000)]))
+        return sorted(found, key=lambda v: v["date"])
+
+    @staticmethod
+    def _cash_for(season: SeasonDates, fen: int) -> dict:
+        """Cash drawn from the bank for a season's settlement, in whole hundreds, dated
+        before its first payment."""
+        fen = -(-fen // 10_000) * 10_000
+        return _voucher(season.end - timedelta(days=4), f"提取现金备付{season.name}结算款",
+                        [("101", fen, 0), ("102", 0, fen)])
+
+    def _depreciate(self, year: int, last_month: int) -> int:
+        """Each month's depreciation voucher; how many."""
+        from ledger import assets
+
+        for month in range(1, last_month + 1):
+            assets.depreciate(f"{year}-{month:02d}")
+        return last_month
+
+    def _close(self, year: int) -> int:
+        """Close the year: 10% to the reserve fund, half of the rest to the members; how
+        many closing vouchers."""
+        from ledger import year_end
+
+        found = year_end.plan(year, "10", "0")
+        members = max(0, found.net_income - found.reserve) // 2 // 10_000 * 10_000
+        closed = year_end.close_year(year, "10", yuan(members))
+        for dividend in closed.dividends:
+            self.village.balances[dividend.code] += dividend.amount
+        return len(closed.vouchers)
+
+
+def _voucher(day: date, summary: str, lines: list[tuple[str, int, int]],
+             attachments: int = 1) -> dict:
+    return {"date": day.isoformat(), "attachments": str(attachments), "maker": "会计",
+            "lines": [{"summary": summary, "account": code,
+                       "debit": yuan(debit) if debit else "",
+                       "credit": yuan(credit) if credit else ""}
+                      for code, debit, credit in lines]}
+
+
+def _fen(text: str) -> int:
+    return int(text) * 100
 
 
 def _split(total: int, weights: list[int], step: int) -> list[int]:

@@ -47,6 +47,19 @@ KINDS: tuple[Kind, ...] = (
          frozenset({"memo"})),
 )
 
+#: The files of the collective's whole books: sub-accounts the accountant adds, and
+#: general vouchers (one row a line; consecutive rows with one `voucher` value are one
+#: voucher). They come after the records' files, accounts before the vouchers that use them.
+BOOK_KINDS: tuple[Kind, ...] = (
+    Kind("accounts", models.Account, ("code", "name")),
+    Kind("vouchers", models.GeneralVoucher,
+         ("voucher", "date", "summary", "account", "debit", "credit"),
+         frozenset({"summary", "debit", "credit"})),
+)
+#: Every kind of file `silk import` reads and `silk export` writes, in dependency order.
+FILE_KINDS = (*KINDS, *BOOK_KINDS)
+FILE_BY_NAME = {kind.name: kind for kind in FILE_KINDS}
+
 BY_NAME = {kind.name: kind for kind in KINDS}
 RECORD_KINDS = tuple(kind for kind in KINDS if kind.moves_money)
 BY_MODEL = {kind.model: kind for kind in RECORD_KINDS}

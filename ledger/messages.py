@@ -949,4 +949,417 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                        "not match its lines, date or seal",
                                        "记账凭证 {record}：其分录 #{voucher} 与凭证的行、"
                                        "日期或封印不符"),
+    # -- year end (issue 14)
+    "help.close_year": ("close the year (年终结账): carry income and expense to 本年收益, "
+                        "distribute it (reserve, members by shares, other) and lock the year",
+                        "年终结账：结转本年损益与本年收益，分配收益（公积公益金、按股份向成员分配、"
+                        "其他），并锁定该年度"),
+    "help.year": ("the year, e.g. 2026", "年度，例如 2026"),
+    "help.reserve": ("提取公积公益金 as a percent of the year's net income, e.g. 10",
+                     "提取公积公益金占本年收益的百分比，例如 10"),
+    "help.members": ("the amount distributed to the member households by their shares, in "
+                     "yuan", "按股份向成员分配的金额（元）"),
+    "help.other": ("any other distribution, in yuan (needs --other-account)",
+                   "其他分配的金额（元，需要 --other-account）"),
+    "help.other_account": ("the account credited with the other distribution, e.g. 211",
+                           "其他分配贷记的科目，例如 211"),
+    "help.dry_run": ("show the plan and every dividend, and write nothing",
+                     "只显示分配方案和每户分红，不写入"),
+    "help.reopen_year": ("reopen a closed year: its closing vouchers are reversed (红字冲销), "
+                         "for a reason kept in the audit trail",
+                         "反结账：红字冲销该年度的结账凭证，原因记入审计记录"),
+    "help.statement_year": ("the household's annual statement of YEAR instead of a season's "
+                            "settlement sheet", "该户 YEAR 年度的年度对账单（代替蚕季结算单）"),
+    "action.close_year": ("closed year", "年终结账"),
+    "action.reopen_year": ("reopened year", "年度反结账"),
+    "year_end.voucher.income": ("carry the year's income and expense", "结转本年损益"),
+    "year_end.voucher.net_income": ("carry the year's net income", "结转本年收益"),
+    "year_end.voucher.distribution": ("income distribution", "收益分配"),
+    "year_end.voucher.distributions": ("carry the distributions", "结转各项分配"),
+    "year_end.line.reserve": ("提取公积公益金", "提取公积公益金"),
+    "year_end.line.dividend": ("dividend to {code} by shares", "{code} 按股份分红"),
+    "year_end.line.other": ("other distribution", "其他分配"),
+    "year_end_bad_year": ("'{value}' is not a year", "“{value}”不是年度"),
+    "year_end_bad_percent": ("the reserve percent '{value}' must be from 0 to 100 with at most "
+                             "two decimals", "公积公益金比例“{value}”必须在 0 到 100 之间，"
+                             "最多两位小数"),
+    "year_end_bad_amount": ("{field} '{value}': {reason}", "{field}“{value}”：{reason}"),
+    "year_end_negative_amount": ("{field} '{value}' cannot be negative",
+                                 "{field}“{value}”不能为负数"),
+    "year_end_members": ("the members' amount", "向成员分配金额"),
+    "year_end_other": ("the other distribution", "其他分配金额"),
+    "year_end_negative_shares": ("household {code} has negative shares ({shares}): correct "
+                                 "its shares before distributing",
+                                 "农户 {code} 的股份为负数（{shares}）：请先更正股份再分配"),
+    "year_end_no_shareholders": ("no household holds shares: a members' amount of {amount} "
+                                 "cannot be split", "没有农户持有股份：无法分配向成员分配的 "
+                                 "{amount} 元"),
+    "year_end_other_needs_account": ("an other distribution needs --other-account CODE",
+                                     "其他分配需要指定 --other-account 科目"),
+    "year_end_other_account_bad": ("the other-distribution account {code} cannot be used: "
+                                   "{why}", "其他分配科目 {code} 不能使用：{why}"),
+    "year_end_other_account_missing": ("there is no such account", "没有这个科目"),
+    "year_end_other_account_parent": ("it has sub-accounts: name one of them",
+                                      "它有明细科目：请指定明细科目"),
+    "year_end_other_account_equity": ("本年收益 and 收益分配 are the close's own accounts",
+                                      "本年收益和收益分配是结账本身使用的科目"),
+    "year_end_other_account_internal": ("a household's 内部往来 is for the members' "
+                                        "distribution", "农户内部往来科目只用于向成员分配"),
+    "year_end_season_open": ("season {season} ends in {year} and is still open: close it "
+                             "first (silk close {season})",
+                             "蚕季 {season} 在 {year} 年结束但尚未结账：请先结账（silk close "
+                             "{season}）"),
+    "year_end_already_closed": ("the year {year} is already closed", "{year} 年已经年终结账"),
+    "year_end_earlier_open": ("the year {earlier} has vouchers and is not closed: close "
+                              "{earlier} first", "{earlier} 年有凭证但尚未年终结账：请先结账 "
+                              "{earlier} 年"),
+    "year_end_too_much": ("the distribution {total} is larger than the distributable income "
+                          "(可分配收益) {distributable}",
+                          "分配合计 {total} 元大于可分配收益 {distributable} 元"),
+    "close_year_check_failed": ("the year was not closed: silk check found {count} "
+                                "problem(s)", "未年终结账：silk check 发现 {count} 个问题"),
+    "year_end_not_closed": ("the year {year} is not closed", "{year} 年尚未年终结账"),
+    "year_end_later_closed": ("the year {later} is closed: reopen it before {year}",
+                              "{later} 年已年终结账：请先反结账 {later} 年，再反结账 {year} 年"),
+    "reopen_year_needs_reason": ("give a reason for reopening the year (--reason)",
+                                 "反结账需要说明原因（--reason）"),
+    "year_end_plan_title": ("Year-end close of {year}", "{year} 年年终结账"),
+    "year_end_net_income": ("Net income (本年收益)", "本年收益"),
+    "year_end_opening": ("Undistributed at the start of the year", "年初未分配收益"),
+    "year_end_transfers_in": ("Other transfers in", "其他转入"),
+    "year_end_distributable": ("Distributable income", "可分配收益"),
+    "year_end_reserve": ("Public accumulation fund ({percent}%)", "提取公积公益金（{percent}%）"),
+    "year_end_members_line": ("To members by shares", "向成员分配"),
+    "year_end_other_line": ("Other distribution ({account})", "其他分配（{account}）"),
+    "year_end_closing_undistributed": ("Undistributed at the end of the year",
+                                       "年末未分配收益"),
+    "year_end_dividends": ("Dividends by shares", "按股份分红"),
+    "year_end_no_dividends": ("(no dividends)", "（无分红）"),
+    "year_end_dry_run": ("Dry run: nothing was written.", "试算：未写入任何内容。"),
+    "year_end_closed": ("The year {year} is closed: {count} closing voucher(s) posted.",
+                        "{year} 年已年终结账：记入 {count} 张结账凭证。"),
+    "year_end_reopened": ("The year {year} is reopened: {count} closing voucher(s) reversed.",
+                          "{year} 年已反结账：红字冲销 {count} 张结账凭证。"),
+    "col.shares": ("Shares", "股份"),
+    "col.dividend": ("Dividend", "分红"),
+    "doc.annual_title": ("{village} annual statement {year}, household {code}",
+                         "{village}{year}年度农户对账单（{code}）"),
+    "doc.annual": ("Annual statement", "年度对账单"),
+    "doc.year": ("Year", "年度"),
+    "annual.opening": ("Balance at 1 January {year}", "{year}年1月1日余额"),
+    "annual.closing": ("Balance at 31 December {year}", "{year}年12月31日余额"),
+    "annual.seasons": ("Seasons ending in {year}", "{year}年结束的蚕季"),
+    "annual.vouchers": ("Vouchers on the household's account (内部往来)", "农户往来凭证"),
+    "annual.net_income": ("Net income of the seasons", "各蚕季纯收入"),
+    "annual.paid": ("Settled in the seasons (net)", "各蚕季结算（净额）"),
+    "annual.dividend": ("Dividend by shares", "按股份分红"),
+    "annual.other_vouchers": ("Other vouchers", "其他凭证"),
+    "annual.across": ("Records of seasons across New Year, dated in another year",
+                      "跨年度蚕季在其他年度的记录"),
+    "annual.none": ("none this year", "本年无"),
+    "annual.kind_dividend": ("dividend", "分红"),
+    "annual.kind_voucher": ("voucher", "凭证"),
+    "col.season": ("Season", "蚕季"),
+    "col.period": ("Period", "期间"),
+    "col.voucher": ("Voucher", "凭证号"),
+    "col.kind": ("Kind", "类别"),
+    "statement_season_or_year": ("name a season (the settlement sheet) or --year YEAR (the "
+                                 "annual statement), not both",
+                                 "请指定蚕季（结算单）或 --year 年度（年度对账单），二者选一"),
+    # -- statements and books (issue 14)
+    "statement_unbalanced": ("balance sheet {year}: on {date} total assets {assets} differ "
+                             "from total liabilities and owners' equity {claims}",
+                             "{year} 年资产负债表：{date} 资产总计 {assets} 与负债和所有者权益"
+                             "总计 {claims} 不等"),
+    "statement_undistributed_differs": ("income statement {year}: undistributed income at the "
+                                        "end of the year {computed} differs from the balance "
+                                        "sheet's {kept} on 31 December",
+                                        "{year} 年收益及收益分配表：年末未分配收益 {computed} "
+                                        "与资产负债表 12 月 31 日的未分配收益 {kept} 不等"),
+    "check_cash_short": ("warning: cash on hand was below zero from {first} to {last} (at "
+                         "worst {amount}): a receipt was probably not recorded",
+                         "警告：{first} 至 {last} 库存现金余额小于零（最低 {amount}）：可能有收款"
+                         "未入账"),
+    "check_cash_short_since": ("warning: cash on hand has been below zero since {first} (at "
+                               "worst {amount}): a receipt was probably not recorded",
+                               "警告：自 {first} 起库存现金余额小于零（最低 {amount}）：可能有"
+                               "收款未入账"),
+    "check_warnings": ("{count} warning(s): worth a look, but the books are sound",
+                       "{count} 条警告：请核对，账簿本身无误"),
+    "book.counter_several": ("{code} etc.", "{code} 等"),
+    "book.unit": ("in yuan", "单位：元"),
+    "book.side_debit": ("Dr", "借"),
+    "book.side_credit": ("Cr", "贷"),
+    "book.side_none": ("-", "平"),
+    "book.item": ("Item", "项目"),
+    "book.line": ("Line", "行次"),
+    "book.start": ("Start ({date})", "年初数（{date}）"),
+    "book.end": ("End ({date})", "期末数（{date}）"),
+    "book.section_assets": ("Assets", "资产"),
+    "book.section_liabilities": ("Liabilities", "负债"),
+    "book.section_equity": ("Owners' equity", "所有者权益"),
+    "book.balance_sheet": ("Balance sheet", "资产负债表"),
+    "book.income_statement": ("Income and distribution statement", "收益及收益分配表"),
+    "book.distribution": ("Income distribution", "收益分配"),
+    "book.year": ("Year {year}", "{year} 年度"),
+    "book.this_year": ("This year", "本年数"),
+    "book.net_income": ("Net income of the year", "本年收益"),
+    "book.reserve": ("Public accumulation fund", "提取公积公益金"),
+    "book.members": ("Distributed to members", "向成员分配"),
+    "book.shares": ("Shares", "股份"),
+    "book.dividend": ("Dividend", "分红"),
+    "book.dividends": ("Dividends by shares", "按股分红"),
+    "book.voucher": ("Voucher", "凭证号"),
+    "book.summary": ("Summary", "摘要"),
+    "book.counter": ("Counter account", "对方科目"),
+    "book.debit": ("Debit", "借方"),
+    "book.credit": ("Credit", "贷方"),
+    "book.side": ("Dr/Cr", "借或贷"),
+    "book.balance": ("Balance", "余额"),
+    "book.opening": ("Opening balance", "期初余额"),
+    "book.closing": ("Closing balance", "期末余额"),
+    "book.day_total": ("Day total", "本日合计"),
+    "book.month_total": ("Month total", "本月合计"),
+    "book.year_total": ("Year to date", "本年累计"),
+    "book.month": ("Month", "月份"),
+    "book.cash_short": ("Warning: cash on hand ended {date} at {amount}, below zero: a "
+                        "receipt was probably not recorded",
+                        "注意：{date} 库存现金余额为 {amount}，小于零：可能有收款未入账"),
+    "book.span": ("{first} to {last}", "{first} 至 {last}"),
+    "book.cash_book": ("Cash book", "现金日记账"),
+    "book.bank_book": ("Bank book", "银行存款日记账"),
+    "book.account_ledger": ("Account ledger", "明细账"),
+    "book.general_ledger": ("General ledger", "总账"),
+    "book.trial_balance": ("Trial balance", "科目余额表"),
+    "book.period_part": ("Opening, period and closing", "期初、本期发生额和期末"),
+    "book.year_part": ("Year to date", "本年累计发生额"),
+    "book.year_debit": ("Year Dr", "本年累计借方"),
+    "book.year_credit": ("Year Cr", "本年累计贷方"),
+    "book.bad_period": ("'{value}' is not a {kind}: write {example}",
+                        "“{value}”不是{kind}：请写成 {example}"),
+    "book.period_kind_month": ("month", "月份"),
+    "book.period_kind_quarter": ("quarter", "季度"),
+    "book.period_kind_year": ("year", "年份"),
+    "book.one_period": ("give one period: --month, --quarter, --year or --from and --to",
+                        "请只给一个期间：--month、--quarter、--year 或 --from 和 --to"),
+    "book.season_formats": ("a season's trial balance is text, JSON or CSV",
+                            "蚕季科目余额表只能输出 text、JSON 或 CSV"),
+    "help.report_balance_sheet": ("the balance sheet of a year (资产负债表)",
+                                  "年度资产负债表"),
+    "help.report_income_statement": ("the income statement and its distribution of a year "
+                                     "(收益及收益分配表)", "年度收益及收益分配表"),
+    "help.report_distribution": ("the year's distribution and every household's dividend",
+                                 "年度收益分配和各户分红"),
+    "help.report_cash_book": ("the cash book (现金日记账)", "现金日记账"),
+    "help.report_bank_book": ("the bank book (银行存款日记账)", "银行存款日记账"),
+    "help.report_account_ledger": ("an account's ledger (明细账), sub-accounts included",
+                                   "科目明细账（含明细科目）"),
+    "help.report_general_ledger": ("the general ledger of a year (总账)", "年度总账"),
+    "help.report_year": ("the year, such as 2026", "年度，例如 2026"),
+    "help.account_code": ("the account's code, such as 101 or 113.H001",
+                          "科目编码，例如 101 或 113.H001"),
+    "help.period_month": ("a month: 2026-04", "月份：2026-04"),
+    "help.period_quarter": ("a quarter: 2026-Q2", "季度：2026-Q2"),
+    "help.period_year": ("a year: 2026", "年度：2026"),
+    "help.period_from": ("first day, with --to", "起始日期，与 --to 一起用"),
+    "help.period_to": ("last day, with --from", "截止日期，与 --from 一起用"),
+    # -- sub-accounts, general vouchers from files, voucher numbers (issue 14) -------
+    "kind.accounts": ("account", "科目"),
+    "action.account": ("added account", "增设科目"),
+    "field.voucher": ("voucher", "凭证"),
+    "account_code_form": ("'{code}' is not a sub-account's code: write the parent's code, a "
+                          "dot and one to eight capital letters or digits, e.g. 513.01",
+                          "“{code}”不是明细科目编码：请写成 上级科目编码、点号和一至八位大写字母或"
+                          "数字，例如 513.01"),
+    "account_exists": ("account {code} already exists", "科目 {code} 已存在"),
+    "account_no_parent": ("account {code} needs its parent {parent}, which is not in the "
+                          "chart", "科目 {code} 的上级科目 {parent} 不在科目表中"),
+    "account_reserved_parent": ("113's sub-accounts belong to the households (113.H001 is "
+                                "household H001's): add a household instead of {code}",
+                                "113 的明细科目属于各农户（113.H001 即农户 H001）：请添加农户，"
+                                "而不是科目 {code}"),
+    "account_year_end_parent": ("account {parent} is posted only by the year-end close and "
+                                "takes no sub-account by hand ({code})",
+                                "科目 {parent} 只能由年终结账记账，不能手工增设明细科目 {code}"),
+    "account_program_parent": ("the program posts to account {parent} itself, so it must "
+                               "stay without sub-accounts ({code})",
+                               "程序自身会记账到科目 {parent}，它不能有明细科目（{code}）"),
+    "account_parent_posted": ("account {parent} already has postings of its own: with a "
+                              "sub-account {code} it would take none any more and they would "
+                              "be stranded; add sub-accounts before posting to an account",
+                              "科目 {parent} 已有分录：增设明细科目 {code} 后它不能再记账，"
+                              "已有分录将无处归属；请在记账前增设明细科目"),
+    "import_voucher_date_differs": ("a voucher's rows must share one date: {first} has "
+                                    "{date}",
+                                    "同一凭证的各行日期必须相同：{first} 的日期是 {date}"),
+    "import_duplicate_voucher": ("this voucher is already in the ledger (vouchers:{id}); if it "
+                                 "is a second, separate voucher, import with "
+                                 "--allow-duplicates",
+                                 "此凭证已在账本中（vouchers:{id}）；如确为另一张凭证，请加 "
+                                 "--allow-duplicates 导入"),
+    "import_duplicate_voucher_in_import": ("this voucher is the same as the one at {first} in "
+                                           "this import; if it is a second, separate voucher, "
+                                           "import with --allow-duplicates",
+                                           "此凭证与本次导入中 {first} 的凭证完全相同；如确为另"
+                                           "一张凭证，请加 --allow-duplicates 导入"),
+    "bad_voucher_ref": ("'{ref}' names no voucher: write vouchers:ID or a voucher number such "
+                        "as 记-2026-04-0017", "“{ref}”不是凭证：请写 vouchers:编号 或凭证号，"
+                        "例如 记-2026-04-0017"),
+    "bad_voucher_line": ("--line '{line}': write SUMMARY,ACCOUNT,DEBIT,CREDIT with one of "
+                         "debit or credit empty, e.g. \"电费,513.01,356.40,\"",
+                         "--line “{line}”：请写成 摘要,科目,借方,贷方，借贷只填一个，"
+                         "例如 \"电费,513.01,356.40,\""),
+    "account_added": ("account {code} {name} added.", "已增设科目 {code} {name}。"),
+    "voucher_posted": ("voucher {number} posted (vouchers:{id}).",
+                       "凭证 {number} 已记账（vouchers:{id}）。"),
+    "voucher_heading": ("{number}  {date}  vouchers:{id}  attachments {attachments}  made by "
+                        "{maker}", "{number}  {date}  vouchers:{id}  附单据 {attachments} 张  "
+                        "制单 {maker}"),
+    "voucher_reverses": ("reverses vouchers:{id} (红字冲销)", "红字冲销 vouchers:{id}"),
+    "voucher_closing": ("made by the year-end close", "年终结账凭证"),
+    "voucher_total": ("Total", "合计"),
+    "col.summary": ("Summary", "摘要"),
+    "col.account_code": ("Account", "科目"),
+    "col.voucher_debit": ("Debit", "借方"),
+    "col.voucher_credit": ("Credit", "贷方"),
+    "col.account_side": ("Side", "方向"),
+    "col.leaf": ("Postable", "可记账"),
+    "side.debit": ("debit", "借"),
+    "side.credit": ("credit", "贷"),
+    "help.account": ("add a sub-account to the chart, e.g. 513.01 电费",
+                     "增设明细科目，例如 513.01 电费"),
+    "help.account_add": ("add a sub-account: CODE (parent.NN) and NAME",
+                         "增设明细科目：编码（上级.NN）和名称"),
+    "help.new_account_code": ("the new account's code, e.g. 513.01", "新科目的编码，例如 513.01"),
+    "help.account_name": ("its own name, e.g. 电费 (shown as 管理费用-电费)",
+                          "科目自身名称，例如 电费（显示为 管理费用-电费）"),
+    "help.accounts": ("the chart of accounts, with the sub-accounts added",
+                      "科目表（含已增设的明细科目）"),
+    "help.accounts_format": ("text (default) or json", "text（默认）或 json"),
+    "help.accounts_households": ("list the households' 113 sub-accounts too",
+                                 "同时列出各农户的 113 明细科目"),
+    "help.voucher": ("general vouchers (记账凭证): add one, or show one with its number",
+                     "记账凭证：录入或查看（含凭证号）"),
+    "help.voucher_add": ("post a general voucher from its lines", "按分录录入一张记账凭证"),
+    "help.voucher_show": ("print a voucher: its number (记-2026-04-0017) or vouchers:ID",
+                          "打印凭证：凭证号（记-2026-04-0017）或 vouchers:编号"),
+    "help.voucher_ref": ("a voucher number (记-2026-04-0017), vouchers:ID or ID",
+                         "凭证号（记-2026-04-0017）、vouchers:编号 或编号"),
+    "help.voucher_date": ("the voucher's date", "凭证日期"),
+    "help.voucher_line": ("one line: \"SUMMARY,ACCOUNT,DEBIT,CREDIT\", one of debit or credit "
+                          "empty; give --line once per line, at least twice",
+                          "一行分录：\"摘要,科目,借方,贷方\"，借贷只填一个；每行一个 --line，"
+                          "至少两行"),
+    "help.voucher_attachments": ("attachments (附单据张数)", "附单据张数"),
+    "reverse_voucher_done": ("{ref} ({number}) reversed by {by} ({by_number}) on {date}.",
+                             "{ref}（{number}）已由 {by}（{by_number}）红字冲销，日期 {date}。"),
+    "help.reverse_ref": ("the record (KIND:ID, e.g. sales:42), or a general voucher "
+                         "(vouchers:12, or its number 记-2026-04-0017)",
+                         "记录（类别:编号，如 sales:42）或记账凭证（vouchers:12 或凭证号 "
+                         "记-2026-04-0017）"),
+    # -- fixed assets (issue 14) ----------------------------------------------------------
+    "kind.assets": ("fixed asset", "固定资产"),
+    "field.cost": ("cost", "原值"),
+    "field.life": ("useful life (months)", "使用年限（月）"),
+    "field.residual": ("residual value", "残值"),
+    "field.use": ("use", "用途"),
+    "field.paid_from": ("paid from", "付款科目"),
+    "action.asset": ("added fixed asset", "新增固定资产"),
+    "action.depreciate": ("depreciated", "计提折旧"),
+    "asset_residual_too_large": ("the residual value {residual} must be less than the cost "
+                                 "{cost}", "残值 {residual} 应小于原值 {cost}"),
+    "asset_bad_life": ("'{value}' is not a whole number of months", "“{value}”不是整月数"),
+    "asset_life_range": ("the useful life is 1 to {limit} months",
+                         "使用年限应为 1 至 {limit} 个月"),
+    "asset_account_not_of_use": ("account {code} is not where a {use} asset's depreciation "
+                                 "goes: use {expected} or one of its sub-accounts",
+                                 "科目 {code} 不适用于用途为 {use} 的资产的折旧："
+                                 "请用 {expected} 或其明细科目"),
+    "asset_paid_from_itself": ("the purchase cannot be paid from account {code}",
+                               "购置款不能从科目 {code} 支付"),
+    "asset_month_depreciated": ("{month} is already depreciated ({voucher}) without this "
+                                "asset: reverse that voucher first, then add the asset and "
+                                "depreciate the month again",
+                                "{month} 已计提折旧（{voucher}），其中没有这项资产："
+                                "请先红字冲销该凭证，再添加资产并重新计提"),
+    "asset_purchase_summary": ("bought fixed asset {code} {name}", "购入固定资产 {code} {name}"),
+    "asset_separator": (", ", "、"),
+    "depreciation_summary": ("depreciation for {month}", "计提 {month} 折旧"),
+    "depreciation_summary_assets": ("depreciation for {month}: {assets}",
+                                    "计提 {month} 折旧：{assets}"),
+    "bad_month": ("'{value}' is not a month: write it as YYYY-MM (2026-05)",
+                  "“{value}”不是月份：请写成 YYYY-MM（如 2026-05）"),
+    "depreciation_done": ("{month} is already depreciated by voucher {voucher}; to do it "
+                          "again, reverse that voucher first",
+                          "{month} 已由凭证 {voucher} 计提折旧；如需重新计提，请先红字冲销该凭证"),
+    "depreciation_no_assets": ("there are no fixed assets to depreciate: add one with "
+                               "`silk asset add`",
+                               "没有可计提折旧的固定资产：请先用 `silk asset add` 添加"),
+    "depreciation_before_assets": ("{month} is before the first fixed asset ({code}, "
+                                   "acquired {date}): nothing to depreciate",
+                                   "{month} 早于第一项固定资产（{code}，{date} 购入）：无可计提"),
+    "depreciation_nothing": ("nothing to depreciate in {month}: every asset was acquired "
+                             "that month or later, or is fully depreciated",
+                             "{month} 无可计提折旧：资产均在当月或以后购入，或已提足折旧"),
+    "asset_added": ("Fixed asset {code} {name} added: cost {cost}, {life} months, "
+                    "{monthly} a month to {account}",
+                    "已添加固定资产 {code} {name}：原值 {cost}，{life} 个月，"
+                    "每月折旧 {monthly} 记入 {account}"),
+    "asset_added_voucher": ("Its purchase is voucher {voucher} (debit 151, credit {account})",
+                            "购置凭证 {voucher}（借 151，贷 {account}）"),
+    "asset_added_opening": ("No purchase voucher: it is in the opening balances",
+                            "未生成购置凭证：已在期初余额中"),
+    "depreciation_posted": ("Depreciation for {month} posted: voucher {voucher}, {total} for "
+                            "{count} assets", "已计提 {month} 折旧：凭证 {voucher}，"
+                            "{count} 项资产共 {total}"),
+    "depreciation_dry_run": ("Depreciation for {month} would post, dated {date} (nothing "
+                             "written):", "将计提 {month} 折旧，日期 {date}（未写入）："),
+    "asset_list_empty": ("No fixed assets in the register", "固定资产登记簿中没有资产"),
+    "asset_list_title": ("Fixed assets as of {month}", "固定资产（截至 {month}）"),
+    "asset_list_title_all": ("Fixed assets", "固定资产"),
+    "col.asset_name": ("Name", "名称"),
+    "col.voucher_summary": ("Summary", "摘要"),
+    "col.line_debit": ("Debit", "借方"),
+    "col.line_credit": ("Credit", "贷方"),
+    "col.acquired": ("Bought", "购入月份"),
+    "col.asset_cost": ("Cost", "原值"),
+    "col.monthly": ("Monthly", "月折旧"),
+    "col.accumulated": ("Accumulated", "累计折旧"),
+    "col.net": ("Net", "净值"),
+    "check_depreciation_mismatch": ("the depreciation of {month} charged the assets {amount}, "
+                                    "but its voucher (vouchers:{record}) credits {posted} to "
+                                    "152", "{month} 的折旧按资产计 {amount}，但其凭证"
+                                    "（vouchers:{record}）贷记 152 为 {posted}"),
+    "check_depreciation_twice": ("{month} is depreciated twice: reverse one of its vouchers",
+                                 "{month} 计提了两次折旧：请红字冲销其中一张凭证"),
+    "help.asset": ("the fixed-asset register: add an asset, list the register",
+                   "固定资产登记簿：添加资产、查看登记簿"),
+    "help.asset_commands": ("asset commands", "固定资产命令"),
+    "help.asset_add": ("add a fixed asset (and post its purchase, unless --opening)",
+                       "添加固定资产（并生成购置凭证，除非 --opening）"),
+    "help.asset_code": ("the asset's code, such as A001", "资产编号，如 A001"),
+    "help.asset_name": ("the asset's name", "资产名称"),
+    "help.asset_date": ("the date it was acquired", "购入日期"),
+    "help.asset_cost": ("its cost in yuan", "原值（元）"),
+    "help.asset_life": ("its useful life in months", "使用年限（月）"),
+    "help.asset_residual": ("its residual value in yuan (default 0)", "残值（元，默认 0）"),
+    "help.asset_use": ("where it is used: workshop (511.04), production (401), management "
+                       "(513) or public (514)",
+                       "用途：workshop 车间（511.04）、production 生产（401）、"
+                       "management 管理（513）或 public 公益（514）"),
+    "help.asset_account": ("charge its depreciation to this sub-account of the use's "
+                           "account instead", "折旧改记入用途科目下的这个明细科目"),
+    "help.asset_paid_from": ("the account the purchase was paid from (default 102)",
+                             "购置款的贷方科目（默认 102 银行存款）"),
+    "help.asset_opening": ("it is already in the opening balances: post no purchase",
+                           "已在期初余额中：不生成购置凭证"),
+    "help.asset_list": ("the register: cost, accumulated depreciation and net value",
+                        "登记簿：原值、累计折旧和净值"),
+    "help.asset_month": ("as of the end of this month (YYYY-MM)", "截至该月末（YYYY-MM）"),
+    "help.depreciate": ("post a month's depreciation of the fixed assets (one voucher)",
+                        "计提某月固定资产折旧（一张凭证）"),
+    "help.depreciate_month": ("the month, YYYY-MM", "月份，YYYY-MM"),
+    "help.depreciate_dry_run": ("show the voucher's lines without posting it",
+                                "只显示凭证分录，不记账"),
+    "doc.vouchers": ("Vouchers on its account (a loan, a dividend)", "往来凭证（借款、分红等）"),
 }

@@ -337,3 +337,54 @@ class BatchNote(BaseModel):
 ALL_MODELS += (BatchNote,)
 SEALED_MODELS += (BatchNote,)
 APPEND_ONLY_MODELS += (BatchNote,)
+
+
+# -- fixed assets (issue 14) ------------------------------------------------------------------
+
+class FixedAsset(BaseModel):
+    """A fixed asset (固定资产) in the register: what it cost, how many months it serves,
+    what it is worth at the end, and the expense account its monthly depreciation is
+    charged to (by where it is used). Written once and never changed, like a record;
+    `acquisition` is the general voucher that bought it, or empty when the asset was
+    already in the opening balances (`ledger.assets`)."""
+
+    id = AutoField()
+    code = CharField(max_length=32, unique=True)
+    name = CharField(max_length=200)
+    acquired = DateField()
+    cost = BigIntegerField()  # fen
+    life = IntegerField()  # months
+    residual = BigIntegerField(default=0)  # fen
+    method = CharField(max_length=16, default="straight_line")
+    use = CharField(max_length=16)  # workshop | production | management | public
+    account = ForeignKeyField(Account, on_delete="RESTRICT", index=True)
+    acquisition = ForeignKeyField(GeneralVoucher, null=True, on_delete="RESTRICT", index=False)
+    seal = CharField(max_length=SEAL_CHARS, default="")
+
+
+class Depreciation(BaseModel):
+    """One month's depreciation (计提折旧): the month it covers and the general voucher
+    that posted it. Reversing that voucher frees the month again; the run itself stays."""
+
+    id = AutoField()
+    month = CharField(max_length=7, index=True)
+    voucher = ForeignKeyField(GeneralVoucher, unique=True, on_delete="RESTRICT")
+    seal = CharField(max_length=SEAL_CHARS, default="")
+
+
+class DepreciationLine(BaseModel):
+    """What one depreciation run charged for one asset, in fen: the register sums these."""
+
+    id = AutoField()
+    run = ForeignKeyField(Depreciation, backref="lines", on_delete="RESTRICT", index=False)
+    asset = ForeignKeyField(FixedAsset, on_delete="RESTRICT", index=False)  # see Meta
+    amount = BigIntegerField()
+    seal = CharField(max_length=SEAL_CHARS, default="")
+
+    class Meta:
+        indexes = ((("asset", "run"), True), (("run",), False))
+
+
+ALL_MODELS += (FixedAsset, Depreciation, DepreciationLine)
+SEALED_MODELS += (FixedAsset, Depreciation, DepreciationLine)
+APPEND_ONLY_MODELS += (FixedAsset, Depreciation, DepreciationLine)

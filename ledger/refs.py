@@ -52,6 +52,7 @@ class Refs:
         self._accounts: dict[str, int | None] = {}
         self._next_id: dict[type, int] = {}
         self._statements: dict[str, str] = {}
+        self._closed_years: set[int] | None = None
         #: (category, code) of rows refused earlier in this import: "party", "H011".
         self.refused: set[tuple[str, str]] = set()
 
@@ -86,6 +87,15 @@ class Refs:
 
     def add_season(self, ref: SeasonRef) -> None:
         self.seasons()[ref.code] = ref
+
+    def closed_years(self) -> set[int]:
+        """The years the year-end close has locked (meta `closed_years`), read once."""
+        if self._closed_years is None:
+            from ledger import db
+
+            self._closed_years = {int(year) for year in db.get_meta("closed_years").split(",")
+                                  if year}
+        return self._closed_years
 
     # -- batches --------------------------------------------------------------------
     def batch(self, code: str) -> BatchRef | None:

@@ -272,6 +272,11 @@ class Form:
         if season is not None and season.closed:
             self.fail(field, "season_closed", season=season.code)
 
+    def in_open_year(self, field: str, day: date | None) -> None:
+        """Nothing is dated in a year the year-end close has locked (年终结账)."""
+        if day is not None and day.year in self.refs.closed_years():
+            self.fail(field, "year_closed", year=day.year)
+
     def within(self, field: str, day: date | None, season: SeasonRef | None) -> None:
         if day and season and not season.start <= day <= season.end:
             self.fail(field, "outside_season", date=day.isoformat(), season=season.code,
@@ -363,6 +368,7 @@ def _dated_in_batch(form: Form) -> tuple[date | None, BatchRef | None]:
     day = form.get("date", read_date)
     batch = form.batch()
     form.within("date", day, batch.season if batch else None)
+    form.in_open_year("date", day)
     return day, batch
 
 
@@ -370,6 +376,7 @@ def _dated_in_season(form: Form) -> tuple[date | None, SeasonRef | None]:
     day = form.get("date", read_date)
     season = form.season()
     form.within("date", day, season)
+    form.in_open_year("date", day)
     return day, season
 
 

@@ -43,12 +43,32 @@ def account(code: str) -> AccountRef | None:
     return AccountRef(row[0], row[1], has_children, row[2])
 
 
+def accounts_of(codes) -> dict[str, AccountRef | None]:
+    """Many accounts looked up at once (the close's line for every member household),
+    each code to its account or None."""
+    Account = models.Account
+    wanted = sorted(set(codes))
+    found: dict[str, AccountRef | None] = dict.fromkeys(wanted)
+    for start in range(0, len(wanted), LOOKUP_CHUNK):
+        rows = list(Account.select(Account.id, Account.code, Account.party)
+                    .where(Account.code.in_(wanted[start:start + LOOKUP_CHUNK])).tuples())
+        ids = [row[0] for row in rows]
+        parents = set(Account.select(Account.parent).where(Account.parent.in_(ids))
+                      .distinct().scalars())
+        for account_id, code, party in rows:
+            found[code] = AccountRef(account_id, code, account_id in parents, party)
+    return found
+
+
+#: Codes looked up in one query (SQLite takes some hundreds of parameters at once).
+LOOKUP_CHUNK = 500
+
+
 def closed_years() -> set[int]:
     """The years the year-end close has locked."""
-    from ledger import db
+    from ledger.refs import Refs
 
-    text = db.get_meta("closed_years")
-    return {int(year) for year in text.split(",") if year}
+    return Refs().closed_years()
 
 
 def check(values: Mapping[str, Any], where: str = "", source: str = "entry",
@@ -64,6 +84,9 @@ def check(values: Mapping[str, Any], where: str = "", source: str = "entry",
     lines_in = list(values.get("lines") or [])
     errors = list(form.errors)
     lines = []
+    codes = {line.get("account").strip().upper() for line in lines_in
+             if isinstance(line.get("account"), str)}
+    accounts.update(accounts_of(codes - set(accounts)))
     for number, line in enumerate(lines_in, 1):
         line_where = line.get("where") or (f"{where} line {number}" if where else
                                            f"line {number}")

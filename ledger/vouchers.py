@@ -14,6 +14,8 @@ id order, so a number once printed never changes.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable, Mapping
 
@@ -35,9 +37,10 @@ def post(values: Mapping[str, Any], source: str = "entry") -> int:
     `maker` (default: the operator)."""
     with models.database.atomic():
         writer = Writer(Refs())
-        general_id = writer.add_general(_with_maker(values), source=source)
+        general_id = writer.add_general(values, source=source)
         writer.finish()
         audit.log("voucher", kind=KIND, ids=(general_id, general_id),
+                  target=number_of(KIND, general_id) or "",
                   after={"date": str(values.get("date", "")), "lines": len(values["lines"])})
     return general_id
 
@@ -47,7 +50,7 @@ def post_many(vouchers: Iterable[tuple[str, Mapping[str, Any]]], source: str = "
     with every problem named. `vouchers` are (where, values)."""
     with models.database.atomic():
         writer = Writer(Refs())
-        ids = [writer.add_general(_with_maker(values), where) for where, values in vouchers]
+        ids = [writer.add_general(values, where) for where, values in vouchers]
         writer.finish()
         if ids:
             audit.log("import", kind=KIND, ids=(ids[0], ids[-1]), target=source[:100],
@@ -101,10 +104,6 @@ def _touches_household(general_id: int) -> bool:
             .exists())
 
 
-def _with_maker(values: Mapping[str, Any]) -> dict:
-    return {**values, "maker": values.get("maker") or audit.operator()}
-
-
 # -- voucher numbers ---------------------------------------------------------------------
 
 def number(voucher_id: int) -> str:
@@ -113,23 +112,140 @@ def number(voucher_id: int) -> str:
 
 
 def numbers(voucher_ids: Iterable[int]) -> dict[int, str]:
-    """The numbers of some journal vouchers, each counted within its month."""
+    """The numbers of some journal vouchers, each counted within its month: one query,
+    numbering only the months the vouchers lie in."""
     Voucher = models.Voucher
     wanted = sorted(set(voucher_ids))
     if not wanted:
         return {}
-    found = {}
-    rows = Voucher.select(Voucher.id, Voucher.date).where(Voucher.id.in_(wanted)).tuples()
-    for voucher_id, day in rows:
-        first = day.replace(day=1)
-        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        position = (Voucher.select(fn.COUNT(Voucher.id))
-                    .where((Voucher.date >= first) & (Voucher.date < following)
-                           & (Voucher.id <= voucher_id))
-                    .scalar())
-        found[voucher_id] = format_number(day, position)
-    return found
+    days = Voucher.select(Voucher.date).where(Voucher.id.in_(wanted)).distinct().tuples()
+    months = sorted({(day.year, day.month) for (day,) in days})
+    if not months:
+        return {}
+    numbered = month_positions(months)
+    inner = numbered.alias("numbered")
+    query = (Voucher.select(inner.c.id, inner.c.date, inner.c.position).from_(inner)
+             .where(inner.c.id.in_(wanted)).tuples())
+    return {voucher_id: format_number(_day(day), position) for voucher_id, day, position in query}
+
+
+def month_positions(months: Iterable[tuple[int, int]]):
+    """A query of (id, date, position) of every journal voucher in `months` ((year,
+    month) pairs), its position counted within its month in posting (id) order."""
+    Voucher = models.Voucher
+    ranges = None
+    for year, month in months:
+        first = date(year, month, 1)
+        following = date(year + month // 12, month % 12 + 1, 1)
+        within = (Voucher.date >= first) & (Voucher.date < following)
+        ranges = within if ranges is None else ranges | within
+    position = fn.ROW_NUMBER().over(partition_by=[Voucher.date.year, Voucher.date.month],
+                                    order_by=[Voucher.id])
+    return Voucher.select(Voucher.id, Voucher.date, position.alias("position")).where(ranges)
+
+
+def month_numbers(year: int, month: int) -> dict[int, str]:
+    """The number of every journal voucher of one month, by voucher id: what an export
+    walking the journal in date order needs, a month at a time."""
+    first = date(year, month, 1)
+    return {voucher_id: format_number(first, position) for voucher_id, _, position
+            in month_positions([(year, month)]).tuples()}
+
+
+def _day(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def format_number(day: date, position: int) -> str:
     return f"{PREFIX}-{day.year:04d}-{day.month:02d}-{position:04d}"
+
+
+_NUMBER = re.compile(r"(?:记|J)?-?(\d{4})-(\d{1,2})-(\d{1,6})", re.IGNORECASE)
+
+
+def by_number(text: str) -> tuple[str, int] | None:
+    """The (record kind, record id) of the voucher a number names (`记-2026-04-0017`):
+    a general voucher's kind is `vouchers`; None when the text is no voucher number or
+    names none."""
+    found = _NUMBER.fullmatch(text.strip())
+    if found is None:
+        return None
+    year, month, position = (int(part) for part in found.groups())
+    if not 1 <= month <= 12 or position < 1:
+        return None
+    Voucher = models.Voucher
+    first = date(year, month, 1)
+    following = date(year + month // 12, month % 12 + 1, 1)
+    row = (Voucher.select(Voucher.kind, Voucher.record_id)
+           .where((Voucher.date >= first) & (Voucher.date < following))
+           .order_by(Voucher.id).offset(position - 1).limit(1).tuples().first())
+    return (row[0], row[1]) if row else None
+
+
+def number_of(kind: str, record_id: int) -> str | None:
+    """The number of the voucher a record or a general voucher posted; None if it posted
+    none (a record of amount zero)."""
+    return numbers_of([(kind, record_id)]).get((kind, record_id))
+
+
+def numbers_of(refs: Iterable[tuple[str, int]]) -> dict[tuple[str, int], str]:
+    """The numbers of the vouchers some records or general vouchers posted, by (kind,
+    id): two queries however many (a record of amount zero posted none, and is absent)."""
+    Voucher = models.Voucher
+    by_kind: dict[str, set[int]] = {}
+    for kind, record_id in refs:
+        by_kind.setdefault(kind, set()).add(record_id)
+    if not by_kind:
+        return {}
+    wanted = None
+    for kind, ids in by_kind.items():
+        these = (Voucher.kind == kind) & Voucher.record_id.in_(sorted(ids))
+        wanted = these if wanted is None else wanted | these
+    posted = list(Voucher.select(Voucher.id, Voucher.kind, Voucher.record_id).where(wanted)
+                  .tuples())
+    found = numbers(voucher_id for voucher_id, _, _ in posted)
+    return {(kind, record_id): found[voucher_id] for voucher_id, kind, record_id in posted}
+
+
+def parse_ref(text: str) -> tuple[str, int]:
+    """What `reverse` and `voucher show` are given: a voucher number (`记-2026-04-0017`,
+    which may name a record's voucher), `vouchers:12` (or `记账凭证:12`), or a record's
+    `sales:42`; as (kind, id)."""
+    from ledger import corrections, i18n
+
+    found = by_number(text)
+    if found is not None:
+        return found
+    name, colon, number_text = text.strip().replace("：", ":").rpartition(":")
+    labels = {KIND, *(i18n.kind_label(KIND, lang).lower() for lang in i18n.LANGUAGES)}
+    if colon and name.strip().lower() in labels:
+        if not number_text.strip().isdigit():
+            raise LedgerError("bad_voucher_ref", ref=text)
+        return KIND, int(number_text)
+    if _NUMBER.fullmatch(text.strip()):
+        raise LedgerError("no_such_record", ref=text.strip())
+    return corrections.parse_ref(text)
+
+
+@dataclass
+class Shown:
+    """A general voucher as `silk voucher show` prints it."""
+
+    id: int
+    number: str
+    date: date
+    attachments: int
+    maker: str
+    source: str
+    reverses: int | None
+    lines: list[tuple[str, str, int, int]]
+
+
+def show(general_id: int) -> Shown:
+    """One general voucher with its number and lines; LedgerError if there is none."""
+    GeneralVoucher = models.GeneralVoucher
+    stored = GeneralVoucher.get_or_none(GeneralVoucher.id == general_id)
+    if stored is None:
+        raise LedgerError("no_such_record", ref=f"{KIND}:{general_id}")
+    return Shown(general_id, number_of(KIND, general_id) or "", stored.date, stored.attachments,
+                 stored.maker, stored.source, stored.reverses, lines_of(general_id))

@@ -145,3 +145,44 @@ def test_any_seed_and_size_is_accepted(seed, households, seasons):
         assert counts["seasons"] == seasons and counts["households"] == households
     finally:
         connection.close()
+
+
+# -- the collective's whole books ----------------------------------------------------------
+
+def account_movements(year: int) -> dict[str, tuple[int, int]]:
+    """Each account's debits and credits of the vouchers dated in `year`, from the postings
+    one by one (not from the kept balances the statements read)."""
+    Voucher, Posting, Account = models.Voucher, models.Posting, models.Account
+    rows = (Posting.select(Account.code, fn.SUM(Posting.debit), fn.SUM(Posting.credit))
+            .join(Voucher).switch(Posting).join(Account)
+            .where(Voucher.date.between(f"{year}-01-01", f"{year}-12-31"))
+            .group_by(Account.code).tuples())
+    return {code: (debit, credit) for code, debit, credit in rows}
+
+
+def test_the_demo_keeps_the_whole_books_and_a_closed_distributed_year(memory_ledger):
+    from ledger import assets, check, statements, voucher_rules
+
+    demo.generate(**SMALL)
+    assert voucher_rules.closed_years() == {2025}
+    moved = account_movements(2025)
+    for code in ("513.01", "513.02", "515.01", "514.01", "511.04", "501.04", "503"):
+        assert sum(moved[code]) > 0, code  # electricity, office, interest, lights, ...
+    # 2025 closed: every income and expense account back to zero at its end
+    income_2025 = sum(credit - debit for code, (debit, credit) in moved.items()
+                      if code.startswith("5"))
+    assert income_2025 == 0
+    shown = statements.distribution(2025)
+    households = {h.code: h.shares for h in models.Party.select().where(
+        models.Party.kind == "household")}
+    assert shown.members > 0 and sum(d.amount for d in shown.dividends) == shown.members
+    assert {d.code for d in shown.dividends} == {c for c, s in households.items() if s > 0}
+    for year in (2025, 2026):
+        assert statements.problems(year) == []
+    sheet = statements.balance_sheet(2026)
+    assert sheet.figure("fixed_assets_cost") == 18_000_000
+    assert [(row.asset.code, row.months, row.monthly) for row in assets.register()] == [
+        ("A001", 23, 71_250)]  # 2025-01 to 2026-11 depreciated, (180,000 − 9,000) / 240
+    # cash drawn before each settlement: cash on hand never below zero, so no warning
+    warnings: list = []
+    assert check.run(warnings=warnings) == [] and warnings == []

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from ledger import balances, cli, db, demo, income, models
+from ledger import accounts, balances, cli, db, demo, income, models, vouchers
 from ledger.io import csv_import, journal
-from ledger.kinds import KINDS
+from ledger.kinds import FILE_KINDS
 from ledger.reports import season as season_report
 from ledger.reports import trial_balance as tb_report
 
@@ -33,12 +33,41 @@ def _make(path: Path, fill) -> Path:
     return path
 
 
-@pytest.fixture(scope="module", params=["demo", "village"])
+def line(account: str, debit: str = "", credit: str = "", summary: str = "") -> dict:
+    return dict(summary=summary, account=account, debit=debit, credit=credit)
+
+
+def whole_books() -> None:
+    """The hand-made village with the collective's whole books: sub-accounts, an opening
+    balance, bills, a loan to a household, a voucher reversed in its own month."""
+    csv_import.import_files([VILLAGE])
+    accounts.add("513.01", "电费")
+    accounts.add("513.02", "办公费")
+    accounts.add("201.01", "信用社")
+    vouchers.post(dict(date="2026-01-01", lines=[
+        line("102", "85000", summary="期初余额"), line("101", "1200.50", summary="期初余额"),
+        line("301", credit="86200.50", summary="期初余额")]))
+    vouchers.post(dict(date="2026-02-10", lines=[
+        line("102", "30000", summary="信用社贷款"), line("201.01", credit="30000")]))
+    bill = vouchers.post(dict(date="2026-04-20", attachments="1", lines=[
+        line("513.01", "356.40", summary="4月育蚕车间电费"), line("102", credit="356.40")]))
+    vouchers.post(dict(date="2026-04-21", lines=[
+        line("513.02", "45", summary="文具, 墨盒"), line("513.01", "12.30", summary="电费补差"),
+        line("101", credit="57.30", summary="=现金")]))
+    vouchers.post(dict(date="2026-06-02", lines=[
+        line("113.H001", "120", summary="借款"), line("101", credit="120")]))
+    vouchers.reverse(bill, "billed twice")
+
+
+@pytest.fixture(scope="module", params=["demo", "village", "books"])
 def source(request, tmp_path_factory) -> Path:
-    """A filled ledger file: the demo village, or the hand-made one."""
+    """A filled ledger file: the demo village, the hand-made one, or the hand-made one
+    with general vouchers and sub-accounts."""
     path = tmp_path_factory.mktemp(request.param) / "ledger.db"
     if request.param == "demo":
         return _make(path, lambda: demo.generate(households=20, seasons=3))
+    if request.param == "books":
+        return _make(path, whole_books)
     return _make(path, lambda: csv_import.import_files([VILLAGE]))
 
 
@@ -86,7 +115,8 @@ def fen(text: str) -> int:
 def test_csv_round_trip_reproduces_reports_and_bytes(source, tmp_path):
     first = tmp_path / "first"
     assert silk("--db", source, "export", "--format", "csv", "-o", first) == 0
-    assert sorted(p.name for p in first.iterdir()) == sorted(f"{k.name}.csv" for k in KINDS)
+    assert sorted(p.name for p in first.iterdir()) == sorted(f"{k.name}.csv"
+                                                             for k in FILE_KINDS)
     households = (first / "households.csv").read_text(encoding="utf-8")
     assert "COLLECTIVE" not in households
 
@@ -98,7 +128,7 @@ def test_csv_round_trip_reproduces_reports_and_bytes(source, tmp_path):
 
     second = tmp_path / "second"
     assert silk("--db", copy, "export", "-o", second) == 0
-    for kind in KINDS:
+    for kind in FILE_KINDS:
         name = f"{kind.name}.csv"
         assert (second / name).read_bytes() == (first / name).read_bytes(), name
 
@@ -106,14 +136,14 @@ def test_csv_round_trip_reproduces_reports_and_bytes(source, tmp_path):
 def test_csv_has_canonical_columns_and_formats(source, tmp_path):
     folder = tmp_path / "out"
     silk("--db", source, "export", "-o", folder)
-    for kind in KINDS:
+    for kind in FILE_KINDS:
         with open(folder / f"{kind.name}.csv", encoding="utf-8", newline="") as handle:
             rows = list(csv.reader(handle))
         assert tuple(rows[0]) == kind.columns
         for row in rows[1:]:
             values = dict(zip(kind.columns, row))
-            for column in ("price", "rate", "amount"):
-                if column in values:
+            for column in ("price", "rate", "amount", "debit", "credit"):
+                if values.get(column):
                     assert len(values[column].partition(".")[2]) == 2, (kind.name, row)
             if "kg" in values:
                 assert len(values["kg"].partition(".")[2]) == 3, (kind.name, row)
@@ -205,7 +235,7 @@ def test_xlsx_numbers_equal_the_season_reports(source, tmp_path):
         total = rows[len(report["parties"]) + 1]
         assert Decimal(str(total[header.index("net_income")])) == Decimal(
             report["totals"]["net_income"])
-    for kind in KINDS:
+    for kind in FILE_KINDS:
         sheet_rows = list(book[kind.name].iter_rows(values_only=True))
         assert tuple(sheet_rows[0]) == kind.columns
 
@@ -221,7 +251,7 @@ def test_export_without_output_is_refused_clearly(empty, fmt, capsys):
 
 def test_export_of_an_empty_ledger(empty, tmp_path):
     assert silk("--db", empty, "export", "-o", tmp_path / "csv") == 0
-    for kind in KINDS:
+    for kind in FILE_KINDS:
         assert (tmp_path / "csv" / f"{kind.name}.csv").read_text(encoding="utf-8") == (
             ",".join(kind.columns) + "\n")
     for fmt, name in (("hledger", "e.journal"), ("beancount", "e.beancount"),

@@ -11,7 +11,7 @@ import pytest
 
 from helpers import build_village, valid, voucher_lines
 from ledger import book, chart, income
-from ledger.kinds import KINDS
+from ledger.kinds import BOOK_KINDS, KINDS
 from ledger.reports import season as season_report
 from ledger.reports.words import amount_in_words
 
@@ -38,11 +38,30 @@ def words(cell: str) -> list[str]:
     return [re.sub(r"\s*\(.*\)", "", part).strip() for part in cell.split(",") if part.strip()]
 
 
-def test_the_record_files_table_is_the_programs_kinds():
+def documented_files(heading: str) -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
     documented = {}
-    for kind, _chinese, columns, optional in table_after(FORMATS, "## The record files (CSV)"):
+    for kind, _chinese, columns, optional in table_after(FORMATS, heading):
         documented[kind.strip("`")] = (tuple(words(columns)), frozenset(words(optional)))
+    return documented
+
+
+def test_the_record_files_table_is_the_programs_kinds():
+    documented = documented_files("## The record files (CSV)")
     assert documented == {kind.name: (kind.columns, kind.optional) for kind in KINDS}
+
+
+def test_the_whole_books_files_table_is_the_programs_kinds():
+    documented = documented_files("## The files of the collective's whole books (CSV)")
+    assert documented == {kind.name: (kind.columns, kind.optional) for kind in BOOK_KINDS}
+
+
+def test_each_files_chinese_name_is_one_the_importer_knows():
+    from ledger.io import headers
+
+    for heading in ("## The record files (CSV)",
+                    "## The files of the collective's whole books (CSV)"):
+        for kind, chinese, _columns, _optional in table_after(FORMATS, heading):
+            assert headers.kind_of_stem(chinese).name == kind.strip("`"), chinese
 
 
 def test_the_documented_season_json_has_the_reports_keys(memory_ledger):

@@ -158,3 +158,23 @@ def test_the_trial_balance_of_a_season_counts_the_vouchers_dated_in_it():
     assert (rows["513"].debit, rows["102"].credit) == (35640, 35640)
     assert balances.trial_balance(season).balanced
 
+
+
+def test_numbers_of_many_vouchers_over_months_take_two_queries(monkeypatch):
+    posted = [vouchers.post({**ELECTRICITY, "date": day})
+              for day in ("2026-04-03", "2026-05-09", "2026-04-01", "2026-06-30", "2026-05-01")]
+    V = models.Voucher
+    journal_ids = [V.get((V.kind == "vouchers") & (V.record_id == general_id)).id
+                   for general_id in posted]
+    statements = []
+    execute = models.database.execute_sql
+    monkeypatch.setattr(models.database.obj, "execute_sql",
+                        lambda sql, *args, **kw: statements.append(sql) or execute(sql, *args,
+                                                                                   **kw))
+    found = vouchers.numbers(journal_ids)
+    assert len(statements) == 2
+    assert [found[voucher_id] for voucher_id in journal_ids] == [
+        "记-2026-04-0001", "记-2026-05-0001", "记-2026-04-0002", "记-2026-06-0001",
+        "记-2026-05-0002"]
+    assert vouchers.by_number("记-2026-05-0002") == ("vouchers", posted[4])
+    assert vouchers.by_number("记-2026-05-0003") is None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from peewee import JOIN, Value
+from peewee import JOIN, Value, fn
 
 from ledger import chart, corrections, i18n, models, money
 from ledger.kinds import BY_NAME
@@ -156,7 +156,8 @@ class PostingLine:
 
 def voucher_postings(voucher_id: int, lang: str | None = None) -> list[PostingLine]:
     """A voucher's postings, debits first, with the accounts' names."""
-    rows = (Posting.select(Account.code, Party.name, Posting.debit, Posting.credit)
+    rows = (Posting.select(Account.code, fn.COALESCE(Party.name, fn.NULLIF(Account.name, "")),
+                           Posting.debit, Posting.credit)
             .join(Account, on=(Posting.account == Account.id))
             .join(Party, JOIN.LEFT_OUTER, on=(Account.party == Party.id))
             .where(Posting.voucher == voucher_id)

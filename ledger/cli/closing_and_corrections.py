@@ -19,7 +19,7 @@ def add_commands(commands: Commands) -> None:
     reopen.set_defaults(run=reopen_season)
 
     reverse = commands.add("reverse", "reverse")
-    reverse.add_argument("record", metavar="RECORD", help=help_text("record_ref"))
+    reverse.add_argument("record", metavar="RECORD", help=help_text("reverse_ref"))
     reverse.add_argument("--reason", required=True, metavar="TEXT", help=help_text("reason"))
     reverse.add_argument("--date", metavar="DATE", type=day, help=help_text("reverse_date"))
     reverse.set_defaults(run=reverse_record)
@@ -65,10 +65,19 @@ def reopen_season(args) -> int:
 
 
 def reverse_record(args) -> int:
-    from ledger import corrections
+    """`silk reverse sales:42`, `vouchers:12` or a voucher's number `记-2026-04-0017`."""
+    from ledger import corrections, vouchers
 
     open_ledger(args)
-    kind, record_id = corrections.parse_ref(args.record)
+    kind, record_id = vouchers.parse_ref(args.record)
+    if kind == vouchers.KIND:
+        reversal = vouchers.reverse(record_id, args.reason, args.date)
+        found = vouchers.numbers_of([(kind, record_id), (kind, reversal)])
+        say(i18n.t("reverse_voucher_done", ref=f"{kind}:{record_id}", by=f"{kind}:{reversal}",
+                   number=found.get((kind, record_id), ""),
+                   by_number=found.get((kind, reversal), ""),
+                   date=vouchers.show(reversal).date.isoformat()))
+        return 0
     reversal = corrections.reverse(kind, record_id, args.reason, args.date)
     season, placed_on = corrections.placement(kind, reversal)
     say(i18n.t("reverse_done", ref=f"{kind}:{record_id}", by=f"{kind}:{reversal}",
@@ -95,20 +104,25 @@ def amend_record(args) -> int:
 
 
 def show_log(args) -> int:
-    from ledger import audit, corrections
+    from ledger import audit, vouchers
     from ledger.reports import table
 
     read_ledger(args)
     kind = record_id = None
     if args.record:
-        kind, record_id = corrections.parse_ref(args.record)
+        kind, record_id = vouchers.parse_ref(args.record)
     found = audit.entries(kind, record_id, args.since, args.limit)
     if not found:
         say(i18n.t("log_empty"))
         return 0
     headers = [i18n.t(f"col.{name}") for name in ("entry", "when", "operator", "action", "what")]
+    numbered = vouchers.numbers_of((entry.kind, entry.first_id) for entry in found
+                                   if entry.first_id is not None
+                                   and entry.first_id == entry.last_id)
     rows = [[str(entry.id), entry.at.replace("T", " ")[:19], entry.operator,
-             i18n.t(f"action.{entry.action}"), entry.records or entry.target]
+             i18n.t(f"action.{entry.action}"),
+             " ".join(filter(None, (entry.records or entry.target,
+                                    numbered.get((entry.kind, entry.first_id)))))]
             for entry in found]
     lines = table.text(headers, rows, numeric_from=len(headers)).splitlines()
     say("\n".join(lines[:2]))

@@ -8,12 +8,14 @@ from ledger import i18n
 from ledger.cli.opening import read_ledger
 from ledger.cli.output import complain, tell, write
 from ledger.cli.parser import Commands, add_document_options, help_text
+from ledger.cli.year_end import year
 
 
 def add_commands(commands: Commands) -> None:
     statement = commands.add("statement", "statement")
     statement.add_argument("household", metavar="HOUSEHOLD", help=help_text("household_code"))
-    statement.add_argument("code", metavar="SEASON", help=help_text("season_code"))
+    statement.add_argument("code", metavar="SEASON", nargs="?", help=help_text("season_code"))
+    statement.add_argument("--year", metavar="YEAR", type=year, help=help_text("statement_year"))
     add_document_options(statement)
     statement.set_defaults(run=print_statement)
 
@@ -25,9 +27,20 @@ def add_commands(commands: Commands) -> None:
 
 def print_statement(args) -> int:
     from ledger import income
+    from ledger.errors import LedgerError
     from ledger.reports import statement
 
+    if (args.code is None) == (args.year is None):
+        raise LedgerError("statement_season_or_year")
     read_ledger(args)
+    if args.year is not None:
+        from ledger import annual
+        from ledger.reports.summary import names
+
+        document = annual.statement(args.household, args.year)
+        document.village, document.collective = names()
+        render(args, "annual", document)
+        return 0
     sheet = statement.statement(args.household, income.find_season(args.code))
     render(args, "statements", [sheet])
     return 0
@@ -53,7 +66,7 @@ def document_lang(args) -> str:
 
 
 def render(args, kind: str, document) -> None:
-    """Render `document` ("statements" or "summary") in the format asked for."""
+    """Render `document` ("statements", "summary" or "annual") in the format asked for."""
     lang = document_lang(args)
     if args.format == "pdf":
         from ledger.reports import pdf

@@ -155,8 +155,8 @@ def build_parser(argv: list[str] | None = None) -> Parser:
 
 
 def _parser(only: str | None) -> tuple[Parser, "Commands"]:
-    from ledger.cli import (closing_and_corrections, documents, export, records, reports,
-                            safekeeping)
+    from ledger.cli import (assets, books, closing_and_corrections, documents, export,
+                            records, reports, safekeeping, year_end)
 
     parser = Parser(prog="silk", description=i18n.t("help.silk"))
     parser.add_argument("--version", action="version", version=f"silk-ledger {__version__}",
@@ -169,7 +169,8 @@ def _parser(only: str | None) -> tuple[Parser, "Commands"]:
     add_common_options(common, argparse.SUPPRESS)
     commands = Commands(parser.add_subparsers(title=i18n.t("help.commands"),
                                               metavar="COMMAND"), common, only)
-    for area in (records, reports, documents, export, safekeeping, closing_and_corrections):
+    for area in (records, reports, documents, export, safekeeping, closing_and_corrections,
+                 books, year_end, assets):
         area.add_commands(commands)
     return parser, commands
 

@@ -132,7 +132,7 @@ def _print_review(review, form: str) -> int:
     import json
 
     from ledger.errors import LedgerError
-    from ledger.kinds import KINDS
+    from ledger.kinds import FILE_KINDS
 
     if form == "json":
         problems = []
@@ -146,13 +146,13 @@ def _print_review(review, form: str) -> int:
             problems.append({"file": place or None, "line": int(line) if line.isdigit() else None,
                              "column": None if problem.field == "-" else problem.field,
                              "reason": i18n.t(problem.reason, **problem.params)})
-        say(json.dumps({"would_add": {kind.name: review.would_add[kind.name] for kind in KINDS
+        say(json.dumps({"would_add": {kind.name: review.would_add[kind.name] for kind in FILE_KINDS
                                       if review.would_add.get(kind.name)},
                         "problems": problems, "problem_count": review.total},
                        ensure_ascii=False, indent=1))
     else:
         say(i18n.t("dry_run_head"))
-        for kind in KINDS:
+        for kind in FILE_KINDS:
             if review.would_add.get(kind.name):
                 say(i18n.t("added", count=review.would_add[kind.name],
                            kind=i18n.kind_label(kind.name)))
@@ -167,10 +167,10 @@ def _print_review(review, form: str) -> int:
 
 
 def print_counts(counts) -> None:
-    from ledger.kinds import KINDS
+    from ledger.kinds import FILE_KINDS
 
     say(i18n.t("added_head"))
-    for kind in KINDS:
+    for kind in FILE_KINDS:
         if counts.get(kind.name):
             say(i18n.t("added", count=counts[kind.name], kind=i18n.kind_label(kind.name)))
     say(i18n.t("added_total", count=sum(counts.values())))

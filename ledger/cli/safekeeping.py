@@ -33,10 +33,13 @@ def check_ledger(args) -> int:
     from ledger.meter import Meter
 
     read_ledger(args)
+    warnings: list = []
     with Meter("check_progress") as meter:
-        findings = check.run(check_steps(meter), anchor=args.anchor)
-    for finding in findings:
+        findings = check.run(check_steps(meter), anchor=args.anchor, warnings=warnings)
+    for finding in findings + warnings:
         say(finding.message())
+    if warnings:
+        say(i18n.t("check_warnings", count=len(warnings)))
     if findings:
         say(i18n.t("check_failed", count=len(findings)))
         return 1

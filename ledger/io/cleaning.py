@@ -87,12 +87,12 @@ money = number(MONEY_UNITS)
 #: The cleaner of every canonical column; a column not named here is free text.
 CLEANERS: dict[str, Callable[[Any], str]] = {
     **dict.fromkeys(DATE_COLUMNS, day),
-    **dict.fromkeys(("amount", "deduction", "rate"), money),
+    **dict.fromkeys(("amount", "deduction", "rate", "debit", "credit"), money),
     "price": number(PRICE_UNITS),
     "kg": number(WEIGHT_UNITS),
     **dict.fromkeys(("sheets", "quantity", "shares"), number()),
     **dict.fromkeys(("code", "season", "batch", "supplier", "buyer", "owner", "household",
-                     "payer", "recipient"), code),
+                     "payer", "recipient", "account"), code),
     "direction": choice(DIRECTIONS),
     "method": choice(METHODS),
 }

@@ -13,17 +13,18 @@ import (in two files, or twice in one), unless duplicates are allowed.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from ledger import book, models
+from ledger import accounts, book, models, voucher_rules
 from ledger.errors import FieldError, LedgerError, RecordRefused
 from ledger.io import cleaning, headers, sources
 from ledger.io.mapping import Mapping as ColumnMap
-from ledger.kinds import BY_NAME, KINDS, Kind
+from ledger.kinds import BY_NAME, FILE_KINDS, Kind
 from ledger.refs import Refs
 from ledger.rules import Form
 
@@ -45,7 +46,7 @@ def kind_of(path: Path, mapping: ColumnMap | None = None) -> Kind:
         kind = mapping.kind if mapping and mapping.kind else headers.kind_of_stem(path.stem)
     if kind is None:
         raise LedgerError("import_unknown_file", path=str(path),
-                          kinds=", ".join(f"{k.name}.csv" for k in KINDS))
+                          kinds=", ".join(f"{k.name}.csv" for k in FILE_KINDS))
     return kind
 
 
@@ -63,7 +64,7 @@ def plan(paths: Iterable[str | Path], mapping: ColumnMap | None = None) -> list[
         for path in found:
             sources.regular_file(path)  # a pipe named sales.csv would hang the import
         files.extend(found)
-    order = {kind.name: index for index, kind in enumerate(KINDS)}
+    order = {kind.name: index for index, kind in enumerate(FILE_KINDS)}
     unique = list({path.resolve(): path for path in files}.values())  # a file once per call
     planned = [(kind_of(path, mapping), path) for path in unique]
     return sorted(planned, key=lambda item: (order[item[0].name], str(item[1])))
@@ -79,7 +80,7 @@ def import_files(paths: Iterable[str | Path], options: Options | None = None,
         problems = [problem for file in files for problem in file.problems]
         if problems:
             raise RecordRefused(problems)
-        writer = book.record_many(((file.kind.name, file.rows()) for file in files),
+        writer = book.record_many(((file.kind.name, file.entries()) for file in files),
                                   ImportWriter(Refs(), options.allow_duplicates),
                                   progress=progress)
     finally:
@@ -122,7 +123,7 @@ def review(paths: Iterable[str | Path], options: Options | None = None,
         with models.database.atomic() as transaction:
             try:
                 for file in files:
-                    for where, values in tally.rows(file.rows()):
+                    for where, values in tally.rows(file.entries()):
                         writer.add(file.kind.name, values, where)
             except LedgerError as error:  # a row that is not CSV: reported with the rest
                 problems.append(error)
@@ -222,6 +223,68 @@ class SourceFile:
             yield where, row
 
 
+    def entries(self) -> Iterator[tuple[str, Mapping[str, Any] | FieldError]]:
+        """What the writer takes from the file: its rows, but a general voucher for each
+        run of consecutive rows with the same `voucher` value in vouchers.csv, and a
+        cell that could not be read in accounts.csv or vouchers.csv as its problem."""
+        if self.kind.name == voucher_rules.KIND:
+            return _vouchers(self.rows())
+        if self.kind.name == accounts.KIND:
+            return (item for where, row in self.rows() for item in _readable(where, row))
+        return self.rows()
+
+
+def _readable(where: str, row: Mapping[str, Any] | FieldError) -> Iterator[tuple]:
+    """A row, or the problems of its cells that could not be read, one by one."""
+    problems = getattr(row, "problems", None)
+    if isinstance(row, FieldError) or not problems:
+        yield where, row
+        return
+    for column, problem in problems.items():
+        yield where, FieldError(accounts.KIND, column, problem.reason, problem.params, where)
+
+
+def _vouchers(rows: Iterator[tuple[str, Mapping[str, Any] | FieldError]]) -> Iterator[tuple]:
+    """General vouchers out of vouchers.csv's rows: consecutive rows with the same
+    `voucher` value are one voucher, dated by its first row, each row a line named by its
+    own FILE:LINE. The value only groups the rows; the program numbers the vouchers."""
+    group: list[tuple[str, Mapping[str, Any]]] = []
+    for where, row in rows:
+        if isinstance(row, FieldError):
+            yield where, row
+            continue
+        key = (row.get("voucher") or "").strip()
+        if not key:
+            yield where, FieldError(voucher_rules.KIND, "voucher", "required", {}, where)
+            continue
+        if group and key != group[0][1]["voucher"].strip():
+            yield from _voucher(group)
+            group = []
+        group.append((where, row))
+    if group:
+        yield from _voucher(group)
+
+
+def _voucher(group: list[tuple[str, Mapping[str, Any]]]) -> Iterator[tuple]:
+    kind = voucher_rules.KIND
+    first_where, first = group[0]
+    unreadable = [FieldError(kind, column, problem.reason, problem.params, where)
+                  for where, row in group
+                  for column, problem in getattr(row, "problems", {}).items()]
+    if unreadable:  # judged once readable: its totals would only repeat the problem
+        for error in unreadable:
+            yield error.where, error
+        return
+    for where, row in group[1:]:
+        if (row.get("date") or "").strip() != (first.get("date") or "").strip():
+            yield where, FieldError(kind, "date", "import_voucher_date_differs",
+                                    {"first": first_where, "date": first.get("date", "")}, where)
+    lines = [dict(summary=row.get("summary", ""), account=row.get("account"),
+                  debit=row.get("debit", ""), credit=row.get("credit", ""), where=where)
+             for where, row in group]
+    yield first_where, {"date": first.get("date"), "lines": lines}
+
+
 def _filled(cell: Any) -> bool:
     return cell is not None and (not isinstance(cell, str) or bool(cell.strip()))
 
@@ -255,6 +318,8 @@ class ImportWriter(book.Writer):
         #: their place as text. A 128-bit digest does not collide in any real import.
         self._imported: dict[bytes, int] = {}
         self._files: list[str] = []
+        #: General vouchers standing in the ledger, by date, then by what they say.
+        self._standing_vouchers: dict = {}
 
     def check(self, kind: str, values: Mapping[str, Any], where: str) -> Form:
         form = super().check(kind, values, where)
@@ -280,6 +345,49 @@ class ImportWriter(book.Writer):
                 form.errors.append(FieldError(kind, "-", "import_duplicate_in_import",
                                               {"first": self._where(earlier)}, where))
         return form
+
+    def check_general(self, values: Mapping[str, Any], where: str,
+                      source: str) -> tuple[dict, list[FieldError]]:
+        """A general voucher's own problems, and whether it is already in the ledger or
+        earlier in this import: same date and the same lines in the same order."""
+        result, errors = super().check_general(values, where, source)
+        # What is wrong with the voucher as a whole (one line, unbalanced) is named in the
+        # file's own column that makes it one voucher.
+        errors = [dataclasses.replace(error, field="voucher") if error.field == "lines"
+                  else error for error in errors]
+        if errors or self.allow_duplicates:
+            return result, errors
+        key = (result["date"].isoformat(), tuple(
+            (line["summary"], line["account"].code, line["debit"], line["credit"])
+            for line in result["lines"]))
+        existing = self._vouchers_on(result["date"]).get(key)
+        here = self._place(where)
+        earlier = self._imported.setdefault(_digest(voucher_rules.KIND, 0, key), here)
+        if existing is not None:
+            errors.append(FieldError(voucher_rules.KIND, "-", "import_duplicate_voucher",
+                                     {"id": existing}, where))
+        elif earlier != here:
+            errors.append(FieldError(voucher_rules.KIND, "-",
+                                     "import_duplicate_voucher_in_import",
+                                     {"first": self._where(earlier)}, where))
+        return result, errors
+
+    def _vouchers_on(self, day) -> dict[tuple, int]:
+        """The general vouchers standing on `day` (neither reversed nor reversals), by
+        what they say: one query per date the import touches."""
+        from ledger import vouchers
+
+        if day not in self._standing_vouchers:
+            GeneralVoucher = models.GeneralVoucher
+            reversed_ids = (GeneralVoucher.select(GeneralVoucher.reverses)
+                            .where(GeneralVoucher.reverses.is_null(False)))
+            standing = (GeneralVoucher.select(GeneralVoucher.id)
+                        .where((GeneralVoucher.date == day) & GeneralVoucher.reverses.is_null()
+                               & GeneralVoucher.id.not_in(reversed_ids)).tuples())
+            self._standing_vouchers[day] = {
+                (day.isoformat(), tuple(vouchers.lines_of(general_id))): general_id
+                for (general_id,) in standing}
+        return self._standing_vouchers[day]
 
     def _place(self, where: str) -> int:
         """FILE:LINE as one integer: the file's number and the line."""

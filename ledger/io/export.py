@@ -1,22 +1,38 @@
-"""Export of every record kind in the canonical CSV format (docs/formats.md).
+"""Export of every record kind in the canonical CSV format (docs/formats.md), and of the
+collective's whole books: `accounts.csv` (the sub-accounts the accountant added) and
+`vouchers.csv` (the general vouchers).
 
 The rows of each kind are read in id order, one at a time (`ledger.canonical`), so `silk
 import` of the folder into a new ledger adds the same records in the same order and
-reproduces every report to the fen.
+reproduces every report to the fen, and exporting that ledger again gives the same bytes.
+
+In vouchers.csv the `voucher` column numbers the vouchers 1, 2, 3 ... in posting order:
+it only groups the rows (a voucher's number, `记-2026-04-0017`, counts the records'
+vouchers of its month too, which an import posts first, so it would not survive the
+trip; the journals and the workbook show it). A voucher reversed (红字冲销) within its
+own month is left out with its reversal: together they change no month's figures. A
+reversal in a later month is written as what it does, a voucher with each line on the
+other side, since an imported amount must be positive: the balances are the same, but
+both sides' turnover of that month grows by the amount instead of shrinking. The
+year-end close's vouchers (and their reversals by a reopened year) are left out: a file
+cannot post to 321 or 322; the close is made again by `close-year` in the ledger the
+files are imported into.
 """
 from __future__ import annotations
 
 import csv
+import itertools
 import os
 from pathlib import Path
-from typing import IO
+from typing import IO, Iterator
 
+from ledger import chart, models
 from ledger.canonical import (  # noqa: F401  (the types are part of this module's interface)
     DATE, KG, MONEY, MONEY_BLANK0, PLACES, QUANTITY, QUANTITY_BLANK0, SHEETS, TEXT, Column,
     as_text, rows)
 from ledger.errors import LedgerError
 from ledger.io import formulas, output
-from ledger.kinds import KINDS, Kind
+from ledger.kinds import BOOK_KINDS, FILE_KINDS, KINDS, Kind
 
 
 def write_csv(kind: Kind, handle: IO[str]) -> int:
@@ -32,6 +48,101 @@ def write_csv(kind: Kind, handle: IO[str]) -> int:
     for row in found:
         writer.writerow([formulas.guarded(as_text(value, type_)) if type_ == TEXT
                          else as_text(value, type_) for value, type_ in zip(row, types)])
+        count += 1
+    return count
+
+
+def account_rows() -> Iterator[list[str]]:
+    """The rows of accounts.csv: the sub-accounts the accountant added, in id order."""
+    Account = models.Account
+    query = (Account.select(Account.code, Account.name)
+             .where(Account.party.is_null() & (Account.name != "")
+                    & Account.code.not_in([account.code for account in chart.CHART]))
+             .order_by(Account.id).tuples())
+    for code, name in query.iterator():
+        yield [code, name]
+
+
+def voucher_rows(for_import: bool = True) -> Iterator[list]:
+    """The rows of the general vouchers: (voucher, date, summary, account, debit, credit)
+    with amounts in fen (None where empty), one row a line, in posting order. For
+    vouchers.csv (`for_import`): numbered 1, 2, 3 ..., without the year-end close nor
+    the pairs cancelled within a month, a later reversal's lines on the other side;
+    else (the workbook): every voucher by its number, a reversal's amounts negative as
+    posted."""
+    GeneralVoucher, VoucherLine, Account = (models.GeneralVoucher, models.VoucherLine,
+                                            models.Account)
+    query = (VoucherLine.select(GeneralVoucher.id, GeneralVoucher.date, GeneralVoucher.reverses,
+                                VoucherLine.summary, Account.code, VoucherLine.debit,
+                                VoucherLine.credit)
+             .join(GeneralVoucher).switch(VoucherLine).join(Account)
+             .order_by(GeneralVoucher.id, VoucherLine.id))
+    cancelled: set[int] = set()
+    if for_import:
+        query = query.where(GeneralVoucher.source != "closing")
+        cancelled = _cancelled_in_month()
+    sequence = 0
+    numbers: dict[int, str] = {}
+    for general_id, lines in itertools.groupby(query.tuples().iterator(), key=lambda r: r[0]):
+        lines = list(lines)
+        if general_id in cancelled:
+            continue
+        if for_import:
+            sequence += 1
+            name = str(sequence)
+        else:
+            if general_id not in numbers:  # a thousand at a time, not one by one
+                numbers = _numbers_from(general_id)
+            name = numbers.get(general_id, "")
+        for _, day, reverses, summary, code, debit, credit in lines:
+            if for_import and reverses is not None:
+                debit, credit = -credit, -debit
+            yield [name, day, summary, code, debit or None, credit or None]
+
+
+def _cancelled_in_month() -> set[int]:
+    """General vouchers reversed within their own month, and those reversals: the pair
+    changes nothing in any month's figures, so vouchers.csv leaves both out (as the
+    records' files leave out a record reversed within its season)."""
+    GeneralVoucher = models.GeneralVoucher
+    original = GeneralVoucher.alias("original")
+    pairs = (GeneralVoucher.select(GeneralVoucher.id, GeneralVoucher.date, original.id,
+                                   original.date)
+             .join(original, on=(original.id == GeneralVoucher.reverses)).tuples())
+    return {general_id for reversal, day, reversed_id, reversed_day in pairs
+            if (day.year, day.month) == (reversed_day.year, reversed_day.month)
+            for general_id in (reversal, reversed_id)}
+
+
+def _numbers_from(general_id: int, count: int = 1000) -> dict[int, str]:
+    """The numbers of the general vouchers from `general_id` on, `count` of them."""
+    from ledger import vouchers
+
+    Voucher = models.Voucher
+    posted = list(Voucher.select(Voucher.id, Voucher.record_id)
+                  .where((Voucher.kind == vouchers.KIND) & (Voucher.record_id >= general_id))
+                  .order_by(Voucher.record_id).limit(count).tuples())
+    found = vouchers.numbers(voucher_id for voucher_id, _ in posted)
+    return {record_id: found[voucher_id] for voucher_id, record_id in posted}
+
+
+BOOK_COLUMNS = {"accounts": (TEXT, TEXT), "vouchers": (TEXT, DATE, TEXT, TEXT, MONEY_BLANK0,
+                                                       MONEY_BLANK0)}
+
+
+def book_rows(kind: Kind, for_import: bool = True) -> Iterator[list]:
+    return account_rows() if kind.name == "accounts" else voucher_rows(for_import)
+
+
+def write_book_csv(kind: Kind, handle: IO[str]) -> int:
+    """Write accounts.csv or vouchers.csv to `handle`; the number of rows written."""
+    writer = csv.writer(handle, lineterminator="\n")
+    writer.writerow(kind.columns)
+    count = 0
+    for row in book_rows(kind):
+        writer.writerow([formulas.guarded(as_text(value, type_)) if type_ == TEXT
+                         else as_text(value, type_)
+                         for value, type_ in zip(row, BOOK_COLUMNS[kind.name])])
         count += 1
     return count
 
@@ -52,7 +163,7 @@ def export_csv(folder: str | os.PathLike, force: bool = False) -> dict[str, int]
     FOLDER` would read it too; one holding an earlier export unless `force`, as any
     output file is (`ledger.io.output`)."""
     target = Path(folder)
-    ours = {f"{kind.name}.csv" for kind in KINDS}
+    ours = {f"{kind.name}.csv" for kind in FILE_KINDS}
     if target.exists() and not target.is_dir():
         raise LedgerError("export_not_folder", path=str(target))
     if target.is_dir():
@@ -72,4 +183,7 @@ def export_csv(folder: str | os.PathLike, force: bool = False) -> dict[str, int]
     for kind in KINDS:
         with output.writing(target / f"{kind.name}.csv", force=force) as handle:
             counts[kind.name] = write_csv(kind, handle)
+    for kind in BOOK_KINDS:
+        with output.writing(target / f"{kind.name}.csv", force=force) as handle:
+            counts[kind.name] = write_book_csv(kind, handle)
     return counts

@@ -1,9 +1,12 @@
 """The ledger as an Excel workbook, for people who continue in a spreadsheet.
 
-One sheet per season report (each party's figures, as in `report season --format json`)
-and one sheet per record kind (the canonical CSV columns). Numbers are written as numbers:
-exact Decimals made from the stored integers (ledger.money.to_decimal_units), so no float
-arithmetic happens here, with a number format showing their places; dates are dates;
+One sheet per season report (each party's figures, as in `report season --format json`),
+one sheet per record kind (the canonical CSV columns), and the sheets `accounts` and
+`vouchers` (vouchers.csv's columns, every general voucher named by its number
+`记-2026-04-0017`, the year-end close's included, a reversal's amounts negative).
+Numbers are written as numbers: exact Decimals made from the stored integers
+(ledger.money.to_decimal_units), so no float arithmetic happens here, with a number
+format showing their places; dates are dates;
 text is always a string cell, never a formula, whatever it begins with.
 The workbook is written in openpyxl's write-only mode, row by row.
 """
@@ -14,7 +17,7 @@ from typing import IO
 
 from ledger import income, money
 from ledger.io import export
-from ledger.kinds import KINDS
+from ledger.kinds import BOOK_KINDS, KINDS
 from ledger.reports import season as season_report
 
 #: Places and Excel number format of each kind of figure.
@@ -91,6 +94,15 @@ def write_xlsx(handle: IO[bytes]) -> dict[str, int]:
         types = [c.type for c in columns]
         count = 0
         for row in found:
+            sheet.append([_cell(sheet, value, type_) for value, type_ in zip(row, types)])
+            count += 1
+        counts[kind.name] = count
+    for kind in BOOK_KINDS:  # the general vouchers by their numbers, red ones negative
+        sheet = book.create_sheet(kind.name)
+        sheet.append(list(kind.columns))
+        types = export.BOOK_COLUMNS[kind.name]
+        count = 0
+        for row in export.book_rows(kind, for_import=False):
             sheet.append([_cell(sheet, value, type_) for value, type_ in zip(row, types)])
             count += 1
         counts[kind.name] = count

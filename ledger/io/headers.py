@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ledger.kinds import BY_NAME, KINDS, Kind
+from ledger.kinds import FILE_BY_NAME, FILE_KINDS, Kind
 
 #: Chinese (and other) names of canonical columns, the same in every kind that has them.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -51,6 +51,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "direction": ("方向", "收付方向"),
     "method": ("方式", "付款方式", "结算方式"),
     "memo": ("摘要", "备注", "说明"),
+    "voucher": ("凭证", "凭证号", "凭证编号", "凭证字号"),
+    "summary": ("摘要",),
+    "account": ("科目", "科目代码", "科目编码", "会计科目", "科目编号"),
+    "debit": ("借方", "借方金额", "借方金额(元)", "借"),
+    "credit": ("贷方", "贷方金额", "贷方金额(元)", "贷"),
 }
 
 #: Names that mean a different column in a particular kind.
@@ -60,6 +65,8 @@ BY_KIND: dict[str, dict[str, str]] = {
     "batches": {"户号": "owner", "农户": "owner"},
     "wages": {"单价": "rate", "数量": "quantity"},
     "payments": {"备注": "memo", "说明": "memo"},
+    "accounts": {"科目代码": "code", "科目编码": "code", "科目编号": "code",
+                 "科目名称": "name", "明细科目": "name"},
 }
 
 #: Chinese names of the files of each kind (农户.csv, 售茧-2026.xlsx).
@@ -75,6 +82,8 @@ KIND_NAMES: dict[str, tuple[str, ...]] = {
     "charges": ("收费",),
     "subsidies": ("补助",),
     "payments": ("结算款", "付款"),
+    "accounts": ("科目", "会计科目", "明细科目", "科目表"),
+    "vouchers": ("凭证", "记账凭证"),
 }
 
 _SPACES = re.compile(r"\s+")
@@ -96,7 +105,7 @@ def _column_table(kind: Kind) -> dict[str, str]:
     return table
 
 
-_TABLES = {kind.name: _column_table(kind) for kind in KINDS}
+_TABLES = {kind.name: _column_table(kind) for kind in FILE_KINDS}
 
 
 def canonical_column(kind: Kind, header: str) -> str | None:
@@ -112,9 +121,9 @@ def kind_of_stem(stem: str) -> Kind | None:
     """The kind a file name's stem says (leaf, leaf-2026, 售茧, 售茧2026年春), or None."""
     key = header_key(stem)
     match = _ENGLISH_STEM.fullmatch(key)
-    if match and match["kind"] in BY_NAME:
-        return BY_NAME[match["kind"]]
+    if match and match["kind"] in FILE_BY_NAME:
+        return FILE_BY_NAME[match["kind"]]
     for name in sorted(_KIND_BY_NAME, key=len, reverse=True):
         if key.startswith(name):
-            return BY_NAME[_KIND_BY_NAME[name]]
+            return FILE_BY_NAME[_KIND_BY_NAME[name]]
     return None

@@ -5,7 +5,10 @@ the batch and party it concerns, with its postings to the chart's accounts (ledg
 in CNY with two decimals. Vouchers are read kind by kind, each stream in date order, and
 merged, so the whole journal is never held in memory. Both files declare every account,
 so `hledger check accounts` and `bean-check` find nothing undeclared; their balances equal
-the trial balance account by account, debits positive.
+the trial balance account by account, debits positive. The general vouchers (the
+year-end close's included) are there beside the records' vouchers, and every voucher
+carries its number (`记-2026-04-0017`): hledger's transaction code, Beancount's `number`
+metadata.
 
 hledger allows Chinese account names: `资产:113 内部往来:113.H001 张国华`. Beancount needs
 ASCII-initial components under Assets/Liabilities/Equity/Income/Expenses, so an account
@@ -20,9 +23,9 @@ import re
 from datetime import date
 from typing import IO, Iterator, NamedTuple
 
-from peewee import JOIN
+from peewee import JOIN, fn
 
-from ledger import chart, db, i18n, models, money
+from ledger import accounts, chart, db, i18n, models, money, voucher_rules, vouchers
 from ledger.kinds import RECORD_KINDS, Kind
 
 FORMATS = ("hledger", "beancount")
@@ -114,6 +117,55 @@ def _kind_stream(kind: Kind) -> Iterator[Transaction]:
         yield Transaction(first[1], voucher, kind.name, first[2], " ".join(words), postings)
 
 
+def _general_stream() -> Iterator[Transaction]:
+    """The general vouchers (the year-end close's included) with their postings, in
+    (date, voucher) order, each described by its first line's summary."""
+    Voucher, Account, Party = models.Voucher, models.Account, models.Party
+    GeneralVoucher, VoucherLine = models.GeneralVoucher, models.VoucherLine
+    holder = Party.alias("account_party")
+    first_line = VoucherLine.alias("first_line")
+    summary = (first_line.select(first_line.summary)
+               .where(first_line.voucher == GeneralVoucher.id)
+               .order_by(first_line.id).limit(1))
+    query = (Voucher.select(Voucher.id, Voucher.date, GeneralVoucher.id, Account.code,
+                            holder.name, Account.name, models.Posting.debit,
+                            models.Posting.credit, GeneralVoucher.source,
+                            GeneralVoucher.reverses, summary.alias("summary"))
+             .join(GeneralVoucher, on=(GeneralVoucher.id == Voucher.record_id))
+             .switch(Voucher).join(models.Posting, on=(models.Posting.voucher == Voucher.id))
+             .join(Account, on=(models.Posting.account == Account.id))
+             .join(holder, JOIN.LEFT_OUTER, on=(Account.party == holder.id))
+             .where(Voucher.kind == voucher_rules.KIND)
+             .order_by(Voucher.date, Voucher.id, models.Posting.id))
+    label = i18n.kind_label(voucher_rules.KIND, "zh")
+    for voucher, lines in itertools.groupby(query.tuples().iterator(), key=lambda r: r[0]):
+        lines = list(lines)
+        first = lines[0]
+        words = ["年终结账" if first[8] == "closing" else label]
+        if first[9] is not None:
+            words = [f"红字冲销 {words[0]} #{first[9]}"]
+        words.append(first[10] or "")
+        postings = [Posting(code, party_name or own_name or None, debit - credit)
+                    for _, _, _, code, party_name, own_name, debit, credit, *_ in lines]
+        yield Transaction(first[1], voucher, voucher_rules.KIND, first[2],
+                          " ".join(word for word in words if word), postings)
+
+
+class Numbers:
+    """Voucher numbers (`记-2026-04-0017`) for a walk through the journal in date order:
+    the numbers of one month at a time are read, when the walk reaches it."""
+
+    def __init__(self):
+        self.month: tuple[int, int] | None = None
+        self.found: dict[int, str] = {}
+
+    def of(self, entry: Transaction) -> str:
+        month = (entry.date.year, entry.date.month)
+        if month != self.month:
+            self.month, self.found = month, vouchers.month_numbers(*month)
+        return self.found[entry.voucher]
+
+
 #: KiB each kind's sorted stream may hold in memory before SQLite sorts on disk: at the
 #: connection's 32 MB, the seven streams took 260 MB of a ten-million-record export.
 STREAM_SORT_KIB = 8000
@@ -122,27 +174,32 @@ STREAM_SORT_KIB = 8000
 def transactions() -> Iterator[Transaction]:
     """Every voucher of the ledger, in date order, then voucher number."""
     with db.sort_memory(STREAM_SORT_KIB):
-        streams = [_kind_stream(kind) for kind in RECORD_KINDS]
+        streams = [*(_kind_stream(kind) for kind in RECORD_KINDS), _general_stream()]
         yield from heapq.merge(*streams, key=lambda t: (t.date, t.voucher))
 
 
 def _accounts() -> Iterator[tuple[str, str | None]]:
-    """Every account of the ledger (chart accounts and household sub-accounts), in order."""
+    """Every account of the ledger (chart accounts, household sub-accounts named after
+    their head, sub-accounts the accountant added by their own name), in order."""
     Account, Party = models.Account, models.Party
-    query = (Account.select(Account.code, Party.name)
+    query = (Account.select(Account.code, Party.name, Account.name)
              .join(Party, JOIN.LEFT_OUTER, on=(Account.party == Party.id))
              .order_by(Account.code).tuples())
-    return iter(sorted(query.iterator(), key=lambda row: _order(row[0])))
-
-
-def _order(code: str) -> tuple[str, str]:
-    head, _, tail = code.partition(".")
-    return head, tail
+    rows = ((code, party_name or own_name or None) for code, party_name, own_name in query)
+    return iter(sorted(rows, key=lambda row: accounts.chart_order(row[0])))
 
 
 def _first_day() -> date | None:
-    first = models.Season.select(models.Season.start).order_by(models.Season.start).first()
-    return first.start if first else None
+    """The first day the journal needs its accounts open: the first season's start, or
+    an earlier voucher's date (an opening balance)."""
+    first = models.Season.select(fn.MIN(models.Season.start)).scalar()
+    voucher = models.Voucher.select(fn.MIN(models.Voucher.date)).scalar()
+    days = [_as_date(day) for day in (first, voucher) if day is not None]
+    return min(days) if days else None
+
+
+def _as_date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def _amount(fen: int) -> str:
@@ -184,10 +241,11 @@ def write_hledger(handle: IO[str], village: str = "") -> int:
         name = chart.account_name(code, "zh", party_name)
         handle.write(f"account {hledger_account(code, party_name)}  ; {_hledger_words(name)}\n")
     count = 0
+    numbers = Numbers()
     for entry in transactions():
-        handle.write(f"\n{entry.date.isoformat()} (V{entry.voucher}) "
+        handle.write(f"\n{entry.date.isoformat()} ({numbers.of(entry)}) "
                      f"{_hledger_words(entry.description)}  ; kind:{entry.kind}, "
-                     f"record:{entry.record}\n")
+                     f"record:{entry.record}, voucher:{entry.voucher}\n")
         for posting in entry.postings:
             handle.write(f"    {hledger_account(posting.account, posting.party_name)}  "
                          f"{_amount(posting.amount)}\n")
@@ -235,8 +293,10 @@ def write_beancount(handle: IO[str], village: str = "") -> int:
                          f"  name: {_quoted(chart.account_name(code, 'zh', party_name))}\n"
                          f"  code: {_quoted(code)}\n")
     count = 0
+    numbers = Numbers()
     for entry in transactions():
         handle.write(f"\n{entry.date.isoformat()} * {_quoted(entry.description)}\n"
+                     f"  number: {_quoted(numbers.of(entry))}\n"
                      f"  voucher: {entry.voucher}\n"
                      f"  kind: {_quoted(entry.kind)}\n")
         for posting in entry.postings:

@@ -221,6 +221,7 @@ def _settlement(sheet: Statement, lang: str) -> str:
         line("balance-in", t("doc.balance_in"), "", sheet.balance_in),
         line("net-income", t("doc.net_income"), "+", sheet.net_income, made_of),
         line("paid", t("doc.paid"), "−", sheet.paid),
+        line("vouchers", t("doc.vouchers"), "+", sheet.vouchers) if sheet.vouchers else "",
         line("balance-out", t("doc.balance_out"), "=", sheet.balance_out,
              f"{yuan}{comma}{t(owed)}"),
         f'<tr class="in-words"><th>{t("doc.in_words")}</th>'
@@ -350,3 +351,80 @@ def _income_statement(document: Summary, lang: str) -> str:
                 f'{_num(money.yuan(statement.result))}</tr>')
     return "".join(('<table class="records income-statement">', f'<thead><tr>{head}</tr></thead>',
                     f'<tbody>{"".join(rows)}</tbody></table>'))
+
+
+# -- the annual household statement ----------------------------------------------------------
+
+def annual(document, lang: str) -> str:
+    """A household's year on one A4 page, in the settlement sheet's look."""
+    from ledger.reports import annual as content
+
+    t = lambda key, **params: _e(i18n.t(key, lang, **params))  # noqa: E731
+    title = content.title(document, lang)
+    parts = [
+        f'<section class="sheet annual" data-household="{_e(document.code)}">',
+        f'<p class="issuer">{_e(document.collective)}</p>',
+        f'<h1>{_e(title)}</h1>',
+        '<table class="meta"><tbody>',
+        f'<tr><th>{t("doc.household")}</th><td class="household-code">{_e(document.code)}</td>',
+        f'<th>{t("doc.head")}</th><td class="household-name">{_e(document.name)}</td>',
+        f'<th>{t("doc.group")}</th><td>{_e(document.group)}</td></tr>',
+        f'<tr><th>{t("doc.year")}</th><td>{document.year}</td>',
+        f'<th>{t("annual.opening", year=document.year)}</th><td class="balance-in-head nowrap" '
+        f'colspan="3">{_e(money.yuan(document.opening))} {t("doc.yuan")}</td></tr>',
+        '</tbody></table>',
+    ]
+    for part in content.tables(document, lang):
+        if not part.rows:
+            parts.append(f'<p class="none">{_e(part.title)}: {t("annual.none")}</p>')
+            continue
+        head = _annual_cells(part, part.headers, "th")
+        body = "".join(f"<tr>{_annual_cells(part, row)}</tr>" for row in part.rows)
+        foot = _annual_cells(part, part.totals)
+        parts.append(f'<table class="records"><caption>{_e(part.title)}</caption>'
+                     f'<thead><tr>{head}</tr></thead><tbody>{body}</tbody>'
+                     f'<tfoot><tr class="subtotal">{foot}</tr></tfoot></table>')
+    comma = ", " if lang == "en" else "，"
+    owed = f'{t("doc.yuan")}{comma}{t(balance_side(document.closing))}'
+    reckoning = "".join(
+        f'<tr class="{"balance-out" if operator == "=" else "line"}"><th>{_e(label)}</th>'
+        f'<td class="op">{operator}</td>{_num(money.yuan(fen))}'
+        f'<td class="note">{owed if operator == "=" else ""}</td></tr>'
+        for label, operator, fen in content.reckoning(document, lang))
+    parts += [
+        '<div class="closing"><table class="settlement"><colgroup><col class="label"/>'
+        '<col class="op"/><col class="num"/><col class="note"/></colgroup><tbody>',
+        reckoning,
+        f'<tr class="in-words"><th>{t("doc.in_words")}</th><td colspan="3" class="words">'
+        f'{_e(balance_words(document.closing, lang))}</td></tr></tbody></table>',
+        _signatures(lang, check_code=document.check_code), '</div>', '</section>\n']
+    return _page(title, "".join(parts), lang)
+
+
+def _annual_cells(part, row: list[str], tag: str = "td") -> str:
+    """A row of one of the annual statement's tables: text, then figures on the right."""
+    return "".join(f'<{tag} class="{"text" if index < part.numeric_from else "num"}">'
+                   f'{_e(text)}</{tag}>' for index, text in enumerate(row))
+# -- statements and books (issue 14) ---------------------------------------------------------
+
+def tabular(document, lang: str) -> str:
+    """A statement or a book (`ledger.reports.tabular.Document`) in the sheets' look: the
+    collective, the title, the period, then each table with its caption."""
+    parts = ['<section class="summary">', f'<p class="issuer">{_e(document.issuer)}</p>',
+             f'<h1>{_e(document.title)}</h1>',
+             f'<p class="subtitle"><span>{_e(document.period)}</span> '
+             f'<span>{_e(document.unit)}</span></p>']
+    for table in document.tables:
+        css = ["num" if column.numeric else "text" for column in table.columns]
+        head = "".join(f'<th class="{c}">{_e(column.header)}</th>'
+                       for c, column in zip(css, table.columns))
+        rows = "".join(f'<tr class="{line.style or "line"}">' + "".join(
+            f'<td class="{c}">{_e(value)}</td>' for c, value in zip(css, line.cells)) + "</tr>"
+            for line in table.lines)
+        caption = f"<caption>{_e(table.caption)}</caption>" if table.caption else ""
+        parts.append(f'<table class="records book">{caption}<thead><tr>{head}</tr></thead>'
+                     f'<tbody>{rows}</tbody></table>')
+    parts.extend(f'<p class="note warn">{_e(note)}</p>' for note in document.notes)
+    parts.append(_printed(lang))
+    parts.append("</section>")
+    return _page(document.title, "".join(parts), lang, numbered=True)

@@ -226,7 +226,7 @@ def _amount_width(sheet: Statement, font: str) -> float:
     widest = max((grid.width(money.yuan(row[-1]), font, SIZE) for section in sheet.sections
                   for row in section.rows), default=0)
     for figure in (sheet.balance_in, sheet.balance_out, sheet.net_income, sheet.paid,
-                   *(section.subtotal for section in sheet.sections)):
+                   sheet.vouchers, *(section.subtotal for section in sheet.sections)):
         widest = max(widest, grid.width(money.yuan(figure), font, 8.5))
     return max(AMOUNT_WIDTH, widest + 2 * PAD + 1)
 
@@ -346,6 +346,8 @@ def _settlement(sheet: Statement, lang: str, font: str, amount_width: float,
               t("doc.plus", label=t("doc.net_income")), money.yuan(sheet.net_income)]),
         Row([t("doc.net_income"), money.yuan(sheet.net_income),
               t("doc.less", label=t("doc.paid")), money.yuan(sheet.paid)]),
+        *([Row(["", "", t("doc.plus", label=t("doc.vouchers")), money.yuan(sheet.vouchers)])]
+          if sheet.vouchers else []),
         Row([t("doc.balance_out"), "", "", money.yuan(sheet.balance_out)], "strong",
              spans=((0, 2),)),
         Row([f"{t('doc.in_words')}{': ' if lang == 'en' else '：'}"
@@ -583,3 +585,98 @@ class _Mark(Flowable):
     def draw(self):
         self.footer.label, self.footer.check_code = self.label, self.check_code
         self.footer.first_page = self.canv.getPageNumber()
+
+
+# -- the annual household statement ----------------------------------------------------
+
+def annual(document, lang: str, font: FontChoice, printed: date | None = None) -> bytes:
+    """A household's year, in the settlement sheet's look."""
+    from ledger.reports import annual as content
+
+    title = content.title(document, lang)
+    footer = _Footer(font.name, _printed(printed, lang), lang)
+    name = font.name
+    labels = [i18n.t(key, lang) for key in ("doc.collective", "doc.year", "doc.household",
+                                            "doc.head", "doc.group")]
+    label = min(max(grid.width(text, name, SIZE) for text in labels) + 2 * PAD + 2, 90)
+    value = (WIDTH - 3 * label) / 3
+    identity = Grid([Row([labels[0], document.collective, "", "", labels[1], str(document.year)],
+                         spans=((1, 3),), shade=(0, 4)),
+                     Row([labels[2], document.code, labels[3], document.name, labels[4],
+                          document.group], shade=(0, 2, 4))],
+                    [label, value] * 3, name, "L" * 6, inner=(1, 2, 3, 4, 5),
+                    pad=ROW_PAD + BOX_PAD)
+    story: list[Flowable] = [
+        _Mark(footer, f"{document.collective} · {document.code} {document.name}",
+              document.check_code),
+        _Line(title, name, 14, "C", space=5), identity]
+    for part in content.tables(document, lang):
+        story.append(Spacer(0, GAP))
+        if not part.rows:
+            story.append(_Line(f"{part.title}: {i18n.t('annual.none', lang)}", name, 7.5,
+                               color=GREY))
+            continue
+        widths = natural_widths(part.headers, [*part.rows, part.totals], name)
+        widths[part.wide] += WIDTH - sum(widths)
+        count = len(widths)
+        align = "".join("L" if index < part.numeric_from else "R" for index in range(count))
+        story.append(Grid([Row([part.title] + [""] * (count - 1), "band",
+                               spans=((0, count - 1),)),
+                           Row(part.headers, "head"), *(Row(row) for row in part.rows),
+                           Row(part.totals, "total")],
+                          widths, name, align, repeat=2))
+    side = WIDTH / 2
+    reckoning = [Row([label, operator.replace("−", "-"), money.yuan(fen)],
+                     "strong" if operator == "=" else "body")
+                 for label, operator, fen in content.reckoning(document, lang)]
+    words = f"{i18n.t('doc.in_words', lang)}{': ' if lang == 'en' else '：'}"
+    reckoning.append(Row([words + cells.balance_words(document.closing, lang), "", ""], "words",
+                         spans=((0, 2),), align={0: "L"}))
+    settled = Grid(reckoning, [side, 20, side - 20], name, "LLR", pad=ROW_PAD + BOX_PAD)
+    space = Spacer(0, 4 * GAP)
+    settled.keepWithNext = space.keepWithNext = True
+    story += [Spacer(0, GAP), settled, space, _Signatures(lang, name)]
+    return _build(story, footer, title, document.collective, lang)
+# -- statements and books (issue 14) ---------------------------------------------------------
+
+#: How each line of a statement or a book is drawn (`ledger.reports.tabular.Line.style`).
+_LINE_KINDS = {"": "body", "total": "total", "sub": "sub", "warn": "above", "head": "band"}
+
+
+def tabular(document, lang: str, font: FontChoice, printed: date | None = None) -> bytes:
+    """A statement or a book (`ledger.reports.tabular.Document`) for A4, in the sheets'
+    look: the collective, the title, the period, each table under its caption, the notes."""
+    name = font.name
+    footer = _Footer(name, _printed(printed, lang), lang)
+    story: list[Flowable] = [
+        _Mark(footer, f"{document.issuer} · {document.title}"),
+        _Line(document.issuer, name, 9, "C", space=1),
+        _Line(document.title, name, 14, "C", space=3),
+        _Line("　".join(part for part in (document.period, document.unit) if part), name, 9,
+              "C", space=6),
+    ]
+    for table in document.tables:
+        if table.caption:
+            story.append(_Line(table.caption, name, 10, space=2))
+        story.append(_book_grid(table, name))
+        story.append(Spacer(0, 2 * GAP))
+    story.extend(_Line(note, name, 9, space=2, color=colors.Color(0.65, 0, 0))
+                 for note in document.notes)
+    return _build(story, footer, document.title, document.issuer, lang)
+
+
+def _book_grid(table, font: str) -> Grid:
+    header = [column.header for column in table.columns]
+    texts = [line.cells for line in table.lines]
+    widths = natural_widths(header, texts, font)
+    flexible = [i for i, column in enumerate(table.columns) if column.flex]
+    spare = WIDTH - sum(widths)
+    if flexible:
+        for i in flexible:  # the text columns take what is left, or give up what is too much
+            widths[i] = max(widths[i] + spare / len(flexible), 40)
+    if sum(widths) > WIDTH:
+        widths = [w * WIDTH / sum(widths) for w in widths]
+    align = "".join("R" if column.numeric else "L" for column in table.columns)
+    rows = [Row(header, "head"), *(Row(line.cells, _LINE_KINDS.get(line.style, "body"))
+                                   for line in table.lines)]
+    return Grid(rows, widths, font, align, repeat=1)

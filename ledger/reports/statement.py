@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from peewee import JOIN, Case
+from peewee import JOIN, Case, fn
 
 from ledger import anchors, corrections, income, models
 from ledger.errors import LedgerError
@@ -85,6 +85,9 @@ class Statement:
     #: The ledger's check code (账本校验码), printed at the foot of the sheet so that the
     #: books can later be checked against paper; "" prints none.
     check_code: str = ""
+    #: What general vouchers dated within the season moved on the household's 内部往来
+    #: (a loan, a dividend), owed to it positive: part of its balance, not of its income.
+    vouchers: int = 0
 
     @property
     def income_total(self) -> int:
@@ -141,6 +144,7 @@ def statements(season: models.Season, household_ids: list[int] | None = None,
     rows = _section_rows(season, only)
     batches = _batches(season, only)
     carried_in = income.balances_before(season, household_ids)
+    general = _general_movements(season, only)
     village, collective = names()
     check_code = anchors.current_code()
     sheets = []
@@ -148,10 +152,26 @@ def statements(season: models.Season, household_ids: list[int] | None = None,
         sections = [Section(key, columns, sign, rows[key].get(party.id, []))
                     for key, columns, sign in LAYOUT]
         sheet = Statement(village, collective, season, party, sections, batches.get(party.id, []),
-                          carried_in.get(party.id, 0), check_code=check_code)
+                          carried_in.get(party.id, 0), check_code=check_code,
+                          vouchers=general.get(party.id, 0))
         if not active_only or sheet.has_activity or sheet.balance_in or sheet.balance_out:
             sheets.append(sheet)
     return sheets
+
+
+def _general_movements(season: models.Season, only: set[int] | None) -> dict[int, int]:
+    """Household id -> credits less debits on its 内部往来 of the vouchers of no season
+    (general vouchers, the year-end close) dated within the season: few rows, read
+    through the vouchers' season-and-date index."""
+    Voucher, Posting, Account = models.Voucher, models.Posting, models.Account
+    query = (Posting.select(Account.party, fn.SUM(Posting.credit - Posting.debit))
+             .join(Voucher).switch(Posting).join(Account, on=(Posting.account == Account.id))
+             .where(Voucher.season.is_null() & (Voucher.date >= season.start)
+                    & (Voucher.date <= season.end) & Account.party.is_null(False))
+             .group_by(Account.party))
+    if only is not None:
+        query = query.where(Account.party.in_(list(only)))
+    return {party: net for party, net in query.tuples() if net}
 
 
 #: Section -> (record kind, the text column that carries a correction's note).

@@ -266,6 +266,8 @@ def sheet_text(sheet: Statement, lang: str, printed: date | None = None) -> str:
     out.amount(out.t("doc.balance_in"), sheet.balance_in, align="left")
     out.amount(out.t("doc.plus", label=out.t("doc.net_income")), sheet.net_income, align="left")
     out.amount(out.t("doc.less", label=out.t("doc.paid")), sheet.paid, align="left")
+    if sheet.vouchers:
+        out.amount(out.t("doc.plus", label=out.t("doc.vouchers")), sheet.vouchers, align="left")
     out.single()
     out.amount(out.t("doc.balance_out"), sheet.balance_out, align="left")
     out.words(out.t("doc.in_words"), cells.balance_words(sheet.balance_out, lang))
@@ -406,3 +408,47 @@ def summary(document: Summary, lang: str, printed: date | None = None) -> str:
     out.signatures(out.t("doc.signature_accountant"), out.t("doc.signature_supervision"))
     out.footer(printed or date.today(), check_code=document.check_code)
     return out.text()
+
+
+# -- the annual household statement ------------------------------------------------------
+
+def annual(document, lang: str, printed: date | None = None) -> str:
+    """A household's year: its seasons, the vouchers on its account (the dividend), its
+    payments, and its balance from 1 January to 31 December."""
+    from ledger.reports import annual as content
+
+    out = _Writer(lang)
+    out.title(content.title(document, lang))
+    out.fields((out.t("doc.collective"), document.collective),
+               (out.t("doc.year"), str(document.year)))
+    out.fields((out.t("doc.household"), document.code), (out.t("doc.head"), document.name),
+               (out.t("doc.group"), document.group))
+    out.add(out.t("text.units"))
+    out.single()
+    out.amount(out.t("annual.opening", year=document.year), document.opening, align="left")
+    parts = content.tables(document, lang)
+    for number, part in enumerate(parts, 1):
+        out.part(number, part.title)
+        if not part.rows:
+            out.add(out.t("annual.none"))
+            continue
+        cols = [Col(header, "right") if index >= part.numeric_from
+                else Col(header, flex=index == part.wide)
+                for index, header in enumerate(part.headers)]
+        rows = [*part.rows, RULE, part.totals]
+        cols, widths = fit(cols, rows)
+        out.add(*render(cols, widths, rows))
+    out.part(len(parts) + 1, out.t("text.balance"))
+    for label, operator, fen in content.reckoning(document, lang):
+        if operator == "=":
+            out.single()
+        out.amount(label, fen, align="left")
+    out.words(out.t("doc.in_words"), cells.balance_words(document.closing, lang))
+    out.signatures(out.t("doc.signature_household"), out.t("doc.signature_accountant"))
+    out.footer(printed or date.today(), f"{document.code} {document.name}", document.check_code)
+    return out.text()
+def tabular(document, lang: str, printed: date | None = None) -> str:
+    """A statement or a book (`ledger.reports.tabular.Document`) for an 80-column printer."""
+    from ledger.reports import tabular as tables
+
+    return tables.text(document, lang, printed)

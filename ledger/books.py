@@ -1,0 +1,539 @@
+"""The books the accountant must keep: 现金日记账 (cash book), 银行存款日记账 (bank book),
+明细账 (any account's ledger), 总账 (general ledger) and the 科目余额表 (trial balance) of
+a month, a quarter or a year.
+
+Opening balances and totals come from the kept balances (`ledger.periods`); only the
+postings of the period a book lists are read, through the vouchers' date index and the
+postings' account index, in (date, voucher, posting) order, `limit` at a time after a
+key for a screen that pages. Figures are fen; a balance is debit-positive here and each
+renderer shows it on its side (借/贷).
+
+A day on which cash on hand ends below zero is flagged: money cannot run out of a
+drawer, so a receipt was not recorded. The cash book marks it and `check` warns of it
+(a warning, not a failure).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from peewee import JOIN, fn
+
+from ledger import chart, i18n, models, periods, vouchers
+from ledger.voucher_rules import KIND as GENERAL
+
+Account, Party, Posting, Voucher = models.Account, models.Party, models.Posting, models.Voucher
+
+
+# -- one account's book ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LineKey:
+    """Where a page of a book ends: lines are ordered by (date, voucher, posting)."""
+
+    date: date
+    voucher: int
+    posting: int
+
+
+@dataclass
+class BookLine:
+    date: date
+    voucher: int  # journal voucher id
+    number: str  # 记-2026-04-0017
+    summary: str
+    account: str  # the account posted (the book's account or one of its sub-accounts)
+    counter: str  # 对方科目: the other side's account, "101 等" when several
+    debit: int
+    credit: int
+    balance: int  # debit-positive, after this line
+    posting: int = 0
+
+    @property
+    def key(self) -> LineKey:
+        return LineKey(self.date, self.voucher, self.posting)
+
+
+@dataclass
+class Subtotal:
+    """A day's, a month's (本月合计) or the year's so far (本年累计) debits and credits,
+    and the balance at its end."""
+
+    kind: str  # day | month | year
+    label: date  # the day, or the last day of the month
+    debit: int
+    credit: int
+    balance: int
+
+
+@dataclass
+class AccountBook:
+    code: str
+    first: date
+    last: date
+    opening: int  # debit-positive, before `first`
+    entries: list  # BookLine and Subtotal, in the order printed
+    short_days: list[tuple[date, int]] = field(default_factory=list)  # cash below zero
+
+    @property
+    def lines(self) -> list[BookLine]:
+        return [entry for entry in self.entries if isinstance(entry, BookLine)]
+
+    @property
+    def debit(self) -> int:
+        return sum(line.debit for line in self.lines)
+
+    @property
+    def credit(self) -> int:
+        return sum(line.credit for line in self.lines)
+
+    @property
+    def closing(self) -> int:
+        return self.opening + self.debit - self.credit
+
+
+def cash_book(first: date, last: date, lang: str | None = None) -> AccountBook:
+    """现金日记账: 101 库存现金 from `first` to `last`, each day below zero flagged."""
+    book = account_ledger(chart.CASH, first, last, lang)
+    book.short_days = negative_cash_days(first, last)
+    return book
+
+
+def bank_book(first: date, last: date, lang: str | None = None) -> AccountBook:
+    """银行存款日记账: 102 银行存款 from `first` to `last`."""
+    return account_ledger(chart.BANK, first, last, lang)
+
+
+def account_ledger(code: str, first: date, last: date, lang: str | None = None) -> AccountBook:
+    """明细账 of any account (a parent includes its sub-accounts): the balance before
+    `first`, every posting to `last` with its running balance, and after each day, each
+    month and each month's 本年累计 their subtotals."""
+    if account_id(code) is None:
+        from ledger.errors import LedgerError
+
+        raise LedgerError("unknown_account", code=code)
+    opening = _balance(code, periods.sums(None, first - timedelta(days=1)))
+    year_debit, year_credit = _year_so_far(code, first)
+    entries: list = []
+    balance = opening
+    day_debit = day_credit = month_debit = month_credit = 0
+    lines = book_lines(code, first, last, lang=lang)
+    for index, line in enumerate(lines):
+        balance += line.debit - line.credit
+        line.balance = balance
+        entries.append(line)
+        day_debit += line.debit
+        day_credit += line.credit
+        month_debit += line.debit
+        month_credit += line.credit
+        following = lines[index + 1].date if index + 1 < len(lines) else None
+        if following != line.date:
+            entries.append(Subtotal("day", line.date, day_debit, day_credit, balance))
+            day_debit = day_credit = 0
+        if following is None or (following.year, following.month) != (line.date.year,
+                                                                        line.date.month):
+            year_debit += month_debit
+            year_credit += month_credit
+            month_end = periods.month_end(line.date)
+            entries.append(Subtotal("month", month_end, month_debit, month_credit, balance))
+            entries.append(Subtotal("year", month_end, year_debit, year_credit, balance))
+            month_debit = month_credit = 0
+            if following is not None and following.year != line.date.year:
+                year_debit = year_credit = 0
+    return AccountBook(code, first, last, opening, entries)
+
+
+def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
+               limit: int | None = None, lang: str | None = None) -> list[BookLine]:
+    """The postings to `code` (and its sub-accounts) dated `first` to `last`, in order,
+    after `after`, at most `limit`; their `balance` is left 0 (a page does not know what
+    came before it: `account_ledger` fills it in)."""
+    accounts = _account_ids(code)
+    query = (Posting.select(Voucher.date, Voucher.id, Posting.id, Account.code, Posting.debit,
+                            Posting.credit, Voucher.kind, Voucher.record_id)
+             .join(Voucher, on=(Posting.voucher == Voucher.id))
+             .switch(Posting).join(Account, on=(Posting.account == Account.id))
+             # `+ 0` keeps the account's index out: the period's vouchers are found by
+             # date and their postings by voucher, so the cost follows the period, not
+             # the account's whole history
+             .where((Posting.account + 0).in_(accounts) & Voucher.date.between(first, last)))
+    if after is not None:
+        query = query.where((Voucher.date > after.date)
+                            | ((Voucher.date == after.date) & (Voucher.id > after.voucher))
+                            | ((Voucher.date == after.date) & (Voucher.id == after.voucher)
+                               & (Posting.id > after.posting)))
+    query = query.order_by(Voucher.date, Voucher.id, Posting.id)
+    if limit is not None:
+        query = query.limit(limit)
+    rows = list(query.tuples())
+    voucher_ids = sorted({row[1] for row in rows})
+    numbers = vouchers.numbers(voucher_ids)
+    others = _other_sides(voucher_ids)
+    summaries = _summaries(rows, lang)
+    lines = []
+    for day, voucher, posting, account, debit, credit, kind, record in rows:
+        counter = _counter(others.get(voucher, []), posting, debit != 0)
+        lines.append(BookLine(day, voucher, numbers[voucher],
+                              summaries.get((kind, record, account, debit, credit), ""),
+                              account, counter, debit, credit, 0, posting))
+    return lines
+
+
+def balance_after(code: str, key: LineKey) -> int:
+    """The balance of `code` (debit-positive) just after the line at `key`: what a page
+    that starts after it carries forward (`book_lines` leaves balances to the caller)."""
+    before = _balance(code, periods.sums(None, key.date - timedelta(days=1)))
+    same_day = (Posting.select(fn.SUM(Posting.debit - Posting.credit))
+                .join(Voucher, on=(Posting.voucher == Voucher.id))
+                .where(Posting.account.in_(_account_ids(code)) & (Voucher.date == key.date)
+                       & ((Voucher.id < key.voucher)
+                          | ((Voucher.id == key.voucher) & (Posting.id <= key.posting))))
+                .scalar())
+    return before + (same_day or 0)
+
+
+def negative_cash_days(first: date | None = None, last: date | None = None
+                       ) -> list[tuple[date, int]]:
+    """The days from `first` to `last` on which cash on hand (101) ended below zero, with
+    that day's closing balance: one sum per day with cash movements."""
+    accounts = _account_ids(chart.CASH)
+    query = (Posting.select(Voucher.date, fn.SUM(Posting.debit - Posting.credit))
+             .join(Voucher, on=(Posting.voucher == Voucher.id))
+             .where(Posting.account.in_(accounts)).group_by(Voucher.date)
+             .order_by(Voucher.date))
+    if last is not None:
+        query = query.where(Voucher.date <= last)
+    balance, found = 0, []
+    if first is not None:
+        balance = _balance(chart.CASH, periods.sums(None, first - timedelta(days=1)))
+        query = query.where(Voucher.date >= first)
+    for day, movement in query.tuples():
+        balance += movement
+        if balance < 0:
+            found.append((_as_date(day), balance))
+    return found
+
+
+@dataclass
+class ShortSpell:
+    """Days on end with cash on hand below zero: from `first` to `last` (None: still
+    short), at worst `lowest`."""
+
+    first: date
+    last: date | None
+    lowest: int
+
+
+def short_spells() -> list[ShortSpell]:
+    """The spells in the whole history when cash on hand was below zero: one warning each,
+    however many days it lasted."""
+    accounts = _account_ids(chart.CASH)
+    query = (Posting.select(Voucher.date, fn.SUM(Posting.debit - Posting.credit))
+             .join(Voucher, on=(Posting.voucher == Voucher.id))
+             .where(Posting.account.in_(accounts)).group_by(Voucher.date)
+             .order_by(Voucher.date))
+    balance, spells = 0, []
+    current: ShortSpell | None = None
+    for day, movement in query.tuples():
+        balance += movement
+        if balance < 0 and current is None:
+            current = ShortSpell(_as_date(day), None, balance)
+        elif balance < 0:
+            current.lowest = min(current.lowest, balance)
+        elif current is not None:
+            current.last = _as_date(day) - timedelta(days=1)
+            spells.append(current)
+            current = None
+    if current is not None:
+        spells.append(current)
+    return spells
+
+
+# -- the general ledger and the trial balance --------------------------------------------
+
+@dataclass
+class Movement:
+    debit: int = 0
+    credit: int = 0
+    balance: int = 0  # debit-positive, at the end
+
+
+@dataclass
+class GeneralLedgerAccount:
+    code: str
+    opening: int  # debit-positive, at the start of the year
+    months: list[Movement]  # January to December
+    year: Movement
+
+
+@dataclass
+class GeneralLedger:
+    year: int
+    accounts: list[GeneralLedgerAccount]
+
+
+def general_ledger(year: int) -> GeneralLedger:
+    """总账: each level-1 account with a balance or a movement in `year`: its opening
+    balance, each month's debits, credits and closing balance, and the year's."""
+    opening = _level_one(periods.balances(date(year - 1, 12, 31)))
+    months = [_level_one(periods.sums(date(year, month, 1),
+                                      periods.month_end(date(year, month, 1))))
+              for month in range(1, 13)]
+    codes = sorted(set(opening).union(*months), key=_order)
+    accounts = []
+    for code in codes:
+        start = _net(opening.get(code, (0, 0)))
+        balance, rows = start, []
+        for month in months:
+            debit, credit = month.get(code, (0, 0))
+            balance += debit - credit
+            rows.append(Movement(debit, credit, balance))
+        total = Movement(sum(m.debit for m in rows), sum(m.credit for m in rows), balance)
+        if start or total.debit or total.credit:
+            accounts.append(GeneralLedgerAccount(code, start, rows, total))
+    return GeneralLedger(year, accounts)
+
+
+@dataclass
+class TrialRow:
+    code: str
+    opening: int  # debit-positive, before the period
+    debit: int  # the period's
+    credit: int
+    year_debit: int  # 本年累计, from 1 January of the period's last year
+    year_credit: int
+
+    @property
+    def closing(self) -> int:
+        return self.opening + self.debit - self.credit
+
+    @property
+    def level_one(self) -> bool:
+        return "." not in self.code
+
+
+@dataclass
+class PeriodTrialBalance:
+    first: date
+    last: date
+    rows: list[TrialRow]  # every level-1 account with figures, each before its sub-accounts
+
+    @property
+    def top(self) -> list[TrialRow]:
+        return [row for row in self.rows if row.level_one]
+
+    def total(self, figure: str) -> int:
+        return sum(getattr(row, figure) for row in self.top)
+
+    @property
+    def balanced(self) -> bool:
+        return (self.total("opening") == 0 and self.total("closing") == 0
+                and self.total("debit") == self.total("credit")
+                and self.total("year_debit") == self.total("year_credit"))
+
+
+def trial_balance(first: date, last: date) -> PeriodTrialBalance:
+    """科目余额表 from `first` to `last` (a month, a quarter, a year): each account's 期初,
+    本期 debits and credits, 本年累计 debits and credits and 期末; parents include their
+    sub-accounts."""
+    opening = periods.rolled_up(periods.sums(None, first - timedelta(days=1)))
+    period = periods.rolled_up(periods.sums(first, last))
+    year = periods.rolled_up(periods.sums(date(last.year, 1, 1), last))
+    rows = []
+    for code in sorted(set(opening) | set(period) | set(year), key=_order):
+        start = _net(opening.get(code, (0, 0)))
+        debit, credit = period.get(code, (0, 0))
+        year_debit, year_credit = year.get(code, (0, 0))
+        if start or debit or credit or year_debit or year_credit:
+            rows.append(TrialRow(code, start, debit, credit, year_debit, year_credit))
+    return PeriodTrialBalance(first, last, rows)
+
+
+# -- periods named on the command line ---------------------------------------------------
+
+def month_span(text: str) -> tuple[date, date]:
+    """`2026-04` -> its first and last day."""
+    first = date(int(text[:4]), int(text[5:7]), 1)
+    if len(text) != 7 or text[4] != "-":
+        raise ValueError(text)
+    return first, periods.month_end(first)
+
+
+def quarter_span(text: str) -> tuple[date, date]:
+    """`2026-Q2` -> its first and last day."""
+    year, _, quarter = text.upper().partition("-Q")
+    number = int(quarter)
+    if not 1 <= number <= 4 or len(year) != 4:
+        raise ValueError(text)
+    first = date(int(year), 3 * number - 2, 1)
+    return first, periods.month_end(date(int(year), 3 * number, 1))
+
+
+def year_span(text: str) -> tuple[date, date]:
+    year = int(text)
+    if not 1900 <= year <= 9999:
+        raise ValueError(text)
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+# -- names and summaries -----------------------------------------------------------------
+
+def account_names(codes, lang: str | None = None) -> dict[str, str]:
+    """The names of some accounts in `lang`: a household's sub-account after its head,
+    an added sub-account by its own name."""
+    wanted = sorted(set(codes))
+    found = {code: chart.account_name(code, lang or i18n.language())
+             for code in wanted if code in chart.BY_CODE}
+    rest = [code for code in wanted if code not in found]
+    if rest:
+        rows = (Account.select(Account.code, Account.name, Party.name)
+                .join(Party, JOIN.LEFT_OUTER, on=(Account.party == Party.id))
+                .where(Account.code.in_(rest)).tuples())
+        for code, own, party_name in rows:
+            found[code] = chart.account_name(code, lang or i18n.language(),
+                                             party_name or own or None)
+    return found
+
+
+def account_id(code: str) -> int | None:
+    return Account.select(Account.id).where(Account.code == code).scalar()
+
+
+def _account_ids(code: str):
+    """The ids of `code` and its sub-accounts, as a subquery."""
+    return Account.select(Account.id).where((Account.code == code)
+                                            | Account.code.startswith(code + "."))
+
+
+def _other_sides(voucher_ids: list[int]) -> dict[int, list[tuple[int, str, bool]]]:
+    """Each voucher's postings: (posting id, account code, is a debit)."""
+    found: dict[int, list[tuple[int, str, bool]]] = defaultdict(list)
+    for chunk in _chunks(voucher_ids):
+        rows = (Posting.select(Posting.voucher, Posting.id, Account.code, Posting.debit)
+                .join(Account, on=(Posting.account == Account.id))
+                .where(Posting.voucher.in_(chunk)).order_by(Posting.id).tuples())
+        for voucher, posting, code, debit in rows:
+            found[voucher].append((posting, code, debit != 0))
+    return found
+
+
+def _counter(postings: list[tuple[int, str, bool]], posting: int, is_debit: bool) -> str:
+    """对方科目: the accounts on the other side of the voucher."""
+    other = [code for number, code, debit in postings if number != posting and debit != is_debit]
+    other = other or [code for number, code, _ in postings if number != posting]
+    unique = list(dict.fromkeys(other))
+    if not unique:
+        return ""
+    return unique[0] if len(unique) == 1 else i18n.t("book.counter_several", code=unique[0])
+
+
+def _summaries(rows, lang: str | None) -> dict[tuple, str]:
+    """摘要 of each listed posting: a record's voucher says what the record is; a general
+    voucher's line its own 摘要."""
+    by_kind: dict[str, set[int]] = defaultdict(set)
+    for row in rows:
+        by_kind[row[6]].add(row[7])
+    found: dict[tuple, str] = {}
+    for kind, ids in by_kind.items():
+        if kind == GENERAL:
+            for row in rows:
+                if row[6] == GENERAL:
+                    found[(kind, row[7], *row[3:6])] = ""
+            lines = _general_lines(ids)
+            for key in list(found):
+                if key[0] == GENERAL:
+                    found[key] = _line_summary(lines.get(key[1], []), *key[2:])
+        else:
+            described = _describe_records(kind, ids, lang)
+            for row in rows:
+                if row[6] == kind:
+                    found[(kind, row[7], *row[3:6])] = described.get(row[7], "")
+    return found
+
+
+def _general_lines(ids) -> dict[int, list[tuple[str, str, int, int]]]:
+    VoucherLine = models.VoucherLine
+    found: dict[int, list] = defaultdict(list)
+    for chunk in _chunks(sorted(ids)):
+        rows = (VoucherLine.select(VoucherLine.voucher, VoucherLine.summary, Account.code,
+                                   VoucherLine.debit, VoucherLine.credit)
+                .join(Account, on=(VoucherLine.account == Account.id))
+                .where(VoucherLine.voucher.in_(chunk)).order_by(VoucherLine.id).tuples())
+        for voucher, summary, code, debit, credit in rows:
+            found[voucher].append((summary, code, debit, credit))
+    return found
+
+
+def _line_summary(lines, code: str, debit: int, credit: int) -> str:
+    for summary, line_code, line_debit, line_credit in lines:
+        if (line_code, line_debit, line_credit) == (code, debit, credit):
+            return summary
+    return next((summary for summary, *_ in lines if summary), "")
+
+
+def _describe_records(kind: str, ids: set[int], lang: str | None) -> dict[int, str]:
+    """A short description of each record: `售茧 B1 张国华`."""
+    from ledger.kinds import BY_NAME
+
+    model = BY_NAME[kind].model
+    label = i18n.kind_label(kind, lang)
+    found = {}
+    owner = Party.alias("owner")
+    for chunk in _chunks(sorted(ids)):
+        if kind in ("leaf", "sales", "inputs"):
+            extra = model.item if kind == "inputs" else model.id
+            rows = (model.select(model.id, models.Batch.code, owner.name, extra)
+                    .join(models.Batch, on=(model.batch == models.Batch.id))
+                    .join(owner, on=(models.Batch.owner == owner.id))
+                    .where(model.id.in_(chunk)).tuples())
+            for record, batch, name, item in rows:
+                words = [label, batch, name] + ([item] if kind == "inputs" else [])
+                found[record] = " ".join(word for word in words if word)
+        else:
+            party, detail = (getattr(model, name) for name in {
+                "wages": ("household", "task"), "charges": ("household", "item"),
+                "subsidies": ("recipient", "source"), "payments": ("household", "id")}[kind])
+            rows = (model.select(model.id, owner.name, detail)
+                    .join(owner, on=(party == owner.id))
+                    .where(model.id.in_(chunk)).tuples())
+            for record, name, text in rows:
+                words = (label, name) if kind == "payments" else (label, name, text)
+                found[record] = " ".join(word for word in words if word)
+    return found
+
+
+def _chunks(values: list, size: int = 500):
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def _balance(code: str, sums: periods.Sums) -> int:
+    return _net(periods.rolled_up(sums).get(code, (0, 0)))
+
+
+def _year_so_far(code: str, first: date) -> tuple[int, int]:
+    """The debits and credits of `code` from 1 January of `first`'s year to the day
+    before `first`, where 本年累计 starts."""
+    start = date(first.year, 1, 1)
+    if first <= start:
+        return 0, 0
+    return periods.rolled_up(periods.sums(start, first - timedelta(days=1))).get(code, (0, 0))
+
+
+def _level_one(sums: periods.Sums) -> periods.Sums:
+    return {code: pair for code, pair in periods.rolled_up(sums).items() if "." not in code}
+
+
+def _net(pair: tuple[int, int]) -> int:
+    return pair[0] - pair[1]
+
+
+def _as_date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _order(code: str) -> tuple[str, str]:
+    """Parents before their sub-accounts: ('113', '') < ('113', 'H001')."""
+    head, _, tail = code.partition(".")
+    return head, tail

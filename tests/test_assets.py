@@ -1,0 +1,368 @@
+"""Fixed assets: the register, the purchase voucher, each month's straight-line
+depreciation to the fen, every refusal leaving the ledger as it was, a reversal freeing its
+month, and the migration of a schema-5 ledger. Expected figures are worked out here from
+the inputs (Fraction arithmetic), never by the code under test."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from datetime import date
+from fractions import Fraction
+
+import pytest
+from peewee import IntegrityError
+
+from helpers import as_schema, table_counts, tamper
+from ledger import assets, audit, check, db, i18n, models, vouchers
+from ledger.errors import LedgerError
+from ledger.reports.audit_trail import describe
+
+
+@pytest.fixture(autouse=True)
+def english():
+    i18n.set_language("en")
+    yield
+    i18n.set_language(None)
+
+
+def sound() -> None:
+    assert [finding.message("en") for finding in check.run()] == []
+
+
+def half_up(value: Fraction) -> int:
+    """Round a non-negative exact fraction of a fen half up, as an accountant does."""
+    return int(value + Fraction(1, 2))
+
+
+def journal_of(general_id: int) -> list[tuple[str, int, int]]:
+    """(account, debit fen, credit fen) of a general voucher's journal voucher."""
+    V, P, A = models.Voucher, models.Posting, models.Account
+    return list(P.select(A.code, P.debit, P.credit).join(V).switch(P).join(A)
+                .where((V.kind == "vouchers") & (V.record_id == general_id))
+                .order_by(P.id).tuples())
+
+
+def workshop(**changes) -> int:
+    """The workshop building: 120,000.00 yuan, 6,000.00 residual, 20 years."""
+    values = dict(code="A001", name="育蚕车间厂房", acquired="2025-12-10", cost="120000",
+                  life=240, residual="6000", use="workshop")
+    return assets.add(**{**values, **changes})
+
+
+def refusal(call, *args, **kwargs) -> str:
+    """The message of a refused call, checked to have written nothing."""
+    before = table_counts()
+    with pytest.raises(LedgerError) as raised:
+        call(*args, **kwargs)
+    assert table_counts() == before
+    return raised.value.message("en")
+
+
+# -- the register and the purchase -------------------------------------------------------
+
+def test_an_asset_bought_from_the_bank_posts_its_purchase_in_the_same_write(memory_ledger):
+    before = table_counts()
+    workshop()
+    after = table_counts()
+    assert after["FixedAsset"] == before["FixedAsset"] + 1
+    assert after["GeneralVoucher"] == before["GeneralVoucher"] + 1
+    (asset,) = assets.assets()
+    assert (asset.code, asset.name, asset.acquired, asset.cost, asset.life, asset.residual,
+            asset.use, asset.account) == ("A001", "育蚕车间厂房", date(2025, 12, 10),
+                                          12_000_000, 240, 600_000, "workshop", "511.04")
+    assert asset.acquisition == "记-2025-12-0001"
+    general = models.GeneralVoucher.get()
+    assert general.date == date(2025, 12, 10)
+    assert journal_of(general.id) == [("151", 12_000_000, 0), ("102", 0, 12_000_000)]
+    assert describe(audit.entries()[-1], "en").summary == "added fixed asset A001"
+    assert describe(audit.entries()[-1], "zh").summary == "新增固定资产 A001"
+    sound()
+
+
+def test_an_asset_in_the_opening_balances_posts_nothing_and_a_chosen_account_pays(memory_ledger):
+    before = table_counts()
+    assets.add("A002", "办公电脑", date(2026, 1, 5), "5000", 36, use="management",
+               opening=True)
+    after = table_counts()
+    assert after["GeneralVoucher"] == before["GeneralVoucher"]
+    assert after["FixedAsset"] == before["FixedAsset"] + 1
+    assets.add("A003", "路灯", "2026-02-01", "8000", 60, use="public", paid_from="101")
+    by_code = {asset.code: asset for asset in assets.assets()}
+    assert by_code["A002"].acquisition is None and by_code["A002"].account == "513"
+    assert by_code["A003"].account == "514"
+    general = models.GeneralVoucher.select().order_by(models.GeneralVoucher.id.desc()).get()
+    assert journal_of(general.id) == [("151", 800_000, 0), ("101", 0, 800_000)]
+    sound()
+
+
+def test_a_workshop_asset_may_be_charged_to_production_cost_instead(memory_ledger):
+    assets.add("A004", "烘茧机", "2026-01-10", "24000", 120, use="production")
+    assert assets.assets()[0].account == "401"
+
+
+@pytest.mark.parametrize("changes, fragment", [
+    (dict(cost="0"), "cost: must be greater than zero"),
+    (dict(cost="-5"), "cost: must be greater than zero"),
+    (dict(cost="12.345"), "cost:"),
+    (dict(residual="120000"), "the residual value 120000.00 must be less than the cost"),
+    (dict(residual="-1"), "residual value: must not be negative"),
+    (dict(life=0), "the useful life is 1 to 1200 months"),
+    (dict(life="1.5"), "'1.5' is not a whole number of months"),
+    (dict(use="farm"), "'farm' is not one of"),
+    (dict(account="511"), "account 511 has sub-accounts"),
+    (dict(account="513"), "account 513 is not where a workshop asset's depreciation goes"),
+    (dict(account="999"), "there is no account 999"),
+    (dict(paid_from="151"), "the purchase cannot be paid from account 151"),
+    (dict(paid_from="501"), "account 501 has sub-accounts"),
+    (dict(paid_from="322.02"), "account 322.02 is posted only by the year-end close"),
+    (dict(acquired="2025-02-30"), "date:"),
+    (dict(name=""), "name: required"),
+])
+def test_a_wrong_asset_is_refused_with_its_field_and_nothing_written(changes, fragment,
+                                                                     memory_ledger):
+    message = refusal(workshop, **changes)
+    assert "fixed asset: " in message
+    assert fragment in message
+
+
+def test_a_code_is_used_once_and_a_closed_year_takes_no_asset(memory_ledger):
+    workshop()
+    assert "code A001 is already used" in refusal(workshop, name="另一座")
+    db.set_meta("closed_years", "2025")
+    assert "the year 2025 is closed" in refusal(workshop, code="A009")
+
+
+# -- the straight line -------------------------------------------------------------------
+
+def depreciation_of(month: str) -> list[tuple[str, int, int]]:
+    return journal_of(assets.depreciate(month).general_id)
+
+
+def test_the_workshop_is_charged_475_a_month_from_the_month_after_it_was_bought(memory_ledger):
+    workshop()
+    expected = int((Fraction(12_000_000) - 600_000) / 240)  # divides evenly: 475.00
+    assert expected == 47_500
+    assert "nothing to depreciate in 2025-12" in refusal(assets.depreciate, "2025-12")
+    posted = assets.depreciate("2026-01")
+    assert posted.number == "记-2026-01-0001"
+    assert models.GeneralVoucher.get_by_id(posted.general_id).date == date(2026, 1, 31)
+    assert journal_of(posted.general_id) == [("511.04", expected, 0), ("152", 0, expected)]
+    assert describe(audit.entries()[-1], "zh").summary == "计提折旧 2026-01"
+    sound()
+    assert depreciation_of("2026-02") == [("511.04", expected, 0), ("152", 0, expected)]
+    (row,) = assets.register("2026-02")
+    assert (row.accumulated, row.net, row.months) == (2 * expected, 12_000_000 - 2 * expected, 2)
+    (row,) = assets.register("2026-01")
+    assert (row.accumulated, row.net) == (expected, 12_000_000 - expected)
+    assert assets.register("2025-11") == []  # not yet acquired
+    sound()
+
+
+def test_an_uneven_cost_is_exact_over_the_whole_life_with_the_remainder_last(memory_ledger):
+    # 5,000.01 over 7 months: 714.287… a month, rounded half up to 714.29, so the last
+    # month takes less: 5000.01 − 6 × 714.29 = 714.27.
+    cost, life = 500_001, 7
+    usual = half_up(Fraction(cost, life))
+    assert usual == 71_429
+    last = cost - usual * (life - 1)
+    assert last == 71_427
+    assets.add("A010", "小蚕共育室设备", "2026-03-31", "5000.01", life, use="workshop")
+    charged = []
+    for number in range(4, 4 + life):
+        month = f"2026-{number:02d}"
+        lines = depreciation_of(month)
+        assert lines[0][0] == "511.04" and lines[-1] == ("152", 0, lines[0][1])
+        charged.append(lines[0][1])
+    assert charged == [usual] * (life - 1) + [last]
+    assert sum(charged) == cost
+    assert "nothing to depreciate in 2026-11" in refusal(assets.depreciate, "2026-11")
+    (row,) = assets.register()
+    assert (row.accumulated, row.net) == (cost, 0)
+    sound()
+
+
+def test_a_residual_is_kept_and_a_rounding_down_leaves_more_for_the_last_month(memory_ledger):
+    # (1,000.00 − 100.00) over 7 months = 128.571… → 128.57; the last takes 128.58.
+    cost, residual, life = 100_000, 10_000, 7
+    usual = half_up(Fraction(cost - residual, life))
+    assert usual == 12_857
+    assets.add("A011", "喷雾器", "2026-01-15", "1000", life, residual="100", use="production")
+    charged = [depreciation_of(f"2026-{number:02d}")[0][1] for number in range(2, 9)]
+    assert charged == [usual] * 6 + [cost - residual - 6 * usual]
+    assert sum(charged) == cost - residual
+    (row,) = assets.register("2026-12")
+    assert row.net == residual
+    sound()
+
+
+def test_a_tiny_cost_over_a_long_life_never_charges_a_negative_month(memory_ledger):
+    # 0.05 over 8 months: 0.00625 a month rounds to 0.01; five months use it all up.
+    assets.add("A012", "标签", "2026-01-01", "0.05", 8, use="management")
+    charged = []
+    for number in range(2, 10):
+        try:
+            charged.append(depreciation_of(f"2026-{number:02d}")[0][1])
+        except LedgerError as error:
+            assert "nothing to depreciate" in error.message("en")
+            charged.append(0)
+    assert charged == [1, 1, 1, 1, 1, 0, 0, 0]
+    sound()
+
+
+def test_one_voucher_a_month_with_a_line_per_expense_account_naming_its_assets(memory_ledger):
+    workshop()
+    assets.add("A002", "蚕具消毒柜", "2025-12-20", "3600", 36, use="workshop")
+    assets.add("A003", "办公电脑", "2025-11-03", "4800", 48, use="management", opening=True)
+    posted = assets.depreciate("2026-01")
+    shed, cabinet, computer = 47_500, 10_000, 10_000  # 114,000/240, 3,600/36, 4,800/48
+    assert journal_of(posted.general_id) == [("511.04", shed + cabinet, 0), ("513", computer, 0),
+                                             ("152", 0, shed + cabinet + computer)]
+    summaries = [summary for summary, *_ in vouchers.lines_of(posted.general_id)]
+    assert "A001 育蚕车间厂房" in summaries[0] and "A002 蚕具消毒柜" in summaries[0]
+    assert "A003 办公电脑" in summaries[1] and "A001" not in summaries[1]
+    assert summaries[2] == "depreciation for 2026-01"
+    assert models.Depreciation.get().month == "2026-01"
+    assert sorted(line.amount for line in models.DepreciationLine.select()) == sorted(
+        [shed, cabinet, computer])
+    sound()
+
+
+# -- refusals ----------------------------------------------------------------------------
+
+def test_a_month_is_depreciated_once_and_the_refusal_names_its_voucher(memory_ledger):
+    workshop()
+    assets.depreciate("2026-01")
+    message = refusal(assets.depreciate, "2026-01")
+    assert message == ("2026-01 is already depreciated by voucher 记-2026-01-0001; to do it "
+                       "again, reverse that voucher first")
+    assert "already depreciated" in refusal(assets.plan, "2026-01")
+
+
+def test_months_without_assets_badly_written_or_in_a_closed_year_are_refused(memory_ledger):
+    assert "there are no fixed assets to depreciate" in refusal(assets.depreciate, "2026-01")
+    workshop()
+    assert ("2025-11 is before the first fixed asset (A001, acquired 2025-12-10)"
+            in refusal(assets.depreciate, "2025-11"))
+    for wrong in ("2026-13", "2026-1", "26-01", "May", "2026-00"):
+        assert f"'{wrong}' is not a month" in refusal(assets.depreciate, wrong)
+    db.set_meta("closed_years", "2026")
+    assert "the year 2026 is closed" in refusal(assets.depreciate, "2026-03")
+
+
+def test_an_asset_that_would_miss_a_month_already_depreciated_is_refused(memory_ledger):
+    workshop()
+    assets.depreciate("2026-01")
+    message = refusal(assets.add, "A002", "蚕架", "2025-12-01", "1200", 12, use="workshop")
+    assert "2026-01 is already depreciated (记-2026-01-0001) without this asset" in message
+    assets.add("A003", "蚕架", "2026-01-20", "1200", 12, use="workshop")  # starts 2026-02
+    sound()
+
+
+# -- reversal ----------------------------------------------------------------------------
+
+def test_reversing_a_depreciation_voucher_frees_its_month_again(memory_ledger):
+    workshop()
+    first = assets.depreciate("2026-01")
+    reversal = vouchers.reverse(first.general_id, "折旧计错")
+    assert journal_of(reversal) == [("511.04", -47_500, 0), ("152", 0, -47_500)]
+    (row,) = assets.register("2026-01")
+    assert (row.accumulated, row.months) == (0, 0)
+    assert [(run.month, run.reversed) for run in assets.runs()] == [("2026-01", True)]
+    sound()
+    again = assets.depreciate("2026-01")
+    assert again.general_id not in (first.general_id, reversal)
+    assert journal_of(again.general_id) == [("511.04", 47_500, 0), ("152", 0, 47_500)]
+    (row,) = assets.register("2026-01")
+    assert row.accumulated == 47_500
+    assert [(run.month, run.total, run.reversed) for run in assets.runs()] == [
+        ("2026-01", 47_500, True), ("2026-01", 47_500, False)]
+    assert "already depreciated" in refusal(assets.depreciate, "2026-01")
+    sound()
+
+
+# -- tamper evidence and the schema -----------------------------------------------------
+
+def test_the_register_is_append_only(memory_ledger):
+    workshop()
+    assets.depreciate("2026-01")
+    for model in (models.FixedAsset, models.Depreciation, models.DepreciationLine):
+        with pytest.raises(IntegrityError):
+            model.update(seal="x").execute()
+        with pytest.raises(IntegrityError):
+            model.delete().execute()
+
+
+def test_check_names_an_asset_edited_behind_the_programs_back(ledger_path):
+    database = db.open_ledger(ledger_path)
+    workshop()
+    assets.depreciate("2026-01")
+    database.close()
+    tamper(ledger_path, "UPDATE fixed_asset SET cost = 1200000",
+           "UPDATE depreciation_line SET amount = 1",
+           "INSERT INTO depreciation VALUES (2, '2026-01', 1, '')")
+    database = db.open_ledger(ledger_path)
+    found = [finding.message("en") for finding in check.run()]
+    database.close()
+    models.database.initialize(None)
+    assert any("fixed_asset" in line for line in found), found
+    assert any("depreciation_line" in line for line in found), found
+    assert ("the depreciation of 2026-01 charged the assets 0.01, but its voucher (vouchers:2) "
+            "credits 475.00 to 152") in found
+    assert "2026-01 is depreciated twice: reverse one of its vouchers" in found
+
+
+def _schema(path) -> list[tuple]:
+    raw = sqlite3.connect(path)
+    rows = sorted(raw.execute("SELECT type, name, sql FROM sqlite_master").fetchall(),
+                  key=lambda row: row[1])
+    raw.close()
+    return rows
+
+
+def test_a_schema_5_ledger_gets_the_register_with_its_guards(ledger_path):
+    fresh = _schema(ledger_path)
+    as_schema(ledger_path, 5)
+    assert not [row for row in _schema(ledger_path) if "depreciation" in row[1]]
+    database = db.open_ledger(ledger_path)
+    assert db.schema_version(database) == db.SCHEMA_VERSION == 6
+    assert check.run() == []
+    assert audit.entries()[-1].target == "schema 5 -> 6"
+    workshop()
+    assets.depreciate("2026-01")
+    sound()
+    database.close()
+    models.database.initialize(None)
+    assert _schema(ledger_path) == fresh
+
+
+def test_the_upgrade_adds_the_depreciation_expense_account(ledger_path):
+    raw = sqlite3.connect(ledger_path)
+    (gone,) = raw.execute("SELECT id FROM account WHERE code = '511.04'").fetchone()
+    raw.close()
+    as_schema(ledger_path, 5)
+    # A schema-5 ledger had no 511.04: take it out and close the gap it leaves.
+    tamper(ledger_path, f"DELETE FROM account WHERE id = {gone}",
+           f"UPDATE account SET id = id - 1, seal = '' WHERE id > {gone}",
+           f"UPDATE account SET parent_id = parent_id - 1, seal = '' WHERE parent_id > {gone}")
+    raw = sqlite3.connect(ledger_path)
+    assert raw.execute("SELECT 1 FROM account WHERE code = '511.04'").fetchone() is None
+    raw.close()
+    database = db.open_ledger(ledger_path)
+    account = models.Account.get(models.Account.code == "511.04")
+    assert account.parent.code == "511"
+    assert check.run() == []
+    database.close()
+    models.database.initialize(None)
+
+
+def test_the_documented_uses_are_the_programs():
+    text = (Path(__file__).resolve().parent.parent / "docs" / "accounting.md").read_text(
+        encoding="utf-8")
+    lines = text.split("## Fixed assets", 1)[1].split("| use |", 1)[1].splitlines()[2:]
+    documented = {}
+    for line in lines:
+        if not line.startswith("|"):
+            break
+        use, account = (cell.strip() for cell in line.strip("|").split("|"))
+        documented[use] = account.split()[0]
+    assert documented == assets.USES
