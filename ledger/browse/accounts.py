@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
-from ledger import chart, models
+from ledger import accounts, chart, models
 
 Account, AccountTotal, Party = models.Account, models.AccountTotal, models.Party
 
@@ -44,13 +44,11 @@ class AccountRow:
 
 
 def names(code: str, own_name: str, party_name: str | None) -> tuple[str, str]:
-    """An account's names in Chinese and English: an added sub-account is its parent's
-    name and its own (管理费用-电费), a household's is named after its head."""
-    if own_name and code not in chart.BY_CODE:
-        parent = chart.BY_CODE[chart.parent_of(code)]
-        return f"{parent.zh}-{own_name}", f"{parent.en}-{own_name}"
-    return (chart.account_name(code, "zh", party_name),
-            chart.account_name(code, "en", party_name))
+    """An account's names in Chinese and English (`accounts.full_name`): an added
+    sub-account is its parent's name and its own (管理费用-电费), a household's is named
+    after its head."""
+    return (accounts.full_name(code, own_name, "zh", party_name),
+            accounts.full_name(code, own_name, "en", party_name))
 
 
 def _side(code: str) -> str:

@@ -73,14 +73,14 @@ async def test_a_voucher_typed_with_pinyin_lookup_adds_up_live_and_is_saved_with
         form = await open_form(pilot, app)
         date_box = form.query_one("#field-date", Input)
         date_box.value = "2026-04-10"
-        await fill(pilot, form, 1, "付车间电费", "glfy", debit="123.45")
-        # 管理费用 found by its pinyin initials, named beside the code
-        assert form.query_one("#l1-account", Input).value == "513"
-        assert "管理费用" in text_of(form, "#l1-name")
-        await fill(pilot, form, 2, "付车间电费", "102", credit="100")
+        await fill(pilot, form, 1, "买办公用品", "bgf", debit="123.45")
+        # 管理费用-办公费 found by its pinyin initials, named beside the code
+        assert form.query_one("#l1-account", Input).value == "513.02"
+        assert "管理费用-办公费" in text_of(form, "#l1-name")
+        await fill(pilot, form, 2, "买办公用品", "102", credit="100")
         assert "借方合计 123.45 · 贷方合计 100.00 · 差额 23.45" in text_of(form, "#totals")
         # `=` fills in what balances the voucher
-        await fill(pilot, form, 2, "付车间电费", "yhck", credit="=")
+        await fill(pilot, form, 2, "买办公用品", "yhck", credit="=")
         assert form.query_one("#l2-account", Input).value == "102"
         assert form.query_one("#l2-credit", Input).value == "123.45"
         assert "差额 0.00  借贷平衡" in text_of(form, "#totals")
@@ -95,9 +95,9 @@ async def test_a_voucher_typed_with_pinyin_lookup_adds_up_live_and_is_saved_with
         await settle(pilot, app)
         assert isinstance(app.screen, VouchersScreen)
         table = app.screen.query_one(PagedTable)
-        assert str(table.get_row_at(0)[0]) == expected
+        assert str(table.get_row(str(general.id))[0]) == expected
     assert general.date == date(2026, 4, 10)
-    assert accounts_of(general.id) == [("513", 12345, 0), ("102", 0, 12345)]
+    assert accounts_of(general.id) == [("513.02", 12345, 0), ("102", 0, 12345)]
 
 
 async def test_an_unbalanced_voucher_is_not_saved_and_the_line_in_error_is_shown(demo_path):
@@ -171,7 +171,9 @@ async def test_a_voucher_opened_from_the_list_is_reversed_for_a_reason(demo_path
         await pilot.press("v")
         await settle(pilot, app)
         table = app.screen.query_one(PagedTable)
-        assert str(table.get_row_at(0)[2]) == "提现" and str(table.get_row_at(0)[3]) == "800.00"
+        row = [str(cell) for cell in table.get_row(str(general_id))]
+        assert row[2:4] == ["提现", "800.00"]
+        table.move_cursor(row=table.get_row_index(str(general_id)))
         await pilot.press("enter")
         await settle(pilot, app)
         assert isinstance(app.screen, GeneralVoucherScreen)
@@ -193,7 +195,7 @@ async def test_a_voucher_opened_from_the_list_is_reversed_for_a_reason(demo_path
         assert accounts_of(reversal.id) == [("101", -80000, 0), ("102", 0, -80000)]
         table = app.screen.query_one(PagedTable)
         await settle(pilot, app)
-        notes = [str(table.get_row_at(row)[5]) for row in range(2)]
+        notes = [str(table.get_row(key)[5]) for key in (str(general_id), str(reversal.id))]
         assert any(note.startswith("冲销 记-2026-05-") for note in notes)
         assert any(note.startswith("已由 记-2026-05-") for note in notes)
 

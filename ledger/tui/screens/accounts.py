@@ -94,4 +94,9 @@ class AccountsScreen(LedgerScreen):
         self.load()
 
     def action_add_account(self) -> None:
-        self.app.add_account()
+        """A sub-account under the level-1 account under the cursor."""
+        table = self.query_one("#accounts", DataTable)
+        key = (table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+               if table.row_count else None)
+        row = self.rows.get(key or "")
+        self.app.add_account((row.parent or row.code) if row else "")
