@@ -25,6 +25,8 @@ from ledger.browse.overview import Glance, Overview, UnsoldBatch, YieldBar
 from ledger.browse.seasons import Season, Seasons, data_stamp
 from ledger.overview import current_season, is_empty  # shared with the command line
 from ledger.browse.wages import Wages
+from ledger.browse.accounts import Accounts
+from ledger.browse.vouchers import GeneralVouchers
 from ledger.models import COLLECTIVE
 
 __all__ = [
@@ -42,7 +44,8 @@ def release() -> None:
 
 class ReadModel:
     """The reads of one open ledger, by subject: `seasons`, `overview`, `households`,
-    `batches`, `journal`, `wages`. Safe to call from the UI's worker threads."""
+    `batches`, `journal`, `wages`, and the whole books' `accounts` and general
+    `vouchers`. Safe to call from the UI's worker threads."""
 
     def __init__(self, database: Database):
         self.database = database
@@ -52,6 +55,8 @@ class ReadModel:
         self.batches = Batches()
         self.journal = Journal()
         self.wages = Wages()
+        self.accounts = Accounts()
+        self.vouchers = GeneralVouchers()
 
     def reopened(self, database: Database) -> None:
         """The ledger was opened again (after a restore): forget what was kept from the

@@ -28,21 +28,25 @@ def initials(name: str) -> str:
     return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
 
 
-class Parties:
-    """The ledger's parties of the given kinds (household, partner, collective)."""
+class _Named:
+    """Codes with names, found by code, by name or by pinyin initials: what the party
+    and account fields share. `_rows` are the matches, `_names` the Chinese names the
+    initials are taken from."""
 
-    def __init__(self, kinds: tuple[str, ...] | None = None):
-        Party = models.Party
-        query = (Party.select(Party.code, Party.name, Party.kind)
-                 .order_by(Party.kind == "collective", Party.code))
-        if kinds:
-            query = query.where(Party.kind.in_(kinds))
-        self._rows = [Match(code, _party_label(name, kind)) for code, name, kind in query.tuples()]
-        self._by_code = {match.code: match for match in self._rows}
+    #: Whether typed initials may match inside a name's (`df` in glfydf, 管理费用-电费)
+    #: or only at its start.
+    INITIALS_ANYWHERE = False
+
+    _rows: list[Match]
+    _names: list[str]
+
+    @cached_property
+    def _by_code(self) -> dict[str, Match]:
+        return {match.code: match for match in self._rows}
 
     @cached_property
     def _initials(self) -> list[str]:
-        return [initials(match.label) for match in self._rows]
+        return [initials(name.replace("-", "")) for name in self._names]
 
     def get(self, code: str) -> Match | None:
         return self._by_code.get(code.strip().upper())
@@ -53,15 +57,18 @@ class Parties:
         return next((m.code for m in self._rows if wanted and m.code.startswith(wanted)), None)
 
     def find(self, text: str, limit: int = SHOWN) -> list[Match]:
-        """Parties whose code starts with, name contains, or initials start with `text`."""
+        """Those whose code starts with `text`, whose name contains it, or else whose
+        initials start with (or contain) it."""
         wanted = text.strip()
         if not wanted:
             return []
         upper, lower = wanted.upper(), wanted.lower()
-        found = [m for m in self._rows if m.code.startswith(upper) or wanted in m.label]
+        found = [m for m, name in zip(self._rows, self._names)
+                 if m.code.startswith(upper) or self._names_it(m, name, wanted)]
         if not found and lower.isascii() and lower.isalpha():
             found = [m for m, letters in zip(self._rows, self._initials)
-                     if letters.startswith(lower)]
+                     if (lower in letters if self.INITIALS_ANYWHERE
+                         else letters.startswith(lower))]
         return found[:limit]
 
     def resolve(self, text: str) -> str | None:
@@ -70,6 +77,22 @@ class Parties:
             return self.get(text).code
         found = self.find(text, limit=2)
         return found[0].code if len(found) == 1 else None
+
+    def _names_it(self, match: Match, name: str, wanted: str) -> bool:
+        return wanted in name
+
+
+class Parties(_Named):
+    """The ledger's parties of the given kinds (household, partner, collective)."""
+
+    def __init__(self, kinds: tuple[str, ...] | None = None):
+        Party = models.Party
+        query = (Party.select(Party.code, Party.name, Party.kind)
+                 .order_by(Party.kind == "collective", Party.code))
+        if kinds:
+            query = query.where(Party.kind.in_(kinds))
+        self._rows = [Match(code, _party_label(name, kind)) for code, name, kind in query.tuples()]
+        self._names = [match.label for match in self._rows]
 
 
 def _party_label(name: str, kind: str) -> str:
@@ -142,3 +165,23 @@ class Seasons:
     def resolve(self, text: str) -> str | None:
         found = self.find(text, limit=2)
         return found[0].code if len(found) == 1 else None
+
+
+class Accounts(_Named):
+    """The accounts a voucher line may post to, found by code, by name or by the pinyin
+    initials of the Chinese name (`glfy` finds 管理费用, `df` 管理费用-电费): the parties'
+    lookup, over the chart."""
+
+    INITIALS_ANYWHERE = True
+
+    def __init__(self):
+        from ledger.browse.accounts import postable
+
+        lang = i18n.language()
+        rows = postable()
+        self._rows = [Match(row.code, row.name(lang)) for row in rows]
+        self._names = [row.zh for row in rows]
+
+    def _names_it(self, match: Match, name: str, wanted: str) -> bool:
+        """The Chinese name, or the name shown (`bank` finds Bank deposits)."""
+        return wanted in name or wanted.lower() in match.label.lower()

@@ -29,13 +29,17 @@ from ledger.tui.screens.choose import ChooseScreen
 from ledger.tui.screens.home import HomeScreen
 from ledger.tui.screens.households import HouseholdsScreen
 from ledger.tui.screens.journal import JournalScreen
+from ledger.tui.screens.accounts import AccountsScreen
+from ledger.tui.screens.assets import AssetsScreen
+from ledger.tui.screens.books import BooksScreen
+from ledger.tui.screens.vouchers import VouchersScreen
 
 #: The kinds a user may add from the "add a record" chooser, most used first.
 ADDABLE = ("leaf", "sales", "inputs", "wages", "charges", "subsidies", "payments", "batches",
-           "households", "partners", "seasons")
+           "households", "partners", "seasons", "vouchers")
 
 #: The kinds that belong to no season, so a closed season does not stop them.
-UNSEASONED = ("households", "partners", "seasons")
+UNSEASONED = ("households", "partners", "seasons", "vouchers")
 
 
 #: The keys of the four main screens share one place in the footer.
@@ -46,7 +50,8 @@ class SilkApp(App):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {LedgerCommands}
     MODES = {"home": HomeScreen, "households": HouseholdsScreen, "batches": BatchesScreen,
-             "journal": JournalScreen}
+             "journal": JournalScreen, "vouchers": VouchersScreen, "accounts": AccountsScreen,
+             "books": BooksScreen, "assets": AssetsScreen}
     DEFAULT_MODE = "home"
     BINDINGS = [
         Binding("question_mark", "toggle_keys", "tui.key.help", key_display="?"),
@@ -54,6 +59,11 @@ class SilkApp(App):
         Binding("h", "switch_mode('households')", "tui.key.households", group=SCREENS),
         Binding("b", "switch_mode('batches')", "tui.key.batches", group=SCREENS),
         Binding("j", "switch_mode('journal')", "tui.key.journal", group=SCREENS),
+        Binding("v", "switch_mode('vouchers')", "books.key.vouchers", group=SCREENS),
+        Binding("k", "switch_mode('accounts')", "books.key.accounts", group=SCREENS),
+        Binding("z", "switch_mode('books')", "books.key.books", group=SCREENS),
+        Binding("d", "switch_mode('assets')", "books.key.assets", group=SCREENS),
+        Binding("N", "year_end", "books.key.year_end", key_display="N"),
         Binding("e", "choose_season", "tui.key.season"),
         Binding("left_square_bracket", "step_season(-1)", "tui.key.prev_season", show=False),
         Binding("right_square_bracket", "step_season(1)", "tui.key.next_season", show=False),
@@ -298,6 +308,9 @@ class SilkApp(App):
                                                                preset(kind) if preset else None))
 
     def add_record(self, kind: str, preset: dict[str, str] | None = None) -> None:
+        if kind == "vouchers":
+            self.new_voucher()
+            return
         if kind not in UNSEASONED and self.refuse_closed():
             return
         try:
@@ -317,6 +330,36 @@ class SilkApp(App):
             self.notify(t("tui.forms_missing"), severity="error")
             return
         self.push_screen(WageSheet(self.season.code), self._wages_saved)
+
+    # -- the whole books: vouchers and the chart -----------------------------------------
+    def new_voucher(self) -> None:
+        """The voucher form (记账凭证); the screens are redone when one is saved."""
+        from ledger.tui.forms.voucher import VoucherForm
+
+        self.push_screen(VoucherForm(), self._saved)
+
+    def add_account(self, parent: str = "") -> None:
+        from ledger.tui.forms.account import AccountForm
+
+        self.push_screen(AccountForm(parent), self._saved)
+
+    async def show_book(self, report: str) -> None:
+        """The books screen showing `report` (科目余额表, 现金日记账 ...)."""
+        await self.switch_mode("books")
+        screen = self.screen
+        if isinstance(screen, BooksScreen) and screen.report != report:
+            screen.choose(report)
+
+    async def depreciate(self) -> None:
+        """The fixed-asset register, with a month's depreciation to preview and post."""
+        await self.switch_mode("assets")
+        if isinstance(self.screen, AssetsScreen):
+            self.screen.action_depreciate()
+
+    def action_year_end(self) -> None:
+        from ledger.tui.screens.year_end import YearEndScreen
+
+        self.push_screen(YearEndScreen(), self.season_changed)
 
     def _saved(self, record_id: int | None) -> None:
         if record_id is not None:

@@ -12,8 +12,10 @@ from ledger import i18n
 from ledger.browse import HouseholdEntry, ReadModel, release
 from ledger.i18n import t
 from ledger.tui.safety import EXPECTED
+from ledger.tui.screens.books import REPORTS
 
-SCREENS = ("home", "households", "batches", "journal")
+SCREENS = ("home", "households", "batches", "journal", "vouchers", "accounts", "books",
+           "assets")
 KINDS = ("leaf", "sales", "inputs", "wages", "charges", "subsidies", "payments", "batches",
          "households", "partners", "seasons")
 
@@ -45,6 +47,11 @@ class LedgerCommands(Provider):
         found += [(t("tui.cmd.add", kind=i18n.kind_label(kind)), partial(app.add_record, kind),
                    t("tui.cmd.add_help")) for kind in KINDS]
         found += self.ledger_commands()
+        found += [(t("tui.cmd.new_voucher"), app.new_voucher, t("tui.cmd.vouchers"))]
+        found += [(t("tui.cmd.go", screen=t(f"books.report.{report}")),
+                   partial(app.call_later, app.show_book, report), "") for report in REPORTS]
+        found += [(t("tui.cmd.year_end"), app.action_year_end, ""),
+                  (t("tui.cmd.depreciate"), partial(app.call_later, app.depreciate), "")]
         other = "en" if i18n.language() == "zh" else "zh"
         found += [
             (t("tui.cmd.wage_sheet"), app.action_wage_sheet, ""),
