@@ -167,8 +167,8 @@ class SilkApp(App):
         if season is None or (self.season and season.id == self.season.id):
             return
         self.season = season
-        self._retitle()
         await self.redo_screen()
+        self._retitle()  # after: the header it would tell is replaced by the redo
 
     def _seasons(self) -> list[Season]:
         try:
@@ -181,8 +181,8 @@ class SilkApp(App):
     async def action_toggle_language(self) -> None:
         i18n.set_language("en" if i18n.language() == "zh" else "zh")
         localize(self)
-        self._retitle()
         await self.redo_screen()
+        self._retitle()  # after: the header it would tell is replaced by the redo
         self.refresh_bindings()
 
     def action_toggle_keys(self) -> None:

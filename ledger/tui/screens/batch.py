@@ -4,7 +4,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from ledger import money
 from ledger.browse import BatchDetail
@@ -15,6 +15,7 @@ from ledger.tui.widgets.paged_table import fit_column, right
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.plain import PlainLabel, PlainStatic, PlainTable
 from ledger.tui.screens.yields import BatchNotes
+from ledger.tui.textual_compat import SteadyHeader
 
 
 class BatchScreen(LedgerScreen):
@@ -31,7 +32,7 @@ class BatchScreen(LedgerScreen):
         self.code = code
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         yield PlainStatic(f"{self.code}  {t('tui.loading')}", id="batch-head", classes="heading")
         yield PlainStatic("", id="batch-dates")
         yield PlainStatic("", id="batch-figures")

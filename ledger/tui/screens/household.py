@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from ledger import money
 from ledger.i18n import t
@@ -18,6 +18,7 @@ from ledger.tui.widgets.paged_table import fit_column, right
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.plain import PlainStatic, PlainTable
 from ledger.tui.screens.yields import YieldHistory
+from ledger.tui.textual_compat import SteadyHeader
 
 
 @dataclass
@@ -82,7 +83,7 @@ class HouseholdScreen(LedgerScreen):
         self.batches: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         yield PlainStatic(f"{self.code}  {t('tui.loading')}", id="household-head",
                           classes="heading")
         yield PlainStatic("", id="household-batches")

@@ -9,15 +9,16 @@ from __future__ import annotations
 import json
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from ledger import audit, i18n
 from ledger.i18n import t
 from ledger.kinds import BY_NAME
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.footer import FittingFooter
-from ledger.tui.widgets.paged_table import PagedTable, Row, right
+from ledger.tui.widgets.paged_table import PagedTable, Row, right, row_value
 from ledger.tui.widgets.plain import PlainStatic
+from ledger.tui.textual_compat import SteadyHeader
 
 
 def log_page(kind: str | None, record_id: int | None, after: int | None,
@@ -78,7 +79,7 @@ class LogScreen(LedgerScreen):
         self.entries: dict[str, audit.Entry] = {}
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         heading = (t("tui.log.record", ref=f"{self.kind}:{self.record_id}") if self.kind
                    else t("tui.log.all"))
         yield PlainStatic(heading, id="log-head", classes="heading")
@@ -103,6 +104,6 @@ class LogScreen(LedgerScreen):
         table.reload()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        entry = self.entries.get(event.row_key.value or "")
+        entry = self.entries.get(row_value(event) or "")
         if entry is not None:
             self.query_one("#log-detail", Static).update(changes_text(entry))

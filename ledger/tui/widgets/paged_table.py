@@ -35,6 +35,12 @@ def right(text: str) -> Text:
     return Text(text, justify="right")
 
 
+def row_value(event: DataTable.RowHighlighted | DataTable.RowSelected) -> str | None:
+    """The key of the row a table's message is about; None when it is about no row
+    (Textual sends one with no row key as a table empties under a fast typist)."""
+    return event.row_key.value if event.row_key is not None else None
+
+
 Fetch = Callable[[Any, int], list[Row]]
 
 
@@ -82,7 +88,9 @@ class PagedTable(PlainTable):
         self.page_size = page_size
         self.generation = 0
         self.reading = False
-        self.complete = False
+        #: Nothing to read until the owner has given the columns and reloads: a table
+        #: recomposed under a scrolling reader must not fetch rows it has no columns for.
+        self.complete = True
         self.position: Any = None
 
     def set_columns(self, labels: list[str]) -> None:
@@ -91,7 +99,10 @@ class PagedTable(PlainTable):
             self.add_column(label)
 
     def reload(self) -> None:
-        """Forget the rows shown and read the first page again."""
+        """Forget the rows shown and read the first page again (once there are columns
+        to show them in: until then the owner's `set_columns` is to come, and reloads)."""
+        if not self.columns:
+            return
         self.generation += 1
         self.clear()
         self.complete = False
@@ -122,7 +133,7 @@ class PagedTable(PlainTable):
             return
         message.stop()
         for row in message.rows:
-            if row.key in self.rows:
+            if row.key in self.rows or len(row.cells) > len(self.columns):
                 continue
             self.add_row(*row.cells, key=row.key)
             self.position = row.position
