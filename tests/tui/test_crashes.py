@@ -23,3 +23,37 @@ async def test_a_screen_closed_while_it_is_redone_after_a_switch_of_language(dem
         await screen.redo()  # the resume Textual delivers late, to the closed screen
         await settle(pilot, app)
         assert app.is_running and not isinstance(app.screen, BackupsScreen)
+
+
+async def test_the_household_page_keeps_its_amount_column_after_a_sale_and_a_leaf_delivery(
+        demo_path):
+    """H004's page after a sale and then a leaf delivery, both typed on it: the detail
+    column gives way, so the amount column stays inside the table's width."""
+    from textual.widgets import DataTable, Input
+
+    from ledger.tui.screens.household import HouseholdScreen
+
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("h")
+        await settle(pilot, app)
+        app.push_screen(HouseholdScreen("H004"))
+        await settle(pilot, app)
+        for key, values in (("s", {"date": "2026-09-01", "buyer": "E02", "kg": "50",
+                                   "price": "40"}),
+                            ("l", {"date": "2026-09-02", "supplier": "E01", "kg": "100",
+                                   "price": "1.2"})):
+            await pilot.press(key)
+            await settle(pilot, app)
+            for field, text in values.items():
+                app.screen.query_one(f"#field-{field}", Input).value = text
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await settle(pilot, app)
+            assert isinstance(app.screen, HouseholdScreen)
+            table = app.screen.query_one("#household-records", DataTable)
+            labels = [str(column.label) for column in table.ordered_columns]
+            assert labels[-1] == "金额"
+            used = sum(column.get_render_width(table) for column in table.ordered_columns)
+            assert used <= table.size.width, (key, labels, used, table.size.width)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.message import Message
@@ -52,13 +53,25 @@ def fit_column(table: DataTable, index: int, minimum: int = 10) -> None:
     if not columns or index >= len(columns) or not table.size.width:
         return
     column = columns[index]
-    others = sum(c.get_render_width(table) for c in columns if c is not column)
+    others = sum(_render_width(table, c) for c in columns if c is not column)
     room = table.size.width - 2 - others - 2 * table.cell_padding  # 2: the scroll bar
     width = max(minimum, room)
     if column.auto_width or column.width != width:
         column.auto_width = False
         column.width = width
         columns_resized(table)
+
+
+def _render_width(table: DataTable, column) -> int:
+    """A column's width as it will be drawn, measured from its cells: Textual measures
+    them only on its next idle, so just after new rows its widths are the labels'
+    (H004's page once gave its detail column the amount column's room, issue 15)."""
+    if not column.auto_width:
+        return column.get_render_width(table)
+    cells = [column.label, *table.get_column(column.key)]
+    widest = max((cell.cell_len if isinstance(cell, Text) else cell_len(str(cell)))
+                 for cell in cells)
+    return widest + 2 * table.cell_padding
 
 
 class PagedTable(PlainTable):
