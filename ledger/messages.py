@@ -949,4 +949,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                        "not match its lines, date or seal",
                                        "记账凭证 {record}：其分录 #{voucher} 与凭证的行、"
                                        "日期或封印不符"),
+    # -- the terminal UI (issue 15)
+    "form.discard.title": ("Discard what was typed?", "放弃已填写的内容？"),
+    "form.discard.text": ("The form is closed and nothing typed in it is saved. Enter: "
+                          "discard · Esc: back to the form",
+                          "关闭后，表中填写的内容都不保存。回车：放弃 · Esc：返回继续填写"),
 }

@@ -83,6 +83,9 @@ class WageSheet(FormScreen):
         self.grid.focus()
         self._show_figures()
 
+    def typed(self) -> bool:
+        return any(text.strip() for entry in self.grid.entries for text in entry.values())
+
     @property
     def grid(self) -> AttendanceGrid:
         return self.query_one(AttendanceGrid)
