@@ -51,9 +51,9 @@ class SilkApp(App):
     BINDINGS = [
         Binding("question_mark", "toggle_keys", "tui.key.help", key_display="?"),
         Binding("g", "switch_mode('home')", "tui.key.home", group=SCREENS),
-        Binding("h", "switch_mode('households')", "tui.key.households", group=SCREENS),
+        Binding("h", "show_list('households')", "tui.key.households", group=SCREENS),
         Binding("b", "switch_mode('batches')", "tui.key.batches", group=SCREENS),
-        Binding("j", "switch_mode('journal')", "tui.key.journal", group=SCREENS),
+        Binding("j", "show_list('journal')", "tui.key.journal", group=SCREENS),
         Binding("e", "choose_season", "tui.key.season"),
         Binding("left_square_bracket", "step_season(-1)", "tui.key.prev_season", show=False),
         Binding("right_square_bracket", "step_season(1)", "tui.key.next_season", show=False),
@@ -143,6 +143,16 @@ class SilkApp(App):
         """Redo the screen in view after a change of season, language or records."""
         if isinstance(self.screen, LedgerScreen):
             await self.screen.redo()
+
+    async def action_show_list(self, mode: str) -> None:
+        """The list of a main screen, not the page last opened from it: the keys the
+        accountant types next are meant for the list (a search, a filter). A form
+        left open there, with what was typed in it, is kept and shown instead."""
+        from ledger.tui.forms.base import FormScreen
+
+        await self.switch_mode(mode)
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, FormScreen):
+            await self.pop_screen()
 
     # -- season ------------------------------------------------------------------------
     def action_choose_season(self) -> None:

@@ -57,3 +57,22 @@ async def test_the_household_page_keeps_its_amount_column_after_a_sale_and_a_lea
             assert labels[-1] == "金额"
             used = sum(column.get_render_width(table) for column in table.ordered_columns)
             assert used <= table.size.width, (key, labels, used, table.size.width)
+
+
+async def test_h_goes_to_the_list_not_the_page_last_opened(demo_path):
+    from ledger.tui.screens.households import HouseholdsScreen
+
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        for key, kind in (("h", HouseholdsScreen),):
+            await pilot.press(key)
+            await settle(pilot, app)
+            await pilot.press("enter")  # a household's page
+            await settle(pilot, app)
+            assert not isinstance(app.screen, kind)
+            await pilot.press("g")
+            await settle(pilot, app)
+            await pilot.press(key)
+            await settle(pilot, app)
+            assert isinstance(app.screen, kind)
