@@ -13,6 +13,7 @@ from pathlib import Path
 
 from textual import work
 from textual.app import App
+from textual.command import CommandPalette
 from textual.binding import Binding
 
 from ledger import audit, db, i18n
@@ -36,6 +37,12 @@ ADDABLE = ("leaf", "sales", "inputs", "wages", "charges", "subsidies", "payments
 
 #: The kinds that belong to no season, so a closed season does not stop them.
 UNSEASONED = ("households", "partners", "seasons")
+
+
+#: Textual's own commands by the title it gives them: the text key of their name.
+SYSTEM_COMMANDS = {"Theme": "tui.system.theme", "Quit": "tui.system.quit",
+                   "Keys": "tui.system.keys", "Minimize": "tui.system.minimize",
+                   "Maximize": "tui.system.maximize", "Screenshot": "tui.system.screenshot"}
 
 
 #: The keys of the four main screens share one place in the footer.
@@ -65,6 +72,9 @@ class SilkApp(App):
         Binding("ctrl+b", "backup_now", "tui.key.backup_now"),
         Binding("f2", "toggle_language", "tui.key.language"),
         Binding("q", "quit", "tui.key.quit"),
+        # Textual's own palette key, given here so that its label is translated too.
+        Binding(App.COMMAND_PALETTE_BINDING, "command_palette", "tui.key.palette",
+                show=False, priority=True),
     ]
 
     def __init__(self, db_path: str, read_model: ReadModel, **kwargs):
@@ -194,6 +204,19 @@ class SilkApp(App):
         await self.redo_screen()
         self._retitle()  # after: the header it would tell is replaced by the redo
         self.refresh_bindings()
+
+    def action_command_palette(self) -> None:
+        """Textual's command palette, asking in the reader's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=t("tui.palette.search"),
+                                            id="--command-palette"))
+
+    def get_system_commands(self, screen):
+        """Textual's own commands in the palette, named in the reader's language."""
+        for command in super().get_system_commands(screen):
+            key = SYSTEM_COMMANDS.get(command.title)
+            yield (command if key is None
+                   else command._replace(title=t(key), help=t(f"{key}.help")))
 
     def action_toggle_keys(self) -> None:
         if self.screen.query("HelpPanel"):
