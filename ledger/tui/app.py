@@ -242,7 +242,7 @@ class SilkApp(App):
         """Say the season is closed, instead of opening a form it would refuse."""
         if not self.season_is_closed():
             return False
-        self.notify(t("season_closed", season=self.season.code), severity="warning",
+        self.notify(t("tui.season_closed", season=self.season.code), severity="warning",
                     timeout=8)
         return True
 

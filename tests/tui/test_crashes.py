@@ -76,3 +76,36 @@ async def test_h_goes_to_the_list_not_the_page_last_opened(demo_path):
             await pilot.press(key)
             await settle(pilot, app)
             assert isinstance(app.screen, kind)
+
+
+async def test_a_closed_seasons_record_is_reversed_into_the_open_season_on_the_date_typed(
+        demo_path):
+    """The reversal dialog asks for the date (a day of the open season) instead of
+    naming a command-line flag."""
+    from datetime import date
+
+    from textual.widgets import Input, Static
+
+    from ledger import closing, models
+    from ledger.tui.screens.correct import CorrectScreen
+
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        closing.close("2026-2")
+        sale = (models.CocoonSale.select().join(models.Season)
+                .where(models.Season.code == "2026-2").first())
+        app.push_screen(CorrectScreen("sales", sale.id))
+        await settle(pilot, app)
+        app.screen.query_one("#field-reason", Input).value = "磅秤有误"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        said = str(app.screen.query_one("#correct-message", Static).render())
+        assert "--date" not in said
+        app.screen.query_one("#field-date", Input).value = "2026-09-01"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, CorrectScreen)
+    reversal = models.CocoonSale.select().order_by(models.CocoonSale.id.desc()).first()
+    assert reversal.date == date(2026, 9, 1) and reversal.season.code == "2026-3"
+    assert reversal.amount == -sale.amount
