@@ -955,6 +955,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "discard · Esc: back to the form",
                           "关闭后，表中填写的内容都不保存。回车：放弃 · Esc：返回继续填写"),
     "tui.key.palette": ("commands", "命令"),
+    "edit.title": ("Change {kind} {code}", "修改{kind} {code}"),
+    "tui.key.edit": ("Edit", "修改"),
+    "tui.edited": ("{code} changed: {changes}", "{code} 已修改：{changes}"),
+    "tui.edit_needs_reason": ("a change needs a reason: type it in the reason field; it is "
+                              "kept in the audit trail",
+                              "修改须说明原因：请在“原因”一栏填写，原因记入操作日志"),
     "tui.field.reverse_date": ("date of the reversal", "冲销日期"),
     "tui.reverse_date_placeholder": (
         "blank: the record's own date; for a closed season, a day of the open season",

@@ -109,3 +109,35 @@ async def test_a_closed_seasons_record_is_reversed_into_the_open_season_on_the_d
     reversal = models.CocoonSale.select().order_by(models.CocoonSale.id.desc()).first()
     assert reversal.date == date(2026, 9, 1) and reversal.season.code == "2026-3"
     assert reversal.amount == -sale.amount
+
+
+async def test_a_households_name_and_phone_are_changed_from_its_page_for_a_reason(demo_path):
+    from textual.widgets import Input, Static
+
+    from ledger import audit, models
+    from ledger.tui.forms.edit import EditForm
+    from ledger.tui.screens.household import HouseholdScreen
+
+    app = make_app(demo_path, lang="zh", operator="会计李")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        app.push_screen(HouseholdScreen("H004"))
+        await settle(pilot, app)
+        old_name = models.Party.get(models.Party.code == "H004").name
+        await pilot.press("d")
+        await settle(pilot, app)
+        assert isinstance(app.screen, EditForm)
+        app.screen.query_one("#field-phone", Input).value = "13900001111"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        said = str(app.screen.query_one("#message", Static).render())
+        assert "原因" in said and "--reason" not in said  # asked for, in the TUI's words
+        app.screen.query_one("#field-reason", Input).value = "换了手机号"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, HouseholdScreen)
+        head = str(app.screen.query_one("#household-head", Static).render())
+        assert "13900001111" in head and old_name in head
+    entry = audit.entries("households")[-1]
+    assert (entry.action, entry.operator, entry.reason) == ("edit", "会计李", "换了手机号")
+    assert "13900001111" in entry.after

@@ -75,6 +75,7 @@ class HouseholdScreen(LedgerScreen):
         Binding("i", "add('inputs')", "tui.key.input", show=False),
         Binding("m", "add('payments')", "tui.key.payment"),
         Binding("p", "print", "tui.key.print"),
+        Binding("d", "edit", "tui.key.edit"),
     ]
 
     def __init__(self, code: str, **kwargs):
@@ -139,6 +140,18 @@ class HouseholdScreen(LedgerScreen):
                           season=self.season.code if self.season else "-"), severity="warning")
             return
         self.add_record(kind, self.preset(kind))
+
+    def action_edit(self) -> None:
+        """Change the household's name, group, phone or shares, for a reason."""
+        from ledger.tui.forms.edit import EditForm
+
+        self.app.push_screen(EditForm("households", self.code), self._edited)
+
+    def _edited(self, changed: dict[str, tuple] | None) -> None:
+        if changed:
+            self.notify(t("tui.edited", code=self.code, changes=", ".join(
+                f"{old} → {new}" for old, new in changed.values())))
+            self.app.records_changed()
 
     def action_print(self) -> None:
         from ledger.tui.screens.preview import PreviewScreen
