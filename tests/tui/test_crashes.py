@@ -141,3 +141,30 @@ async def test_a_households_name_and_phone_are_changed_from_its_page_for_a_reaso
     entry = audit.entries("households")[-1]
     assert (entry.action, entry.operator, entry.reason) == ("edit", "会计李", "换了手机号")
     assert "13900001111" in entry.after
+
+
+async def test_a_batchs_harvest_date_is_set_from_its_page_weeks_after_hatching(demo_path):
+    from datetime import date
+
+    from textual.widgets import Input
+
+    from ledger import models
+    from ledger.tui.forms.edit import EditForm
+    from ledger.tui.screens.batch import BatchScreen
+
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        batch = (models.Batch.select().join(models.Season)
+                 .where(models.Season.code == "2026-3").first())
+        app.push_screen(BatchScreen(batch.code))
+        await settle(pilot, app)
+        await pilot.press("d")
+        await settle(pilot, app)
+        assert isinstance(app.screen, EditForm)
+        app.screen.query_one("#field-harvest", Input).value = "2026-09-20"
+        app.screen.query_one("#field-reason", Input).value = "补记采茧日期"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, BatchScreen)
+    assert models.Batch.get_by_id(batch.id).harvest == date(2026, 9, 20)

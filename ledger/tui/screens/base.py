@@ -126,6 +126,18 @@ class LedgerScreen(Screen):
     def add_record(self, kind: str, preset: dict[str, str] | None = None) -> None:
         self.app.add_record(kind, preset)
 
+    # -- changing master data in place (ledger.masterdata) ---------------------------
+    def edit_master(self, kind: str, code: str) -> None:
+        from ledger.tui.forms.edit import EditForm
+
+        def edited(changed: dict[str, tuple] | None) -> None:
+            if changed:
+                self.notify(t("tui.edited", code=code, changes=", ".join(
+                    f"{old} → {new}" for old, new in changed.values())))
+                self.app.records_changed()
+
+        self.app.push_screen(EditForm(kind, code), edited)
+
 
 class ListScreen(LedgerScreen):
     """A screen whose list (a PagedTable) opens the row chosen: Enter on the row under

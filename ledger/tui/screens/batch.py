@@ -25,6 +25,7 @@ class BatchScreen(LedgerScreen):
         Binding("l", "add('leaf')", "tui.key.leaf"),
         Binding("s", "add('sales')", "tui.key.sale"),
         Binding("i", "add('inputs')", "tui.key.input"),
+        Binding("d", "edit", "tui.key.edit"),
     ]
 
     def __init__(self, code: str, **kwargs):
@@ -84,6 +85,10 @@ class BatchScreen(LedgerScreen):
 
     def preset(self, kind: str) -> dict[str, str]:
         return {"batch": self.code} if kind in ("leaf", "sales", "inputs") else {}
+
+    def action_edit(self) -> None:
+        """Change the batch's sheets, breed, or its mount and harvest dates, for a reason."""
+        self.edit_master("batches", self.code)
 
     def action_add(self, kind: str) -> None:
         self.add_record(kind, self.preset(kind))

@@ -143,15 +143,7 @@ class HouseholdScreen(LedgerScreen):
 
     def action_edit(self) -> None:
         """Change the household's name, group, phone or shares, for a reason."""
-        from ledger.tui.forms.edit import EditForm
-
-        self.app.push_screen(EditForm("households", self.code), self._edited)
-
-    def _edited(self, changed: dict[str, tuple] | None) -> None:
-        if changed:
-            self.notify(t("tui.edited", code=self.code, changes=", ".join(
-                f"{old} → {new}" for old, new in changed.values())))
-            self.app.records_changed()
+        self.edit_master("households", self.code)
 
     def action_print(self) -> None:
         from ledger.tui.screens.preview import PreviewScreen
