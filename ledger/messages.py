@@ -955,6 +955,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "discard · Esc: back to the form",
                           "关闭后，表中填写的内容都不保存。回车：放弃 · Esc：返回继续填写"),
     "tui.key.palette": ("commands", "命令"),
+    "sheet.draft_restored": ("The unsaved sheet left last time is back: save it with Ctrl+S "
+                             "or discard it with Esc",
+                             "已恢复上次未保存的考勤表：Ctrl+S 保存，Esc 放弃"),
     "edit.title": ("Change {kind} {code}", "修改{kind} {code}"),
     "tui.key.edit": ("Edit", "修改"),
     "tui.edited": ("{code} changed: {changes}", "{code} 已修改：{changes}"),

@@ -73,3 +73,28 @@ async def test_esc_on_a_wage_sheet_with_a_day_typed_asks_first(demo_path):
         await pilot.press("escape")
         await settle(pilot, app)
         assert app.screen is sheet and sheet.grid.entries[0]["d0"] == "1"
+
+
+async def test_an_unsaved_wage_sheet_is_back_after_the_app_closed_until_discarded(demo_path):
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("w")
+        await settle(pilot, app)
+        await pilot.press("H", "0", "0", "1", "tab", "张", "tab", "1", "tab")
+        await settle(pilot, app)
+    app = make_app(demo_path, lang="zh")  # the program closed and opened again
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("w")
+        await settle(pilot, app)
+        sheet = app.screen
+        assert isinstance(sheet, WageSheet)
+        assert sheet.grid.entries[0] == {"household": "H001", "worker": "张", "d0": "1"}
+        await pilot.press("escape")
+        await settle(pilot, app)
+        await pilot.press("enter")  # discard, on purpose
+        await settle(pilot, app)
+        await pilot.press("w")
+        await settle(pilot, app)
+        assert not app.screen.typed()

@@ -56,5 +56,12 @@ class FormScreen(ModalScreen):
 
         self.app.push_screen(ConfirmScreen(i18n.t("form.discard.title"),
                                            i18n.t("form.discard.text")),
-                             lambda discard: discard and self.is_attached
-                             and self.dismiss(None))
+                             self._discard)
+
+    def _discard(self, discard: bool | None) -> None:
+        if discard and self.is_attached:
+            self.discard_draft()
+            self.dismiss(None)
+
+    def discard_draft(self) -> None:
+        """Forget what the form kept of itself while it was open (a wage sheet's draft)."""
