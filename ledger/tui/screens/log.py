@@ -57,7 +57,7 @@ class LogScreen(LedgerScreen):
         heading = (t("tui.log.record", ref=f"{self.kind}:{self.record_id}") if self.kind
                    else t("tui.log.all"))
         yield PlainStatic(heading, id="log-head", classes="heading")
-        yield PagedTable(self._fetch(), flex=5, id="log")
+        yield PagedTable(self._fetch(), flex=4, id="log")
         yield PlainStatic("", id="log-detail")
         yield FittingFooter()
 
