@@ -104,6 +104,13 @@ def edit(kind: str, code: str, changes: Mapping[str, Any], reason: str) -> dict[
     return changed
 
 
+def current(kind: str, code: str) -> dict[str, str]:
+    """The fields of `code` that `edit` may change, as text, as they stand."""
+    row = _row(kind, code)
+    values = canonical.values(kind, row.id) or {}
+    return {name: values.get(name, "") for name in EDITABLE[kind]}
+
+
 def _row(kind: str, code: str):
     model = _MODELS[kind]
     query = model.select().where(model.code == code)

@@ -1384,4 +1384,57 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_close_check_failed": ("{year} is not closed over a ledger check finds wrong: "
                                   "{finding}",
                                   "账本检查未通过，{year} 年不能结账：{finding}"),
+    # -- the terminal UI (issue 15)
+    "form.discard.title": ("Discard what was typed?", "放弃已填写的内容？"),
+    "form.discard.text": ("The form is closed and nothing typed in it is saved. Enter: "
+                          "discard · Esc: back to the form",
+                          "关闭后，表中填写的内容都不保存。回车：放弃 · Esc：返回继续填写"),
+    "tui.key.palette": ("commands", "命令"),
+    "sheet.draft_restored": ("The unsaved sheet left last time is back: save it with Ctrl+S "
+                             "or discard it with Esc",
+                             "已恢复上次未保存的考勤表：Ctrl+S 保存，Esc 放弃"),
+    "edit.title": ("Change {kind} {code}", "修改{kind} {code}"),
+    "tui.key.edit": ("Edit", "修改"),
+    "tui.edited": ("{code} changed: {changes}", "{code} 已修改：{changes}"),
+    "tui.edit_needs_reason": ("a change needs a reason: type it in the reason field; it is "
+                              "kept in the audit trail",
+                              "修改须说明原因：请在“原因”一栏填写，原因记入操作日志"),
+    "tui.field.reverse_date": ("date of the reversal", "冲销日期"),
+    "tui.reverse_date_placeholder": (
+        "blank: the record's own date; for a closed season, a day of the open season",
+        "留空：用原记录日期；已结账蚕季的记录，请填未结账蚕季内的日期"),
+    "tui.season_closed": ("season {season} is closed (结账): nothing can be added to it; "
+                          "correct a mistake in it from the journal (j), with r to reverse "
+                          "the record into an open season",
+                          "蚕季 {season} 已结账，不能再添加记录；其中的错误请在流水账（j）"
+                          "选中记录按 r 红字冲销，冲销记入未结账的蚕季"),
+    "tui.no_open_season_on": ("no open season contains {date}: type a date within an open "
+                              "season in the date field (or add the season first)",
+                              "没有包含 {date} 的未结账蚕季：请在“冲销日期”填写未结账蚕季内"
+                              "的日期（或先添加蚕季）"),
+    "tui.amend_closed": ("record {ref} is in season {season}, which is closed: reverse it "
+                         "(r) with a date in the open season, then add the right figures there",
+                         "记录 {ref} 属于已结账的蚕季 {season}：请按 r 冲销（填写未结账蚕季"
+                         "内的日期），再在该季录入正确数据"),
+    "tui.correction_needs_reason": ("a correction needs a reason: type it in the reason field; "
+                                    "it is kept in the audit trail",
+                                    "更正须说明原因：请在“原因”一栏填写，原因记入操作日志"),
+    "tui.palette.search": ("Search for commands…", "搜索命令…"),
+    "tui.system.theme": ("Theme", "配色"),
+    "tui.system.theme.help": ("Change the colours of the screens", "更换界面配色"),
+    "tui.system.quit": ("Quit", "退出"),
+    "tui.system.quit.help": ("Close the ledger and leave the program",
+                             "关闭账本，退出程序"),
+    "tui.system.keys": ("Keys", "按键"),
+    "tui.system.keys.help": ("Show or hide the keys of this screen",
+                             "显示或隐藏本页的按键说明"),
+    "tui.system.minimize": ("Restore", "还原"),
+    "tui.system.minimize.help": ("Restore the enlarged part to its size",
+                                 "把放大的部分还原"),
+    "tui.system.maximize": ("Enlarge", "放大"),
+    "tui.system.maximize.help": ("Enlarge the part with the cursor to the whole screen",
+                                 "把光标所在部分放大到整个屏幕"),
+    "tui.system.screenshot": ("Screenshot", "截图"),
+    "tui.system.screenshot.help": ("Save a picture (SVG) of this screen",
+                                   "把本屏保存为图片（SVG）"),
 }

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from textual import work
 from textual.app import App
+from textual.command import CommandPalette
 from textual.binding import Binding
 
 from ledger import audit, db, i18n
@@ -42,6 +43,12 @@ ADDABLE = ("leaf", "sales", "inputs", "wages", "charges", "subsidies", "payments
 UNSEASONED = ("households", "partners", "seasons", "vouchers")
 
 
+#: Textual's own commands by the title it gives them: the text key of their name.
+SYSTEM_COMMANDS = {"Theme": "tui.system.theme", "Quit": "tui.system.quit",
+                   "Keys": "tui.system.keys", "Minimize": "tui.system.minimize",
+                   "Maximize": "tui.system.maximize", "Screenshot": "tui.system.screenshot"}
+
+
 #: The keys of the four main screens share one place in the footer.
 SCREENS = Binding.Group("tui.key.screens", compact=True)
 
@@ -56,9 +63,9 @@ class SilkApp(App):
     BINDINGS = [
         Binding("question_mark", "toggle_keys", "tui.key.help", key_display="?"),
         Binding("g", "switch_mode('home')", "tui.key.home", group=SCREENS),
-        Binding("h", "switch_mode('households')", "tui.key.households", group=SCREENS),
+        Binding("h", "show_list('households')", "tui.key.households", group=SCREENS),
         Binding("b", "switch_mode('batches')", "tui.key.batches", group=SCREENS),
-        Binding("j", "switch_mode('journal')", "tui.key.journal", group=SCREENS),
+        Binding("j", "show_list('journal')", "tui.key.journal", group=SCREENS),
         Binding("v", "switch_mode('vouchers')", "books.key.vouchers", group=SCREENS),
         Binding("k", "switch_mode('accounts')", "books.key.accounts", group=SCREENS),
         Binding("z", "switch_mode('books')", "books.key.books", group=SCREENS),
@@ -75,6 +82,9 @@ class SilkApp(App):
         Binding("ctrl+b", "backup_now", "tui.key.backup_now"),
         Binding("f2", "toggle_language", "tui.key.language"),
         Binding("q", "quit", "tui.key.quit"),
+        # Textual's own palette key, given here so that its label is translated too.
+        Binding(App.COMMAND_PALETTE_BINDING, "command_palette", "tui.key.palette",
+                show=False, priority=True),
     ]
 
     def __init__(self, db_path: str, read_model: ReadModel, **kwargs):
@@ -154,6 +164,16 @@ class SilkApp(App):
         if isinstance(self.screen, LedgerScreen):
             await self.screen.redo()
 
+    async def action_show_list(self, mode: str) -> None:
+        """The list of a main screen, not the page last opened from it: the keys the
+        accountant types next are meant for the list (a search, a filter). A form
+        left open there, with what was typed in it, is kept and shown instead."""
+        from ledger.tui.forms.base import FormScreen
+
+        await self.switch_mode(mode)
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, FormScreen):
+            await self.pop_screen()
+
     # -- season ------------------------------------------------------------------------
     def action_choose_season(self) -> None:
         seasons = self._seasons()
@@ -177,8 +197,8 @@ class SilkApp(App):
         if season is None or (self.season and season.id == self.season.id):
             return
         self.season = season
-        self._retitle()
         await self.redo_screen()
+        self._retitle()  # after: the header it would tell is replaced by the redo
 
     def _seasons(self) -> list[Season]:
         try:
@@ -191,9 +211,22 @@ class SilkApp(App):
     async def action_toggle_language(self) -> None:
         i18n.set_language("en" if i18n.language() == "zh" else "zh")
         localize(self)
-        self._retitle()
         await self.redo_screen()
+        self._retitle()  # after: the header it would tell is replaced by the redo
         self.refresh_bindings()
+
+    def action_command_palette(self) -> None:
+        """Textual's command palette, asking in the reader's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=t("tui.palette.search"),
+                                            id="--command-palette"))
+
+    def get_system_commands(self, screen):
+        """Textual's own commands in the palette, named in the reader's language."""
+        for command in super().get_system_commands(screen):
+            key = SYSTEM_COMMANDS.get(command.title)
+            yield (command if key is None
+                   else command._replace(title=t(key), help=t(f"{key}.help")))
 
     def action_toggle_keys(self) -> None:
         if self.screen.query("HelpPanel"):
@@ -219,7 +252,7 @@ class SilkApp(App):
         """Say the season is closed, instead of opening a form it would refuse."""
         if not self.season_is_closed():
             return False
-        self.notify(t("season_closed", season=self.season.code), severity="warning",
+        self.notify(t("tui.season_closed", season=self.season.code), severity="warning",
                     timeout=8)
         return True
 

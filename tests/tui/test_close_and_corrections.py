@@ -49,7 +49,7 @@ async def test_a_closed_season_refuses_a_new_record_and_saves_nothing(demo_path)
         await pilot.press("enter")  # the first kind offered: a leaf delivery
         await settle(pilot, app)
         assert isinstance(app.screen, HomeScreen)  # no form opened
-        assert i18n.t("season_closed", "en", season=first.code) in [
+        assert i18n.t("tui.season_closed", "en", season=first.code) in [
             n.message for n in app._notifications]
         await pilot.press("w")
         await settle(pilot, app)

@@ -42,5 +42,26 @@ class FormScreen(ModalScreen):
         message.set_class(error, "-error")
         message.update(text)
 
+    def typed(self) -> bool:
+        """Whether anything was typed that closing the form would lose."""
+        return False
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close the form; when something typed would be lost, only once the
+        accountant says so (a five-day wage sheet was once lost to one Esc)."""
+        if not self.typed():
+            self.dismiss(None)
+            return
+        from ledger.tui.screens.backups import ConfirmScreen
+
+        self.app.push_screen(ConfirmScreen(i18n.t("form.discard.title"),
+                                           i18n.t("form.discard.text")),
+                             self._discard)
+
+    def _discard(self, discard: bool | None) -> None:
+        if discard and self.is_attached:
+            self.discard_draft()
+            self.dismiss(None)
+
+    def discard_draft(self) -> None:
+        """Forget what the form kept of itself while it was open (a wage sheet's draft)."""

@@ -62,11 +62,18 @@ class EntryForm(FormScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        #: What each field held when the form opened: anything else was typed.
+        self.opened_with = {row.field: row.input.value for row in self.query(FieldRow)}
         for row in self.query(FieldRow):
             self._show_hint(row)
         self._show_amount()
         empty = next((row.input for row in self.query(FieldRow) if not row.input.value), None)
         (empty or self.query_one(FieldRow).input).focus()
+
+    def typed(self) -> bool:
+        opened = getattr(self, "opened_with", {})
+        return any(row.input.value.strip() != opened.get(row.field, "").strip()
+                   for row in self.query(FieldRow))
 
     def _title(self) -> str:
         label = i18n.kind_label(self.kind)

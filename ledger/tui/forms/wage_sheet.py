@@ -7,7 +7,9 @@ Every wage is judged by `ledger.rules` (live, for the figures) and all are recor
 """
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -78,10 +80,65 @@ class WageSheet(FormScreen):
 
     def on_mount(self) -> None:
         localize(self.grid)
+        self._restore_draft()
         for row in self.query(FieldRow):
             self._show_hint(row)
         self.grid.focus()
         self._show_figures()
+
+    # -- the draft: an unsaved sheet kept until saved or discarded on purpose ------------
+    @property
+    def draft_path(self) -> Path | None:
+        """`<ledger>.wages-draft-<season>.json` beside the ledger file: a draft is no
+        record (nothing posted, sealed or audited), so it stays out of the ledger and
+        no backup or check ever counts it. None where the app has no ledger file."""
+        ledger = getattr(self.app, "db_path", None)
+        if not ledger:
+            return None
+        path = Path(ledger)
+        return path.with_name(f"{path.name}.wages-draft-{self.season}.json")
+
+    def _keep_draft(self) -> None:
+        path = self.draft_path
+        if path is None or not self.is_mounted:
+            return
+        settings = {row.field: row.input.value for row in self.query(FieldRow)}
+        try:
+            if self.typed():
+                path.write_text(json.dumps({"settings": settings,
+                                            "rows": self.grid.entries}, ensure_ascii=False),
+                                encoding="utf-8")
+            else:
+                path.unlink(missing_ok=True)
+        except OSError:
+            pass  # a draft that cannot be written leaves the sheet as it is
+
+    def _restore_draft(self) -> None:
+        path = self.draft_path
+        try:
+            draft = json.loads(path.read_text(encoding="utf-8")) if path else None
+        except (OSError, ValueError):
+            draft = None
+        if not isinstance(draft, dict):
+            return
+        for row in self.query(FieldRow):
+            if isinstance(draft.get("settings", {}).get(row.field), str):
+                row.input.value = draft["settings"][row.field]
+        rows = [dict(entry) for entry in draft.get("rows", []) if isinstance(entry, dict)]
+        days, problems = self._days()
+        if rows and not problems:
+            self.grid.days = days
+            self.grid.entries = rows
+            self.grid.rebuild()
+        self._say(i18n.t("sheet.draft_restored"))
+
+    def discard_draft(self) -> None:
+        path = self.draft_path
+        if path is not None:
+            path.unlink(missing_ok=True)
+
+    def typed(self) -> bool:
+        return any(text.strip() for entry in self.grid.entries for text in entry.values())
 
     @property
     def grid(self) -> AttendanceGrid:
@@ -117,6 +174,7 @@ class WageSheet(FormScreen):
                 self.grid.days = days
                 self.grid.rebuild()
         self._show_figures()
+        self._keep_draft()
 
     def _show_hint(self, row: FieldRow) -> None:
         if row.field == "payer":
@@ -140,6 +198,7 @@ class WageSheet(FormScreen):
                     self.grid.set_text(event.row, "household", code)
         if not event.left:
             self._show_figures()
+            self._keep_draft()
         self._show_cell_hint()
 
     @on(AttendanceGrid.CellHighlighted)
@@ -214,6 +273,7 @@ class WageSheet(FormScreen):
         writer = self.save_with(lambda: book.record_many([("wages", rows)]),
                                 lambda refused: self._refused(refused.errors, refused.total))
         if writer is not None:
+            self.discard_draft()
             self.dismiss(writer.counts["wages"])
 
     def _refused(self, errors: list[FieldError], total: int | None = None) -> None:

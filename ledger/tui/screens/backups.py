@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from ledger import backup
 from ledger.browse import release
@@ -30,6 +30,7 @@ from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.paged_table import right
 from ledger.tui.widgets.plain import PlainLabel, PlainStatic, PlainTable
+from ledger.tui.textual_compat import SteadyHeader
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ class BackupsScreen(LedgerScreen):
             self.text = text
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         yield PlainStatic(t("tui.backups.head", folder=str(Path(self.app.db_path).parent
                                                       / backup.FOLDER)),
                      id="backups-head", classes="heading")

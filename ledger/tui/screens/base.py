@@ -19,7 +19,7 @@ from ledger.browse import ReadModel, Season, release
 from ledger.i18n import t
 from ledger.tui.bindings import localize
 from ledger.tui.safety import EXPECTED, problem
-from ledger.tui.widgets.paged_table import PagedTable
+from ledger.tui.widgets.paged_table import PagedTable, row_value
 
 
 class LedgerScreen(Screen):
@@ -40,6 +40,8 @@ class LedgerScreen(Screen):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.shown_as: tuple | None = None
+        #: Whether a redo is under way: another one waits for it (see `redo`).
+        self.redoing = False
 
     @property
     def season(self) -> Season | None:
@@ -65,13 +67,29 @@ class LedgerScreen(Screen):
             await self.redo()
 
     async def redo(self) -> None:
-        """Relabel everything in the current language and read the figures again."""
-        localize(self)
-        self.title = t(self.TITLE_KEY)
-        await self.recompose()
-        if self.AUTO_FOCUS:
-            self.set_focus(self.query(self.AUTO_FOCUS).first())
-        self.load()
+        """Relabel everything in the current language and read the figures again.
+        A screen closed meanwhile (Esc came while it was being redone) is left as it
+        is: Textual composes nothing into a screen no longer shown. Two redos never
+        overlap (the language switched twice in a row): the header being replaced by
+        the first would be told the title of the second; the later change is redone
+        after, if the screen still does not show it."""
+        if self.redoing:
+            return
+        self.redoing = True
+        try:
+            while self.is_attached and self.shown_as != self.state():
+                self.shown_as = self.state()
+                localize(self)
+                await self.recompose()
+                if not self.is_attached:
+                    return
+                self.title = t(self.TITLE_KEY)  # (told to the new header, not the old)
+                if self.AUTO_FOCUS:
+                    found = self.query(self.AUTO_FOCUS)
+                    self.set_focus(found.first() if found else None)
+                self.load()
+        finally:
+            self.redoing = False
 
     def load(self) -> None:
         self.shown_as = self.state()
@@ -96,7 +114,9 @@ class LedgerScreen(Screen):
         pass
 
     def on_ledger_screen_loaded(self, message: Loaded) -> None:
-        if message.screen_ is self:
+        # Figures read before a redo, arriving while it recomposes, are dropped: the
+        # widgets to show them in are being replaced, and the redo reads them again.
+        if message.screen_ is self and not self.redoing:
             self.show(message.data)
 
     def on_ledger_screen_read_failed(self, message: ReadFailed) -> None:
@@ -106,13 +126,25 @@ class LedgerScreen(Screen):
     def add_record(self, kind: str, preset: dict[str, str] | None = None) -> None:
         self.app.add_record(kind, preset)
 
+    # -- changing master data in place (ledger.masterdata) ---------------------------
+    def edit_master(self, kind: str, code: str) -> None:
+        from ledger.tui.forms.edit import EditForm
+
+        def edited(changed: dict[str, tuple] | None) -> None:
+            if changed:
+                self.notify(t("tui.edited", code=code, changes=", ".join(
+                    f"{old} → {new}" for old, new in changed.values())))
+                self.app.records_changed()
+
+        self.app.push_screen(EditForm(kind, code), edited)
+
 
 class ListScreen(LedgerScreen):
     """A screen whose list (a PagedTable) opens the row chosen: Enter on the row under
     the cursor, or a click. A list says what opening a row's key does."""
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.open(event.row_key.value)
+        self.open(row_value(event))
 
     def action_open(self) -> None:
         self.open(self.query_one(PagedTable).current_key)

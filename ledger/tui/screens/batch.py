@@ -4,7 +4,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from ledger import money
 from ledger.browse import BatchDetail
@@ -15,6 +15,7 @@ from ledger.tui.widgets.paged_table import fit_column, right
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.plain import PlainLabel, PlainStatic, PlainTable
 from ledger.tui.screens.yields import BatchNotes
+from ledger.tui.textual_compat import SteadyHeader
 
 
 class BatchScreen(LedgerScreen):
@@ -24,6 +25,7 @@ class BatchScreen(LedgerScreen):
         Binding("l", "add('leaf')", "tui.key.leaf"),
         Binding("s", "add('sales')", "tui.key.sale"),
         Binding("i", "add('inputs')", "tui.key.input"),
+        Binding("d", "edit", "tui.key.edit"),
     ]
 
     def __init__(self, code: str, **kwargs):
@@ -31,7 +33,7 @@ class BatchScreen(LedgerScreen):
         self.code = code
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         yield PlainStatic(f"{self.code}  {t('tui.loading')}", id="batch-head", classes="heading")
         yield PlainStatic("", id="batch-dates")
         yield PlainStatic("", id="batch-figures")
@@ -83,6 +85,10 @@ class BatchScreen(LedgerScreen):
 
     def preset(self, kind: str) -> dict[str, str]:
         return {"batch": self.code} if kind in ("leaf", "sales", "inputs") else {}
+
+    def action_edit(self) -> None:
+        """Change the batch's sheets, breed, or its mount and harvest dates, for a reason."""
+        self.edit_master("batches", self.code)
 
     def action_add(self, kind: str) -> None:
         self.add_record(kind, self.preset(kind))

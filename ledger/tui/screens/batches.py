@@ -5,7 +5,7 @@ from functools import partial
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from ledger import money
 from ledger.browse import ReadModel, Season
@@ -13,9 +13,10 @@ from ledger.i18n import t
 from ledger.tui.grades import grade_mix, short_mix
 from ledger.tui.screens.base import ListScreen
 from ledger.tui.screens.batch import BatchScreen
-from ledger.tui.widgets.paged_table import PagedTable, Row, right
+from ledger.tui.widgets.paged_table import PagedTable, Row, right, row_value
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.plain import PlainStatic
+from ledger.tui.textual_compat import SteadyHeader
 
 
 def day(value) -> str:
@@ -61,7 +62,7 @@ class BatchesScreen(ListScreen):
         self.lines: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         yield PagedTable(self._fetch(), id="batches")
         yield PlainStatic("", id="batches-line")
         yield FittingFooter()
@@ -92,7 +93,7 @@ class BatchesScreen(ListScreen):
             self.show(None)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        line = self.lines.get(event.row_key.value or "")
+        line = self.lines.get(row_value(event) or "")
         if line:
             self.query_one("#batches-line", Static).update(line)
 

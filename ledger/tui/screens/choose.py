@@ -37,4 +37,5 @@ class ChooseScreen(ModalScreen[str | None]):
         options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        if self.is_current:  # (a second Enter, typed before the first closed the list)
+            self.dismiss(event.option.id)

@@ -15,8 +15,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ledger import canonical, corrections, i18n
-from ledger.errors import RecordRefused
+from ledger import canonical, corrections, i18n, rules
+from ledger.errors import LedgerError, RecordRefused
+from ledger.messages import MESSAGES
+from ledger.tui.forms import fields
 from ledger.i18n import t
 from ledger.tui.bindings import localize
 from ledger.tui.forms.fields import FieldRow
@@ -61,6 +63,9 @@ class CorrectScreen(ModalScreen[str | None]):
                 if self.amend:
                     for name, value in self.original.items():
                         yield FieldRow(name, value)
+                else:
+                    yield FieldRow("date", "", label=t("tui.field.reverse_date"),
+                                   placeholder=t("tui.reverse_date_placeholder"))
                 yield FieldRow("reason", "", label=t("tui.field.reason"),
                                placeholder=t("tui.reason_placeholder"))
             yield PlainStatic("", id="correct-message")
@@ -102,7 +107,14 @@ class CorrectScreen(ModalScreen[str | None]):
                 done = t("amend_done", ref=self.ref, reversal=f"{self.kind}:{added.reversal}",
                          by=f"{self.kind}:{added.corrected}")
             else:
-                corrections.reverse(self.kind, self.record_id, reason)
+                try:
+                    text = rows["date"].input.value.strip()
+                    day = fields.read_value("date", text, None) if text else None
+                except rules.Problem as wrong:
+                    rows["date"].show_error(i18n.t(wrong.reason, **wrong.params))
+                    rows["date"].input.focus()
+                    return
+                corrections.reverse(self.kind, self.record_id, reason, day)
                 reversal = self.app.read_model.journal.reversal_of(self.kind, self.record_id)
                 done = t("reverse_done", ref=self.ref, by=f"{self.kind}:{reversal.id}",
                          season=reversal.season, date=reversal.date.isoformat())
@@ -111,6 +123,17 @@ class CorrectScreen(ModalScreen[str | None]):
                 if error.field in rows:
                     rows[error.field].show_error(i18n.t(error.reason, **error.params))
             self.say(refused.message())
+            return
+        except LedgerError as error:  # said as the TUI's own, where the CLI's names a flag
+            text = t(f"tui.{error.key}", **error.params) if f"tui.{error.key}" in MESSAGES \
+                else problem(error)
+            self.say(text)
+            if error.key == "no_open_season_on":
+                rows["date"].show_error(text)
+                rows["date"].input.focus()
+            elif not reason.strip():
+                rows["reason"].show_error(text)
+                rows["reason"].input.focus()
             return
         except EXPECTED as error:
             self.say(problem(error))

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from ledger import check, money, yields
@@ -25,9 +25,11 @@ from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.bar_chart import BarChart
 from ledger.tui.widgets.figures import Figures
+from ledger.tui.widgets.paged_table import row_value
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.plain import PlainLabel, PlainStatic, PlainTable
 from ledger.tui.screens.yields import visit_text
+from ledger.tui.textual_compat import SteadyHeader
 
 
 #: Above this many records `check` waits for its key: it takes seconds per hundred
@@ -77,7 +79,7 @@ class HomeScreen(LedgerScreen):
         self.closed = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         with VerticalScroll(id="home"):
             with Vertical(id="home-left"):
                 yield PlainStatic(t("tui.loading"), id="season-line")
@@ -215,7 +217,7 @@ class HomeScreen(LedgerScreen):
             table.add_row(t("tui.att.check"), "", text, key=f"check:{index}")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        key = event.row_key.value or ""
+        key = row_value(event) or ""
         what, _, code = key.partition(":")
         if what == "batch":
             from ledger.tui.screens.batch import BatchScreen

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from ledger import money
 from ledger.i18n import t
@@ -18,6 +18,7 @@ from ledger.tui.widgets.paged_table import fit_column, right
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.plain import PlainStatic, PlainTable
 from ledger.tui.screens.yields import YieldHistory
+from ledger.tui.textual_compat import SteadyHeader
 
 
 @dataclass
@@ -74,6 +75,7 @@ class HouseholdScreen(LedgerScreen):
         Binding("i", "add('inputs')", "tui.key.input", show=False),
         Binding("m", "add('payments')", "tui.key.payment"),
         Binding("p", "print", "tui.key.print"),
+        Binding("d", "edit", "tui.key.edit"),
     ]
 
     def __init__(self, code: str, **kwargs):
@@ -82,7 +84,7 @@ class HouseholdScreen(LedgerScreen):
         self.batches: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         yield PlainStatic(f"{self.code}  {t('tui.loading')}", id="household-head",
                           classes="heading")
         yield PlainStatic("", id="household-batches")
@@ -138,6 +140,10 @@ class HouseholdScreen(LedgerScreen):
                           season=self.season.code if self.season else "-"), severity="warning")
             return
         self.add_record(kind, self.preset(kind))
+
+    def action_edit(self) -> None:
+        """Change the household's name, group, phone or shares, for a reason."""
+        self.edit_master("households", self.code)
 
     def action_print(self) -> None:
         from ledger.tui.screens.preview import PreviewScreen

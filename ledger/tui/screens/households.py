@@ -6,7 +6,7 @@ from functools import partial
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header, Input
+from textual.widgets import Input
 
 from ledger import money
 from ledger.browse import ReadModel, Season
@@ -14,6 +14,7 @@ from ledger.i18n import t
 from ledger.tui.screens.base import ListScreen
 from ledger.tui.widgets.paged_table import PagedTable, Row, right
 from ledger.tui.widgets.footer import FittingFooter
+from ledger.tui.textual_compat import SteadyHeader
 
 
 def household_rows(read_model: ReadModel, query: str, season: Season | None, after: str | None,
@@ -45,7 +46,7 @@ class HouseholdsScreen(ListScreen):
         self.search_text = ""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         yield Input(self.search_text, placeholder=t("tui.households.search"), id="search")
         yield PagedTable(self._fetch(), id="households")
         yield FittingFooter()

@@ -9,15 +9,16 @@ from functools import partial
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Header, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from ledger import i18n, money
 from ledger.browse import JOURNAL_KINDS, JournalKey, ReadModel, Season
 from ledger.i18n import t
 from ledger.tui.screens.base import ListScreen
-from ledger.tui.widgets.paged_table import PagedTable, Row, right
+from ledger.tui.widgets.paged_table import PagedTable, Row, right, row_value
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.plain import PlainStatic
+from ledger.tui.textual_compat import SteadyHeader
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class JournalScreen(ListScreen):
         self.date_text = ""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         with Horizontal(id="journal-filters"):
             kinds = [(i18n.kind_label(kind), kind) for kind in JOURNAL_KINDS]
             yield Select(kinds, prompt=t("tui.journal.all_kinds"),
@@ -134,7 +135,7 @@ class JournalScreen(ListScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """The whole of the row under the cursor, which a narrow terminal cuts short."""
         table = self.query_one(PagedTable)
-        if (event.data_table is not table or event.row_key.value is None
+        if (event.data_table is not table or row_value(event) is None
                 or event.row_key not in table.rows):  # a reload removed it meanwhile
             return
         cells = table.get_row(event.row_key)

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import ScrollableContainer
 from textual.message import Message
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from ledger import i18n
 from ledger.browse import Season, release
@@ -19,6 +19,7 @@ from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.plain import PlainStatic
+from ledger.tui.textual_compat import SteadyHeader
 
 
 def document(kind: str, code: str | None, season: Season):
@@ -78,7 +79,7 @@ class PreviewScreen(LedgerScreen):
         self.code = code
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         with ScrollableContainer(id="preview"):
             yield PlainStatic(t("tui.loading"), id="preview-text")
         yield FittingFooter()

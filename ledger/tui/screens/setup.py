@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Header, Input, Static
+from textual.widgets import Button, Input, Static
 
 from ledger import book, db
 from ledger.browse import release
@@ -23,6 +23,7 @@ from ledger.tui.bindings import localize
 from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.plain import PlainLabel, PlainStatic
+from ledger.tui.textual_compat import SteadyHeader
 
 FIELDS = ("village", "collective", "season_code", "season_name", "start", "end")
 #: The season record's field behind each set-up field, to put a refusal beside it.
@@ -52,7 +53,7 @@ class SetupScreen(Screen[bool]):
 
     def compose(self) -> ComposeResult:
         values = defaults()
-        yield Header()
+        yield SteadyHeader()
         with VerticalScroll(id="setup"):
             yield PlainStatic(t("tui.setup.intro"), id="setup-intro")
             for name in FIELDS:

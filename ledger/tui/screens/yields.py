@@ -13,7 +13,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Header, Sparkline, Static
+from textual.widgets import DataTable, Sparkline, Static
 
 from ledger import i18n, money, notes, yields
 from ledger.browse import COLLECTIVE, release
@@ -22,8 +22,9 @@ from ledger.reports import yields as yield_report
 from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.footer import FittingFooter
-from ledger.tui.widgets.paged_table import right
+from ledger.tui.widgets.paged_table import right, row_value
 from ledger.tui.widgets.plain import PlainLabel, PlainStatic, PlainTable
+from ledger.tui.textual_compat import SteadyHeader
 
 i18n.register({
     "tui.screen.yield": ("Yield book", "产量账"),
@@ -139,7 +140,7 @@ class YieldScreen(LedgerScreen):
         self.report: yields.YieldReport | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         yield PlainStatic(t("tui.loading"), id="yield-line")
         yield PlainTable(id="yield-table", cursor_type="row", zebra_stripes=True)
         with Vertical(id="yield-detail"):
@@ -167,6 +168,8 @@ class YieldScreen(LedgerScreen):
                 *yield_report.extra_headers(lang), t("tui.yield.col.seasons")]
 
     def _fill(self) -> None:
+        if self.report is None:  # (a key to sort came before the figures)
+            return
         table = self.query_one("#yield-table", DataTable)
         table.clear(columns=True)
         headers = self._headers()
@@ -205,7 +208,7 @@ class YieldScreen(LedgerScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if self.report is None:
             return
-        row = next((r for r in self.report.rows if r.key == event.row_key.value), None)
+        row = next((r for r in self.report.rows if r.key == row_value(event)), None)
         if row is None:
             return
         values = history(row, self.report.seasons)
@@ -216,7 +219,7 @@ class YieldScreen(LedgerScreen):
             t("tui.yield.history", row=row.key or "-", seasons=shown))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        key = event.row_key.value or ""
+        key = row_value(event) or ""
         if self.by == "household" and key and key != COLLECTIVE:
             from ledger.tui.screens.household import HouseholdScreen
 

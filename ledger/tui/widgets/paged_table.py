@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.message import Message
@@ -35,6 +36,12 @@ def right(text: str) -> Text:
     return Text(text, justify="right")
 
 
+def row_value(event: DataTable.RowHighlighted | DataTable.RowSelected) -> str | None:
+    """The key of the row a table's message is about; None when it is about no row
+    (Textual sends one with no row key as a table empties under a fast typist)."""
+    return event.row_key.value if event.row_key is not None else None
+
+
 Fetch = Callable[[Any, int], list[Row]]
 
 
@@ -46,13 +53,25 @@ def fit_column(table: DataTable, index: int, minimum: int = 10) -> None:
     if not columns or index >= len(columns) or not table.size.width:
         return
     column = columns[index]
-    others = sum(c.get_render_width(table) for c in columns if c is not column)
+    others = sum(_render_width(table, c) for c in columns if c is not column)
     room = table.size.width - 2 - others - 2 * table.cell_padding  # 2: the scroll bar
     width = max(minimum, room)
     if column.auto_width or column.width != width:
         column.auto_width = False
         column.width = width
         columns_resized(table)
+
+
+def _render_width(table: DataTable, column) -> int:
+    """A column's width as it will be drawn, measured from its cells: Textual measures
+    them only on its next idle, so just after new rows its widths are the labels'
+    (H004's page once gave its detail column the amount column's room, issue 15)."""
+    if not column.auto_width:
+        return column.get_render_width(table)
+    cells = [column.label, *table.get_column(column.key)]
+    widest = max((cell.cell_len if isinstance(cell, Text) else cell_len(str(cell)))
+                 for cell in cells)
+    return widest + 2 * table.cell_padding
 
 
 class PagedTable(PlainTable):
@@ -82,7 +101,9 @@ class PagedTable(PlainTable):
         self.page_size = page_size
         self.generation = 0
         self.reading = False
-        self.complete = False
+        #: Nothing to read until the owner has given the columns and reloads: a table
+        #: recomposed under a scrolling reader must not fetch rows it has no columns for.
+        self.complete = True
         self.position: Any = None
 
     def set_columns(self, labels: list[str]) -> None:
@@ -91,7 +112,10 @@ class PagedTable(PlainTable):
             self.add_column(label)
 
     def reload(self) -> None:
-        """Forget the rows shown and read the first page again."""
+        """Forget the rows shown and read the first page again (once there are columns
+        to show them in: until then the owner's `set_columns` is to come, and reloads)."""
+        if not self.columns:
+            return
         self.generation += 1
         self.clear()
         self.complete = False
@@ -122,7 +146,7 @@ class PagedTable(PlainTable):
             return
         message.stop()
         for row in message.rows:
-            if row.key in self.rows:
+            if row.key in self.rows or len(row.cells) > len(self.columns):
                 continue
             self.add_row(*row.cells, key=row.key)
             self.position = row.position
