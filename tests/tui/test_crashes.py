@@ -168,3 +168,29 @@ async def test_a_batchs_harvest_date_is_set_from_its_page_weeks_after_hatching(d
         await settle(pilot, app)
         assert isinstance(app.screen, BatchScreen)
     assert models.Batch.get_by_id(batch.id).harvest == date(2026, 9, 20)
+
+
+async def test_a_tables_late_message_about_no_row_or_a_closed_screen_is_ignored(demo_path):
+    """The monkey's finds (CI, twice): Textual sends a highlight with no row key as a
+    table empties, and delivers one to a screen whose widgets are already gone. Each
+    list screen with a line under its table takes both without ending the app."""
+    from textual.widgets import DataTable
+
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        for key, detail in (("v", "#vouchers-detail"), ("k", "#accounts-detail"),
+                            ("d", "#assets-detail"), ("j", "#journal-detail"),
+                            ("o", "#log-detail")):
+            await pilot.press(key)
+            await settle(pilot, app)
+            screen = app.screen
+            table = screen.query_one(f"{detail.replace('-detail', '')}, PagedTable",
+                                     DataTable)
+            screen.on_data_table_row_highlighted(DataTable.RowHighlighted(table, -1, None))
+            await screen.query_one(detail).remove()
+            row_key = next(iter(table.rows))
+            screen.on_data_table_row_highlighted(DataTable.RowHighlighted(table, 0, row_key))
+            await pilot.press("escape")
+            await settle(pilot, app)
+        assert app.is_running

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Header
 
 from ledger import chart, i18n, money
 from ledger.browse.accounts import AccountRow
@@ -14,7 +14,7 @@ from ledger.i18n import t
 from ledger.tui import books_texts  # noqa: F401  (registers the whole books' texts)
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.footer import FittingFooter
-from ledger.tui.widgets.paged_table import right
+from ledger.tui.widgets.paged_table import right, row_value
 from ledger.tui.widgets.plain import PlainStatic, PlainTable
 
 
@@ -77,17 +77,17 @@ class AccountsScreen(LedgerScreen):
             table.move_cursor(row=min(keep, table.row_count - 1))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        row = self.rows.get(event.row_key.value or "")
-        detail = self.query_one("#accounts-detail", Static)
+        row = self.rows.get(row_value(event) or "")
         if row is None:
-            detail.update("")
+            self.show_detail("#accounts-detail", "")
             return
         lang = i18n.language()
         how = ("books.accounts.year_end" if (row.parent or row.code) in chart.YEAR_END_ONLY
                else "books.accounts.leaf" if row.leaf else "books.accounts.parent")
-        detail.update(t("books.accounts.detail", code=row.code, name=row.name(lang),
-                        balance=money.yuan(abs(row.debit - row.credit)),
-                        side=side_word(row.debit, row.credit, lang), leaf=t(how)))
+        self.show_detail("#accounts-detail", t(
+            "books.accounts.detail", code=row.code, name=row.name(lang),
+            balance=money.yuan(abs(row.debit - row.credit)),
+            side=side_word(row.debit, row.credit, lang), leaf=t(how)))
 
     def action_toggle_households(self) -> None:
         self.households = not self.households

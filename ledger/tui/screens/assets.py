@@ -30,7 +30,7 @@ from ledger.tui.forms.fields import FieldRow
 from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.footer import FittingFooter
-from ledger.tui.widgets.paged_table import right
+from ledger.tui.widgets.paged_table import right, row_value
 from ledger.tui.widgets.plain import PlainLabel, PlainStatic, PlainTable
 
 #: The asset form's fields, in order, with what a new asset starts from.
@@ -90,13 +90,13 @@ class AssetsScreen(LedgerScreen):
             self.query_one("#assets-detail", Static).update(t("books.assets.empty"))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        row = getattr(self, "rows", {}).get(event.row_key.value or "")
+        row = getattr(self, "rows", {}).get(row_value(event) or "")
         if row is None:
             return
         asset = row.asset
         bought = (t("books.assets.bought", voucher=asset.acquisition) if asset.acquisition
                   else t("books.assets.opening"))
-        self.query_one("#assets-detail", Static).update(t(
+        self.show_detail("#assets-detail", t(
             "books.assets.detail", code=asset.code, name=asset.name,
             acquired=asset.acquired.isoformat(), life=asset.life,
             residual=money.yuan(asset.residual), use=use_word(asset.use),

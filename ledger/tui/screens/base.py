@@ -11,7 +11,8 @@ from typing import Any
 from textual import work
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable
+from textual.css.query import NoMatches
+from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from ledger import i18n
@@ -56,6 +57,14 @@ class LedgerScreen(Screen):
         """What the screen's content depends on: when it changes, the screen is redone."""
         season = self.season
         return (season.id if season else None, i18n.language(), self.app.changes)
+
+    def show_detail(self, selector: str, text: str) -> None:
+        """Write the line under a list; a table's late message can arrive while the
+        screen is being taken down, when there is no line left to write to."""
+        try:
+            self.query_one(selector, Static).update(text)
+        except NoMatches:
+            pass
 
     def on_mount(self) -> None:
         localize(self)

@@ -9,7 +9,7 @@ from functools import partial
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Select
 
 from ledger import i18n, money
 from ledger.browse import JOURNAL_KINDS, JournalKey, ReadModel, Season
@@ -140,7 +140,7 @@ class JournalScreen(ListScreen):
             return
         cells = table.get_row(event.row_key)
         kind, record, _ = event.row_key.value.split(":")
-        self.query_one("#journal-detail", Static).update(
+        self.show_detail("#journal-detail",
             f"{kind}:{record}  {cells[1]} · {cells[3]} {cells[4]} · {cells[5]} · {cells[6]}")
 
     def _record_under_cursor(self) -> tuple[str, int] | None:

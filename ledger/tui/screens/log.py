@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from ledger import audit
 from ledger.i18n import t
@@ -82,5 +82,5 @@ class LogScreen(LedgerScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         described = self.described.get(row_value(event) or "")
         if described is not None:
-            self.query_one("#log-detail", Static).update(
+            self.show_detail("#log-detail",
                 "\n".join([described.summary, *described.details]))

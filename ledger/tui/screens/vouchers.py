@@ -23,7 +23,7 @@ from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.screens.base import ListScreen
 from ledger.tui.screens.reason import FieldProblem, ReasonScreen
 from ledger.tui.widgets.footer import FittingFooter
-from ledger.tui.widgets.paged_table import PagedTable, Row, right
+from ledger.tui.widgets.paged_table import PagedTable, Row, right, row_value
 from ledger.tui.widgets.plain import PlainLabel, PlainStatic, PlainTable
 
 
@@ -72,12 +72,11 @@ class VouchersScreen(ListScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """The whole row under the cursor, which a narrow terminal cuts short."""
         table = self.query_one(PagedTable)
-        if (event.data_table is not table or event.row_key.value is None
+        if (event.data_table is not table or row_value(event) is None
                 or event.row_key not in table.rows):
             return
         cells = table.get_row(event.row_key)
-        self.query_one("#vouchers-detail", Static).update(
-            " · ".join(str(cell) for cell in cells if str(cell)))
+        self.show_detail("#vouchers-detail", " · ".join(str(cell) for cell in cells if str(cell)))
 
     def on_paged_table_page_loaded(self, message: PagedTable.PageLoaded) -> None:
         if message.generation == 1 and not message.rows and not message.table.row_count:
