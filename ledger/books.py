@@ -20,7 +20,8 @@ from datetime import date, timedelta
 
 from peewee import JOIN, fn
 
-from ledger import chart, i18n, models, periods, vouchers
+from ledger import chart, i18n, models, periods, store, vouchers
+from ledger.seal import raw_rows
 from ledger.voucher_rules import KIND as GENERAL
 
 Account, Party, Posting, Voucher = models.Account, models.Party, models.Posting, models.Voucher
@@ -113,7 +114,7 @@ def account_ledger(code: str, first: date, last: date, lang: str | None = None) 
         from ledger.errors import LedgerError
 
         raise LedgerError("unknown_account", code=code)
-    opening = _balance(code, periods.sums(None, first - timedelta(days=1)))
+    opening = periods.balance(code, first - timedelta(days=1))
     year_debit, year_credit = _year_so_far(code, first)
     entries: list = []
     balance = opening
@@ -149,7 +150,7 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
     """The postings to `code` (and its sub-accounts) dated `first` to `last`, in order,
     after `after`, at most `limit`; their `balance` is left 0 (a page does not know what
     came before it: `account_ledger` fills it in)."""
-    accounts = _account_ids(code)
+    accounts = periods.account_ids(code)
     query = (Posting.select(Voucher.date, Voucher.id, Posting.id, Account.code, Posting.debit,
                             Posting.credit, Voucher.kind, Voucher.record_id)
              .join(Voucher, on=(Posting.voucher == Voucher.id))
@@ -166,7 +167,9 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
     query = query.order_by(Voucher.date, Voucher.id, Posting.id)
     if limit is not None:
         query = query.limit(limit)
-    rows = list(query.tuples())
+    rows = list(raw_rows(query))
+    if not rows:
+        return []
     voucher_ids = sorted({row[1] for row in rows})
     numbers = vouchers.numbers(voucher_ids)
     others = _other_sides(voucher_ids)
@@ -174,7 +177,7 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
     lines = []
     for day, voucher, posting, account, debit, credit, kind, record in rows:
         counter = _counter(others.get(voucher, []), posting, debit != 0)
-        lines.append(BookLine(day, voucher, numbers[voucher],
+        lines.append(BookLine(_as_date(day), voucher, numbers[voucher],
                               summaries.get((kind, record, account, debit, credit), ""),
                               account, counter, debit, credit, 0, posting))
     return lines
@@ -183,10 +186,10 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
 def balance_after(code: str, key: LineKey) -> int:
     """The balance of `code` (debit-positive) just after the line at `key`: what a page
     that starts after it carries forward (`book_lines` leaves balances to the caller)."""
-    before = _balance(code, periods.sums(None, key.date - timedelta(days=1)))
+    before = periods.balance(code, key.date - timedelta(days=1))
     same_day = (Posting.select(fn.SUM(Posting.debit - Posting.credit))
                 .join(Voucher, on=(Posting.voucher == Voucher.id))
-                .where(Posting.account.in_(_account_ids(code)) & (Voucher.date == key.date)
+                .where(Posting.account.in_(periods.account_ids(code)) & (Voucher.date == key.date)
                        & ((Voucher.id < key.voucher)
                           | ((Voucher.id == key.voucher) & (Posting.id <= key.posting))))
                 .scalar())
@@ -197,7 +200,7 @@ def negative_cash_days(first: date | None = None, last: date | None = None
                        ) -> list[tuple[date, int]]:
     """The days from `first` to `last` on which cash on hand (101) ended below zero, with
     that day's closing balance: one sum per day with cash movements."""
-    accounts = _account_ids(chart.CASH)
+    accounts = periods.account_ids(chart.CASH)
     query = (Posting.select(Voucher.date, fn.SUM(Posting.debit - Posting.credit))
              .join(Voucher, on=(Posting.voucher == Voucher.id))
              .where(Posting.account.in_(accounts)).group_by(Voucher.date)
@@ -206,7 +209,7 @@ def negative_cash_days(first: date | None = None, last: date | None = None
         query = query.where(Voucher.date <= last)
     balance, found = 0, []
     if first is not None:
-        balance = _balance(chart.CASH, periods.sums(None, first - timedelta(days=1)))
+        balance = periods.balance(chart.CASH, first - timedelta(days=1))
         query = query.where(Voucher.date >= first)
     for day, movement in query.tuples():
         balance += movement
@@ -228,7 +231,7 @@ class ShortSpell:
 def short_spells() -> list[ShortSpell]:
     """The spells in the whole history when cash on hand was below zero: one warning each,
     however many days it lasted."""
-    accounts = _account_ids(chart.CASH)
+    accounts = periods.account_ids(chart.CASH)
     query = (Posting.select(Voucher.date, fn.SUM(Posting.debit - Posting.credit))
              .join(Voucher, on=(Posting.voucher == Voucher.id))
              .where(Posting.account.in_(accounts)).group_by(Voucher.date)
@@ -400,21 +403,16 @@ def account_id(code: str) -> int | None:
     return Account.select(Account.id).where(Account.code == code).scalar()
 
 
-def _account_ids(code: str):
-    """The ids of `code` and its sub-accounts, as a subquery."""
-    return Account.select(Account.id).where((Account.code == code)
-                                            | Account.code.startswith(code + "."))
 
 
 def _other_sides(voucher_ids: list[int]) -> dict[int, list[tuple[int, str, bool]]]:
     """Each voucher's postings: (posting id, account code, is a debit)."""
     found: dict[int, list[tuple[int, str, bool]]] = defaultdict(list)
-    for chunk in _chunks(voucher_ids):
-        rows = (Posting.select(Posting.voucher, Posting.id, Account.code, Posting.debit)
-                .join(Account, on=(Posting.account == Account.id))
-                .where(Posting.voucher.in_(chunk)).order_by(Posting.id).tuples())
-        for voucher, posting, code, debit in rows:
-            found[voucher].append((posting, code, debit != 0))
+    rows = (Posting.select(Posting.voucher, Posting.id, Account.code, Posting.debit)
+            .join(Account, on=(Posting.account == Account.id))
+            .where(store.among(Posting.voucher, voucher_ids)).order_by(Posting.id))
+    for voucher, posting, code, debit in raw_rows(rows):
+        found[voucher].append((posting, code, debit != 0))
     return found
 
 
@@ -437,13 +435,11 @@ def _summaries(rows, lang: str | None) -> dict[tuple, str]:
     found: dict[tuple, str] = {}
     for kind, ids in by_kind.items():
         if kind == GENERAL:
+            lines = _general_lines(ids)
             for row in rows:
                 if row[6] == GENERAL:
-                    found[(kind, row[7], *row[3:6])] = ""
-            lines = _general_lines(ids)
-            for key in list(found):
-                if key[0] == GENERAL:
-                    found[key] = _line_summary(lines.get(key[1], []), *key[2:])
+                    found[(kind, *row[7:8], *row[3:6])] = _line_summary(
+                        lines.get(row[7], []), *row[3:6])
         else:
             described = _describe_records(kind, ids, lang)
             for row in rows:
@@ -453,15 +449,15 @@ def _summaries(rows, lang: str | None) -> dict[tuple, str]:
 
 
 def _general_lines(ids) -> dict[int, list[tuple[str, str, int, int]]]:
+    """The lines of the general vouchers `ids`."""
     VoucherLine = models.VoucherLine
     found: dict[int, list] = defaultdict(list)
-    for chunk in _chunks(sorted(ids)):
-        rows = (VoucherLine.select(VoucherLine.voucher, VoucherLine.summary, Account.code,
-                                   VoucherLine.debit, VoucherLine.credit)
-                .join(Account, on=(VoucherLine.account == Account.id))
-                .where(VoucherLine.voucher.in_(chunk)).order_by(VoucherLine.id).tuples())
-        for voucher, summary, code, debit, credit in rows:
-            found[voucher].append((summary, code, debit, credit))
+    rows = (VoucherLine.select(VoucherLine.voucher, VoucherLine.summary, Account.code,
+                               VoucherLine.debit, VoucherLine.credit)
+            .join(Account, on=(VoucherLine.account == Account.id))
+            .where(store.among(VoucherLine.voucher, ids)).order_by(VoucherLine.id))
+    for voucher, summary, code, debit, credit in raw_rows(rows):
+        found[voucher].append((summary, code, debit, credit))
     return found
 
 
@@ -472,44 +468,34 @@ def _line_summary(lines, code: str, debit: int, credit: int) -> str:
     return next((summary for summary, *_ in lines if summary), "")
 
 
-def _describe_records(kind: str, ids: set[int], lang: str | None) -> dict[int, str]:
-    """A short description of each record: `售茧 B1 张国华`."""
+def _describe_records(kind: str, ids, lang: str | None) -> dict[int, str]:
+    """A short description of each record `ids`: `售茧 B1 张国华`."""
     from ledger.kinds import BY_NAME
 
     model = BY_NAME[kind].model
     label = i18n.kind_label(kind, lang)
     found = {}
     owner = Party.alias("owner")
-    for chunk in _chunks(sorted(ids)):
-        if kind in ("leaf", "sales", "inputs"):
-            extra = model.item if kind == "inputs" else model.id
-            rows = (model.select(model.id, models.Batch.code, owner.name, extra)
-                    .join(models.Batch, on=(model.batch == models.Batch.id))
-                    .join(owner, on=(models.Batch.owner == owner.id))
-                    .where(model.id.in_(chunk)).tuples())
-            for record, batch, name, item in rows:
-                words = [label, batch, name] + ([item] if kind == "inputs" else [])
-                found[record] = " ".join(word for word in words if word)
-        else:
-            party, detail = (getattr(model, name) for name in {
-                "wages": ("household", "task"), "charges": ("household", "item"),
-                "subsidies": ("recipient", "source"), "payments": ("household", "id")}[kind])
-            rows = (model.select(model.id, owner.name, detail)
-                    .join(owner, on=(party == owner.id))
-                    .where(model.id.in_(chunk)).tuples())
-            for record, name, text in rows:
-                words = (label, name) if kind == "payments" else (label, name, text)
-                found[record] = " ".join(word for word in words if word)
+    if kind in ("leaf", "sales", "inputs"):
+        extra = model.item if kind == "inputs" else model.id
+        rows = (model.select(model.id, models.Batch.code, owner.name, extra)
+                .join(models.Batch, on=(model.batch == models.Batch.id))
+                .join(owner, on=(models.Batch.owner == owner.id))
+                .where(store.among(model.id, ids)))
+        for record, batch, name, item in raw_rows(rows):
+            words = [label, batch, name] + ([item] if kind == "inputs" else [])
+            found[record] = " ".join(word for word in words if word)
+        return found
+    party, detail = (getattr(model, name) for name in {
+        "wages": ("household", "task"), "charges": ("household", "item"),
+        "subsidies": ("recipient", "source"), "payments": ("household", "id")}[kind])
+    rows = (model.select(model.id, owner.name, detail)
+            .join(owner, on=(party == owner.id))
+            .where(store.among(model.id, ids)))
+    for record, name, text in raw_rows(rows):
+        words = (label, name) if kind == "payments" else (label, name, text)
+        found[record] = " ".join(word for word in words if word)
     return found
-
-
-def _chunks(values: list, size: int = 500):
-    for start in range(0, len(values), size):
-        yield values[start:start + size]
-
-
-def _balance(code: str, sums: periods.Sums) -> int:
-    return _net(periods.rolled_up(sums).get(code, (0, 0)))
 
 
 def _year_so_far(code: str, first: date) -> tuple[int, int]:
@@ -518,7 +504,8 @@ def _year_so_far(code: str, first: date) -> tuple[int, int]:
     start = date(first.year, 1, 1)
     if first <= start:
         return 0, 0
-    return periods.rolled_up(periods.sums(start, first - timedelta(days=1))).get(code, (0, 0))
+    return periods.rolled_up(periods.sums(start, first - timedelta(days=1), code=code)
+                             ).get(code, (0, 0))
 
 
 def _level_one(sums: periods.Sums) -> periods.Sums:

@@ -24,31 +24,40 @@ from ledger.seal import raw_rows
 Sums = dict[str, tuple[int, int]]
 
 
-def sums(first: date | None, last: date, closing: bool = True) -> Sums:
+def sums(first: date | None, last: date, closing: bool = True, code: str | None = None
+         ) -> Sums:
     """Each account's debits and credits of the vouchers dated from `first` (None: the
     beginning of the books) to `last`, both included; without the year-end close's
-    vouchers when `closing` is false. Accounts without movement are left out."""
+    vouchers when `closing` is false; only of account `code` and its sub-accounts when
+    given (what one book needs, not the village's thousands of household accounts).
+    Accounts without movement are left out."""
     found: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     if first is not None and first > last:
         return {}
     whole_first = first if first is None or first.day == 1 else month_end(first) + timedelta(1)
     whole_last = last if last == month_end(last) else last.replace(day=1) - timedelta(1)
     if whole_first is None or whole_first <= whole_last:
-        _add(found, _months(whole_first, whole_last), 1)
+        _add(found, _months(whole_first, whole_last, code), 1)
         if first is not None and whole_first != first:
-            _add(found, _days(first, whole_first - timedelta(1)), 1)
+            _add(found, _days(first, whole_first - timedelta(1), code=code), 1)
         if whole_last != last:
-            _add(found, _days(whole_last + timedelta(1), last), 1)
+            _add(found, _days(whole_last + timedelta(1), last, code=code), 1)
     else:  # inside one month, or across the end of one month into the next
-        _add(found, _days(first, last), 1)
+        _add(found, _days(first, last, code=code), 1)
     if not closing:
-        _add(found, _days(first, last, only_closing=True), -1)
+        _add(found, _days(first, last, only_closing=True, code=code), -1)
     return {code: (debit, credit) for code, (debit, credit) in found.items() if debit or credit}
 
 
-def balances(day: date, closing: bool = True) -> Sums:
+def balances(day: date, closing: bool = True, code: str | None = None) -> Sums:
     """Each account's debits and credits from the beginning of the books up to `day`."""
-    return sums(None, day, closing)
+    return sums(None, day, closing, code)
+
+
+def balance(code: str, day: date) -> int:
+    """The balance of `code` (with its sub-accounts, debit-positive) at the end of `day`."""
+    debit, credit = rolled_up(balances(day, code=code)).get(code, (0, 0))
+    return debit - credit
 
 
 def month_end(day: date) -> date:
@@ -69,13 +78,20 @@ def rolled_up(found: Sums) -> Sums:
     return {code: (debit, credit) for code, (debit, credit) in rolled.items()}
 
 
+def account_ids(code: str):
+    """The ids of account `code` and its sub-accounts, as a subquery."""
+    Account = models.Account
+    return Account.select(Account.id).where((Account.code == code)
+                                            | Account.code.startswith(code + "."))
+
+
 def _add(found: dict[str, list[int]], rows, sign: int) -> None:
     for code, debit, credit in rows:
         found[code][0] += sign * (debit or 0)
         found[code][1] += sign * (credit or 0)
 
 
-def _months(first: date | None, last: date):
+def _months(first: date | None, last: date, code: str | None = None):
     """The kept monthly sums of the whole months from `first`'s to `last`'s."""
     AccountMonth, Account = models.AccountMonth, models.Account
     query = (AccountMonth.select(Account.code, fn.SUM(AccountMonth.debit),
@@ -85,10 +101,12 @@ def _months(first: date | None, last: date):
              .group_by(Account.code))
     if first is not None:
         query = query.where(AccountMonth.month >= f"{first:%Y-%m}")
+    if code is not None:
+        query = query.where(AccountMonth.account.in_(account_ids(code)))
     return raw_rows(query)
 
 
-def _days(first: date | None, last: date, only_closing: bool = False):
+def _days(first: date | None, last: date, only_closing: bool = False, code: str | None = None):
     """The sums of the postings of the vouchers dated `first` to `last`; with
     `only_closing`, of the year-end close's vouchers only."""
     Voucher, Posting, Account = models.Voucher, models.Posting, models.Account
@@ -99,6 +117,11 @@ def _days(first: date | None, last: date, only_closing: bool = False):
              .group_by(Account.code))
     if first is not None:
         query = query.where(Voucher.date >= first)
+    if code is not None:
+        # `+ 0` keeps the account's index out when a span is given: its vouchers are
+        # found by date, so the cost follows the days, not the account's whole history
+        account = Posting.account if first is None else Posting.account + 0
+        query = query.where(account.in_(account_ids(code)))
     if only_closing:
         GeneralVoucher = models.GeneralVoucher
         closing = GeneralVoucher.select(GeneralVoucher.id).where(GeneralVoucher.source == "closing")

@@ -9,12 +9,13 @@ all use it without importing each other.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
 from typing import Iterator
 
-from peewee import SqliteDatabase
+from peewee import SQL, SqliteDatabase, fn
 
 from ledger import models
 
@@ -25,6 +26,20 @@ PRAGMAS = (
     ("synchronous", "full"),
     ("cache_size", -32000),
 )
+
+
+def month_of(field):
+    """The `YYYY-MM` of a date column, in the database's own code: Peewee's `.year` and
+    `.month` call back into Python for every row on SQLite, which numbering a month's
+    tens of thousands of vouchers cannot afford."""
+    return fn.strftime("%Y-%m", field)
+
+
+def among(field, ids) -> "SQL":
+    """`field IN ids` with the ids bound as one parameter (a JSON array the database
+    reads back as rows): a book's thirty thousand vouchers cost Peewee a parameter each,
+    and SQLite allows only so many."""
+    return field.in_(SQL("(SELECT value FROM json_each(?))", [json.dumps(list(ids))]))
 
 
 def sqlite(path: str) -> SqliteDatabase:

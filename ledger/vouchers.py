@@ -21,10 +21,11 @@ from typing import Any, Iterable, Mapping
 
 from peewee import fn
 
-from ledger import audit, models, voucher_rules
+from ledger import audit, models, store, voucher_rules
 from ledger.book import Writer
 from ledger.errors import LedgerError, RecordRefused
 from ledger.refs import Refs
+from ledger.seal import raw_rows
 from ledger.voucher_rules import KIND
 
 #: The word of the voucher type: 记账凭证 (记).
@@ -118,15 +119,16 @@ def numbers(voucher_ids: Iterable[int]) -> dict[int, str]:
     wanted = sorted(set(voucher_ids))
     if not wanted:
         return {}
-    days = Voucher.select(Voucher.date).where(Voucher.id.in_(wanted)).distinct().tuples()
-    months = sorted({(day.year, day.month) for (day,) in days})
+    month = store.month_of(Voucher.date)
+    found = Voucher.select(month).where(store.among(Voucher.id, wanted)).distinct().tuples()
+    months = sorted((int(text[:4]), int(text[5:7])) for (text,) in found)
     if not months:
         return {}
-    numbered = month_positions(months)
-    inner = numbered.alias("numbered")
+    inner = month_positions(months).alias("numbered")
     query = (Voucher.select(inner.c.id, inner.c.date, inner.c.position).from_(inner)
-             .where(inner.c.id.in_(wanted)).tuples())
-    return {voucher_id: format_number(_day(day), position) for voucher_id, day, position in query}
+             .where(store.among(inner.c.id, wanted)))
+    return {voucher_id: format_number(_day(day), position)
+            for voucher_id, day, position in raw_rows(query)}
 
 
 def month_positions(months: Iterable[tuple[int, int]]):
@@ -139,7 +141,7 @@ def month_positions(months: Iterable[tuple[int, int]]):
         following = date(year + month // 12, month % 12 + 1, 1)
         within = (Voucher.date >= first) & (Voucher.date < following)
         ranges = within if ranges is None else ranges | within
-    position = fn.ROW_NUMBER().over(partition_by=[Voucher.date.year, Voucher.date.month],
+    position = fn.ROW_NUMBER().over(partition_by=[store.month_of(Voucher.date)],
                                     order_by=[Voucher.id])
     return Voucher.select(Voucher.id, Voucher.date, position.alias("position")).where(ranges)
 

@@ -3,7 +3,16 @@ from __future__ import annotations
 
 import pytest
 
-from ledger import check, db, models
+from ledger import check, db, i18n, models
+
+
+@pytest.fixture(autouse=True)
+def language_of_the_machine():
+    """Each test starts in the language the machine's locale gives, whatever the test
+    before it switched to (a TUI test leaves the app's choice behind)."""
+    i18n.set_language(None)
+    yield
+    i18n.set_language(None)
 
 
 def assert_sound(database) -> None:
