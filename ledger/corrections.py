@@ -173,6 +173,17 @@ def in_season(kind: str, season: models.Season) -> dict[int, tuple[str, int]]:
     return _touched(model, model.season == season.id, lambda other: other.season == season.id)
 
 
+def numbered(kind: str, links: dict[int, tuple[str, int]]) -> dict[int, tuple[str, str]]:
+    """`links` (from `touched` or `in_season`) with the other record named by the number
+    of its voucher (记-2026-04-0017), as the journal and the sheets show it; `#id` for a
+    record of amount zero, which posted none."""
+    from ledger import vouchers
+
+    found = vouchers.numbers_of((kind, other) for _, other in links.values())
+    return {record: (how, found.get((kind, other), f"#{other}"))
+            for record, (how, other) in links.items()}
+
+
 def touched(kind: str, ids: list[int]) -> dict[int, tuple[str, int]]:
     """Which of the records `ids` of `kind` take part in a correction, and how: record
     id -> ("reversal", id of the original), ("reversed", id of its reversal) or

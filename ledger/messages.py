@@ -529,9 +529,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "backup）"),
     "check_total_drift": ("kept total of account {account} over all seasons differs from its "
                           "postings", "科目 {account} 的累计余额与其分录不符"),
-    "doc.reversal": ("(reversal of #{id})", "（红字冲销 #{id}）"),
-    "doc.reversed": ("(reversed by #{id})", "（已被 #{id} 冲销）"),
-    "doc.correction": ("(corrects #{id})", "（更正 #{id}）"),
+    "doc.reversal": ("(reversal of {id})", "（红字冲销 {id}）"),
+    "doc.reversed": ("(reversed by {id})", "（已被 {id} 冲销）"),
+    "doc.correction": ("(corrects {id})", "（更正 {id}）"),
     "season_closed": ("season {season} is closed (结账): nothing can be added to it; correct a "
                       "mistake in it with `silk reverse KIND:ID --reason ...`, which posts the "
                       "reversal in an open season",

@@ -8,8 +8,9 @@ from datetime import date
 
 import pytest
 
-from ledger import audit, book, closing, cli, corrections, db, income, models
+from ledger import audit, book, closing, cli, corrections, db, income, models, vouchers
 from ledger.errors import LedgerError, RecordRefused
+from ledger.reports import cells
 from ledger.reports import statement as statement_report
 from ledger.reports import text as text_report
 
@@ -172,11 +173,18 @@ def test_statement_shows_corrections_as_such(village):
     sheet = statement_report.statement("H001", income.find_season("2026-1"))
     sales = next(section for section in sheet.sections if section.key == "sales")
     assert sales.subtotal == 400000
-    printed = " ".join(text_report.sheet_text(sheet, "en").split())
-    assert f"(reversed by #{added.reversal})" in printed
-    assert f"(reversal of #{village})" in printed and f"(corrects #{village})" in printed
-    chinese = "".join(text_report.sheet_text(sheet, "zh").split())
-    assert f"（红字冲销#{village}）" in chinese
+    original, reversal = (vouchers.number_of("sales", record)
+                          for record in (village, added.reversal))
+    assert original.startswith("记-2026-") and reversal.startswith("记-2026-")
+    notes = [cells.noted(row[3], "en") for row in sales.rows]
+    assert notes == [f"上车茧 (reversed by {reversal})", f"上车茧 (reversal of {original})",
+                     f"上车茧 (corrects {original})"]
+    printed = text_report.sheet_text(sheet, "en")
+    for number in (original, reversal):  # a number is never broken over two lines
+        assert number in printed
+    chinese = text_report.sheet_text(sheet, "zh")
+    assert "（红字冲销" in chinese and f"{original}）" in chinese
+    assert "丝绸公司" in chinese  # the buyer's name is not squeezed by the note
 
 
 def test_which_records_a_correction_touched_by_id_and_by_season(village):

@@ -37,6 +37,9 @@ DISAGREED = [
     ("好好好好好……", 10, ["好好好好", "好……"]),       # nor may an ellipsis start one
     ("蚕茧重量（公斤）", 12, ["蚕茧重量", "（公斤）"]),  # a short bracketed group is whole
     ("收购站Zhang", 8, ["收购站", "Zhang"]),             # a Latin word breaks at spaces only
+    ("（红字冲销 记-2026-05-0003）", 18,                  # a voucher number is whole
+     ["（红字冲销", "记-2026-05-0003）"]),
+    ("(reversed by 记-2026-05-0003)", 18, ["(reversed by", "记-2026-05-0003)"]),
 ]
 
 

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from peewee import JOIN, Value, fn
 
-from ledger import chart, corrections, i18n, models, money
+from ledger import chart, corrections, i18n, models, money, vouchers
 from ledger.kinds import BY_NAME
 from ledger.browse.paging import PAGE
 from ledger.browse.seasons import Season
@@ -40,6 +40,7 @@ class JournalRow:
     other: str        # the other side (supplier, buyer, payer ...), or ""
     details: tuple    # kind-specific values, see `describe`
     voucher: int | None
+    number: str = ""  # its voucher's number, 记-2026-04-0017 ("" when it posted none)
 
     @property
     def key(self) -> JournalKey:
@@ -143,7 +144,11 @@ def journal_page(season: Season, after: JournalKey | None = None, limit: int = P
             rows.append(JournalRow(row[0], kind, row[1], row[2], row[3], row[4] or "",
                                    tuple(row[5:-1]), row[-1]))
     rows.sort(key=lambda row: (row.key.date, row.key.kind, row.id), reverse=True)
-    return rows[:limit]
+    rows = rows[:limit]
+    numbers = vouchers.numbers(row.voucher for row in rows if row.voucher)
+    for row in rows:
+        row.number = numbers.get(row.voucher, "")
+    return rows
 
 
 @dataclass
@@ -190,17 +195,19 @@ def parse_day_range(text: str, around: Season) -> tuple[date, date] | None:
 
 
 
-def correction_links(records: list[JournalRow]) -> dict[tuple[str, int], tuple[str, int]]:
+def correction_links(records: list[JournalRow]) -> dict[tuple[str, int], tuple[str, str]]:
     """How each record of a page takes part in a correction: (kind, id) -> ("doc.reversal",
     the record it reverses), ("doc.correction", the record it corrects) or ("doc.reversed",
-    the record reversing it); the text keys are those the statements say it with.
+    the record reversing it), that record named by its voucher's number; the text keys
+    are those the statements say it with.
     `corrections.touched` finds them, a kind at a time."""
-    found: dict[tuple[str, int], tuple[str, int]] = {}
+    found: dict[tuple[str, int], tuple[str, str]] = {}
     by_kind: dict[str, list[int]] = {}
     for record in records:
         by_kind.setdefault(record.kind, []).append(record.id)
     for kind, ids in by_kind.items():
-        for record, (how, other) in corrections.touched(kind, ids).items():
+        links = corrections.numbered(kind, corrections.touched(kind, ids))
+        for record, (how, other) in links.items():
             found[kind, record] = (f"doc.{how}", other)
     return found
 
@@ -229,6 +236,7 @@ class Journal:
     page = staticmethod(journal_page)
     postings = staticmethod(voucher_postings)
     parse_day_range = staticmethod(parse_day_range)
+    voucher_number = staticmethod(vouchers.number)
 
     @staticmethod
     def voucher_date(voucher_id: int) -> date | None:

@@ -16,11 +16,11 @@ CHOICE_COLUMNS = {"direction", "method"}
 
 class Noted(NamedTuple):
     """A text cell of a record that takes part in a correction: `how` it does
-    (reversal, reversed, correction) and the number of the other record."""
+    (reversal, reversed, correction) and the number of the other record's voucher."""
 
     text: str
     how: str
-    other: int
+    other: str
 
 
 def noted(value: Noted, lang: str | None = None) -> str:

@@ -6,7 +6,8 @@ The rule is Chinese typesetting's 禁则 (kinsoku): closing punctuation (，。�
 not begin a line and opening brackets (（《 ...) may not end one, so each sticks to the
 character beside it; Chinese may break between any two characters; Latin words and
 numbers break only at spaces, and are cut only when one word is wider than the whole
-line. A short bracketed group such as (公斤) or （净额） is kept whole.
+line. A short bracketed group such as (公斤) or （净额） is kept whole, and so is a voucher
+number (记-2026-04-0017), which a reader looks up whole.
 
 Only the measure differs between the forms: display cells for a printer
 (`ledger.width.width_of`), points of a font for a PDF (`stringWidth`); `wrap` takes it
@@ -38,6 +39,7 @@ _WIDE = "\u2e80-\U0010ffff"  # CJK and full-width forms: a line may break beside
 #: opening brackets before it and the closing punctuation after it.
 _PIECE = re.compile(
     r"[^\S\n]+|\n"
+    rf"|{_one_of(NO_LINE_END)}*记-\d{{4}}-\d{{2}}-\d+{_one_of(NO_LINE_START)}*"
     rf"|[（(][^\s（()）]{{1,{SHORT_GROUP}}}[）)]{_one_of(NO_LINE_START)}*"
     rf"|{_one_of(NO_LINE_END)}*(?:[{_WIDE}]|[^\s{_WIDE}]+){_one_of(NO_LINE_START)}*")
 _INDENT = re.compile(r"[^\S\n]*")

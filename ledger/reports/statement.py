@@ -186,7 +186,8 @@ def _section_rows(season: models.Season, only: set[int] | None) -> dict[str, dic
     """Section key -> household id -> rows, each section one query over the season.
     A record taking part in a correction says so in its note column (`cells.Noted`)."""
     found: dict[str, dict[int, list]] = {key: defaultdict(list) for key, _, _ in LAYOUT}
-    notes = {kind: corrections.in_season(kind, season) for kind, _ in set(NOTED.values())}
+    notes = {kind: corrections.numbered(kind, corrections.in_season(kind, season))
+             for kind, _ in set(NOTED.values())}
     columns = {key: [c.key for c in cols] for key, cols, _ in LAYOUT}
     for key, query, household in _queries(season):
         if only is not None:

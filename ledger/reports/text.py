@@ -9,6 +9,7 @@ numbers.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -153,7 +154,13 @@ _RIGID_TEXT = {"batch", "unit", "direction", "method", "grade"}
 
 
 def _section_cols(section: Section, lang: str) -> tuple[Col, ...]:
-    return _columns(section.columns, lang)
+    """A section's columns; a code column carrying a correction's note (上车茧 （已被
+    记-2026-05-0003 冲销）) wraps like text, so it does not squeeze the buyer's name."""
+    cols = list(_columns(section.columns, lang))
+    for index, col in enumerate(cols):
+        if not col.flex and any(isinstance(row[index], cells.Noted) for row in section.rows):
+            cols[index] = replace(col, flex=True)
+    return tuple(cols)
 
 
 @lru_cache(maxsize=256)

@@ -204,8 +204,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "不是日期：{text}（例如 2026-04-05、2026-04 或 4-5）"),
     "tui.journal.no_voucher": ("This record moves no money, so it has no voucher",
                                "这笔记录不涉及金额，没有凭证"),
-    "tui.voucher.head": ("Voucher {number} · {date} · {kind} #{record}",
-                         "记账凭证 {number} 号 · {date} · {kind} 第 {record} 号"),
+    "tui.voucher.head": ("Voucher {number} · {date} · {kind}",
+                         "记账凭证 {number} · {date} · {kind}"),
     "tui.voucher.total": ("Total", "合计"),
     # preview
     "tui.preview.statement": ("Settlement sheet {code} · {season}", "结算单 {code} · {season}"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
-from ledger import i18n, income, models
+from ledger import i18n, income, models, vouchers
 from ledger.kinds import BY_NAME
 from ledger.tui.app import make_app
 from ledger.tui.screens.close import CloseScreen
@@ -95,9 +95,11 @@ async def test_reversing_a_sale_from_the_journal_takes_its_amount_off_the_househ
         await settle(pilot, app)
         assert isinstance(app.screen, JournalScreen)
         assert party_net(app.season, owner) == before - sale.amount
-        rows = [str(row[6]) for row in map(journal.query_one(PagedTable).get_row_at,
-                                           range(journal.query_one(PagedTable).row_count))]
-        assert any(i18n.t("doc.reversal", "en", id=sale.id) in row for row in rows)
+        table = journal.query_one(PagedTable)
+        rows = [list(map(str, table.get_row_at(index))) for index in range(table.row_count)]
+        number = vouchers.number_of("sales", sale.id)  # 记-2026-05-0003, as printed
+        assert any(i18n.t("doc.reversal", "en", id=number) in row[6] for row in rows)
+        assert all(row[2].startswith("记-") for row in rows)  # the voucher column
 
 
 async def test_amending_a_sale_replaces_it_with_the_corrected_figures(demo_path):

@@ -42,11 +42,11 @@ def journal_rows(read_model: ReadModel, season: Season | None, chosen: JournalFi
     for record in records:
         link = links.get((record.kind, record.id))
         detail = record.describe(lang)
-        if link:  # (红字冲销 #12), (已被 #13 冲销), (更正 #9)
+        if link:  # （红字冲销 记-2026-04-0012）, （已被 记-2026-05-0003 冲销）, （更正 …）
             detail = f"{t(link[0], lang, id=link[1])} {detail}"
         rows.append(Row(f"{record.kind}:{record.id}:{record.voucher or ''}", (
             record.date.strftime("%m-%d"), i18n.kind_label(record.kind, lang),
-            right(str(record.voucher or "")), record.party, record.other,
+            record.number, record.party, record.other,
             right(money.yuan(record.amount)), detail), record.key))
     return rows
 
@@ -139,9 +139,9 @@ class JournalScreen(ListScreen):
                 or event.row_key not in table.rows):  # a reload removed it meanwhile
             return
         cells = table.get_row(event.row_key)
-        kind, record, _ = event.row_key.value.split(":")
-        self.show_detail("#journal-detail",
-            f"{kind}:{record}  {cells[1]} · {cells[3]} {cells[4]} · {cells[5]} · {cells[6]}")
+        self.show_detail("#journal-detail", " · ".join(
+            str(cell) for cell in (cells[2], cells[1], f"{cells[3]} {cells[4]}".strip(),
+                                   cells[5], cells[6]) if str(cell).strip()))
 
     def _record_under_cursor(self) -> tuple[str, int] | None:
         key = self.query_one(PagedTable).current_key

@@ -34,14 +34,14 @@ class VoucherScreen(ModalScreen[None]):
         try:  # two postings through an index: quick enough to read here
             journal = self.app.read_model.journal
             day = journal.voucher_date(self.voucher)
+            number = journal.voucher_number(self.voucher)
             lines = journal.postings(self.voucher)
         except EXPECTED as error:
             self.notify(problem(error), severity="error")
             self.dismiss(None)
             return
         self.query_one("#voucher-head", Label).update(t(
-            "tui.voucher.head", number=self.voucher, date=day, kind=i18n.kind_label(self.kind),
-            record=self.record))
+            "tui.voucher.head", number=number, date=day, kind=i18n.kind_label(self.kind)))
         table = self.query_one(DataTable)
         table.add_columns(t("tui.col.account"), t("tui.col.debit"), t("tui.col.credit"))
         for line in lines:
