@@ -45,6 +45,13 @@ def t(key: str, lang: str | None = None, **params) -> str:
     return template.format(**params) if params else template
 
 
+def known(key: str) -> bool:
+    """Whether there is a text for `key`."""
+    from ledger.messages import MESSAGES
+
+    return key in MESSAGES
+
+
 def kind_label(kind: str, lang: str | None = None) -> str:
     return t(f"kind.{kind}", lang)
 

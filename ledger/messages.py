@@ -1419,6 +1419,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.correction_needs_reason": ("a correction needs a reason: type it in the reason field; "
                                     "it is kept in the audit trail",
                                     "更正须说明原因：请在“原因”一栏填写，原因记入操作日志"),
+    "tui.reopen_needs_reason": (
+        "reopening a season needs a reason: type it in the reason field",
+        "反结账需要说明原因：请在“原因”一栏填写"),
+    "tui.reopen_year_needs_reason": (
+        "reopening the year needs a reason: type it in the reason field",
+        "年度反结账需要说明原因：请在“原因”一栏填写"),
+    "tui.close_check_failed": (
+        "the season was not closed: the check found {count} problem(s); see them with c on "
+        "the home screen and put them right first",
+        "未结账：检查发现 {count} 个问题；请在首页按 c 查看，先更正"),
+    "tui.close_year_check_failed": (
+        "the year was not closed: the check found {count} problem(s); see them with c on the "
+        "home screen and put them right first",
+        "未年终结账：检查发现 {count} 个问题；请在首页按 c 查看，先更正"),
+    "tui.year_end_season_open": (
+        "season {season} ends in {year} and is still open: close it first (x on the home "
+        "screen, with that season chosen)",
+        "蚕季 {season} 在 {year} 年结束但尚未结账：请先选中该蚕季，在首页按 x"
+        " 结账"),
+    "tui.year_end_other_needs_account": (
+        "an other distribution needs an account: fill in the other distribution's account",
+        "其他分配需要指定科目：请填写“其他分配科目”"),
+    "tui.reverse_date_outside_season": (
+        "season {season} ({start} to {end}) is open, so the reversal stays in it: type a "
+        "date within it, or leave the date blank for the record's own date ({date} is "
+        "outside it)",
+        "蚕季 {season}（{start} 至 {end}）未结账，冲销记在本季：请填写本季"
+        "内的日期，或留空使用原记录日期（{date} 不在本季内）"),
+    "tui.depreciation_no_assets": (
+        "there are no fixed assets to depreciate: add one with a on the fixed assets screen "
+        "(d)",
+        "没有可计提折旧的固定资产：请在固定资产（d）页按 a 添加"),
+    "tui.output_exists": (
+        "{path} already exists: choose another name, or remove the old file first",
+        "{path} 已存在：请换一个文件名，或先删除旧文件"),
+    "tui.restore_check_failed": (
+        "the backup {path} does not pass the check ({count} problems; the first: {first}); "
+        "nothing was restored and the ledger was left as it was. Try an older backup",
+        "备份 {path} 未通过检查（{count} 个问题；第一个：{first}）；未恢复"
+        "，账本保持原样。请换一个较早的备份"),
     "tui.palette.search": ("Search for commands…", "搜索命令…"),
     "tui.system.theme": ("Theme", "配色"),
     "tui.system.theme.help": ("Change the colours of the screens", "更换界面配色"),

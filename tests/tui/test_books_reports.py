@@ -221,6 +221,7 @@ async def test_the_year_end_wizard_refuses_in_words_then_previews_every_dividend
         before = table_counts()
         problems = str(wizard.query_one("#year-end-problems").render())
         assert "尚未结账" in problems  # the demo's seasons are open
+        assert "按 x 结账" in problems and "silk" not in problems  # in the screen's words
         await pilot.press("ctrl+s")
         await settle(pilot, app)
         assert app.screen is wizard and table_counts() == before

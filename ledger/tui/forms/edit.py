@@ -17,6 +17,7 @@ from ledger import i18n, masterdata
 from ledger.errors import LedgerError, RecordRefused
 from ledger.tui.forms.base import FormScreen
 from ledger.tui.forms.fields import DATE_FIELDS, FieldRow
+from ledger.tui.safety import problem
 from ledger.tui.widgets.plain import PlainStatic
 
 
@@ -82,8 +83,7 @@ class EditForm(FormScreen):
                                         rows["reason"].input.value),
                 self._refused)
         except LedgerError as error:  # no reason given, a code gone meanwhile
-            key = f"tui.{error.key}"
-            text = i18n.t(key, **error.params) if i18n.t(key) != key else error.message()
+            text = problem(error)
             self._say(text, error=True)
             rows["reason"].show_error(text)
             rows["reason"].input.focus()

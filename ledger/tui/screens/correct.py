@@ -17,7 +17,6 @@ from textual.widgets import Input, Static
 
 from ledger import canonical, corrections, i18n, rules
 from ledger.errors import LedgerError, RecordRefused
-from ledger.messages import MESSAGES
 from ledger.tui.forms import fields
 from ledger.i18n import t
 from ledger.tui.bindings import localize
@@ -125,8 +124,7 @@ class CorrectScreen(ModalScreen[str | None]):
             self.say(refused.message())
             return
         except LedgerError as error:  # said as the TUI's own, where the CLI's names a flag
-            text = t(f"tui.{error.key}", **error.params) if f"tui.{error.key}" in MESSAGES \
-                else problem(error)
+            text = problem(error)
             self.say(text)
             if error.key == "no_open_season_on":
                 rows["date"].show_error(text)

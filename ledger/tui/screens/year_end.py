@@ -138,7 +138,7 @@ class YearEndScreen(Screen[str | None]):
             return
         self.plan = found
         self.query_one("#year-end-figures", Static).update(figures_text(found))
-        self._show_problems([error.message() for error in found.problems])
+        self._show_problems([problem(error) for error in found.problems])
         table = self.query_one(DataTable)
         table.clear(columns=True)
         table.add_columns(t("books.col.household"), t("books.col.head"), t("books.col.shares"),
@@ -167,7 +167,7 @@ class YearEndScreen(Screen[str | None]):
                 return
         found = self.plan
         if found.problems:
-            self._show_problems([error.message() for error in found.problems])
+            self._show_problems([problem(error) for error in found.problems])
             return
         text = t("books.year_end.confirm_text", year=found.year, count=len(found.vouchers),
                  households=len([d for d in found.dividends if d.amount]),
