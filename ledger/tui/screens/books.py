@@ -161,7 +161,7 @@ class BooksScreen(LedgerScreen):
         try:
             found = document(self.report, self.period, self.account, lang, self._households())
         except LedgerError as error:
-            return "\n" + error.message()
+            return "\n" + problem(error)
         return render(found, "txt", lang).decode("utf-8")
 
     def _households(self) -> dict[str, str]:
@@ -220,7 +220,7 @@ class BooksScreen(LedgerScreen):
         try:
             first, last = read_period(self.period)
         except LedgerError as error:
-            self.notify(error.message(), severity="error")
+            self.notify(problem(error), severity="error")
             return
         stem = t(f"books.report.{self.report}")
         period = str(first.year) if self.report in YEARLY else f"{first}~{last}"
