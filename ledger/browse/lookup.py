@@ -51,6 +51,10 @@ class _Named:
     def get(self, code: str) -> Match | None:
         return self._by_code.get(code.strip().upper())
 
+    def all(self) -> list[Match]:
+        """Every one, in order."""
+        return list(self._rows)
+
     def complete(self, prefix: str) -> str | None:
         """The first code that starts with `prefix`, for inline completion."""
         wanted = prefix.strip().upper()

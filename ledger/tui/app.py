@@ -17,7 +17,7 @@ from textual.command import CommandPalette
 from textual.binding import Binding
 
 from ledger import audit, db, i18n
-from ledger.browse import ReadModel, Season
+from ledger.browse import ReadModel, Season, lookup
 from ledger.i18n import t
 from ledger.tui import texts  # noqa: F401  (registers the UI's texts)
 from ledger.tui import textual_compat
@@ -388,6 +388,41 @@ class SilkApp(App):
         await self.switch_mode("assets")
         if isinstance(self.screen, AssetsScreen):
             self.screen.action_depreciate()
+
+    # -- master data: households and batches from their pages, seasons, partners --------
+    def edit_master(self, kind: str, code: str) -> None:
+        """The edit form of a household, partner, season or batch (`ledger.masterdata`):
+        changed for a reason, audited; the screens are redone after a change."""
+        from ledger.tui.forms.edit import EditForm
+
+        def edited(changed: dict[str, tuple] | None) -> None:
+            if changed:
+                self.notify(t("tui.edited", code=code, changes=", ".join(
+                    f"{old} → {new}" for old, new in changed.values())))
+                if kind == "seasons" and self.season is not None:
+                    # the season shown is a snapshot: read it again, with its new dates
+                    shown = self.season.id
+                    self.season = next((s for s in self._seasons() if s.id == shown),
+                                       self.season)
+                    self._retitle()
+                self.records_changed()
+
+        self.push_screen(EditForm(kind, code), edited)
+
+    def edit_season(self) -> None:
+        """The season shown: its name and dates."""
+        if self.season is not None:
+            self.edit_master("seasons", self.season.code)
+
+    def edit_partner(self) -> None:
+        """A partner chosen from the list (buyers, suppliers): its name, phone and note."""
+        partners = lookup.Parties(("partner",)).all()
+        if not partners:
+            self.notify(t("tui.no_partners"))
+            return
+        options = [(match.code, f"{match.code}  {match.label}") for match in partners]
+        self.push_screen(ChooseScreen(t("tui.pick.partner"), options),
+                         lambda code: code and self.edit_master("partners", code))
 
     def action_year_end(self) -> None:
         from ledger.tui.screens.year_end import YearEndScreen

@@ -78,6 +78,9 @@ class LedgerCommands(Provider):
         if hasattr(screen, "action_correct"):
             found += [(t("tui.cmd.reverse"), partial(screen.action_correct, "reverse"), ""),
                       (t("tui.cmd.amend"), partial(screen.action_correct, "amend"), "")]
+        if season is not None:
+            found.append((t("tui.cmd.edit_season", code=season.code), app.edit_season, ""))
+        found.append((t("tui.cmd.edit_partner"), app.edit_partner, ""))
         found += [(t("tui.cmd.log"), app.action_open_log, ""),
                   (t("tui.cmd.backup_now"), app.action_backup_now, ""),
                   (t("tui.cmd.backups"), app.action_backups, "")]

@@ -194,3 +194,59 @@ async def test_a_tables_late_message_about_no_row_or_a_closed_screen_is_ignored(
             await pilot.press("escape")
             await settle(pilot, app)
         assert app.is_running
+
+
+async def test_the_seasons_name_and_end_are_changed_from_the_palette_for_a_reason(demo_path):
+    """A season's dates were typed wrong at its start: the palette's 修改蚕季 fixes them,
+    audited, and the header shows the new name at once."""
+    from textual.widgets import Input
+
+    from ledger import audit, models
+    from ledger.tui.forms.edit import EditForm
+
+    app = make_app(demo_path, lang="zh", operator="会计李")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        code = app.season.code
+        app.edit_season()
+        await settle(pilot, app)
+        assert isinstance(app.screen, EditForm)
+        app.screen.query_one("#field-name", Input).value = "2026年秋蚕（改）"
+        app.screen.query_one("#field-reason", Input).value = "名称写错"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, EditForm)
+        assert app.season.name == "2026年秋蚕（改）"
+        assert "2026年秋蚕（改）" in app.title + app.sub_title
+    assert models.Season.get(models.Season.code == code).name == "2026年秋蚕（改）"
+    entry = audit.entries("seasons")[-1]
+    assert (entry.action, entry.operator, entry.reason) == ("edit", "会计李", "名称写错")
+
+
+async def test_a_partners_phone_is_changed_after_choosing_it_from_the_list(demo_path):
+    from textual.widgets import Input, OptionList
+
+    from ledger import audit, models
+    from ledger.tui.forms.edit import EditForm
+    from ledger.tui.screens.choose import ChooseScreen
+
+    partner = models.Party.select().where(models.Party.kind == "partner").order_by(
+        models.Party.code).first()
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        app.edit_partner()
+        await settle(pilot, app)
+        assert isinstance(app.screen, ChooseScreen)
+        labels = [str(option.prompt) for option in app.screen.query_one(OptionList).options]
+        assert labels[0] == f"{partner.code}  {partner.name}"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, EditForm)
+        app.screen.query_one("#field-phone", Input).value = "0871-1234567"
+        app.screen.query_one("#field-reason", Input).value = "新电话"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, EditForm)
+    assert models.Party.get_by_id(partner.id).phone == "0871-1234567"
+    assert audit.entries("partners")[-1].reason == "新电话"

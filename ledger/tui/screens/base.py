@@ -137,15 +137,7 @@ class LedgerScreen(Screen):
 
     # -- changing master data in place (ledger.masterdata) ---------------------------
     def edit_master(self, kind: str, code: str) -> None:
-        from ledger.tui.forms.edit import EditForm
-
-        def edited(changed: dict[str, tuple] | None) -> None:
-            if changed:
-                self.notify(t("tui.edited", code=code, changes=", ".join(
-                    f"{old} → {new}" for old, new in changed.values())))
-                self.app.records_changed()
-
-        self.app.push_screen(EditForm(kind, code), edited)
+        self.app.edit_master(kind, code)
 
 
 class ListScreen(LedgerScreen):
