@@ -1477,4 +1477,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.system.screenshot": ("Screenshot", "截图"),
     "tui.system.screenshot.help": ("Save a picture (SVG) of this screen",
                                    "把本屏保存为图片（SVG）"),
+    # -- the township (ledger/township.py) ------------------------------------------------
+    "township.title": ("Township summary of the villages' sericulture", "乡镇蚕桑汇总表"),
+    "township.issuer": ("Rural collective accounts kept by the township (村账乡代管)",
+                        "村账乡代管"),
+    "township.season": ("season {season}", "蚕季 {season}"),
+    "township.year": ("the seasons of {year}", "{year} 年各蚕季"),
+    "township.col.ledger": ("Village", "村"),
+    "township.col.households": ("Households", "农户数"),
+    "township.col.owed": ("Owed to households", "应付农户"),
+    "township.total": ("Total", "合计"),
+    "township.chart": ("Cocoon kg per sheet by village", "各村单张产茧量"),
+    "township.missing": ("No such season in: {ledgers} (shown as zeros).",
+                         "以下村没有该蚕季（按零计）：{ledgers}"),
+    "township_not_folder": ("{address} is not a township: give a folder holding one ledger "
+                            "file a village (or a PostgreSQL database)",
+                            "{address} 不是乡镇账套：请指定存放各村账本文件的文件夹（或 PostgreSQL "
+                            "数据库）"),
+    "township_no_ledgers": ("there are no village ledgers (*.db) in {address}",
+                            "{address} 中没有村账本（*.db）"),
+    "township_season_or_year": ("name a season or --year YEAR, not both",
+                                "请指定蚕季或 --year 年度，二者只能选一"),
+    "help.report_township": ("every village ledger of a township side by side and summed, "
+                             "for a season or a year (--db: the folder of the villages' "
+                             "ledgers)", "乡镇汇总：各村账本并列并合计，按蚕季或年度（--db："
+                             "各村账本所在文件夹）"),
+    "help.report_township_trial": ("the level-1 accounts' trial balance summed over the "
+                                   "villages of a township", "乡镇科目余额表：各村一级科目合计"),
+    "help.township_year": ("the seasons that begin in YEAR instead of one season",
+                           "按年度汇总（该年开始的各蚕季），代替单个蚕季"),
 }

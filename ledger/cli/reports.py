@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ledger import i18n
 from ledger.cli.documents import deliver, document_lang, render
-from ledger.cli.opening import read_ledger
+from ledger.cli.opening import ledger_path, read_ledger
 from ledger.cli.output import say, write
 from ledger.cli.parser import Commands, add_document_options, day, help_text
 
@@ -58,6 +58,17 @@ def add_commands(commands: Commands) -> None:
     yields.add_argument("--breed", metavar="NAME", help=help_text("yield_breed"))
     add_document_options(yields, ("text", "json", "html", "xlsx"))
     yields.set_defaults(run=yield_report)
+
+    township = reports.add("township", "report_township")
+    township.add_argument("code", metavar="SEASON", nargs="?", help=help_text("season_code"))
+    township.add_argument("--year", metavar="YYYY", type=_year, help=help_text("township_year"))
+    add_document_options(township, BOOK_FORMATS)
+    township.set_defaults(run=township_report)
+
+    township_trial = reports.add("township-trial-balance", "report_township_trial")
+    add_period_options(township_trial, quarter=True)
+    add_document_options(township_trial, (*FORMATS, "html", "pdf", "xlsx"))
+    township_trial.set_defaults(run=township_trial_balance)
 
 
 def season_report(args) -> int:
@@ -279,6 +290,34 @@ def account_book(args) -> int:
     publish(args, lambda lang: documents.book_document(book, lang, title),
             lambda lang: documents.book_json(book, lang))
     return 0
+
+
+def township_report(args) -> int:
+    """Every village ledger of the township at --db, side by side and summed."""
+    from ledger import township
+    from ledger.errors import LedgerError
+    from ledger.reports import township as documents
+
+    if (args.code is None) == (args.year is None):
+        raise LedgerError("township_season_or_year")
+    address = ledger_path(args)
+    report = (township.season_report(address, args.code) if args.code
+              else township.year_report(address, args.year))
+    publish(args, lambda lang: documents.document(report, lang),
+            lambda lang: documents.to_json(report))
+    return 0
+
+
+def township_trial_balance(args) -> int:
+    """The level-1 accounts' 科目余额表 summed over the township's villages."""
+    from ledger import township
+    from ledger.reports import statements as documents
+
+    report = township.trial_balance(ledger_path(args), *period(args))
+    publish(args, lambda lang: documents.trial_balance_document(report, lang),
+            lambda lang: documents.trial_balance_json(report, lang),
+            lambda lang: documents.trial_balance_csv(report, lang))
+    return 0 if report.balanced else 1
 
 
 def period_trial_balance(args, first, last) -> int:

@@ -425,6 +425,10 @@ def tabular(document, lang: str) -> str:
         parts.append(f'<table class="records book">{caption}<thead><tr>{head}</tr></thead>'
                      f'<tbody>{rows}</tbody></table>')
     parts.extend(f'<p class="note warn">{_e(note)}</p>' for note in document.notes)
+    if document.charts:
+        from ledger.reports import charts
+
+        parts.extend(charts.svg(chart) for chart in document.charts if chart.bars)
     parts.append(_printed(lang))
     parts.append("</section>")
     return _page(document.title, "".join(parts), lang, numbered=True)

@@ -48,6 +48,7 @@ class Document:
     tables: list[Table]
     notes: list[str] = field(default_factory=list)
     unit: str = ""  # 单位：元
+    charts: list = field(default_factory=list)  # `charts.Chart`s the HTML form draws
 
 
 def text(document: Document, lang: str, printed: date | None = None) -> str:
