@@ -4,6 +4,7 @@ month, and the migration of a schema-5 ledger. Expected figures are worked out h
 the inputs (Fraction arithmetic), never by the code under test."""
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from pathlib import Path
 from datetime import date
@@ -324,15 +325,62 @@ def test_a_schema_5_ledger_gets_the_register_with_its_guards(ledger_path):
     as_schema(ledger_path, 5)
     assert not [row for row in _schema(ledger_path) if "depreciation" in row[1]]
     database = db.open_ledger(ledger_path)
-    assert db.schema_version(database) == db.SCHEMA_VERSION == 6
+    assert db.schema_version(database) == db.SCHEMA_VERSION == 7
     assert check.run() == []
-    assert audit.entries()[-1].target == "schema 5 -> 6"
+    assert audit.entries()[-1].target == "schema 5 -> 7"
     workshop()
     assets.depreciate("2026-01")
     sound()
     database.close()
     models.database.initialize(None)
     assert _schema(ledger_path) == fresh
+
+
+def schema_6_seal(row: tuple) -> str:
+    """A register row's seal as schema 6 computed it, over its eleven columns, worked out
+    here (`repr` of the table name and the values, sha256, 32 hex digits)."""
+    return hashlib.sha256(repr(("fixed_asset", *row)).encode("utf-8")).hexdigest()[:32]
+
+
+SCHEMA_6_COLUMNS = ('id, code, name, acquired, cost, life, residual, method, use, account_id, '
+                    'acquisition_id')
+
+
+def test_a_schema_6_ledger_gets_the_opening_depreciation_and_keeps_its_seals(ledger_path):
+    database = db.open_ledger(ledger_path)
+    workshop()
+    assets.add("A002", "办公电脑", "2025-11-03", "4800", 48, use="management", opening=True)
+    assets.depreciate("2026-01")
+    database.close()
+    models.database.initialize(None)
+    fresh = _schema(ledger_path)
+    as_schema(ledger_path, 6)
+    raw = sqlite3.connect(ledger_path)
+    columns = [row[1] for row in raw.execute('PRAGMA table_info("fixed_asset")')]
+    assert "opening_depreciation" not in columns
+    rows = raw.execute(f"SELECT {SCHEMA_6_COLUMNS}, seal FROM fixed_asset ORDER BY id").fetchall()
+    raw.close()
+    # the rows carry the seals schema 6 gave them: over the eleven columns it had
+    assert [seal for *_, seal in rows] == [schema_6_seal(tuple(row[:-1])) for row in rows]
+
+    database = db.open_ledger(ledger_path)
+    assert db.schema_version(database) == db.SCHEMA_VERSION == 7
+    assert audit.entries()[-1].target == "schema 6 -> 7"
+    assert check.run() == []  # the old seals verify as they are
+    assert [(row.asset.code, row.accumulated) for row in assets.register("2026-01")] == [
+        ("A001", 47_500), ("A002", 10_000)]
+    assert list(models.FixedAsset.select(models.FixedAsset.opening_depreciation)
+                .order_by(models.FixedAsset.id).scalars()) == [0, 0]
+    database.close()
+    models.database.initialize(None)
+    assert _schema(ledger_path) == fresh  # the schema a new ledger gets
+    # the new column is sealed: set behind the program's back, check names the row
+    tamper(ledger_path, "UPDATE fixed_asset SET opening_depreciation = 1 WHERE code = 'A002'")
+    database = db.open_ledger(ledger_path)
+    found = [finding.message("en") for finding in check.run()]
+    database.close()
+    models.database.initialize(None)
+    assert any("fixed_asset" in line for line in found), found
 
 
 def test_the_upgrade_adds_the_depreciation_expense_account(ledger_path):
