@@ -1264,10 +1264,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.residual": ("residual value", "残值"),
     "field.use": ("use", "用途"),
     "field.paid_from": ("paid from", "付款科目"),
+    "field.opening_depreciation": ("opening accumulated depreciation", "期初累计折旧"),
     "action.asset": ("added fixed asset", "新增固定资产"),
     "action.depreciate": ("depreciated", "计提折旧"),
     "asset_residual_too_large": ("the residual value {residual} must be less than the cost "
                                  "{cost}", "残值 {residual} 应小于原值 {cost}"),
+    "asset_opening_depreciation_too_large": (
+        "{amount} is more than the asset can be depreciated by: cost {cost} less residual "
+        "{residual} is {limit}",
+        "期初累计折旧 {amount} 超过可提折旧总额：原值 {cost} 减残值 {residual} 为 {limit}"),
+    "asset_opening_depreciation_not_opening": (
+        "only an asset that was in the opening balances has depreciation from before the "
+        "books; one whose purchase is posted here has none",
+        "只有期初余额中已有的资产才有期初累计折旧；在本账中记购置凭证的资产没有"),
     "asset_bad_life": ("'{value}' is not a whole number of months", "“{value}”不是整月数"),
     "asset_life_range": ("the useful life is 1 to {limit} months",
                          "使用年限应为 1 至 {limit} 个月"),

@@ -181,8 +181,10 @@ def test_the_demo_keeps_the_whole_books_and_a_closed_distributed_year(memory_led
         assert statements.problems(year) == []
     sheet = statements.balance_sheet(2026)
     assert sheet.figure("fixed_assets_cost") == 18_000_000
+    # (180,000 − 9,000) / 240 a month; depreciated to 2026-11, the 80th month of its life
+    # (2020-04 to 2026-11: 9 months of 2020, five whole years, 11 months of 2026)
     assert [(row.asset.code, row.months, row.monthly) for row in assets.register()] == [
-        ("A001", 23, 71_250)]  # 2025-01 to 2026-11 depreciated, (180,000 − 9,000) / 240
+        ("A001", 9 + 5 * 12 + 11, 71_250)]
     # cash drawn before each settlement: cash on hand never below zero, so no warning
     warnings: list = []
     assert check.run(warnings=warnings) == [] and warnings == []
