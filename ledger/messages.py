@@ -1318,6 +1318,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "购置凭证 {voucher}（借 151，贷 {account}）"),
     "asset_added_opening": ("No purchase voucher: it is in the opening balances",
                             "未生成购置凭证：已在期初余额中"),
+    "asset_added_opening_depreciation": (
+        "No purchase voucher: it is in the opening balances, with {amount} depreciated "
+        "before the books began", "未生成购置凭证：已在期初余额中，期初累计折旧 {amount}"),
+    "asset_list_opening_note": ("Accumulated depreciation includes {amount} from before the "
+                                "books began",
+                                "累计折旧含期初累计折旧 {amount}"),
     "depreciation_posted": ("Depreciation for {month} posted: voucher {voucher}, {total} for "
                             "{count} assets", "已计提 {month} 折旧：凭证 {voucher}，"
                             "{count} 项资产共 {total}"),
@@ -1362,6 +1368,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "购置款的贷方科目（默认 102 银行存款）"),
     "help.asset_opening": ("it is already in the opening balances: post no purchase",
                            "已在期初余额中：不生成购置凭证"),
+    "help.asset_opening_depreciation": (
+        "with --opening: the depreciation the earlier books charged it (累计折旧期初), in "
+        "yuan; the same amount is in the opening balances' credit to 152",
+        "与 --opening 同用：原账簿已计提的折旧（累计折旧期初，元），即期初余额中贷记 152 的这部分"),
     "help.asset_list": ("the register: cost, accumulated depreciation and net value",
                         "登记簿：原值、累计折旧和净值"),
     "help.asset_month": ("as of the end of this month (YYYY-MM)", "截至该月末（YYYY-MM）"),
