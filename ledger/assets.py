@@ -4,15 +4,20 @@ An asset is written once: its cost, its residual value, its useful life in month
 expense account its depreciation is charged to, by where it is used (the workshop 511.04
 经营支出-折旧 or production 401 生产成本, management 513 管理费用, public works 514 公益支出).
 Adding one also posts its purchase (debit 151 固定资产, credit the account it was paid
-from) in the same transaction, unless it was already in the opening balances.
+from) in the same transaction, unless it was already in the opening balances; such an
+asset may bring the depreciation the earlier books charged it (累计折旧期初), which the
+opening balances' credit to 152 includes.
 
 Depreciation is straight-line to the fen: each month the asset is in use it is charged
-(cost − residual) / life, rounded half up, starting the month after it was acquired; the
-last month of its life takes what is left, so the charges add up to exactly cost −
-residual. `depreciate(month)` posts one general voucher for all assets in use that month,
-debiting each expense account and crediting 152 累计折旧, and records the month it covers
-(`models.Depreciation`) with each asset's charge: a month is depreciated once, found by
-query. Reversing the voucher (红字冲销, `vouchers.reverse`) frees the month again.
+(cost − residual) / life, rounded half up, starting the month after it was acquired, but
+never more than what is left of cost − residual once its opening depreciation and the
+charges already posted for it are counted; the last month of its life takes exactly what
+is left, so the opening depreciation and the charges add up to exactly cost − residual,
+even when the earlier books kept to another schedule. `depreciate(month)` posts one
+general voucher for all assets in use that month, debiting each expense account and
+crediting 152 累计折旧, and records the month it covers (`models.Depreciation`) with each
+asset's charge: a month is depreciated once, found by query. Reversing the voucher
+(红字冲销, `vouchers.reverse`) frees the month again.
 """
 from __future__ import annotations
 
@@ -55,6 +60,7 @@ class Asset:
     use: str
     account: str  # the expense account's code
     acquisition: str | None  # the number of its purchase voucher; None: opening balances
+    opening_depreciation: int = 0  # fen, charged by the books before these
 
 
 @dataclass(frozen=True)
@@ -63,9 +69,14 @@ class RegisterRow:
 
     asset: Asset
     monthly: int  # the usual monthly charge, fen
-    months: int  # months depreciated up to the month
-    accumulated: int  # fen
+    months: int  # months of its life passed by the end of the month (已提月份)
+    accumulated: int  # fen: the opening depreciation and the charges posted up to the month
     net: int  # cost − accumulated, fen
+
+    @property
+    def opening(self) -> int:
+        """The depreciation charged by the books before these (累计折旧期初), fen."""
+        return self.asset.opening_depreciation
 
 
 @dataclass(frozen=True)
@@ -122,6 +133,18 @@ def charge(cost: int, residual: int, life: int, index: int) -> int:
     return min(monthly(cost, residual, life), total - before)
 
 
+def charge_left(cost: int, residual: int, life: int, index: int, left: int) -> int:
+    """The charge for the `index`-th month of the asset's life when `left` of cost −
+    residual is still to be depreciated (after its opening depreciation and the charges
+    posted so far): the straight line's `charge`, never more than what is left; the last
+    month of its life takes all that is left. 0 outside the life."""
+    if not 1 <= index <= life or left <= 0:
+        return 0
+    if index == life:
+        return left
+    return min(charge(cost, residual, life, index), left)
+
+
 def months_after(acquired: date, month: str) -> int:
     """Which month of an asset's life `month` is: 1 for the month after its acquisition."""
     year, number = int(month[:4]), int(month[5:7])
@@ -132,14 +155,18 @@ def months_after(acquired: date, month: str) -> int:
 
 def add(code: str, name: str, acquired: date | str, cost: Any, life: Any, residual: Any = 0,
         use: str = "workshop", account: str | None = None, paid_from: str = chart.BANK,
-        opening: bool = False) -> int:
+        opening: bool = False, opening_depreciation: Any = None) -> int:
     """Add an asset to the register; its id. Amounts are yuan as entered (`"120000"`,
     `Decimal("6000.50")`), `life` whole months. Unless `opening` (it is already in the
     opening balances), its purchase is posted in the same transaction: debit 151, credit
-    `paid_from` (the bank by default). `account` picks a sub-account of the use's
-    account (513.02) instead of the use's own. A refused asset writes nothing."""
+    `paid_from` (the bank by default). An asset in the opening balances may bring its
+    `opening_depreciation`, what the earlier books depreciated of it (0 when not given;
+    refused when negative, above cost − residual, or given for an asset bought now).
+    `account` picks a sub-account of the use's account (513.02) instead of the use's
+    own. A refused asset writes nothing."""
     values = dict(code=code, name=name, date=acquired, cost=cost, life=life,
-                  residual=residual, use=use, account=account, paid_from=paid_from)
+                  residual=residual, use=use, account=account, paid_from=paid_from,
+                  opening_depreciation=opening_depreciation)
     found = _read(values, opening)
     with models.database.atomic():
         acquisition = None
@@ -154,10 +181,12 @@ def add(code: str, name: str, acquired: date | str, cost: Any, life: Any, residu
 
 def restore(values: dict, where: str = "", acquisition: int | None = None) -> int:
     """Add an asset read from assets.csv (`code`, `name`, `date`, `cost`, `life`,
-    `residual`, `use`, `account`): its id. It posts no purchase: the purchase, if any, is
-    general voucher `acquisition`, already posted from vouchers.csv by the same import.
+    `residual`, `use`, `account`, `opening_depreciation`): its id. It posts no purchase:
+    the purchase, if any, is general voucher `acquisition`, already posted from
+    vouchers.csv by the same import; without one the asset was in the opening balances.
     Refused as `add` refuses, each problem at `where` (FILE:LINE)."""
-    found = _read(dict(values, paid_from=None), opening=True, where=where)
+    found = _read(dict(values, paid_from=None), opening=acquisition is None, where=where,
+                  posts_purchase=False)
     with models.database.atomic():
         return _store(found, acquisition, None)
 
@@ -169,17 +198,21 @@ def _store(found: dict, acquisition: int | None, paid_from: str | None) -> int:
         code=found["code"], name=found["name"], acquired=found["date"],
         cost=found["cost"], life=found["life"], residual=found["residual"],
         method=METHOD, use=found["use"], account=found["account"].id,
-        acquisition=acquisition))
-    audit.log("asset", kind=KIND, ids=(asset_id, asset_id), target=found["code"],
-              after={"name": found["name"], "acquired": found["date"].isoformat(),
-                     "cost": money.yuan(found["cost"]), "life": found["life"],
-                     "residual": money.yuan(found["residual"]), "use": found["use"],
-                     "account": found["account"].code, "paid_from": paid_from})
+        acquisition=acquisition, opening_depreciation=found["opening_depreciation"]))
+    after = {"name": found["name"], "acquired": found["date"].isoformat(),
+             "cost": money.yuan(found["cost"]), "life": found["life"],
+             "residual": money.yuan(found["residual"]), "use": found["use"],
+             "account": found["account"].code, "paid_from": paid_from}
+    if found["opening_depreciation"]:
+        after["opening_depreciation"] = money.yuan(found["opening_depreciation"])
+    audit.log("asset", kind=KIND, ids=(asset_id, asset_id), target=found["code"], after=after)
     return asset_id
 
 
-def _read(values: dict, opening: bool, where: str = "") -> dict:
-    """The asset's exact values, or RecordRefused naming every field that is wrong."""
+def _read(values: dict, opening: bool, where: str = "", posts_purchase: bool = True) -> dict:
+    """The asset's exact values, or RecordRefused naming every field that is wrong.
+    `opening`: the asset was in the opening balances (no purchase in these books);
+    `posts_purchase`: its purchase is to be posted from `paid_from` unless `opening`."""
     form = Form(KIND, values, None, where)
     FixedAsset = models.FixedAsset
     found = dict(
@@ -194,10 +227,11 @@ def _read(values: dict, opening: bool, where: str = "") -> dict:
             and found["residual"] >= found["cost"]:
         form.fail("residual", "asset_residual_too_large", residual=money.yuan(found["residual"]),
                   cost=money.yuan(found["cost"]))
+    found["opening_depreciation"] = _opening_depreciation(form, found, opening)
     if found["date"] is not None and found["date"].year in voucher_rules.closed_years():
         form.fail("date", "year_closed", year=found["date"].year)
     found["account"] = _expense_account(form, found["use"])
-    found["paid_from"] = None if opening else _paid_from(form)
+    found["paid_from"] = None if opening or not posts_purchase else _paid_from(form)
     if found["date"] is not None and found["life"] is not None and not form.errors:
         done = _depreciated_within(found["date"], found["life"])
         if done is not None:
@@ -205,6 +239,26 @@ def _read(values: dict, opening: bool, where: str = "") -> dict:
     if form.errors:
         raise RecordRefused(form.errors)
     return found
+
+
+def _opening_depreciation(form: Form, found: dict, opening: bool) -> int | None:
+    """What the earlier books depreciated of an asset in the opening balances: 0 when not
+    given; never negative, never more than cost − residual, and none for an asset whose
+    purchase is in these books."""
+    amount = form.get("opening_depreciation", amount_any, 0, required=False)
+    if not amount:
+        return amount
+    if not opening:
+        form.fail("opening_depreciation", "asset_opening_depreciation_not_opening")
+        return None
+    cost, residual = found["cost"], found["residual"]
+    if cost is not None and residual is not None and residual < cost \
+            and amount > cost - residual:
+        form.fail("opening_depreciation", "asset_opening_depreciation_too_large",
+                  amount=money.yuan(amount), cost=money.yuan(cost),
+                  residual=money.yuan(residual), limit=money.yuan(cost - residual))
+        return None
+    return amount
 
 
 def _life(value) -> int:
@@ -306,10 +360,13 @@ def plan(month: str) -> Plan:
     if month < first.acquired.isoformat()[:7]:
         raise LedgerError("depreciation_before_assets", month=month, code=first.code,
                           date=first.acquired.isoformat())
+    charged = _charged()
     charges = []
     for asset in assets:
-        amount = charge(asset.cost, asset.residual, asset.life,
-                        months_after(asset.acquired, month))
+        left = (asset.cost - asset.residual - asset.opening_depreciation
+                - charged.get(asset.id, (0, 0))[0])
+        amount = charge_left(asset.cost, asset.residual, asset.life,
+                             months_after(asset.acquired, month), left)
         if amount:
             charges.append(Charge(asset.id, asset.code, asset.name, asset.account_code, amount))
     if not charges:
@@ -395,36 +452,52 @@ def assets() -> list[Asset]:
     FixedAsset, Account = models.FixedAsset, models.Account
     rows = list(FixedAsset.select(FixedAsset.code, FixedAsset.name, FixedAsset.acquired,
                                   FixedAsset.cost, FixedAsset.life, FixedAsset.residual,
-                                  FixedAsset.use, Account.code, FixedAsset.acquisition)
+                                  FixedAsset.use, Account.code, FixedAsset.acquisition,
+                                  FixedAsset.opening_depreciation)
                 .join(Account).order_by(FixedAsset.code).tuples())
-    numbers = {general_id: _number(general_id) for *_, general_id in rows if general_id}
-    return [Asset(*row[:8], numbers.get(row[8])) for row in rows]
+    numbers = {row[8]: _number(row[8]) for row in rows if row[8]}
+    return [Asset(*row[:8], numbers.get(row[8]), row[9]) for row in rows]
 
 
 def register(month: str | None = None) -> list[RegisterRow]:
     """Each asset as of the end of `month` (all that is posted, when None): its cost,
-    the depreciation posted for it up to then (reversed months not counted) and its net
-    value. An asset acquired after `month` is left out."""
+    its accumulated depreciation (the opening depreciation and the charges posted for it
+    up to then, reversed months not counted), the months of its life passed by then and
+    its net value. With no month, the months are counted to the last month depreciated
+    (none depreciated: 0). An asset acquired after `month` is left out."""
     if month is not None:
         month = read_month(month)
-    Depreciation, Line = models.Depreciation, models.DepreciationLine
-    standing = _standing()
-    if month is not None:
-        standing = standing.where(Depreciation.month <= month)
-    sums = dict((asset_id, (total, count)) for asset_id, total, count in (
-        Line.select(Line.asset, fn.SUM(Line.amount), fn.COUNT(Line.id))
-        .where(Line.run.in_(standing.select(Depreciation.id)))
-        .group_by(Line.asset).tuples()))
+    sums = _charged(month)
+    as_of = month
+    if as_of is None:
+        Depreciation = models.Depreciation
+        as_of = _standing().select(fn.MAX(Depreciation.month)).scalar()
     FixedAsset = models.FixedAsset
     ids = dict(FixedAsset.select(FixedAsset.code, FixedAsset.id).tuples())
     rows = []
     for asset in assets():
         if month is not None and asset.acquired.isoformat()[:7] > month:
             continue
-        accumulated, count = sums.get(ids[asset.code], (0, 0))
-        rows.append(RegisterRow(asset, monthly(asset.cost, asset.residual, asset.life), count,
+        charged, _ = sums.get(ids[asset.code], (0, 0))
+        accumulated = asset.opening_depreciation + charged
+        months = (0 if as_of is None
+                  else min(asset.life, max(0, months_after(asset.acquired, as_of))))
+        rows.append(RegisterRow(asset, monthly(asset.cost, asset.residual, asset.life), months,
                                 accumulated, asset.cost - accumulated))
     return rows
+
+
+def _charged(month: str | None = None) -> dict[int, tuple[int, int]]:
+    """Asset id -> (fen charged, months charged) by the depreciation runs standing (not
+    reversed), those of months up to `month` when given."""
+    Depreciation, Line = models.Depreciation, models.DepreciationLine
+    standing = _standing()
+    if month is not None:
+        standing = standing.where(Depreciation.month <= month)
+    return {asset_id: (total, count) for asset_id, total, count in (
+        Line.select(Line.asset, fn.SUM(Line.amount), fn.COUNT(Line.id))
+        .where(Line.run.in_(standing.select(Depreciation.id)))
+        .group_by(Line.asset).tuples())}
 
 
 @dataclass(frozen=True)

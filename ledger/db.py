@@ -23,7 +23,7 @@ from ledger.errors import LedgerError
 
 DEFAULT_PATH = "ledger.db"
 APPLICATION_ID = 0x5349_4C4B  # "SILK"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 COLLECTIVE = models.COLLECTIVE
 
 
@@ -406,11 +406,21 @@ def _migrate_6(db: SqliteDatabase) -> None:
                    '\'511.04\')')
 
 
+def _migrate_7(db: SqliteDatabase) -> None:
+    """Schema 7: an asset already in the opening balances keeps the depreciation the books
+    before these had charged it (累计折旧期初, fen); every asset the ledger has gets 0.
+    SQLite adds the column in place (no rebuild, so the register's guards stay) and last,
+    where the model declares it. Its seal covers it only when it is not 0
+    (`seal.LATE_COLUMNS`), so the rows are not sealed again: their seals still hold."""
+    db.execute_sql('ALTER TABLE "fixed_asset" ADD COLUMN "opening_depreciation" INTEGER NOT '
+                   'NULL DEFAULT 0')
+
+
 #: Schema version N -> the step that brings an existing ledger from N-1 to N. Each step
 #: is written against the tables as they were at N-1, never against today's models, and
 #: leaves the ledger with the schema that `_create` gives a new one.
 MIGRATIONS: dict = {2: _migrate_2, 3: _migrate_3, 4: _migrate_4, 5: _migrate_5,
-                     6: _migrate_6}
+                     6: _migrate_6, 7: _migrate_7}
 
 
 def get_meta(key: str, default: str = "") -> str:

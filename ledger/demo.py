@@ -509,7 +509,8 @@ SUB_ACCOUNTS = (("501.04", "发包收入"), ("513.01", "电费"),
 WORKSHOP = dict(code="A001", name="育蚕车间厂房", acquired=date(2020, 3, 15), cost="180000",
                 life=240, residual="9000", use="workshop", account="511.04")
 #: The collective's opening balances (期初余额), fen: cash, bank, capital; the building's
-#: cost and depreciation so far come from its register entry, the reserve fund balances.
+#: cost and its depreciation before the books (the same amount in its register entry and
+#: in the opening credit to 152), the reserve fund balances.
 OPENING_CASH, OPENING_BANK, CAPITAL = 400_000, 9_600_000, 20_000_000
 
 
@@ -531,6 +532,19 @@ class GeneralBooks:
         self.closed_year = first - 1 if first == last else None
         self.begin = date(self.closed_year or first, 1, 1)
         self.years = range(self.begin.year, last + 1)
+        self.building_depreciation = self._building_depreciation()
+
+    def _building_depreciation(self) -> int:
+        """What the books before these depreciated of the building, fen: its straight line
+        from the month after it was bought to the December before the books begin.
+        Computed once: the opening voucher credits it to 152 and the register keeps it as
+        the building's opening depreciation, so the two agree by construction."""
+        from ledger import assets
+
+        cost, residual = _fen(WORKSHOP["cost"]), _fen(WORKSHOP["residual"])
+        before = assets.months_after(WORKSHOP["acquired"], f"{self.begin.year - 1}-12")
+        return sum(assets.charge(cost, residual, WORKSHOP["life"], month)
+                   for month in range(1, before + 1))
 
     def before_seasons(self) -> Counter:
         """The sub-accounts, the opening balances and the year before the seasons, closed
@@ -546,7 +560,8 @@ class GeneralBooks:
         groups.append(("vouchers", [(WHERE, v) for v in vouchers]))
         with models.database.atomic():
             count += book.record_many(groups, action="demo", source="silk demo").counts
-            assets.add(opening=True, **WORKSHOP)
+            assets.add(opening=True, opening_depreciation=yuan(self.building_depreciation),
+                       **WORKSHOP)
         if self.closed_year:
             count["vouchers"] += self._depreciate(self.closed_year, 12)
             count["vouchers"] += self._close(self.closed_year)
@@ -569,12 +584,7 @@ class GeneralBooks:
 
     # -- the vouchers ---------------------------------------------------------------------
     def _opening(self) -> dict:
-        from ledger import assets
-
-        cost, residual = _fen(WORKSHOP["cost"]), _fen(WORKSHOP["residual"])
-        before = assets.months_after(WORKSHOP["acquired"], f"{self.begin.year - 1}-12")
-        building = sum(assets.charge(cost, residual, WORKSHOP["life"], month)
-                       for month in range(1, before + 1))
+        cost, building = _fen(WORKSHOP["cost"]), self.building_depreciation
         reserve = OPENING_CASH + OPENING_BANK + cost - building - CAPITAL
         return _voucher(self.begin, "期初余额", [
             ("101", OPENING_CASH, 0), ("102", OPENING_BANK, 0), ("151", cost, 0),

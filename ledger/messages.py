@@ -1264,10 +1264,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.residual": ("residual value", "残值"),
     "field.use": ("use", "用途"),
     "field.paid_from": ("paid from", "付款科目"),
+    "field.opening_depreciation": ("opening accumulated depreciation", "期初累计折旧"),
     "action.asset": ("added fixed asset", "新增固定资产"),
     "action.depreciate": ("depreciated", "计提折旧"),
     "asset_residual_too_large": ("the residual value {residual} must be less than the cost "
                                  "{cost}", "残值 {residual} 应小于原值 {cost}"),
+    "asset_opening_depreciation_too_large": (
+        "{amount} is more than the asset can be depreciated by: cost {cost} less residual "
+        "{residual} is {limit}",
+        "期初累计折旧 {amount} 超过可提折旧总额：原值 {cost} 减残值 {residual} 为 {limit}"),
+    "asset_opening_depreciation_not_opening": (
+        "only an asset that was in the opening balances has depreciation from before the "
+        "books; one whose purchase is posted here has none",
+        "只有期初余额中已有的资产才有期初累计折旧；在本账中记购置凭证的资产没有"),
     "asset_bad_life": ("'{value}' is not a whole number of months", "“{value}”不是整月数"),
     "asset_life_range": ("the useful life is 1 to {limit} months",
                          "使用年限应为 1 至 {limit} 个月"),
@@ -1309,6 +1318,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "购置凭证 {voucher}（借 151，贷 {account}）"),
     "asset_added_opening": ("No purchase voucher: it is in the opening balances",
                             "未生成购置凭证：已在期初余额中"),
+    "asset_added_opening_depreciation": (
+        "No purchase voucher: it is in the opening balances, with {amount} depreciated "
+        "before the books began", "未生成购置凭证：已在期初余额中，期初累计折旧 {amount}"),
+    "asset_list_opening_note": ("Accumulated depreciation includes {amount} from before the "
+                                "books began",
+                                "累计折旧含期初累计折旧 {amount}"),
     "depreciation_posted": ("Depreciation for {month} posted: voucher {voucher}, {total} for "
                             "{count} assets", "已计提 {month} 折旧：凭证 {voucher}，"
                             "{count} 项资产共 {total}"),
@@ -1353,6 +1368,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "购置款的贷方科目（默认 102 银行存款）"),
     "help.asset_opening": ("it is already in the opening balances: post no purchase",
                            "已在期初余额中：不生成购置凭证"),
+    "help.asset_opening_depreciation": (
+        "with --opening: the depreciation the earlier books charged it (累计折旧期初), in "
+        "yuan; the same amount is in the opening balances' credit to 152",
+        "与 --opening 同用：原账簿已计提的折旧（累计折旧期初，元），即期初余额中贷记 152 的这部分"),
     "help.asset_list": ("the register: cost, accumulated depreciation and net value",
                         "登记簿：原值、累计折旧和净值"),
     "help.asset_month": ("as of the end of this month (YYYY-MM)", "截至该月末（YYYY-MM）"),

@@ -16,6 +16,7 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    SQL,
     TextField,
 )
 
@@ -346,7 +347,12 @@ class FixedAsset(BaseModel):
     what it is worth at the end, and the expense account its monthly depreciation is
     charged to (by where it is used). Written once and never changed, like a record;
     `acquisition` is the general voucher that bought it, or empty when the asset was
-    already in the opening balances (`ledger.assets`)."""
+    already in the opening balances (`ledger.assets`), and then `opening_depreciation`
+    is what the books before these had depreciated of it (累计折旧期初, fen).
+
+    `opening_depreciation` came with schema 7 and, like a column SQLite adds to a table,
+    stands last; its seal covers it only when it is not 0 (`seal.LATE_COLUMNS`), so the
+    rows sealed before it existed keep their seals."""
 
     id = AutoField()
     code = CharField(max_length=32, unique=True)
@@ -360,6 +366,7 @@ class FixedAsset(BaseModel):
     account = ForeignKeyField(Account, on_delete="RESTRICT", index=True)
     acquisition = ForeignKeyField(GeneralVoucher, null=True, on_delete="RESTRICT", index=False)
     seal = CharField(max_length=SEAL_CHARS, default="")
+    opening_depreciation = BigIntegerField(default=0, constraints=[SQL("DEFAULT 0")])  # fen
 
 
 class Depreciation(BaseModel):

@@ -30,9 +30,34 @@ def sealed_fields(model: type) -> list[Field]:
     return [f for f in model._meta.sorted_fields if f.name not in ("seal", "hash")]
 
 
+#: Columns added to a sealed table after rows were sealed without them: a row's seal
+#: covers such a column only when it holds something other than 0. A row written before
+#: the column existed (where the migration left 0) keeps the seal it had, and nothing
+#: needs resealing; a row whose value is not 0 is sealed with it, so changing the value
+#: either way (0 to something, something to 0 or to something else) breaks the seal.
+LATE_COLUMNS = {models.FixedAsset: ("opening_depreciation",)}  # schema 7
+
+
 def row_seal(model: type, values: Sequence) -> str:
     """The seal of a row of `model`, given its sealed columns' stored values in order."""
+    if model in LATE_COLUMNS:
+        late = _late_positions(model)
+        values = [value for position, value in enumerate(values)
+                  if position not in late or value != 0]
     return digest(model._meta.table_name, *values)
+
+
+_LATE_POSITIONS: dict[type, frozenset[int]] = {}
+
+
+def _late_positions(model: type) -> frozenset[int]:
+    """Where `LATE_COLUMNS` of `model` stand among its sealed columns."""
+    found = _LATE_POSITIONS.get(model)
+    if found is None:
+        names = [f.name for f in sealed_fields(model)]
+        found = frozenset(names.index(name) for name in LATE_COLUMNS.get(model, ()))
+        _LATE_POSITIONS[model] = found
+    return found
 
 
 def voucher_hash(previous: str, voucher: Sequence, postings: Iterable[Sequence]) -> str:

@@ -291,15 +291,25 @@ def undo_assets(raw: sqlite3.Connection) -> None:
     raw.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
 
 
+def undo_opening_depreciation(raw: sqlite3.Connection) -> None:
+    """Undo schema 7 on an open connection: the register without the opening accumulated
+    depreciation (every asset's is 0, so its seal is the one schema 6 gave it)."""
+    raw.execute('ALTER TABLE "fixed_asset" DROP COLUMN "opening_depreciation"')
+    raw.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
+
+
 def as_schema(path, version: int) -> None:
-    """Turn a ledger file back into what the program wrote at schema `version` (3, 4 or
-    5): without the fixed assets, below 5 without the whole books, and at 3 without the
-    meta seal and the ledger's id."""
+    """Turn a ledger file back into what the program wrote at schema `version` (3 to 6):
+    at 6 without the assets' opening depreciation, below 6 without the fixed assets,
+    below 5 without the whole books, and at 3 without the meta seal and the ledger's id."""
     raw = sqlite3.connect(path)
     triggers = raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
     for name, _ in triggers:
         raw.execute(f'DROP TRIGGER "{name}"')
-    undo_assets(raw)
+    if version < 6:
+        undo_assets(raw)
+    else:
+        undo_opening_depreciation(raw)
     if version < 5:
         undo_whole_books(raw)
     if version < 4:

@@ -43,6 +43,49 @@ def test_adding_an_asset_says_its_monthly_charge_and_purchase_voucher(run):
     assert check.run() == []
 
 
+BUILDING = ("asset", "add", "A001", "育蚕车间厂房", "--date", "2020-03-15", "--cost", "180000",
+            "--life", "240", "--residual", "9000", "--use", "workshop", "--opening")
+
+
+def test_an_asset_in_the_opening_balances_brings_its_depreciation_to_the_register(run):
+    code, out, err = run(*BUILDING, "--opening-depreciation", "40612.50", lang="zh")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == ["已添加固定资产 A001 育蚕车间厂房：原值 180000.00，240 个月，"
+                                "每月折旧 712.50 记入 511.04",
+                                "未生成购置凭证：已在期初余额中，期初累计折旧 40612.50"]
+    assert run("depreciate", "2025-01")[0] == 0
+    code, out, _ = run("asset", "list", "--month", "2025-01", "--format", "json")
+    assert code == 0
+    # 40,612.50 brought + 712.50 for January; 2020-04 to 2025-01 is 58 months
+    accumulated = 4_061_250 + 71_250
+    assert json.loads(out)["assets"][0] == {
+        "code": "A001", "name": "育蚕车间厂房", "acquired": "2020-03-15", "use": "workshop",
+        "account": "511.04", "cost": "180000.00", "life": 240, "residual": "9000.00",
+        "monthly": "712.50", "months": 58, "opening_depreciation": "40612.50",
+        "accumulated": "41325.00", "net": "138675.00", "voucher": ""}
+    assert accumulated == 4_132_500 and 18_000_000 - accumulated == 13_867_500
+    code, out, _ = run("asset", "list")
+    lines = out.splitlines()
+    row = next(line for line in lines if line.startswith("A001"))
+    assert row.split()[-2:] == ["41325.00", "138675.00"]
+    assert lines[-1] == ("Accumulated depreciation includes 40612.50 from before the books "
+                         "began")
+    code, out, _ = run("asset", "list", lang="zh")
+    assert out.splitlines()[-1] == "累计折旧含期初累计折旧 40612.50"
+
+
+def test_opening_depreciation_without_opening_is_refused_naming_the_field(run):
+    before = table_counts()
+    code, out, err = run(*SHED, "--opening-depreciation", "100")
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "fixed asset: opening accumulated depreciation: only an asset that was in the opening "
+        "balances has depreciation from before the books; one whose purchase is posted here "
+        "has none",
+        "Problems found: 1; nothing was written to the ledger."]
+    assert table_counts() == before
+
+
 def test_paid_from_and_opening_cannot_both_be_given(run):
     before = table_counts()
     with pytest.raises(SystemExit) as raised:
@@ -102,7 +145,7 @@ def test_the_register_as_json_as_of_a_month(run):
         "assets": [{"code": "A001", "name": "育蚕车间厂房", "acquired": "2025-12-10",
                     "use": "workshop", "account": "511.04", "cost": "120000.00", "life": 240,
                     "residual": "6000.00", "monthly": "475.00", "months": 1,
-                    "accumulated": "475.00", "net": "119525.00",
+                    "opening_depreciation": "0.00", "accumulated": "475.00", "net": "119525.00",
                     "voucher": "记-2025-12-0001"}],
         "totals": {"cost": "120000.00", "accumulated": "475.00", "net": "119525.00"}}
     code, out, _ = run("asset", "list")

@@ -4,6 +4,7 @@ month, and the migration of a schema-5 ledger. Expected figures are worked out h
 the inputs (Fraction arithmetic), never by the code under test."""
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from pathlib import Path
 from datetime import date
@@ -14,7 +15,7 @@ from peewee import IntegrityError
 
 from helpers import as_schema, table_counts, tamper
 from ledger import assets, audit, check, db, i18n, models, vouchers
-from ledger.errors import LedgerError
+from ledger.errors import LedgerError, RecordRefused
 from ledger.reports.audit_trail import describe
 
 
@@ -258,6 +259,98 @@ def test_an_asset_that_would_miss_a_month_already_depreciated_is_refused(memory_
     sound()
 
 
+# -- an asset in the opening balances with depreciation from before the books ----------
+
+def building(**changes) -> int:
+    """The demo's building, bought in March 2020, in the opening balances of 2025:
+    180,000.00 with 9,000.00 residual over 240 months (712.50 a month)."""
+    values = dict(code="A001", name="育蚕车间厂房", acquired="2020-03-15", cost="180000",
+                  life=240, residual="9000", use="workshop", opening=True)
+    return assets.add(**{**values, **changes})
+
+
+@pytest.mark.parametrize("changes, lang, message", [
+    (dict(opening_depreciation="-0.01"), "en",
+     "fixed asset: opening accumulated depreciation: must not be negative"),
+    (dict(opening_depreciation="171000.01"), "en",
+     "fixed asset: opening accumulated depreciation: 171000.01 is more than the asset can "
+     "be depreciated by: cost 180000.00 less residual 9000.00 is 171000.00"),
+    (dict(opening_depreciation="171000.01"), "zh",
+     "固定资产: 期初累计折旧: 期初累计折旧 171000.01 超过可提折旧总额：原值 180000.00 减残值 "
+     "9000.00 为 171000.00"),
+    (dict(opening=False, opening_depreciation="100"), "en",
+     "fixed asset: opening accumulated depreciation: only an asset that was in the opening "
+     "balances has depreciation from before the books; one whose purchase is posted here "
+     "has none"),
+    (dict(opening=False, opening_depreciation="100"), "zh",
+     "固定资产: 期初累计折旧: 只有期初余额中已有的资产才有期初累计折旧；"
+     "在本账中记购置凭证的资产没有"),
+])
+def test_an_opening_depreciation_that_cannot_be_is_refused_in_words(changes, lang, message,
+                                                                   memory_ledger):
+    before = table_counts()
+    with pytest.raises(RecordRefused) as raised:
+        building(**changes)
+    assert table_counts() == before
+    assert [error.field for error in raised.value.errors] == ["opening_depreciation"]
+    assert raised.value.errors[0].message(lang) == message
+
+
+def test_all_that_can_be_depreciated_may_be_brought_forward_and_nothing_is_left(memory_ledger):
+    building(opening_depreciation="171000")
+    (row,) = assets.register()
+    assert (row.opening, row.accumulated, row.net) == (17_100_000, 17_100_000, 900_000)
+    assert "nothing to depreciate in 2025-01" in refusal(assets.depreciate, "2025-01")
+
+
+def test_the_register_counts_the_opening_depreciation_and_the_months_of_life(memory_ledger):
+    # The earlier books charged 40,000.00 (the straight line would have reached 57 ×
+    # 712.50 = 40,612.50 by 2024-12): the schedule goes on at 712.50 a month.
+    opening, monthly = 4_000_000, 71_250
+    assert half_up(Fraction(18_000_000 - 900_000, 240)) == monthly
+    building(opening_depreciation="40000")
+    assert models.FixedAsset.get().opening_depreciation == opening
+    assert describe(audit.entries()[-1], "en").summary == "added fixed asset A001"
+    for month in ("2025-01", "2025-02", "2025-03"):
+        assert depreciation_of(month) == [("511.04", monthly, 0), ("152", 0, monthly)]
+    (row,) = assets.register("2025-02")
+    # 2020-04 to 2025-02: 9 months of 2020, 4 whole years, 2 months of 2025
+    assert (row.months, row.opening, row.accumulated, row.net) == (
+        9 + 4 * 12 + 2, opening, opening + 2 * monthly, 18_000_000 - opening - 2 * monthly)
+    (row,) = assets.register()  # as of the last month depreciated, 2025-03
+    assert (row.months, row.accumulated) == (60, opening + 3 * monthly)
+    (row,) = assets.register("2024-12")  # the books' first day: what they brought
+    assert (row.months, row.accumulated, row.net) == (57, opening, 18_000_000 - opening)
+    sound()
+
+
+def test_an_old_book_over_the_schedule_ends_early_and_one_under_it_ends_on_the_last_month(
+        memory_ledger):
+    # 1,000.00 over 12 months from 2024-06: 83.33 a month; the books begin in 2025, in
+    # the seventh month of its life.
+    monthly = half_up(Fraction(100_000, 12))
+    assert monthly == 8_333
+    assets.add("A005", "温控器", "2024-06-10", "1000", 12, use="workshop", opening=True,
+               opening_depreciation="600")  # the old books charged 100.00 a month
+    assets.add("A006", "消毒机", "2024-06-10", "1000", 12, use="management", opening=True,
+               opening_depreciation="300")  # they charged 50.00 a month
+    over, under = [], []
+    for number in range(1, 7):
+        lines = dict((code, debit) for code, debit, _ in depreciation_of(f"2025-{number:02d}"))
+        over.append(lines.get("511.04", 0))
+        under.append(lines.get("513", 0))
+    # 400.00 left: four months of 83.33, then the 66.68 left, then nothing
+    assert over == [monthly] * 4 + [40_000 - 4 * monthly, 0]
+    # 700.00 left: five months of 83.33, the last month takes the 283.35 left
+    assert under == [monthly] * 5 + [70_000 - 5 * monthly]
+    assert 60_000 + sum(over) == 100_000 == 30_000 + sum(under)
+    rows = assets.register("2025-06")
+    assert [(row.months, row.accumulated, row.net) for row in rows] == [
+        (12, 100_000, 0), (12, 100_000, 0)]
+    assert "nothing to depreciate in 2025-07" in refusal(assets.depreciate, "2025-07")
+    sound()
+
+
 # -- reversal ----------------------------------------------------------------------------
 
 def test_reversing_a_depreciation_voucher_frees_its_month_again(memory_ledger):
@@ -266,6 +359,10 @@ def test_reversing_a_depreciation_voucher_frees_its_month_again(memory_ledger):
     reversal = vouchers.reverse(first.general_id, "折旧计错")
     assert journal_of(reversal) == [("511.04", -47_500, 0), ("152", 0, -47_500)]
     (row,) = assets.register("2026-01")
+    # the month of its life has passed (已提月份 counts the months of its life), but its
+    # depreciation no longer stands; as of the last month depreciated, there is none
+    assert (row.accumulated, row.months) == (0, 1)
+    (row,) = assets.register()
     assert (row.accumulated, row.months) == (0, 0)
     assert [(run.month, run.reversed) for run in assets.runs()] == [("2026-01", True)]
     sound()
@@ -324,15 +421,78 @@ def test_a_schema_5_ledger_gets_the_register_with_its_guards(ledger_path):
     as_schema(ledger_path, 5)
     assert not [row for row in _schema(ledger_path) if "depreciation" in row[1]]
     database = db.open_ledger(ledger_path)
-    assert db.schema_version(database) == db.SCHEMA_VERSION == 6
+    assert db.schema_version(database) == db.SCHEMA_VERSION == 7
     assert check.run() == []
-    assert audit.entries()[-1].target == "schema 5 -> 6"
+    assert audit.entries()[-1].target == "schema 5 -> 7"
     workshop()
     assets.depreciate("2026-01")
     sound()
     database.close()
     models.database.initialize(None)
     assert _schema(ledger_path) == fresh
+
+
+def schema_6_seal(row: tuple) -> str:
+    """A register row's seal as schema 6 computed it, over its eleven columns, worked out
+    here (`repr` of the table name and the values, sha256, 32 hex digits)."""
+    return hashlib.sha256(repr(("fixed_asset", *row)).encode("utf-8")).hexdigest()[:32]
+
+
+SCHEMA_6_COLUMNS = ('id, code, name, acquired, cost, life, residual, method, use, account_id, '
+                    'acquisition_id')
+
+
+def test_a_schema_6_ledger_gets_the_opening_depreciation_and_keeps_its_seals(ledger_path):
+    database = db.open_ledger(ledger_path)
+    workshop()
+    assets.add("A002", "办公电脑", "2025-11-03", "4800", 48, use="management", opening=True)
+    assets.depreciate("2026-01")
+    database.close()
+    models.database.initialize(None)
+    fresh = _schema(ledger_path)
+    as_schema(ledger_path, 6)
+    raw = sqlite3.connect(ledger_path)
+    columns = [row[1] for row in raw.execute('PRAGMA table_info("fixed_asset")')]
+    assert "opening_depreciation" not in columns
+    rows = raw.execute(f"SELECT {SCHEMA_6_COLUMNS}, seal FROM fixed_asset ORDER BY id").fetchall()
+    raw.close()
+    # the rows carry the seals schema 6 gave them: over the eleven columns it had
+    assert [seal for *_, seal in rows] == [schema_6_seal(tuple(row[:-1])) for row in rows]
+
+    database = db.open_ledger(ledger_path)
+    assert db.schema_version(database) == db.SCHEMA_VERSION == 7
+    assert audit.entries()[-1].target == "schema 6 -> 7"
+    assert check.run() == []  # the old seals verify as they are
+    assert [(row.asset.code, row.accumulated) for row in assets.register("2026-01")] == [
+        ("A001", 47_500), ("A002", 10_000)]
+    assert list(models.FixedAsset.select(models.FixedAsset.opening_depreciation)
+                .order_by(models.FixedAsset.id).scalars()) == [0, 0]
+    database.close()
+    models.database.initialize(None)
+    assert _schema(ledger_path) == fresh  # the schema a new ledger gets
+    # the new column is sealed: set behind the program's back, check names the row
+    tamper(ledger_path, "UPDATE fixed_asset SET opening_depreciation = 1 WHERE code = 'A002'")
+    database = db.open_ledger(ledger_path)
+    found = [finding.message("en") for finding in check.run()]
+    database.close()
+    models.database.initialize(None)
+    assert any("fixed_asset" in line for line in found), found
+
+
+def test_an_asset_with_no_opening_depreciation_is_sealed_as_schema_6_sealed_it(memory_ledger):
+    workshop()
+    assets.add("A002", "办公电脑", "2025-11-03", "4800", 48, use="management", opening=True,
+               opening_depreciation="200")
+    rows = models.database.execute_sql(
+        f"SELECT {SCHEMA_6_COLUMNS}, opening_depreciation, seal FROM fixed_asset ORDER BY id"
+    ).fetchall()
+    (*shed, shed_opening, shed_seal), (*computer, computer_opening, computer_seal) = rows
+    assert (shed_opening, computer_opening) == (0, 20_000)
+    assert shed_seal == schema_6_seal(tuple(shed))
+    # a non-zero amount is sealed with the row: the seal is not schema 6's
+    assert computer_seal != schema_6_seal(tuple(computer))
+    assert computer_seal == hashlib.sha256(repr(("fixed_asset", *computer, 20_000)).encode(
+        "utf-8")).hexdigest()[:32]
 
 
 def test_the_upgrade_adds_the_depreciation_expense_account(ledger_path):

@@ -149,6 +149,25 @@ def test_any_seed_and_size_is_accepted(seed, households, seasons):
 
 # -- the collective's whole books ----------------------------------------------------------
 
+def test_the_registers_accumulated_depreciation_is_the_balance_of_152(memory_ledger):
+    from ledger import assets
+
+    demo.generate(**SMALL)
+    (credit, debit), = models.database.execute_sql(
+        'SELECT SUM(p."credit"), SUM(p."debit") FROM "posting" p JOIN "account" a ON '
+        'a."id" = p."account_id" WHERE a."code" = \'152\'').fetchall()
+    rows = assets.register()
+    assert sum(row.accumulated for row in rows) == credit - debit
+    (building,) = rows
+    # the opening depreciation is the opening voucher's credit to 152, read from its
+    # postings: the building's depreciation of 2020-04 to 2024-12, 57 months of 712.50
+    (opening,), = models.database.execute_sql(
+        'SELECT p."credit" FROM "posting" p JOIN "account" a ON a."id" = p."account_id" '
+        'JOIN "voucher" v ON v."id" = p."voucher_id" WHERE a."code" = \'152\' AND '
+        'v."date" = \'2025-01-01\'').fetchall()
+    assert building.opening == opening == 57 * 71_250
+    assert building.net == building.asset.cost - (credit - debit)
+
 def account_movements(year: int) -> dict[str, tuple[int, int]]:
     """Each account's debits and credits of the vouchers dated in `year`, from the postings
     one by one (not from the kept balances the statements read)."""
@@ -181,8 +200,10 @@ def test_the_demo_keeps_the_whole_books_and_a_closed_distributed_year(memory_led
         assert statements.problems(year) == []
     sheet = statements.balance_sheet(2026)
     assert sheet.figure("fixed_assets_cost") == 18_000_000
+    # (180,000 − 9,000) / 240 a month; depreciated to 2026-11, the 80th month of its life
+    # (2020-04 to 2026-11: 9 months of 2020, five whole years, 11 months of 2026)
     assert [(row.asset.code, row.months, row.monthly) for row in assets.register()] == [
-        ("A001", 23, 71_250)]  # 2025-01 to 2026-11 depreciated, (180,000 − 9,000) / 240
+        ("A001", 9 + 5 * 12 + 11, 71_250)]
     # cash drawn before each settlement: cash on hand never below zero, so no warning
     warnings: list = []
     assert check.run(warnings=warnings) == [] and warnings == []

@@ -56,9 +56,9 @@ def test_a_closed_reopened_depreciated_ledger_comes_back_the_same(source, tmp_pa
     # computed by hand: 120000 − 6000 over 240 months is 475.00; 24000 over 60 is 400.00
     # from April; May reversed, so eleven months stand.
     assert (first / "assets.csv").read_text(encoding="utf-8").splitlines() == [
-        "code,name,date,cost,life,residual,use,account,voucher",
-        "A001,育蚕车间厂房,2024-12-20,120000.00,240,6000.00,workshop,511.04,",
-        "A002,农机棚,2025-03-10,24000.00,60,0.00,management,513,3"]
+        "code,name,date,cost,life,residual,use,account,voucher,opening_depreciation",
+        "A001,育蚕车间厂房,2024-12-20,120000.00,240,6000.00,workshop,511.04,,",
+        "A002,农机棚,2025-03-10,24000.00,60,0.00,management,513,3,"]
     rows = (first / "depreciation.csv").read_text(encoding="utf-8").splitlines()
     assert rows[:4] == ["month,total", "2025-01,475.00", "2025-02,475.00", "2025-03,475.00"]
     assert rows[4:6] == ["2025-04,875.00", "2025-06,875.00"] and len(rows) == 12
@@ -189,8 +189,9 @@ def test_chinese_file_names_and_headers(folder, empty, tmp_path):
     (chinese / "assets.csv").rename(chinese / "固定资产.csv")
     (chinese / "depreciation.csv").rename(chinese / "折旧.csv")
     (chinese / "closes.csv").rename(chinese / "年终结账.csv")
-    _edit(chinese / "固定资产.csv", "code,name,date,cost,life,residual,use,account,voucher",
-          "资产编号,资产名称,购入日期,原值,使用月数,残值,用途,折旧科目,购置凭证")
+    _edit(chinese / "固定资产.csv",
+          "code,name,date,cost,life,residual,use,account,voucher,opening_depreciation",
+          "资产编号,资产名称,购入日期,原值,使用月数,残值,用途,折旧科目,购置凭证,期初累计折旧")
     _edit(chinese / "固定资产.csv", "management", "管理")
     _edit(chinese / "折旧.csv", "month,total", "月份,折旧额")
     _edit(chinese / "年终结账.csv", "year,reserve_percent,members,other,other_account",
@@ -200,6 +201,77 @@ def test_chinese_file_names_and_headers(folder, empty, tmp_path):
     assert voucher_rules.closed_years() == {2025, 2026}
     assert [(a.code, a.use, a.account) for a in assets.assets()] == [
         ("A001", "workshop", "511.04"), ("A002", "management", "513")]
+
+
+# -- the opening accumulated depreciation ---------------------------------------------------
+
+def building_books() -> None:
+    """Books opening on 2025-01-01 with the workshop bought in March 2020: its cost and
+    the 40,000.00 the earlier books depreciated in the opening balances, the same amount
+    in its register entry; a purchase of 2025 beside it; two months depreciated."""
+    vouchers.post(dict(date="2025-01-01", lines=[
+        line("102", "100000", summary="期初余额"), line("151", "180000", summary="期初余额"),
+        line("152", credit="40000", summary="期初余额"),
+        line("301", credit="240000", summary="期初余额")]))
+    assets.add("A001", "育蚕车间厂房", "2020-03-15", "180000", "240", "9000", opening=True,
+               opening_depreciation="40000")
+    assets.add("A002", "农机棚", "2025-01-10", "24000", "60", "0", use="management")
+    assets.depreciate("2025-01")
+    assets.depreciate("2025-02")
+
+
+OLD_HEADER = "code,name,date,cost,life,residual,use,account,voucher"
+
+
+def test_the_opening_depreciation_travels_in_assets_csv(tmp_path):
+    source = _make(tmp_path / "source.db", building_books)
+    first, second, copy = tmp_path / "first", tmp_path / "second", tmp_path / "copy.db"
+    assert silk("--db", source, "export", "-o", first) == 0
+    assert (first / "assets.csv").read_text(encoding="utf-8").splitlines() == [
+        f"{OLD_HEADER},opening_depreciation",
+        "A001,育蚕车间厂房,2020-03-15,180000.00,240,9000.00,workshop,511.04,,40000.00",
+        "A002,农机棚,2025-01-10,24000.00,60,0.00,management,513,2,"]
+    assert silk("--db", copy, "init") == 0
+    assert silk("--db", copy, "import", first) == 0
+    assert snapshot(copy) == snapshot(source)
+    assert silk("--db", copy, "export", "-o", second) == 0
+    for path in sorted(first.iterdir()):
+        assert (second / path.name).read_bytes() == path.read_bytes(), path.name
+    database = db.open_ledger(copy)
+    try:
+        # 40,000.00 + two months of (180,000 − 9,000) / 240 = 712.50; 24,000 / 60 = 400.00
+        # for February only (bought in January)
+        assert [(row.asset.code, row.accumulated, row.net) for row in assets.register()] == [
+            ("A001", 4_000_000 + 2 * 71_250, 18_000_000 - 4_000_000 - 2 * 71_250),
+            ("A002", 40_000, 2_400_000 - 40_000)]
+    finally:
+        database.close()
+        models.database.initialize(None)
+
+
+def _without_last_column(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("".join(line.rsplit(",", 1)[0] + "\n" for line in lines), encoding="utf-8")
+
+
+def test_an_assets_csv_without_the_column_still_imports(folder, empty):
+    _without_last_column(folder / "assets.csv")
+    assert (folder / "assets.csv").read_text(encoding="utf-8").splitlines()[0] == OLD_HEADER
+    counts = csv_import.import_files([folder])
+    assert (counts["assets"], counts["depreciation"]) == (2, 11)
+    assert [asset.opening_depreciation for asset in assets.assets()] == [0, 0]
+    assert [row.accumulated for row in assets.register()] == [475_00 * 11, 400_00 * 8]
+
+
+def test_an_opening_depreciation_on_a_bought_asset_or_over_its_cost_is_refused(folder, empty):
+    _edit(folder / "assets.csv", "513,3,", "513,3,100.00")
+    _edit(folder / "assets.csv", "511.04,,", "511.04,,114000.01")
+    assert _refused(folder) == [
+        f"{folder / 'assets.csv'}:2: opening_depreciation: 114000.01 is more than the asset "
+        "can be depreciated by: cost 120000.00 less residual 6000.00 is 114000.00",
+        f"{folder / 'assets.csv'}:3: opening_depreciation: only an asset that was in the "
+        "opening balances has depreciation from before the books; one whose purchase is "
+        "posted here has none"]
 
 
 def test_dry_run_checks_the_replayed_files_and_writes_nothing(folder, empty):

@@ -35,6 +35,8 @@ def add_commands(commands: Commands) -> None:
     source.add_argument("--paid-from", metavar="ACCOUNT", default="102",
                         help=help_text("asset_paid_from"))
     source.add_argument("--opening", action="store_true", help=help_text("asset_opening"))
+    add.add_argument("--opening-depreciation", metavar="YUAN",
+                     help=help_text("asset_opening_depreciation"))
     add.set_defaults(run=add_asset)
 
     listing = subcommands.add("list", "asset_list")
@@ -56,7 +58,8 @@ def add_asset(args) -> int:
     open_ledger(args)
     asset_id = assets.add(args.code, args.name, args.date, args.cost, args.life,
                           residual=args.residual, use=args.use, account=args.account,
-                          paid_from=args.paid_from, opening=args.opening)
+                          paid_from=args.paid_from, opening=args.opening,
+                          opening_depreciation=args.opening_depreciation)
     added = next(row for row in assets.assets() if row.code == _code_of(asset_id))
     say(i18n.t("asset_added", code=added.code, name=added.name, cost=money.yuan(added.cost),
                life=added.life, account=added.account,
@@ -64,6 +67,9 @@ def add_asset(args) -> int:
     if added.acquisition:
         say(i18n.t("asset_added_voucher", voucher=added.acquisition,
                    account=args.paid_from.strip().upper()))
+    elif added.opening_depreciation:
+        say(i18n.t("asset_added_opening_depreciation",
+                   amount=money.yuan(added.opening_depreciation)))
     else:
         say(i18n.t("asset_added_opening"))
     return 0
@@ -102,6 +108,9 @@ def list_assets(args) -> int:
                   money.yuan(sum(r.accumulated for r in rows)),
                   money.yuan(sum(r.net for r in rows))])
     say(table.text(headers, lines, numeric_from=3))
+    opening = sum(row.opening for row in rows)
+    if opening:
+        say(i18n.t("asset_list_opening_note", amount=money.yuan(opening)))
     return 0
 
 
@@ -115,6 +124,7 @@ def register_json(rows, month: str | None) -> dict:
                 "account": row.asset.account, "cost": money.yuan(row.asset.cost),
                 "life": row.asset.life, "residual": money.yuan(row.asset.residual),
                 "monthly": money.yuan(row.monthly), "months": row.months,
+                "opening_depreciation": money.yuan(row.opening),
                 "accumulated": money.yuan(row.accumulated), "net": money.yuan(row.net),
                 "voucher": row.asset.acquisition or ""}
 

@@ -126,11 +126,12 @@ def asset_rows(for_import: bool = True) -> Iterator[list]:
     """The rows of assets.csv: the register in the order the assets were added, each with
     its purchase voucher as vouchers.csv numbers it (the workbook: its own number);
     empty for an asset that was in the opening balances or whose purchase was cancelled
-    within its month."""
+    within its month; and last its opening accumulated depreciation (empty when 0)."""
     FixedAsset, Account = models.FixedAsset, models.Account
     query = (FixedAsset.select(FixedAsset.code, FixedAsset.name, FixedAsset.acquired,
                                FixedAsset.cost, FixedAsset.life, FixedAsset.residual,
-                               FixedAsset.use, Account.code, FixedAsset.acquisition)
+                               FixedAsset.use, Account.code, FixedAsset.acquisition,
+                               FixedAsset.opening_depreciation)
              .join(Account).order_by(FixedAsset.id).tuples())
     found = list(query)
     if for_import:
@@ -138,9 +139,9 @@ def asset_rows(for_import: bool = True) -> Iterator[list]:
     else:
         names = {row[8]: vouchers.number_of(voucher_rules.KIND, row[8]) or ""
                  for row in found if row[8]}
-    for *row, acquisition in found:
+    for *row, acquisition, opening in found:
         row[4] = str(row[4])
-        yield [*row, names.get(acquisition, "")]
+        yield [*row, names.get(acquisition, ""), opening]
 
 
 def depreciation_rows() -> Iterator[list]:
@@ -190,7 +191,7 @@ def _numbers_from(general_id: int, count: int = 1000) -> dict[int, str]:
 
 BOOK_COLUMNS = {"accounts": (TEXT, TEXT),
                 "vouchers": (TEXT, DATE, TEXT, TEXT, MONEY_BLANK0, MONEY_BLANK0),
-                "assets": (TEXT, TEXT, DATE, MONEY, TEXT, MONEY, TEXT, TEXT, TEXT),
+                "assets": (TEXT, TEXT, DATE, MONEY, TEXT, MONEY, TEXT, TEXT, TEXT, MONEY_BLANK0),
                 "depreciation": (TEXT, MONEY),
                 "closes": (TEXT, TEXT, MONEY, MONEY_BLANK0, TEXT)}
 

@@ -149,6 +149,14 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "{residual} · {use} → {account} · 已提 {months} 个月 · {bought}"),
     "books.assets.bought": ("bought by {voucher}", "购置凭证 {voucher}"),
     "books.assets.opening": ("in the opening balances", "期初已有"),
+    "books.assets.opening_with": ("in the opening balances, {amount} depreciated before",
+                                  "期初已有，期初累计折旧 {amount}"),
+    "books.assets.form_title_opening": ("New fixed asset already in the opening balances "
+                                        "(no purchase is posted)",
+                                        "新增期初已有的固定资产（不记购置凭证）"),
+    "books.assets.opening_box": ("in the opening balances", "期初已有"),
+    "books.assets.opening_hint": ("what the old books depreciated (in 152's opening)",
+                                  "原账已提折旧，含在 152 期初余额中"),
     "books.assets.form_title": ("New fixed asset (its purchase is posted with it)",
                                 "新增固定资产（同时记购置凭证）"),
     "books.assets.form_keys": ("Tab: next field · Enter or Ctrl+S: save · Esc: cancel",
@@ -162,6 +170,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "books.asset_field.residual": ("residual", "残值"),
     "books.asset_field.use": ("use", "用途"),
     "books.asset_field.paid_from": ("paid from", "付款科目"),
+    "books.asset_field.opening": ("opening", "期初"),
+    "books.asset_field.opening_depreciation": ("opening depr.", "期初累计折旧"),
     "books.discard_title": ("Discard what you typed?", "放弃填写的内容？"),
     "books.discard_text": ("It has not been saved and will be lost. Enter: discard it · "
                            "Esc: go back", "内容尚未保存，放弃后将丢失。回车：放弃 · Esc：返回"),

@@ -171,6 +171,52 @@ async def test_an_asset_added_shows_its_monthly_charge_and_a_month_is_depreciate
     assert after[1] - before[1] == sum(charges)
 
 
+async def test_an_asset_ticked_as_in_the_opening_balances_brings_its_depreciation(demo_path):
+    from textual.widgets import Checkbox
+
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        await pilot.press("d")
+        await settle(pilot, app)
+        await pilot.press("n")
+        await settle(pilot, app)
+        form = app.screen
+        assert isinstance(form, AssetForm)
+        assert form.query_one("#row-paid_from").display
+        assert not form.query_one("#row-opening_depreciation").display
+        # a kiln whose ten years ended before the books began: fully depreciated then
+        for name, text in (("code", "A008"), ("name", "旧烘茧灶"), ("date", "2010-01-10"),
+                           ("cost", "5000"), ("life", "120"), ("residual", "200")):
+            await type_field(pilot, form, name, text)
+        form.query_one("#field-opening", Checkbox).focus()
+        await pilot.press("space")
+        await settle(pilot, app)
+        assert form.query_one("#field-opening", Checkbox).value
+        assert not form.query_one("#row-paid_from").display
+        assert form.query_one("#row-opening_depreciation").display
+        assert "不记购置凭证" in str(form.query_one("#title").render())
+        await type_field(pilot, form, "opening_depreciation", "4800.01")
+        before = table_counts()
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert app.screen is form and table_counts() == before
+        assert str(form.query_one("#row-opening_depreciation").note.render()) == (
+            "期初累计折旧 4800.01 超过可提折旧总额：原值 5000.00 减残值 200.00 为 4800.00")
+        await type_field(pilot, form, "opening_depreciation", "4800")
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, AssetsScreen)
+        assert table_counts()["GeneralVoucher"] == before["GeneralVoucher"]  # no purchase
+        row = [str(cell) for cell in app.screen.query_one(DataTable).get_row("A008")]
+        assert row[3:] == ["5000.00", money.yuan(4_000), "4800.00", "200.00"]  # 4800 / 120
+        app.screen.query_one(DataTable).move_cursor(
+            row=app.screen.query_one(DataTable).get_row_index("A008"))
+        await settle(pilot, app)
+        assert "期初已有，期初累计折旧 4800.00" in str(
+            app.screen.query_one("#assets-detail").render())
+
+
 async def test_escape_on_a_typed_asset_asks_first(demo_path):
     app = make_app(demo_path, lang="en")
     async with app.run_test(size=SMALL) as pilot:

@@ -1,5 +1,6 @@
 """The fixed-asset register (固定资产): every asset with its cost, monthly charge,
-depreciation so far and net value; `n` adds one (its purchase posted with it), `d` runs a
+depreciation so far and net value; `n` adds one (its purchase posted with it, or, ticked
+as in the opening balances, with the depreciation its earlier books charged), `d` runs a
 month's depreciation (计提折旧) after showing what it would post.
 
 Adding and depreciating go through `ledger.assets`, which holds every rule: the screen
@@ -13,10 +14,10 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Static
 
 from ledger import assets, money
 from ledger.entry_dates import read_entry_date
@@ -33,8 +34,11 @@ from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.paged_table import right, row_value
 from ledger.tui.widgets.plain import PlainLabel, PlainStatic, PlainTable
 
-#: The asset form's fields, in order, with what a new asset starts from.
-ASSET_FIELDS = ("code", "name", "date", "cost", "life", "residual", "use", "paid_from")
+#: The asset form's fields, in order, with what a new asset starts from. The box "in the
+#: opening balances" stands before `paid_from`: ticked, `paid_from` gives way to
+#: `opening_depreciation`; only the field shown is used.
+ASSET_FIELDS = ("code", "name", "date", "cost", "life", "residual", "use", "paid_from",
+                "opening_depreciation")
 ASSET_DEFAULTS = {"residual": "0", "use": "workshop", "paid_from": "102"}
 
 
@@ -94,8 +98,13 @@ class AssetsScreen(LedgerScreen):
         if row is None:
             return
         asset = row.asset
-        bought = (t("books.assets.bought", voucher=asset.acquisition) if asset.acquisition
-                  else t("books.assets.opening"))
+        if asset.acquisition:
+            bought = t("books.assets.bought", voucher=asset.acquisition)
+        elif asset.opening_depreciation:
+            bought = t("books.assets.opening_with",
+                       amount=money.yuan(asset.opening_depreciation))
+        else:
+            bought = t("books.assets.opening")
         self.show_detail("#assets-detail", t(
             "books.assets.detail", code=asset.code, name=asset.name,
             acquired=asset.acquired.isoformat(), life=asset.life,
@@ -129,6 +138,11 @@ class AssetForm(FormScreen):
             yield PlainStatic(t("books.assets.form_title"), id="title")
             with VerticalScroll(id="fields"):
                 for name in ASSET_FIELDS:
+                    if name == "paid_from":
+                        with Horizontal(classes="field-row", id="row-opening"):
+                            yield PlainLabel(t("books.asset_field.opening"),
+                                             classes="field-label")
+                            yield Checkbox(t("books.assets.opening_box"), id="field-opening")
                     suggester = (SuggestFromList(list(assets.USES)) if name == "use" else None)
                     yield FieldRow(name, ASSET_DEFAULTS.get(name, ""), suggester=suggester,
                                    label=t(f"books.asset_field.{name}"),
@@ -141,7 +155,26 @@ class AssetForm(FormScreen):
     def on_mount(self) -> None:
         for row in self.query(FieldRow):
             self._hint(row)
+        self._show_source()
         self.query_one("#field-code", Input).focus()
+
+    @property
+    def opening(self) -> bool:
+        """Whether the asset is ticked as already in the opening balances."""
+        return self.query_one("#field-opening", Checkbox).value
+
+    @on(Checkbox.Changed, "#field-opening")
+    def _opening_changed(self) -> None:
+        self._show_source()
+
+    def _show_source(self) -> None:
+        """Bought now: where it was paid from; in the opening balances: what its earlier
+        books depreciated, and no purchase."""
+        opening = self.opening
+        self.query_one("#row-paid_from").display = not opening
+        self.query_one("#row-opening_depreciation").display = opening
+        self.query_one("#title", Static).update(
+            t("books.assets.form_title_opening" if opening else "books.assets.form_title"))
 
     @on(Input.Changed, ".field-input")
     def _changed(self, event: Input.Changed) -> None:
@@ -154,6 +187,8 @@ class AssetForm(FormScreen):
         if row.field == "use":
             row.show_hint(" / ".join(f"{use} {use_word(use)}" for use in assets.USES)
                           if text not in assets.USES else "→ " + use_word(text))
+        elif row.field == "opening_depreciation":
+            row.show_hint(t("books.assets.opening_hint"))
         elif row.field == "date" and text:
             try:
                 row.show_hint("→ " + read_entry_date(text).isoformat())
@@ -165,7 +200,8 @@ class AssetForm(FormScreen):
 
     @property
     def typed(self) -> bool:
-        return any(self._text(name) != ASSET_DEFAULTS.get(name, "") for name in ASSET_FIELDS)
+        return self.opening or any(self._text(name) != ASSET_DEFAULTS.get(name, "")
+                                   for name in ASSET_FIELDS)
 
     @on(Input.Submitted, ".field-input")
     def _submitted(self) -> None:
@@ -182,10 +218,12 @@ class AssetForm(FormScreen):
             rows["date"].input.focus()
             return
         values = {name: self._text(name) for name in ASSET_FIELDS}
+        opening = self.opening
         try:
             assets.add(values["code"], values["name"], acquired, values["cost"], values["life"],
                        values["residual"] or "0", values["use"], None,
-                       values["paid_from"] or "102")
+                       values["paid_from"] or "102", opening=opening,
+                       opening_depreciation=values["opening_depreciation"] if opening else None)
         except RecordRefused as refused:
             for error in refused.errors:
                 if error.field in rows:
