@@ -319,7 +319,8 @@ def _leaf_account(form: Form, field: str, given) -> voucher_rules.AccountRef | N
 
 
 def _purchase_summary(found: dict) -> str:
-    return i18n.t("asset_purchase_summary", code=found["code"], name=found["name"])[:200]
+    return i18n.t("asset_purchase_summary", chart.BOOKS_LANGUAGE, code=found["code"],
+                  name=found["name"])[:200]
 
 
 def _depreciated_within(acquired: date, life: int) -> tuple[str, str] | None:
@@ -376,17 +377,19 @@ def plan(month: str) -> Plan:
 
 
 def _lines(month: str, charges: list[Charge]) -> list[tuple[str, str, int, int]]:
-    """One debit per expense account, its summary naming the assets; one credit to 152."""
+    """One debit per expense account, its summary naming the assets; one credit to 152;
+    the summaries in the books' language."""
+    zh = chart.BOOKS_LANGUAGE
     by_account: dict[str, list[Charge]] = {}
     for found in charges:
         by_account.setdefault(found.account, []).append(found)
     lines = []
     for code in sorted(by_account):
-        named = i18n.t("asset_separator").join(f"{c.code} {c.name}" for c in by_account[code])
-        summary = i18n.t("depreciation_summary_assets", month=month, assets=named)
+        named = i18n.t("asset_separator", zh).join(f"{c.code} {c.name}" for c in by_account[code])
+        summary = i18n.t("depreciation_summary_assets", zh, month=month, assets=named)
         lines.append((_clipped(summary), code, sum(c.amount for c in by_account[code]), 0))
     total = sum(found.amount for found in charges)
-    lines.append((i18n.t("depreciation_summary", month=month), chart.ACCUMULATED_DEPRECIATION,
+    lines.append((i18n.t("depreciation_summary", zh, month=month), chart.ACCUMULATED_DEPRECIATION,
                   0, total))
     return lines
 

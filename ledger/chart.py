@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: The language of what the program writes into the books themselves (the 摘要 of the
+#: vouchers it makes: depreciation, the year-end close): the statutory books are kept in
+#: Chinese whoever reads them, so a summary does not depend on the reader's language.
+BOOKS_LANGUAGE = "zh"
+
 CASH = "101"
 BANK = "102"
 INTERNAL = "113"

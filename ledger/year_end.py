@@ -326,7 +326,7 @@ def _dividends(members: int, problems: list) -> list[Dividend]:
 
 def _vouchers(found: Plan, income: dict[str, int]) -> list[ClosingVoucher]:
     """The four closing vouchers, those whose lines would all be zero left out."""
-    zh = "zh"
+    zh = chart.BOOKS_LANGUAGE
     net = found.net_income
     made = []
     title = t("year_end.voucher.income", zh)

@@ -221,7 +221,7 @@ def test_one_voucher_a_month_with_a_line_per_expense_account_naming_its_assets(m
     summaries = [summary for summary, *_ in vouchers.lines_of(posted.general_id)]
     assert "A001 育蚕车间厂房" in summaries[0] and "A002 蚕具消毒柜" in summaries[0]
     assert "A003 办公电脑" in summaries[1] and "A001" not in summaries[1]
-    assert summaries[2] == "depreciation for 2026-01"
+    assert summaries[2] == "计提 2026-01 折旧"  # the books are kept in Chinese
     assert models.Depreciation.get().month == "2026-01"
     assert sorted(line.amount for line in models.DepreciationLine.select()) == sorted(
         [shed, cabinet, computer])
@@ -526,3 +526,18 @@ def test_the_documented_uses_are_the_programs():
         use, account = (cell.strip() for cell in line.strip("|").split("|"))
         documented[use] = account.split()[0]
     assert documented == assets.USES
+
+
+def test_the_vouchers_it_writes_are_summarised_in_the_books_language_whoever_reads(
+        memory_ledger):
+    """The statutory books are kept in Chinese: an English reader's depreciation voucher
+    and purchase voucher say 计提 and 购入 like everyone else's."""
+    from ledger import i18n
+
+    i18n.set_language("en")
+    assets.add("A001", "蚕室", "2026-01-10", "12000", "120", "0", use="workshop")
+    posted = assets.depreciate("2026-02")
+    summaries = [line[0] for line in vouchers.lines_of(posted.general_id)]
+    assert summaries == ["计提 2026-02 折旧：A001 蚕室", "计提 2026-02 折旧"]
+    purchase = models.FixedAsset.get(models.FixedAsset.code == "A001").acquisition
+    assert {line[0] for line in vouchers.lines_of(purchase)} == {"购入固定资产 A001 蚕室"}
