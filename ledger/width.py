@@ -20,3 +20,17 @@ def width_of(text: str) -> int:
 def _wide_width(text: str) -> int:
     cells = wcswidth(text)
     return cells if cells >= 0 else sum(max(wcwidth(ch), 0) for ch in text)
+
+
+def clipped(text: str, cells: int) -> str:
+    """`text` cut to at most `cells` display cells, with … where it was cut: a name in a
+    narrow list column (the whole of it shows under the list)."""
+    if width_of(text) <= cells:
+        return text
+    out, used = "", 1  # the ellipsis takes one cell
+    for ch in text:
+        step = width_of(ch)
+        if used + step > cells:
+            break
+        out, used = out + ch, used + step
+    return out + "…"

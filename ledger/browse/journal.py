@@ -41,6 +41,8 @@ class JournalRow:
     details: tuple    # kind-specific values, see `describe`
     voucher: int | None
     number: str = ""  # its voucher's number, 记-2026-04-0017 ("" when it posted none)
+    party_name: str = ""  # the names the screen shows (村集体 for the collective)
+    other_name: str = ""
 
     @property
     def key(self) -> JournalKey:
@@ -79,7 +81,7 @@ def _journal_query(kind: str, season: Season, party_id: int | None):
                    "inputs": lambda: (Batch.code, Record.item, Record.quantity,
                                       Record.unit)}[kind]()
         query = (Record.select(Record.date, Record.id, Record.amount, first.code, second.code,
-                               *details, Voucher.id)
+                               *details, Voucher.id, *_names(first, second))
                  .join(Batch, on=(Record.batch == Batch.id))
                  .join(first, on=(Batch.owner == first.id))
                  .switch(Record).join(second, on=(other_field == second.id)))
@@ -95,8 +97,9 @@ def _journal_query(kind: str, season: Season, party_id: int | None):
                                  (Record.direction, Record.method, Record.memo)),
         }[kind]()
         other_code = second.code if other_field is not None else Value("")
+        named = _names(first, second if other_field is not None else None)
         query = (Record.select(Record.date, Record.id, Record.amount, first.code, other_code,
-                               *details, Voucher.id)
+                               *details, Voucher.id, *named)
                  .join(first, on=(party_field == first.id)))
         if other_field is not None:
             query = query.switch(Record).join(second, on=(other_field == second.id))
@@ -110,6 +113,18 @@ def _journal_query(kind: str, season: Season, party_id: int | None):
             named |= column == party_id
         where &= named
     return Record, query, where
+
+
+def _names(first, second):
+    """The kinds and names of a row's two parties (the second may be none)."""
+    if second is None:
+        return first.kind, first.name, Value(""), Value("")
+    return first.kind, first.name, second.kind, second.name
+
+
+def _name(kind: str, name: str | None) -> str:
+    """A party as the screen names it: the collective as 村集体, not its code."""
+    return i18n.t("party.collective") if kind == "collective" else (name or "")
 
 
 def journal_page(season: Season, after: JournalKey | None = None, limit: int = PAGE,
@@ -141,8 +156,11 @@ def journal_page(season: Season, after: JournalKey | None = None, limit: int = P
                 where &= Record.date < after.date
         newest = query.where(where).order_by(Record.date.desc(), Record.id.desc())
         for row in newest.limit(limit).tuples():
+            *row, first_kind, first_name, second_kind, second_name = row
             rows.append(JournalRow(row[0], kind, row[1], row[2], row[3], row[4] or "",
-                                   tuple(row[5:-1]), row[-1]))
+                                   tuple(row[5:-1]), row[-1],
+                                   party_name=_name(first_kind, first_name),
+                                   other_name=_name(second_kind, second_name)))
     rows.sort(key=lambda row: (row.key.date, row.key.kind, row.id), reverse=True)
     rows = rows[:limit]
     numbers = vouchers.numbers(row.voucher for row in rows if row.voucher)

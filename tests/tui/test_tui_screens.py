@@ -173,7 +173,11 @@ async def test_journal_filtered_by_party_and_a_voucher_opened(demo_path):
         await pilot.press(*"h003", "enter")
         await settle(pilot, app)
         rows = cells(app.screen.query_one(PagedTable))
-        assert rows and all("H003" in (row[3], row[4]) for row in rows)
+        name = models.Party.get(models.Party.code == "H003").name  # names, not codes, shown
+        assert rows and all(name in (row[3], row[4]) for row in rows)
+        assert not any(row[3] == "COLLECTIVE" or row[4] == "COLLECTIVE" for row in rows)
+        line = str(app.screen.query_one("#journal-detail").render())
+        assert line.startswith(rows[0][2]) and name in line  # the whole row, by number
         assert [row[0] for row in rows] == sorted((row[0] for row in rows), reverse=True)
         with_voucher = next(i for i, row in enumerate(rows) if row[2].strip())
         assert app.focused is app.screen.query_one(PagedTable)

@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Select
 
 from ledger import i18n, money
+from ledger.width import clipped
 from ledger.browse import JOURNAL_KINDS, JournalKey, ReadModel, Season
 from ledger.i18n import t
 from ledger.tui.screens.base import ListScreen
@@ -19,6 +20,11 @@ from ledger.tui.widgets.paged_table import PagedTable, Row, right, row_value
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.plain import PlainStatic
 from ledger.tui.textual_compat import SteadyHeader
+
+
+#: The most a party's name takes in the list at 80 columns; the line under the list
+#: shows the whole row.
+NAME_CELLS = 10
 
 
 @dataclass(frozen=True)
@@ -46,8 +52,13 @@ def journal_rows(read_model: ReadModel, season: Season | None, chosen: JournalFi
             detail = f"{t(link[0], lang, id=link[1])} {detail}"
         rows.append(Row(f"{record.kind}:{record.id}:{record.voucher or ''}", (
             record.date.strftime("%m-%d"), i18n.kind_label(record.kind, lang),
-            record.number, record.party, record.other,
+            record.number, clipped(record.party_name, NAME_CELLS),
+            clipped(record.other_name, NAME_CELLS),
             right(money.yuan(record.amount)), detail), record.key))
+        rows[-1].whole = " · ".join(part for part in (
+            record.number, i18n.kind_label(record.kind, lang),
+            " ".join(name for name in (record.party_name, record.other_name) if name),
+            money.yuan(record.amount), detail) if part)
     return rows
 
 
@@ -67,6 +78,7 @@ class JournalScreen(ListScreen):
         super().__init__(**kwargs)
         self.chosen = JournalFilter()
         self.date_text = ""
+        self.lines: dict[str, str] = {}  # row key -> the whole row, for the line under it
 
     def compose(self) -> ComposeResult:
         yield SteadyHeader()
@@ -81,7 +93,12 @@ class JournalScreen(ListScreen):
         yield FittingFooter()
 
     def _fetch(self):
-        return partial(journal_rows, self.read_model, self.season, self.chosen, i18n.language())
+        return partial(self._page, self.season, self.chosen, i18n.language())
+
+    def _page(self, season, chosen: JournalFilter, lang: str, after, limit: int) -> list[Row]:
+        rows = journal_rows(self.read_model, season, chosen, lang, after, limit)
+        self.lines.update((row.key, row.whole) for row in rows)
+        return rows
 
     def show(self, _data) -> None:
         table = self.query_one(PagedTable)
@@ -138,10 +155,7 @@ class JournalScreen(ListScreen):
         if (event.data_table is not table or row_value(event) is None
                 or event.row_key not in table.rows):  # a reload removed it meanwhile
             return
-        cells = table.get_row(event.row_key)
-        self.show_detail("#journal-detail", " · ".join(
-            str(cell) for cell in (cells[2], cells[1], f"{cells[3]} {cells[4]}".strip(),
-                                   cells[5], cells[6]) if str(cell).strip()))
+        self.show_detail("#journal-detail", self.lines.get(event.row_key.value, ""))
 
     def _record_under_cursor(self) -> tuple[str, int] | None:
         key = self.query_one(PagedTable).current_key
