@@ -105,6 +105,11 @@ class SilkApp(App):
         #: process, not in tests that make hundreds of apps in one.
         self.settles_memory = False
 
+    def on_descendant_focus(self, event) -> None:
+        """The widget taking the cursor names its keys in the reader's language (its
+        Textual words, `Cursor down`, in the key help)."""
+        localize(event.widget)
+
     def on_mount(self) -> None:
         localize(self)
         self._retitle()
@@ -211,6 +216,8 @@ class SilkApp(App):
     async def action_toggle_language(self) -> None:
         i18n.set_language("en" if i18n.language() == "zh" else "zh")
         localize(self)
+        if self.focused is not None:
+            localize(self.focused)
         await self.redo_screen()
         self._retitle()  # after: the header it would tell is replaced by the redo
         self.refresh_bindings()
