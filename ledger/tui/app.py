@@ -80,6 +80,8 @@ class SilkApp(App):
         Binding("y", "yield_book", "tui.key.yield", show=False),
         Binding("u", "backups", "tui.key.backups"),
         Binding("ctrl+b", "backup_now", "tui.key.backup_now"),
+        Binding("I", "import_files", "tui.key.import", key_display="I"),
+        Binding("E", "export_files", "tui.key.export", key_display="E"),
         Binding("f2", "toggle_language", "tui.key.language"),
         Binding("q", "quit", "tui.key.quit"),
         # Textual's own palette key, given here so that its label is translated too.
@@ -297,6 +299,22 @@ class SilkApp(App):
         from ledger.tui.screens.backups import BackupsScreen
 
         self.push_screen(BackupsScreen())
+
+    # -- files in and out, a backup to a folder ----------------------------------------
+    def action_import_files(self) -> None:
+        from ledger.tui.screens.files import ImportScreen
+
+        self.push_screen(ImportScreen())
+
+    def action_export_files(self) -> None:
+        from ledger.tui.screens.files import ExportScreen
+
+        self.push_screen(ExportScreen())
+
+    def action_backup_to(self) -> None:
+        from ledger.tui.screens.files import BackupToScreen
+
+        self.push_screen(BackupToScreen())
 
     def action_backup_now(self) -> None:
         self.notify(t("tui.backup.working"))

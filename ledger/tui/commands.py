@@ -1,5 +1,6 @@
 """The command palette's commands: every screen, every season, every record kind to
-add, the wage sheet, the notice board, the language, the keys and quitting."""
+add, the wage sheet, the notice board, importing, exporting,
+backups, the language, the keys and quitting."""
 from __future__ import annotations
 
 import asyncio
@@ -80,7 +81,10 @@ class LedgerCommands(Provider):
                       (t("tui.cmd.amend"), partial(screen.action_correct, "amend"), "")]
         found += [(t("tui.cmd.log"), app.action_open_log, ""),
                   (t("tui.cmd.backup_now"), app.action_backup_now, ""),
-                  (t("tui.cmd.backups"), app.action_backups, "")]
+                  (t("tui.cmd.backups"), app.action_backups, ""),
+                  (t("tui.cmd.backup_to"), app.action_backup_to, ""),
+                  (t("tui.cmd.import"), app.action_import_files, ""),
+                  (t("tui.cmd.export"), app.action_export_files, "")]
         return found
 
     async def discover(self) -> Hits:

@@ -277,6 +277,89 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "先检查 {backup}，再用它替换 {ledger}；现在的账本保留在 backups/ 中。"),
     "tui.restore.working": ("Checking and restoring…", "正在检查并恢复…"),
     "tui.confirm.keys": ("Enter: yes · Esc: no", "回车：确定 · Esc：取消"),
+    # files: import, export, a backup to a chosen folder, printing (issue 15)
+    "tui.screen.import": ("Import files", "导入文件"),
+    "tui.screen.export": ("Export the ledger", "导出账本"),
+    "tui.screen.backup_to": ("Back up to a folder or USB stick", "备份到U盘或文件夹"),
+    "tui.key.import": ("Import", "导入"),
+    "tui.key.export": ("Export", "导出"),
+    "tui.key.backup_to": ("Back up to…", "备份到U盘"),
+    "tui.key.backup_here": ("Back up here", "备份到此处"),
+    "tui.cmd.import": ("Import files (a dry run first, then confirm)",
+                       "导入文件（先试导入，确认后导入）"),
+    "tui.cmd.export": ("Export the ledger: CSV, hledger, Beancount, Excel",
+                       "导出账本：CSV、hledger、Beancount、Excel"),
+    "tui.cmd.backup_to": ("Back up the ledger to a folder or USB stick", "备份账本到U盘或文件夹"),
+    "tui.files.places": ("Places", "位置"),
+    "tui.files.drive": ("USB {name}", "U盘 {name}"),
+    "tui.files.ledger_folder": ("The ledger's folder", "账本所在文件夹"),
+    "tui.files.home": ("Home folder", "主文件夹"),
+    "tui.files.parent": ("↑ up one folder", "↑ 上一级文件夹"),
+    "tui.key.folder_up": ("Up one folder", "上一级"),
+    "tui.files.no_folder": ("No such folder: {path}", "没有这个文件夹：{path}"),
+    "tui.files.choose_first": ("Choose a file or folder first: type its path or pick it below",
+                               "请先选择文件或文件夹：输入路径，或在下面的列表中选"),
+    "tui.import.explain": ("Choose a file or a folder (files named by kind: sales.csv, 售茧.xlsx "
+                           "…). A dry run checks it first and lists every problem; Ctrl+S "
+                           "then imports, after you confirm.",
+                           "选择文件或文件夹（文件按类别命名：售茧.csv、leaf.xlsx…）。先试导入，"
+                           "列出所有问题；没有问题时按 Ctrl+S，确认后才导入。"),
+    "tui.import.duplicates": ("Allow duplicates", "允许重复"),
+    "tui.import.checking": ("Dry run of {path} …", "正在试导入 {path} …"),
+    "tui.import.would_add": ("Dry run of {path}: would add {counts}; {count} records in all. "
+                             "No problems: Ctrl+S imports them.",
+                             "试导入 {path}：将新增 {counts}，共 {count} 条记录。未发现问题："
+                             "按 Ctrl+S 导入。"),
+    "tui.import.nothing": ("Dry run of {path}: no records to add.",
+                           "试导入 {path}：没有要新增的记录。"),
+    "tui.import.refused": ("Dry run of {path}: {count} problems; nothing can be imported and "
+                           "the ledger was not changed. Correct the file and choose it again.",
+                           "试导入 {path}：发现 {count} 个问题，不能导入，账本未作任何改动。"
+                           "请改正文件后重新选择。"),
+    "tui.import.has_problems": ("The dry run found problems: nothing was imported, the ledger "
+                                "is unchanged", "试导入发现问题：没有导入，账本未作任何改动"),
+    "tui.import.count": ("{kind} {count}", "{kind} {count} 条"),
+    "tui.import.confirm_title": ("Import these records?", "导入这些记录？"),
+    "tui.import.confirm": ("{count} records from {path} are added to {ledger} in one go; a "
+                           "backup is made first.",
+                           "把 {path} 中的 {count} 条记录一次导入 {ledger}；导入前自动备份。"),
+    "tui.import.working": ("Importing {path} …", "正在导入 {path} …"),
+    "tui.import.done": ("Imported from {path}: {counts}; {count} records in all.",
+                        "已从 {path} 导入：{counts}，共 {count} 条记录。"),
+    "tui.import.failed": ("The import was refused: nothing was written, the ledger is "
+                          "unchanged.", "导入被拒绝：没有写入任何记录，账本未作任何改动。"),
+    "tui.import.duplicate_row": ("this row is already in the ledger (record #{id}); if it is a "
+                                 "second, separate record, tick Allow duplicates and import "
+                                 "again",
+                                 "此行已在账本中（记录 #{id}）；如确为另一条记录，请勾选“允许"
+                                 "重复”后再导入"),
+    "tui.export.explain": ("Choose the format and the folder (a USB stick too); Ctrl+S writes "
+                           "the export there under a new name, never over a file.",
+                           "选择格式和目标文件夹（也可以是U盘），按 Ctrl+S 导出；用新文件名，"
+                           "不覆盖已有文件。"),
+    "tui.export.format": ("Format", "格式"),
+    "tui.export.csv": ("Canonical CSV (a folder; can be imported again)",
+                       "标准CSV（一个文件夹，可再导入）"),
+    "tui.export.hledger": ("hledger journal", "hledger 账簿"),
+    "tui.export.beancount": ("Beancount journal", "Beancount 账簿"),
+    "tui.export.xlsx": ("Excel workbook", "Excel 工作簿"),
+    "tui.export.name": ("ledger-export-{stamp}", "账本导出-{stamp}"),
+    "tui.export.working": ("Exporting to {path} …", "正在导出到 {path} …"),
+    "tui.export.csv_done": ("{count} records written as CSV files into the folder {path}",
+                            "已将 {count} 条记录以CSV文件写入文件夹 {path}"),
+    "tui.export.journal_done": ("{count} vouchers written to {path}",
+                                "已将 {count} 张凭证写入 {path}"),
+    "tui.export.reversals_kept": ("Note: {count} reversals of closed seasons' records are "
+                                  "written with negative figures, which an import refuses: "
+                                  "these files are no copy to import back (a backup is: u)",
+                                  "注意：{count} 条已结账蚕季记录的红字冲销以负数写出，导入时"
+                                  "不接受负数：这些文件不能原样导回（完整副本请用备份：按 u）"),
+    "tui.export.xlsx_done": ("The workbook is written: {path}", "工作簿已写入：{path}"),
+    "tui.backup_to.explain": ("Choose the folder or USB stick; Ctrl+S copies the ledger there "
+                              "under a dated name and reads the copy back to check it.",
+                              "选择文件夹或U盘，按 Ctrl+S 把账本复制过去（以日期时间命名），"
+                              "并读回检查。"),
+    "tui.backup_to.working": ("Backing up to {path} …", "正在备份到 {path} …"),
     # Textual's own words for the keys of its widgets (the key help, `?`), by
     # `bindings.textual_key`: "Cursor down" is tui.textual.cursor_down.
     "tui.textual.bottom": ("Bottom", "到最后"),
