@@ -300,7 +300,7 @@ class SilkApp(App):
 
         self.push_screen(BackupsScreen())
 
-    # -- files in and out, a backup to a folder ----------------------------------------
+    # -- files in and out, a backup to a folder, printing every sheet ------------------
     def action_import_files(self) -> None:
         from ledger.tui.screens.files import ImportScreen
 
@@ -315,6 +315,13 @@ class SilkApp(App):
         from ledger.tui.screens.files import BackupToScreen
 
         self.push_screen(BackupToScreen())
+
+    def action_all_statements(self) -> None:
+        """Every household's settlement sheet of the season, previewed, to print."""
+        if self.season is not None:
+            from ledger.tui.screens.preview import PreviewScreen
+
+            self.push_screen(PreviewScreen("statements"))
 
     def action_backup_now(self) -> None:
         self.notify(t("tui.backup.working"))

@@ -1,6 +1,6 @@
 """The command palette's commands: every screen, every season, every record kind to
-add, the wage sheet, the notice board, importing, exporting,
-backups, the language, the keys and quitting."""
+add, the wage sheet, the notice board, every household's sheets to print, importing,
+exporting, backups, the language, the keys and quitting."""
 from __future__ import annotations
 
 import asyncio
@@ -85,6 +85,8 @@ class LedgerCommands(Provider):
                   (t("tui.cmd.backup_to"), app.action_backup_to, ""),
                   (t("tui.cmd.import"), app.action_import_files, ""),
                   (t("tui.cmd.export"), app.action_export_files, "")]
+        if season is not None:
+            found.append((t("tui.cmd.all_statements"), app.action_all_statements, ""))
         return found
 
     async def discover(self) -> Hits:

@@ -1,6 +1,7 @@
 """Files in and out from the terminal UI (issue 15): importing after a dry run and a
-confirmation, exporting into a chosen folder, a backup onto a USB stick. All at 80×24,
-from the keyboard.
+confirmation, exporting into a chosen folder, a backup onto a USB stick, and printing
+(or, with no printer, saying where the file is), each settlement sheet or every
+household's in one file. All at 80×24, from the keyboard.
 
 No test looks at the real removable drives or printer: `ledger.drives` and
 `ledger.printing` are stubbed, so nothing is written to /media or /mnt and nothing is
@@ -10,11 +11,13 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, Select, Static
 
-from ledger import drives, models, overview
+from ledger import drives, models, overview, printing
+from ledger.printing import Printer
 from ledger.tui.app import make_app
 from ledger.tui.commands import LedgerCommands
 from ledger.tui.screens.backups import BackupsScreen, ConfirmScreen, backup_files
 from ledger.tui.screens.files import BackupToScreen, ExportScreen, ImportScreen
+from ledger.tui.screens.preview import PreviewScreen
 
 from helpers import findings_of, settle, table_counts
 
@@ -188,6 +191,55 @@ async def test_a_backup_onto_the_usb_stick_plugged_in(demo_path, usb_stick):
         assert backup_files(demo_path) == []  # not in backups/ beside the ledger
 
 
+async def test_printing_without_a_printer_says_where_the_file_is(demo_path):
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("p")
+        await settle(pilot, app)
+        assert isinstance(app.screen, PreviewScreen)
+        await pilot.press("P")
+        await settle(pilot, app)
+        written = demo_path.resolve().parent / f"财务公开-{app.season.code}.pdf"
+        assert written.read_bytes().startswith(b"%PDF")
+        note = text_of(app, "#preview-note").replace("\n", "")
+        assert "本机没有打印机" in note and str(written) in note and "打印店" in note
+
+
+async def test_printing_sends_the_pdf_to_the_printer(demo_path, monkeypatch):
+    sent = []
+    monkeypatch.setattr(printing, "find_printer", lambda: Printer("HP_LaserJet", "lp", "lp"))
+    monkeypatch.setattr(printing, "send", lambda path, printer: sent.append((path, printer)))
+    app = make_app(demo_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("p")
+        await settle(pilot, app)
+        await pilot.press("P")
+        await settle(pilot, app)
+        written = demo_path.resolve().parent / f"notice-board-{app.season.code}.pdf"
+        assert sent == [(written, Printer("HP_LaserJet", "lp", "lp"))]
+        assert "Sent to the printer HP_LaserJet" in text_of(app, "#preview-note")
+
+
+async def test_every_households_sheet_in_one_file_from_the_preview(demo_path):
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("p")
+        await settle(pilot, app)
+        await pilot.press("s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, PreviewScreen) and app.screen.kind == "statements"
+        shown = text_of(app, "#preview-text")
+        assert shown.count("户号") > 1  # one sheet after another
+        await pilot.press("P")
+        await settle(pilot, app)
+        written = demo_path.resolve().parent / f"结算单-全部-{app.season.code}.pdf"
+        assert written.read_bytes().startswith(b"%PDF")
+        assert str(written) in text_of(app, "#preview-note").replace("\n", "")
+
+
 async def test_the_keys_and_the_palette_name_each_in_chinese(demo_path):
     app = make_app(demo_path, lang="zh")
     async with app.run_test(size=SIZE) as pilot:
@@ -200,7 +252,12 @@ async def test_the_keys_and_the_palette_name_each_in_chinese(demo_path):
         palette = {text: callback
                    for text, callback, _ in LedgerCommands(app.screen).commands()}
         assert {"导入文件（先试导入，确认后导入）", "导出账本：CSV、hledger、Beancount、Excel",
-                "备份账本到U盘或文件夹"} <= set(palette)
-        await pilot.press("u")
+                "备份账本到U盘或文件夹", "打印本季全部农户结算单"} <= set(palette)
+        palette["打印本季全部农户结算单"]()
+        await settle(pilot, app)
+        assert isinstance(app.screen, PreviewScreen) and app.screen.kind == "statements"
+        assert keys()["P"] == "打印"
+        assert app.screen.check_action("all_statements", ()) is False  # (shown already)
+        await pilot.press("escape", "u")
         await settle(pilot, app)
         assert keys()["t"] == "备份到U盘"

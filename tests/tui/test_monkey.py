@@ -49,6 +49,7 @@ STARTS = {
     "add": ["a"],
     "wage sheet": ["w"],
     "backup to a folder": ["u", "t"],
+    "every sheet": ["p", "s"],
 }
 
 #: Keys per start; together some two thousand.

@@ -18,7 +18,7 @@ SPARE = (
     "backup_now", "backups", "open_log", "choose_season", "app.notice_board", "check",
     "print", "add('inputs')", "add('payments')", "clear", "filter", "history",
     "add_record", "app.pop_screen", "reopen_season", "close_season", "amend", "reverse",
-    "app.backup_now", "app.backup_to", "restore",
+    "app.backup_now", "app.backup_to", "restore", "all_statements",
     # the whole books'
     "toggle_households", "add_account", "depreciate", "add_asset", "write",
 )
