@@ -105,7 +105,9 @@ class FilesScreen(LedgerScreen):
         return places(self.app.db_path)
 
     def show(self, found: list[Place]) -> None:
-        self.query_one(FolderChooser).offer(found, self.start_folder())
+        """The places, the one showing chosen among them (if it is one)."""
+        chooser = self.query_one(FolderChooser)
+        chooser.offer(found, chooser.path or self.start_folder())
         self.say(self.message)
 
     async def redo(self) -> None:
@@ -189,6 +191,8 @@ class ImportScreen(FilesScreen):
             self.dry_run()
 
     def dry_run(self) -> None:
+        if self.busy:
+            return  # (an import under way: its outcome comes first)
         key = self.chosen_key()
         if key is None:
             self.say(lambda: t("tui.files.choose_first"))
