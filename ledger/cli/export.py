@@ -8,7 +8,7 @@ from ledger.cli.opening import read_ledger
 from ledger.cli.output import complain, tell
 from ledger.cli.parser import Commands, add_output_options, help_text
 
-EXPORT_FORMATS = ("csv", "hledger", "beancount", "xlsx")
+EXPORT_FORMATS = ("csv", "hledger", "beancount", "xlsx")  # as ledger.io.export.FORMATS
 
 
 def add_commands(commands: Commands) -> None:
@@ -21,31 +21,20 @@ def add_commands(commands: Commands) -> None:
 
 def export_ledger(args) -> int:
     from ledger.errors import LedgerError
-    from ledger.io import export, output
+    from ledger.io import export
 
     if not args.output:
         raise LedgerError("export_needs_output", format=args.format)
     read_ledger(args)
     path = args.output
+    count = export.export(path, args.format, force=args.force)
     if args.format == "csv":
-        counts = export.export_csv(path, force=args.force)
-        tell(i18n.t("export_done", path=str(path), count=sum(counts.values())))
+        tell(i18n.t("export_done", path=str(path), count=count))
         kept = export.reversals_kept()
         if kept:
             complain(i18n.t("export_reversals_kept", count=kept))
-        return 0
-    if args.format == "xlsx":
-        from ledger.io import export_xlsx
-
-        with output.writing(path, binary=True, force=args.force) as handle:
-            export_xlsx.write_xlsx(handle)
+    elif args.format == "xlsx":
         tell(i18n.t("written", path=str(path)))
-        return 0
-    from ledger import db
-    from ledger.io import journal
-
-    write = journal.write_hledger if args.format == "hledger" else journal.write_beancount
-    with output.writing(path, force=args.force) as handle:
-        count = write(handle, db.get_meta("village"))
-    tell(i18n.t("export_journal_done", path=str(path), count=count))
+    else:
+        tell(i18n.t("export_journal_done", path=str(path), count=count))
     return 0

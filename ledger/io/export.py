@@ -260,3 +260,31 @@ def export_csv(folder: str | os.PathLike, force: bool = False) -> dict[str, int]
         with output.writing(target / f"{kind.name}.csv", force=force) as handle:
             counts[kind.name] = write_book_csv(kind, handle)
     return counts
+
+
+#: What `silk export --format` writes, and the TUI's export offers.
+FORMATS = ("csv", "hledger", "beancount", "xlsx")
+#: The ending of a file exported in each format (csv is a folder).
+SUFFIXES = {"csv": "", "hledger": ".journal", "beancount": ".beancount", "xlsx": ".xlsx"}
+
+
+def export(path: str | os.PathLike, form: str, force: bool = False) -> int:
+    """The ledger exported to `path` in `form` (one of FORMATS): a folder of CSV files,
+    an hledger or Beancount journal, or a workbook. How many were written: records (csv),
+    vouchers (journals), or rows of every sheet (xlsx). The command line and the
+    terminal UI both export through here."""
+    if form not in FORMATS:
+        raise ValueError(f"no export format {form!r}")
+    if form == "csv":
+        return sum(export_csv(path, force=force).values())
+    if form == "xlsx":
+        from ledger.io import export_xlsx
+
+        with output.writing(path, binary=True, force=force) as handle:
+            return sum(export_xlsx.write_xlsx(handle).values())
+    from ledger import db
+    from ledger.io import journal
+
+    write = journal.write_hledger if form == "hledger" else journal.write_beancount
+    with output.writing(path, force=force) as handle:
+        return write(handle, db.get_meta("village"))

@@ -80,6 +80,8 @@ class SilkApp(App):
         Binding("y", "yield_book", "tui.key.yield", show=False),
         Binding("u", "backups", "tui.key.backups"),
         Binding("ctrl+b", "backup_now", "tui.key.backup_now"),
+        Binding("I", "import_files", "tui.key.import", key_display="I"),
+        Binding("E", "export_files", "tui.key.export", key_display="E"),
         Binding("f2", "toggle_language", "tui.key.language"),
         Binding("q", "quit", "tui.key.quit"),
         # Textual's own palette key, given here so that its label is translated too.
@@ -104,6 +106,11 @@ class SilkApp(App):
         #: Whether to call `settle_memory` once they are: in the one app of a `silk`
         #: process, not in tests that make hundreds of apps in one.
         self.settles_memory = False
+
+    def on_descendant_focus(self, event) -> None:
+        """The widget taking the cursor names its keys in the reader's language (its
+        Textual words, `Cursor down`, in the key help)."""
+        localize(event.widget)
 
     def on_mount(self) -> None:
         localize(self)
@@ -211,6 +218,8 @@ class SilkApp(App):
     async def action_toggle_language(self) -> None:
         i18n.set_language("en" if i18n.language() == "zh" else "zh")
         localize(self)
+        if self.focused is not None:
+            localize(self.focused)
         await self.redo_screen()
         self._retitle()  # after: the header it would tell is replaced by the redo
         self.refresh_bindings()
@@ -290,6 +299,29 @@ class SilkApp(App):
         from ledger.tui.screens.backups import BackupsScreen
 
         self.push_screen(BackupsScreen())
+
+    # -- files in and out, a backup to a folder, printing every sheet ------------------
+    def action_import_files(self) -> None:
+        from ledger.tui.screens.files import ImportScreen
+
+        self.push_screen(ImportScreen())
+
+    def action_export_files(self) -> None:
+        from ledger.tui.screens.files import ExportScreen
+
+        self.push_screen(ExportScreen())
+
+    def action_backup_to(self) -> None:
+        from ledger.tui.screens.files import BackupToScreen
+
+        self.push_screen(BackupToScreen())
+
+    def action_all_statements(self) -> None:
+        """Every household's settlement sheet of the season, previewed, to print."""
+        if self.season is not None:
+            from ledger.tui.screens.preview import PreviewScreen
+
+            self.push_screen(PreviewScreen("statements"))
 
     def action_backup_now(self) -> None:
         self.notify(t("tui.backup.working"))

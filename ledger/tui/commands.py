@@ -1,5 +1,6 @@
 """The command palette's commands: every screen, every season, every record kind to
-add, the wage sheet, the notice board, the language, the keys and quitting."""
+add, the wage sheet, the notice board, every household's sheets to print, importing,
+exporting, backups, the language, the keys and quitting."""
 from __future__ import annotations
 
 import asyncio
@@ -83,7 +84,12 @@ class LedgerCommands(Provider):
         found.append((t("tui.cmd.edit_partner"), app.edit_partner, ""))
         found += [(t("tui.cmd.log"), app.action_open_log, ""),
                   (t("tui.cmd.backup_now"), app.action_backup_now, ""),
-                  (t("tui.cmd.backups"), app.action_backups, "")]
+                  (t("tui.cmd.backups"), app.action_backups, ""),
+                  (t("tui.cmd.backup_to"), app.action_backup_to, ""),
+                  (t("tui.cmd.import"), app.action_import_files, ""),
+                  (t("tui.cmd.export"), app.action_export_files, "")]
+        if season is not None:
+            found.append((t("tui.cmd.all_statements"), app.action_all_statements, ""))
         return found
 
     async def discover(self) -> Hits:

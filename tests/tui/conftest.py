@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from ledger import models
+from ledger import drives, models, printing
 
 from helpers import demo_ledger_file
 
@@ -24,3 +24,12 @@ def demo_path(demo_file, tmp_path):
     yield path
     if models.database.obj is not None:
         models.database.close()
+
+
+@pytest.fixture(autouse=True)
+def no_drives_or_printer(monkeypatch):
+    """No test of the terminal UI sees this computer's USB sticks or printer: a backup or
+    export never lands on a real drive, and nothing is ever printed. A test wanting a
+    stick or a printer stubs its own."""
+    monkeypatch.setattr(drives, "removable_drives", lambda *args, **kwargs: [])
+    monkeypatch.setattr(printing, "find_printer", lambda: None)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import random
+from pathlib import Path
 
 import pytest
 from textual import events
 
 from textual.worker import WorkerCancelled
 
+from ledger import backup
 from ledger.tui.app import make_app
 
 SIZE = (100, 30)
@@ -46,10 +48,25 @@ STARTS = {
     "yields": ["y"],
     "add": ["a"],
     "wage sheet": ["w"],
+    "backup to a folder": ["u", "t"],
+    "every sheet": ["p", "s"],
 }
 
 #: Keys per start; together some two thousand.
 PER_START = 170
+
+
+@pytest.fixture(autouse=True)
+def backups_stay_in_the_test_folder(tmp_path, monkeypatch):
+    """A backup to a folder the monkey chose (it can walk up the folders to /) is made
+    in the test's own folder instead."""
+    made = backup.backup
+
+    def confined(ledger_path, target=None):
+        if target is not None and not Path(target).resolve().is_relative_to(tmp_path.resolve()):
+            target = tmp_path
+        return made(ledger_path, target)
+    monkeypatch.setattr(backup, "backup", confined)
 
 
 @pytest.mark.parametrize("start", list(STARTS))

@@ -88,7 +88,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
 
 class BackupsScreen(LedgerScreen):
-    """Every backup of the ledger; `n` makes one now, Enter restores the one chosen."""
+    """Every backup of the ledger; `n` makes one now, `t` one in a folder or on a USB
+    stick chosen (see files.BackupToScreen), Enter restores the one chosen."""
 
     TITLE_KEY = "tui.screen.backups"
     AUTO_FOCUS = "#backups"
@@ -96,6 +97,7 @@ class BackupsScreen(LedgerScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "tui.key.back"),
         Binding("n", "app.backup_now", "tui.key.backup_now"),
+        Binding("t", "app.backup_to", "tui.key.backup_to"),
         Binding("enter", "restore", "tui.key.restore"),
     ]
 

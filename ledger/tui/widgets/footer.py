@@ -14,10 +14,11 @@ from ledger.tui.textual_compat import footer_key_class
 #: quit, `?`) are not in it, so they always show.
 SPARE = (
     "year_end",  # the whole books' year-end close: rare, and in the palette
+    "import_files", "export_files",  # now and then, and in the palette
     "backup_now", "backups", "open_log", "choose_season", "app.notice_board", "check",
     "print", "add('inputs')", "add('payments')", "clear", "filter", "history",
     "add_record", "app.pop_screen", "reopen_season", "close_season", "amend", "reverse",
-    "app.backup_now", "restore",
+    "app.backup_now", "app.backup_to", "restore", "all_statements",
     # the whole books'
     "toggle_households", "add_account", "depreciate", "add_asset", "write",
 )

@@ -1,0 +1,470 @@
+"""Files in and out of the ledger from the terminal UI: importing (`silk import`) and
+exporting (`silk export`), through the same functions as the command line.
+
+An import always runs its dry run first (`csv_import.review`: the import done and
+rolled back), lists what it would add or every problem as `FILE:LINE: column: reason` in
+the reader's language, and only a clean dry run of the very file chosen may be imported,
+after a confirmation, in one transaction with a backup made first
+(`backup.automatic`), as `silk import` does. A refusal, of the dry run or of the import
+itself, writes nothing and says so.
+
+An export writes into the folder chosen (a USB stick too) under a new dated name, never
+over a file: a folder of canonical CSV files, an hledger or Beancount journal, or a
+workbook; the message names the full path.
+"""
+from __future__ import annotations
+
+import os
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import Checkbox, Select
+
+from ledger import backup, i18n
+from ledger.browse import release
+from ledger.errors import FieldError, LedgerError, RecordRefused
+from ledger.i18n import t
+from ledger.io import csv_import, export, sources
+from ledger.kinds import FILE_KINDS
+from ledger.tui.bindings import localize
+from ledger.tui.safety import EXPECTED, problem
+from ledger.tui.screens.backups import ConfirmScreen
+from ledger.tui.screens.base import LedgerScreen
+from ledger.tui.textual_compat import SteadyHeader
+from ledger.tui.widgets.folders import FolderChooser, Place, places
+from ledger.tui.widgets.footer import FittingFooter
+from ledger.tui.widgets.plain import PlainStatic
+
+#: Reasons of the core whose words name a command-line option, said for the screen.
+SCREEN_REASONS = {"import_duplicate_row": "tui.import.duplicate_row"}
+
+
+def shown_where(where: str, base: Path | None) -> str:
+    """A problem's FILE:LINE, the file named from the folder chosen (`售茧.csv:12`)
+    rather than by its whole path, when it lies in it."""
+    if base is not None and base.is_dir():
+        prefix = str(base).rstrip("/\\") + os.sep
+        if where.startswith(prefix):
+            return where[len(prefix):]
+    return where
+
+
+def problem_line(found: FieldError | LedgerError, base: Path | None = None) -> str:
+    """One problem as `FILE:LINE: column: reason`, in the reader's language."""
+    if isinstance(found, LedgerError):
+        return found.message()
+    reason = t(SCREEN_REASONS.get(found.reason, found.reason), **found.params)
+    if not found.where:
+        return f"{i18n.kind_label(found.kind)}: {i18n.field_label(found.field)}: {reason}"
+    return f"{shown_where(found.where, base)}: {found.field}: {reason}"
+
+
+def counts_text(counts: Counter | dict) -> str:
+    """`售茧 3 条、桑叶供应 2 条`: the records by kind, in the order they are imported."""
+    parts = [t("tui.import.count", kind=i18n.kind_label(kind.name), count=counts[kind.name])
+             for kind in FILE_KINDS if counts.get(kind.name)]
+    return ("、" if i18n.language() == "zh" else ", ").join(parts)
+
+
+class FilesScreen(LedgerScreen):
+    """What the import, export and backup screens share: a place, a path, the list of
+    a folder, a message."""
+
+    CSS_PATH = "files.tcss"
+    AUTO_FOCUS = "#chooser-list"
+    #: The files the list offers besides folders (None: folders only).
+    SUFFIXES: tuple[str, ...] | None = None
+
+    def __init__(self, start: Path | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.start = start
+        #: What the path box held when the screen was last composed (kept over a redo).
+        self.typed = ""
+        #: What the message line says, as a function of the language (kept over a redo).
+        self.message = lambda: ""
+
+    def start_folder(self) -> Path:
+        return self.start or Path(self.app.db_path).resolve().parent
+
+    def chooser(self) -> ComposeResult:
+        """The chooser, showing the folder of what was typed before a redo, if any."""
+        start = self.start_folder()
+        if self.typed:
+            typed = Path(self.typed)
+            folder = typed if typed.is_dir() else typed.parent
+            start = folder if folder.is_dir() else start
+        yield FolderChooser(start, self.SUFFIXES, value=self.typed, id="chooser")
+
+    def read(self) -> list[Place]:
+        return places(self.app.db_path)
+
+    def show(self, found: list[Place]) -> None:
+        """The places, the one showing chosen among them (if it is one)."""
+        chooser = self.query_one(FolderChooser)
+        chooser.offer(found, chooser.path or self.start_folder())
+        self.say(self.message)
+
+    async def redo(self) -> None:
+        found = self.query(FolderChooser)
+        if found:
+            path = found.first().path
+            self.typed = str(path) if path else ""
+        await super().redo()
+
+    def say(self, message) -> None:
+        """The message line: `message()` gives it in the language of the moment."""
+        self.message = message
+        self.show_detail("#files-message", message())
+
+
+class ImportScreen(FilesScreen):
+    """Choose a file or folder; its dry run lists the problems; Ctrl+S imports it."""
+
+    TITLE_KEY = "tui.screen.import"
+    SUFFIXES = sources.SUFFIXES
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "tui.key.back"),
+        Binding("ctrl+s", "run_import", "tui.key.import", key_display="^s"),
+    ]
+
+    class Reviewed(Message):
+        def __init__(self, key: tuple, review: csv_import.Review | None, error: str = ""):
+            super().__init__()
+            self.key = key
+            self.review = review
+            self.error = error
+
+    class Imported(Message):
+        def __init__(self, path: Path, counts: Counter | None, problems: list,
+                     error: str = ""):
+            super().__init__()
+            self.path = path
+            self.counts = counts
+            self.problems = problems
+            self.error = error
+
+    def __init__(self, start: Path | None = None, **kwargs):
+        super().__init__(start, **kwargs)
+        #: The last dry run: (path, duplicates allowed) and its review.
+        self.reviewed: tuple[tuple, csv_import.Review | None] | None = None
+        self.allow_duplicates = False
+        self.busy = False
+        self.problems: list = []
+        self.problem_total = 0
+
+    def compose(self) -> ComposeResult:
+        yield SteadyHeader()
+        yield PlainStatic(t("tui.import.explain"), id="files-explain")
+        yield from self.chooser()
+        with VerticalScroll(id="files-result"):
+            yield PlainStatic("", id="files-message")
+            yield PlainStatic("", id="files-problems")
+        with Horizontal(id="files-options"):
+            yield Checkbox(t("tui.import.duplicates"), self.allow_duplicates,
+                           id="import-duplicates")
+        yield FittingFooter()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        localize(self.query_one(Checkbox))
+
+    def show(self, found) -> None:
+        super().show(found)
+        self.list_problems(self.problems, self.problem_total)
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.allow_duplicates = event.value
+
+    def chosen_key(self) -> tuple | None:
+        """What a dry run is of: the path chosen and whether duplicates are allowed."""
+        path = self.query_one(FolderChooser).path
+        return (str(path.resolve()), self.allow_duplicates) if path else None
+
+    def on_folder_chooser_chosen(self, event: FolderChooser.Chosen) -> None:
+        if event.file or event.typed:
+            self.dry_run()
+
+    def dry_run(self) -> None:
+        if self.busy:
+            return  # (an import under way: its outcome comes first)
+        key = self.chosen_key()
+        if key is None:
+            self.say(lambda: t("tui.files.choose_first"))
+            return
+        path = key[0]
+        self.reviewed = None
+        self.list_problems([])
+        self.say(lambda: t("tui.import.checking", path=path))
+        self._review(key)
+
+    @work(thread=True, exclusive=True, group="import")
+    def _review(self, key: tuple) -> None:
+        options = csv_import.Options(allow_duplicates=key[1])
+        try:
+            review = csv_import.review([key[0]], options)
+        except EXPECTED as error:
+            self.post_message(self.Reviewed(key, None, problem(error, self.app.db_path)))
+            return
+        finally:
+            release()
+        self.post_message(self.Reviewed(key, review))
+
+    def on_import_screen_reviewed(self, message: Reviewed) -> None:
+        if message.key != self.chosen_key():
+            return  # another file was chosen meanwhile: its own dry run follows
+        self.reviewed = (message.key, message.review)
+        review, path = message.review, message.key[0]
+        if review is None:
+            error = message.error
+            self.list_problems([])
+            self.say(lambda: t("tui.import.refused", path=path, count=1) + "\n" + error)
+        elif review.clean:
+            counts, total = review.would_add, sum(review.would_add.values())
+            self.list_problems([])
+            self.say(lambda: t("tui.import.would_add", path=path, counts=counts_text(counts),
+                               count=total) if total else t("tui.import.nothing", path=path))
+        else:
+            self.list_problems(review.problems, review.total)
+            self.say(lambda: t("tui.import.refused", path=path, count=review.total))
+
+    def list_problems(self, problems: list, total: int | None = None) -> None:
+        """Every problem one a line, the file named from the folder chosen (or from
+        the folder of the file chosen)."""
+        total = len(problems) if total is None else total
+        self.problems, self.problem_total = problems, total
+        path = self.query_one(FolderChooser).path if self.is_mounted else None
+        base = None if path is None else path if path.is_dir() else path.parent
+        lines = [problem_line(found, base) for found in problems]
+        if total > len(problems):
+            lines.append(t("more_problems", count=total - len(problems)))
+        self.show_detail("#files-problems", "\n".join(lines))
+
+    def action_run_import(self) -> None:
+        """The dry run first; the import once it is clean and confirmed."""
+        if self.busy:
+            return
+        key = self.chosen_key()
+        if self.reviewed is None or self.reviewed[0] != key:
+            self.dry_run()
+            return
+        review = self.reviewed[1]
+        if review is None or not review.clean:
+            self.notify(t("tui.import.has_problems"), severity="warning")
+            return
+        total = sum(review.would_add.values())
+        if not total:
+            self.notify(t("tui.import.nothing", path=key[0]), severity="warning")
+            return
+        self.app.push_screen(
+            ConfirmScreen(t("tui.import.confirm_title"),
+                          t("tui.import.confirm", count=total, path=key[0],
+                            ledger=self.app.db_path)),
+            lambda yes: yes and self._start_import(key))
+
+    def _start_import(self, key: tuple) -> None:
+        self.busy = True
+        self.say(lambda: t("tui.import.working", path=key[0]))
+        self._import(key)
+
+    @work(thread=True, exclusive=True, group="import")
+    def _import(self, key: tuple) -> None:
+        path = Path(key[0])
+        options = csv_import.Options(allow_duplicates=key[1])
+        try:
+            with backup.automatic(self.app.db_path, "import"):
+                counts = csv_import.import_files([path], options)
+        except RecordRefused as refused:
+            self.post_message(self.Imported(path, None, refused.errors))
+        except EXPECTED as error:
+            self.post_message(self.Imported(path, None, [], problem(error, self.app.db_path)))
+        else:
+            self.post_message(self.Imported(path, counts, []))
+        finally:
+            release()
+
+    def on_import_screen_imported(self, message: Imported) -> None:
+        self.busy = False
+        self.reviewed = None  # the same file again is dry-run again (its rows are in now)
+        if message.counts is None:
+            error = message.error
+            self.list_problems(message.problems)
+            self.say(lambda: "\n".join(filter(None, [t("tui.import.failed"), error])))
+            self.notify(t("tui.import.failed"), severity="error")
+            return
+        counts, path = message.counts, str(message.path)
+        self.list_problems([])
+        text = lambda: t("tui.import.done", path=path, counts=counts_text(counts),  # noqa: E731
+                         count=sum(counts.values()))
+        self.say(text)
+        self.notify(text(), timeout=10)
+        self.app.records_changed()
+
+
+class ExportScreen(FilesScreen):
+    """Choose the format and the folder; Ctrl+S writes the export there."""
+
+    TITLE_KEY = "tui.screen.export"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "tui.key.back"),
+        Binding("ctrl+s", "export", "tui.key.export", key_display="^s"),
+    ]
+
+    class Exported(Message):
+        def __init__(self, text, ok: bool):
+            super().__init__()
+            self.text = text
+            self.ok = ok
+
+    def __init__(self, start: Path | None = None, **kwargs):
+        super().__init__(start, **kwargs)
+        self.form = "csv"
+        self.busy = False
+
+    def compose(self) -> ComposeResult:
+        yield SteadyHeader()
+        yield PlainStatic(t("tui.export.explain"), id="files-explain")
+        with Horizontal(id="export-format-row"):
+            yield PlainStatic(t("tui.export.format"), id="export-format-label")
+            yield Select([(t(f"tui.export.{form}"), form) for form in export.FORMATS],
+                         value=self.form, allow_blank=False, id="export-format")
+        yield from self.chooser()
+        with VerticalScroll(id="files-result"):
+            yield PlainStatic("", id="files-message")
+        yield FittingFooter()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        localize(self.query_one("#export-format", Select))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "export-format" and isinstance(event.value, str):
+            self.form = event.value
+
+    def target(self, folder: Path, now: datetime | None = None) -> Path:
+        """A new name in `folder` for the export, dated, numbered if taken."""
+        stamp = (now or datetime.now()).strftime("%Y-%m-%d-%H%M%S")
+        stem, suffix = t("tui.export.name", stamp=stamp), export.SUFFIXES[self.form]
+        path, number = folder / f"{stem}{suffix}", 1
+        while path.exists():
+            number += 1
+            path = folder / f"{stem}-{number}{suffix}"
+        return path
+
+    def action_export(self) -> None:
+        if self.busy:
+            return
+        folder = self.query_one(FolderChooser).path
+        if folder is None:
+            self.say(lambda: t("tui.files.choose_first"))
+            return
+        if not folder.is_dir():
+            self.say(lambda: t("tui.files.no_folder", path=str(folder)))
+            return
+        path = self.target(folder.resolve())
+        self.busy = True
+        self.say(lambda: t("tui.export.working", path=str(path)))
+        self._export(path, self.form)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, path: Path, form: str) -> None:
+        try:
+            count = export.export(path, form)
+            kept = export.reversals_kept() if form == "csv" else 0
+        except EXPECTED as error:
+            text = problem(error, self.app.db_path)
+            self.post_message(self.Exported(lambda: text, False))
+            return
+        finally:
+            release()
+        key = {"csv": "tui.export.csv_done", "xlsx": "tui.export.xlsx_done"}.get(
+            form, "tui.export.journal_done")
+        self.post_message(self.Exported(lambda: "\n".join(filter(None, [
+            t(key, path=str(path), count=count),
+            t("tui.export.reversals_kept", count=kept) if kept else ""])), True))
+
+    def on_export_screen_exported(self, message: Exported) -> None:
+        self.busy = False
+        self.say(message.text)
+        self.notify(message.text(), severity="information" if message.ok else "error",
+                    timeout=10)
+
+
+class BackupToScreen(FilesScreen):
+    """Choose a folder or a USB stick; Ctrl+S backs the ledger up into it, as `silk
+    backup FOLDER` does: a dated copy, as of one commit, read back before it is named."""
+
+    TITLE_KEY = "tui.screen.backup_to"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "tui.key.back"),
+        Binding("ctrl+s", "back_up", "tui.key.backup_here", key_display="^s"),
+    ]
+
+    class BackedUp(Message):
+        def __init__(self, text: str, ok: bool):
+            super().__init__()
+            self.text = text
+            self.ok = ok
+
+    def __init__(self, start: Path | None = None, **kwargs):
+        super().__init__(start, **kwargs)
+        self.busy = False
+
+    def compose(self) -> ComposeResult:
+        yield SteadyHeader()
+        yield PlainStatic(t("tui.backup_to.explain"), id="files-explain")
+        yield from self.chooser()
+        with VerticalScroll(id="files-result"):
+            yield PlainStatic("", id="files-message")
+        yield FittingFooter()
+
+    def show(self, found: list[Place]) -> None:
+        """The first USB stick plugged in is where the list opens, unless a folder was
+        chosen already (a screen redone for a switch of language keeps it)."""
+        if self.start is None and not self.typed:
+            drive = next((place.path for place in found if place.removable), None)
+            if drive is not None:
+                self.start = drive
+                self.query_one(FolderChooser).go_to(drive)
+        super().show(found)
+
+    def action_back_up(self) -> None:
+        if self.busy:
+            return
+        folder = self.query_one(FolderChooser).path
+        if folder is None:
+            self.say(lambda: t("tui.files.choose_first"))
+            return
+        if not folder.is_dir():
+            self.say(lambda: t("tui.files.no_folder", path=str(folder)))
+            return
+        self.busy = True
+        self.say(lambda: t("tui.backup_to.working", path=str(folder)))
+        self._back_up(folder)
+
+    @work(thread=True, exclusive=True, group="backup")
+    def _back_up(self, folder: Path) -> None:
+        try:
+            made = backup.backup(self.app.db_path, folder)
+        except EXPECTED as error:
+            self.post_message(self.BackedUp(problem(error, self.app.db_path), False))
+            return
+        finally:
+            release()
+        self.post_message(self.BackedUp(str(made), True))
+
+    def on_backup_to_screen_backed_up(self, message: BackedUp) -> None:
+        self.busy = False
+        if message.ok:
+            ledger, made = self.app.db_path, message.text
+            self.say(lambda: t("backup_done", ledger=ledger, path=made))
+        else:
+            text = message.text
+            self.say(lambda: text)
+        self.notify(self.message(), severity="information" if message.ok else "error",
+                    timeout=10)
