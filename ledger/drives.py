@@ -22,10 +22,13 @@ MOUNT_ROOTS = ("media/{user}", "run/media/{user}", "mnt")
 
 
 def removable_drives(user: str | None = None, base: str | os.PathLike = "/",
-                     windows: bool | None = None) -> list[Path]:
+                     windows: bool | None = None,
+                     mounted: Callable[[Path], bool] = os.path.ismount) -> list[Path]:
     """The folders of the drives plugged in, in the order of MOUNT_ROOTS and by name
-    within each; `base` is the file system's root (a temporary folder in the tests).
-    On Windows the drive letters (see `windows_drives`)."""
+    within each: only mount points (`mounted`), so an empty folder left behind, or one
+    a system keeps under /mnt for itself, is not offered as a stick; `base` is the file
+    system's root (a temporary folder in the tests). On Windows the drive letters (see
+    `windows_drives`)."""
     if (os.name == "nt") if windows is None else windows:
         return windows_drives()
     user = user or _user()
@@ -42,7 +45,7 @@ def removable_drives(user: str | None = None, base: str | os.PathLike = "/",
             if entry.name.startswith(".") or entry in found:
                 continue
             try:
-                if entry.is_dir():
+                if entry.is_dir() and mounted(entry):
                     found.append(entry)
             except OSError:
                 continue
