@@ -48,3 +48,17 @@ async def test_on_another_textual_the_app_still_runs_on_public_behaviour(demo_pa
         await settle(pilot, app)
         assert app.screen.query_one(PagedTable).row_count > 0
         assert app.screen.query_one(Footer).is_mounted
+
+
+def test_every_screen_uses_the_header_that_survives_a_late_title():
+    """Textual's own Header stops the app with NoMatches when a title changes as its screen
+    goes (the monkey test, on the vouchers screen under load): every screen composes
+    SteadyHeader instead."""
+    import re
+    from pathlib import Path
+
+    import ledger.tui
+
+    plain = [str(path) for path in Path(ledger.tui.__file__).parent.rglob("*.py")
+             if re.search(r"(?<!Steady)Header\(\)", path.read_text(encoding="utf-8"))]
+    assert plain == []

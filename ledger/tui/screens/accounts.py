@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header
+from textual.widgets import DataTable
 
 from ledger import chart, i18n, money
 from ledger.browse.accounts import AccountRow
 from ledger.i18n import t
 from ledger.tui import books_texts  # noqa: F401  (registers the whole books' texts)
 from ledger.tui.screens.base import LedgerScreen
+from ledger.tui.textual_compat import SteadyHeader
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.paged_table import right, row_value
 from ledger.tui.widgets.plain import PlainStatic, PlainTable
@@ -46,7 +47,7 @@ class AccountsScreen(LedgerScreen):
         self.rows: dict[str, AccountRow] = {}
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         yield PlainTable(id="accounts", cursor_type="row", zebra_stripes=True)
         yield PlainStatic("", id="accounts-detail")
         yield FittingFooter()

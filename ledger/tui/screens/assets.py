@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Static
+from textual.widgets import Checkbox, DataTable, Footer, Input, Static
 
 from ledger import assets, money
 from ledger.entry_dates import read_entry_date
@@ -30,6 +30,7 @@ from ledger.tui.forms.base import FormScreen
 from ledger.tui.forms.fields import FieldRow
 from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.screens.base import LedgerScreen
+from ledger.tui.textual_compat import SteadyHeader
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.paged_table import right, row_value
 from ledger.tui.widgets.plain import PlainLabel, PlainStatic, PlainTable
@@ -63,7 +64,7 @@ class AssetsScreen(LedgerScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         yield PlainTable(id="assets", cursor_type="row", zebra_stripes=True)
         yield PlainStatic("", id="assets-detail")
         yield FittingFooter()

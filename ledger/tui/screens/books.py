@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, ScrollableContainer
 from textual.message import Message
 from textual.suggester import Suggester
-from textual.widgets import Header, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from ledger import books, i18n, statements
 from ledger.browse import lookup, release
@@ -30,6 +30,7 @@ from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.screens.choose import ChooseScreen
 from ledger.tui.screens.preview import write_beside
+from ledger.tui.textual_compat import SteadyHeader
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.plain import PlainStatic
 
@@ -140,7 +141,7 @@ class BooksScreen(LedgerScreen):
         self.account = "101"
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         with Horizontal(id="books-choice"):
             yield Select([(t(f"books.report.{name}"), name) for name in REPORTS],
                          value=self.report, allow_blank=False, id="books-report")

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from ledger import i18n, money, vouchers
 from ledger.browse import ReadModel
@@ -22,6 +22,7 @@ from ledger.tui.bindings import localize
 from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.screens.base import ListScreen
 from ledger.tui.screens.reason import FieldProblem, ReasonScreen
+from ledger.tui.textual_compat import SteadyHeader
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.paged_table import PagedTable, Row, right, row_value
 from ledger.tui.widgets.plain import PlainLabel, PlainStatic, PlainTable
@@ -55,7 +56,7 @@ class VouchersScreen(ListScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         yield PagedTable(partial(voucher_rows, self.read_model, i18n.language()), flex=2,
                          id="vouchers")
         yield PlainStatic("", id="vouchers-detail")

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Footer, Input, Static
 
 from ledger import money, voucher_rules, year_end
 from ledger.browse import release
@@ -26,6 +26,7 @@ from ledger.i18n import t
 from ledger.tui import books_texts  # noqa: F401  (registers the whole books' texts)
 from ledger.tui.bindings import localize
 from ledger.tui.forms.fields import FieldRow
+from ledger.tui.textual_compat import SteadyHeader
 from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.screens.backups import ConfirmScreen
 from ledger.tui.screens.reason import ReasonScreen
@@ -82,7 +83,7 @@ class YearEndScreen(Screen[str | None]):
         self.working = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         with Vertical(id="year-end"):
             with Horizontal(classes="year-end-fields"):
                 yield FieldRow("year", str(self.year), label=t("books.year_end.year"))
