@@ -76,6 +76,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.cmd.add": ("Add a record: {kind}", "记一笔：{kind}"),
     "tui.cmd.add_help": ("Open the entry form", "打开录入表"),
     "tui.cmd.wage_sheet": ("Wage sheet: a day's workshop attendance", "考勤表：记一天的车间工资"),
+    "tui.cmd.list": ("List of {list}: look it over, add a word", "清单：{list}（查看、新增）"),
+    "tui.cmd.list_help": ("The words a form accepts in that field", "录入表该项可填的词"),
     "tui.cmd.summary": ("Notice board (season summary)", "财务公开表"),
     "tui.cmd.language": ("Language: switch to {language}", "语言：切换为{language}"),
     "tui.cmd.help": ("Show the keys", "显示按键"),
