@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Input, Select
 
 from ledger import i18n, money
 from ledger.browse import JOURNAL_KINDS, JournalKey, ReadModel, Season
+from ledger.browse.lookup import party_code, party_shown
 from ledger.i18n import t
 from ledger.tui.screens.base import ListScreen
 from ledger.tui.widgets.paged_table import PagedTable, Row, right, row_value
@@ -46,7 +47,7 @@ def journal_rows(read_model: ReadModel, season: Season | None, chosen: JournalFi
             detail = f"{t(link[0], lang, id=link[1])} {detail}"
         rows.append(Row(f"{record.kind}:{record.id}:{record.voucher or ''}", (
             record.date.strftime("%m-%d"), i18n.kind_label(record.kind, lang),
-            record.number, record.party, record.other,
+            record.number, party_shown(record.party), party_shown(record.other),
             right(money.yuan(record.amount)), detail), record.key))
     return rows
 
@@ -104,7 +105,7 @@ class JournalScreen(ListScreen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         party, start, end = self.chosen.party, self.chosen.start, self.chosen.end
         if event.input.id == "journal-party":
-            party = event.value.strip().upper()
+            party = party_code(event.value.strip()).upper()
         else:
             self.date_text = event.value.strip()
             start = end = None
