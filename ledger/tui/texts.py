@@ -250,16 +250,20 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "反结账后本季记录可以再修改；原因记入操作日志。"),
     "tui.reopen.keys": ("Enter or Ctrl+S: reopen · Esc: cancel",
                         "回车或 Ctrl+S：反结账 · Esc：取消"),
-    "tui.reverse.title": ("Reverse {kind} #{id} (红字冲销)", "红字冲销：{kind} 第 {id} 号"),
+    "tui.reverse.title": ("Reverse {kind} {ref} (红字冲销)", "红字冲销：{kind} {ref}"),
     "tui.reverse.explain": ("A record is never deleted: a reversal with the amounts negated is "
                             "added, in the record's season while it is open, else today in an "
                             "open season.",
                             "记录不删除：另记一笔金额相反的冲销记录；本季未结账时记在本季，"
                             "已结账则以今天的日期记在未结账的蚕季。"),
-    "tui.amend.title": ("Amend {kind} #{id}", "更正：{kind} 第 {id} 号"),
+    "tui.amend.title": ("Amend {kind} {ref}", "更正：{kind} {ref}"),
     "tui.amend.explain": ("Change the fields that are wrong: the record is reversed and "
                           "recorded again with the changes, both kept.",
                           "改正有误的项：原记录被冲销，再按改正后的内容记一笔，两者都保留。"),
+    "tui.amend_done": ("{kind} {ref} corrected: reversed by {reversal}, replaced by {by}.",
+                       "{kind} {ref} 已更正：由 {reversal} 红字冲销，由 {by} 替代。"),
+    "tui.reverse_done": ("{kind} {ref} reversed by {by} in season {season} on {date}.",
+                         "{kind} {ref} 已由 {by} 红字冲销（蚕季 {season}，{date}）。"),
     "tui.amend.nothing": ("Nothing changed: change a field first", "没有改动：请先修改某一项"),
     "tui.correct.keys": ("Tab: next field · Enter or Ctrl+S: save · Esc: cancel",
                          "Tab：下一项 · 回车或 Ctrl+S：保存 · Esc：取消"),
