@@ -58,9 +58,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sheet.empty": ("Nothing to save: type the days worked in the grid",
                     "没有可保存的内容：请在表中填写出勤天数"),
     "sheet.problem": ("row {row}, {column}: {reason}", "第 {row} 行，{column}：{reason}"),
-    "sheet.keys": ("Type days worked (1, 0.5) · arrows, Tab, Enter move · Del clears · "
-                   "Ctrl+N adds a worker · Ctrl+S saves all · Esc cancels",
-                   "输入出勤天数（1、0.5）· 方向键、Tab、回车移动 · Del 清除 · "
+    "sheet.keys": ("Type days worked (1, 0.5) · Tab: across the row · Enter: next worker · "
+                   "arrows move · Del clears · Ctrl+N adds a worker · Ctrl+S saves all · "
+                   "Esc cancels",
+                   "输入出勤天数（1、0.5）· Tab：向右 · 回车：下一位 · 方向键移动 · Del 清除 · "
                    "Ctrl+N 添加人员 · Ctrl+S 全部保存 · Esc 取消"),
 }
 i18n.register(TEXTS)
