@@ -133,7 +133,7 @@ class WageSheet(FormScreen):
             return
         for row in self.query(FieldRow):
             if isinstance(draft.get("settings", {}).get(row.field), str):
-                row.input.value = draft["settings"][row.field]
+                row.input.value = fields.shown(row.field, draft["settings"][row.field])
         rows = [dict(entry) for entry in draft.get("rows", []) if isinstance(entry, dict)]
         days, problems = self._days()
         if rows and not problems:
