@@ -2,7 +2,9 @@
 
 Completion only: whether a code may be used where it is typed is for `ledger.rules` to
 say when the record is saved. Parties are found by code, by name, or by the initials of
-the name in pinyin (typing `zgh` finds 张国华). No user-interface code lives here.
+the name in pinyin (typing `zgh` finds 张国华); the grades and items of the accountant's
+lists (`ledger.terms`) by the same rule (`scj` finds 上车茧). The collective is shown and
+found by its name (村集体), never by its code COLLECTIVE. No user-interface code lives here.
 """
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ from functools import cached_property
 
 from pypinyin import Style, lazy_pinyin
 
-from ledger import i18n, models
+from ledger import i18n, models, terms
+from ledger.models import COLLECTIVE
 
 #: How many matches a field shows beside it.
 SHOWN = 4
@@ -98,9 +101,75 @@ class Parties(_Named):
         self._rows = [Match(code, _party_label(name, kind)) for code, name, kind in query.tuples()]
         self._names = [match.label for match in self._rows]
 
+    def get(self, code: str) -> Match | None:
+        """The party of a code, or the collective named by its name in either language."""
+        return super().get(party_code(code))
+
+    def complete(self, prefix: str) -> str | None:
+        """The first code that starts with `prefix`; the collective's name, not its code."""
+        wanted = prefix.strip()
+        if not wanted:
+            return None
+        found = next((m.code for m in self._rows
+                      if m.code != COLLECTIVE and m.code.startswith(wanted.upper())), None)
+        if found is None and self.get(COLLECTIVE) is not None \
+                and party_shown(COLLECTIVE).casefold().startswith(wanted.casefold()):
+            return party_shown(COLLECTIVE)
+        return found
+
+    def _names_it(self, match: Match, name: str, wanted: str) -> bool:
+        return wanted in name or wanted.casefold() in match.label.casefold()
+
 
 def _party_label(name: str, kind: str) -> str:
     return i18n.t("party.collective") if kind == "collective" else name
+
+
+def party_shown(code: str) -> str:
+    """What a field or a list shows for a party's code: the code, and the collective by
+    its name (村集体), since COLLECTIVE is the ledger's code for it, not a word to read."""
+    return i18n.t("party.collective") if code == COLLECTIVE else code
+
+
+def party_named(code: str, name: str) -> str:
+    """A party as a list names it: code and name (H001 张国华), the collective by its name
+    in the reader's language alone."""
+    return party_shown(code) if code == COLLECTIVE else f"{code} {name}"
+
+
+def party_code(text: str) -> str:
+    """The code `text` stands for: COLLECTIVE for the collective's name in either
+    language, else the text itself."""
+    names = {i18n.t("party.collective", lang).casefold() for lang in i18n.LANGUAGES}
+    return COLLECTIVE if text.strip().casefold() in names else text
+
+
+class Terms(_Named):
+    """The words of one of the accountant's lists (`ledger.terms`: the cocoon grades, the
+    items of inputs or of charges), found as parties are: by their start, by a part of
+    them, or by their pinyin initials. A word is its own code."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self._names = terms.listed(name)
+        self._rows = [Match(word, word) for word in self._names]
+
+    @property
+    def words(self) -> list[str]:
+        return list(self._names)
+
+    def get(self, code: str) -> Match | None:
+        wanted = code.strip().casefold()
+        return next((m for m in self._rows if m.code.casefold() == wanted), None) \
+            if wanted else None
+
+    def complete(self, prefix: str) -> str | None:
+        wanted = prefix.strip().casefold()
+        return next((m.code for m in self._rows if wanted and m.code.casefold().startswith(
+            wanted)), None)
+
+    def _names_it(self, match: Match, name: str, wanted: str) -> bool:
+        return wanted.casefold() in name.casefold()
 
 
 class Batches:
@@ -143,7 +212,14 @@ class Batches:
 
 def _batch_match(row: tuple) -> Match:
     code, owner, name, kind, season = row
-    return Match(code, f"{owner} {_party_label(name, kind)} · {season}")
+    return Match(code, f"{party_match_text(Match(owner, _party_label(name, kind)))} · {season}")
+
+
+def party_match_text(match: Match) -> str:
+    """A party found, as a field's hint lists it: code and name (H001 张国华), the
+    collective by its name alone."""
+    shown = party_shown(match.code)
+    return match.label if shown == match.label else f"{shown} {match.label}"
 
 
 class Seasons:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from ledger import audit, canonical, i18n, models
+from ledger import audit, canonical, i18n, models, terms
 from ledger.kinds import BY_NAME
 
 #: Records listed under one entry; an import of thousands says how many more there are.
@@ -59,7 +59,12 @@ def _json(text: str):
 
 
 def _what(entry: audit.Entry, lang: str | None) -> str:
-    """The entry's object: `H002`, `sales:42`, a season, a file; a count for many."""
+    """The entry's object: `H002`, `sales:42`, a season, a file; a count for many; the
+    list a word was added to, and the word (茧等级：特级茧)."""
+    if entry.action == terms.ACTION:
+        word = _json(entry.after).get("word", "")
+        colon = "：" if (lang or i18n.language()) == "zh" else ": "
+        return f"{_label(f'list.{entry.target}', entry.target, lang)}{colon}{word}"
     if entry.first_id is not None and entry.last_id is not None \
             and entry.last_id > entry.first_id and entry.action != "amend":
         count = entry.last_id - entry.first_id + 1

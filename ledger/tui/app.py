@@ -396,6 +396,14 @@ class SilkApp(App):
             return
         self.push_screen(WageSheet(self.season.code), self._wages_saved)
 
+    def open_word_list(self, name: str) -> None:
+        """One of the accountant's lists (茧等级, 投入品项目, 收费项目), to look over and
+        add a word to."""
+        from ledger.tui.forms.terms import WordListScreen
+
+        self.push_screen(WordListScreen(name), lambda word: word and self.notify(
+            t("list.added", word=word, list=t(f"list.{name}"))))
+
     # -- the whole books: vouchers and the chart -----------------------------------------
     def new_voucher(self) -> None:
         """The voucher form (记账凭证); the screens are redone when one is saved."""

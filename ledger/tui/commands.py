@@ -1,6 +1,6 @@
 """The command palette's commands: every screen, every season, every record kind to
-add, the wage sheet, the notice board, every household's sheets to print, importing,
-exporting, backups, the language, the keys and quitting."""
+add, the wage sheet, the accountant's lists, the notice board, every household's sheets to
+print, importing, exporting, backups, the language, the keys and quitting."""
 from __future__ import annotations
 
 import asyncio
@@ -9,7 +9,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from ledger import i18n
+from ledger import i18n, terms
 from ledger.browse import HouseholdEntry, ReadModel, release
 from ledger.i18n import t
 from ledger.tui.safety import EXPECTED
@@ -56,6 +56,8 @@ class LedgerCommands(Provider):
         other = "en" if i18n.language() == "zh" else "zh"
         found += [
             (t("tui.cmd.wage_sheet"), app.action_wage_sheet, ""),
+            *((t("tui.cmd.list", list=t(f"list.{name}")), partial(app.open_word_list, name),
+               t("tui.cmd.list_help")) for name in terms.LISTS),
             (t("tui.cmd.yield"), app.action_yield_book, ""),
             (t("tui.cmd.summary"), partial(app.run_action, "notice_board"), ""),
             (t("tui.cmd.language", language=t(f"tui.lang.{other}")),

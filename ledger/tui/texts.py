@@ -76,6 +76,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.cmd.add": ("Add a record: {kind}", "记一笔：{kind}"),
     "tui.cmd.add_help": ("Open the entry form", "打开录入表"),
     "tui.cmd.wage_sheet": ("Wage sheet: a day's workshop attendance", "考勤表：记一天的车间工资"),
+    "tui.cmd.list": ("List of {list}: look it over, add a word", "清单：{list}（查看、新增）"),
+    "tui.cmd.list_help": ("The words a form accepts in that field", "录入表该项可填的词"),
     "tui.cmd.summary": ("Notice board (season summary)", "财务公开表"),
     "tui.cmd.language": ("Language: switch to {language}", "语言：切换为{language}"),
     "tui.cmd.help": ("Show the keys", "显示按键"),
@@ -254,16 +256,20 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "反结账后本季记录可以再修改；原因记入操作日志。"),
     "tui.reopen.keys": ("Enter or Ctrl+S: reopen · Esc: cancel",
                         "回车或 Ctrl+S：反结账 · Esc：取消"),
-    "tui.reverse.title": ("Reverse {kind} #{id} (红字冲销)", "红字冲销：{kind} 第 {id} 号"),
+    "tui.reverse.title": ("Reverse {kind} {ref} (红字冲销)", "红字冲销：{kind} {ref}"),
     "tui.reverse.explain": ("A record is never deleted: a reversal with the amounts negated is "
                             "added, in the record's season while it is open, else today in an "
                             "open season.",
                             "记录不删除：另记一笔金额相反的冲销记录；本季未结账时记在本季，"
                             "已结账则以今天的日期记在未结账的蚕季。"),
-    "tui.amend.title": ("Amend {kind} #{id}", "更正：{kind} 第 {id} 号"),
+    "tui.amend.title": ("Amend {kind} {ref}", "更正：{kind} {ref}"),
     "tui.amend.explain": ("Change the fields that are wrong: the record is reversed and "
                           "recorded again with the changes, both kept.",
                           "改正有误的项：原记录被冲销，再按改正后的内容记一笔，两者都保留。"),
+    "tui.correct.amended": ("{kind} {ref} corrected: reversed by {reversal}, replaced by {by}.",
+                       "{kind} {ref} 已更正：由 {reversal} 红字冲销，由 {by} 替代。"),
+    "tui.correct.reversed": ("{kind} {ref} reversed by {by} in season {season} on {date}.",
+                         "{kind} {ref} 已由 {by} 红字冲销（蚕季 {season}，{date}）。"),
     "tui.amend.nothing": ("Nothing changed: change a field first", "没有改动：请先修改某一项"),
     "tui.correct.keys": ("Tab: next field · Enter or Ctrl+S: save · Esc: cancel",
                          "Tab：下一项 · 回车或 Ctrl+S：保存 · Esc：取消"),

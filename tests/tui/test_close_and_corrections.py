@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
-from ledger import i18n, income, models, vouchers
+from ledger import i18n, income, models, money, vouchers
 from ledger.kinds import BY_NAME
 from ledger.tui.app import make_app
 from ledger.tui.screens.close import CloseScreen
@@ -155,3 +155,64 @@ async def test_every_footer_fits_80_columns(demo_path):
                 assert table.virtual_size.width <= table.size.width, key
             if key == "o":
                 await pilot.press("escape")
+
+
+async def test_the_amend_dialog_opens_on_the_first_field_and_works_out_the_amount_as_it_changes(
+        demo_path):
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("j")
+        await settle(pilot, app)
+        journal = app.screen
+        journal.chosen = type(journal.chosen)(kind="sales")
+        journal._reload()
+        await settle(pilot, app)
+        kind, record_id, _ = journal.query_one(PagedTable).current_key.split(":")
+        sale = models.CocoonSale.get_by_id(int(record_id))
+        await pilot.press("c")
+        await settle(pilot, app)
+        dialog = app.screen
+        assert isinstance(dialog, CorrectScreen)
+        assert dialog.focused is dialog.query_one("#field-date", Input)  # not 原因
+        amount = dialog.query_one("#correct-amount", Static)
+        assert str(amount.render()).endswith(f"= {money.yuan(sale.amount)} 元")
+        await pilot.press("tab", "tab", "tab", "tab")  # to 重量
+        assert dialog.focused is dialog.query_one("#field-kg", Input)
+        dialog.focused.value = ""
+        await pilot.press(*"10", "tab", "ctrl+u", *"50")
+        await settle(pilot, app)
+        assert "10.000 × 50.00" in str(amount.render())
+        assert str(amount.render()).endswith(
+            f"= {money.yuan(500_00 - sale.deduction)} 元")
+
+
+async def test_amending_a_payment_shows_its_words_and_reads_a_word_typed(demo_path):
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        payment = (models.Payment.select().where(models.Payment.season == app.season)
+                   .order_by(models.Payment.id).first())
+        said = []  # what the journal's toast says
+        app.push_screen(CorrectScreen("payments", payment.id, amend=True), said.append)
+        await settle(pilot, app)
+        dialog = app.screen
+        words = {"to_household": "付给农户", "from_household": "农户交来"}
+        assert dialog.query_one("#field-direction", Input).value == words[payment.direction]
+        shown = str(dialog.query_one("#correct-record", Static).render())
+        assert payment.direction not in shown and f"方式 {i18n.t('method.' + payment.method)}" \
+            in shown
+        method = dialog.query_one("#field-method", Input)
+        method.focus()
+        method.value = ""
+        await pilot.press("微", "tab")
+        await settle(pilot, app)
+        assert method.value == "微信"
+        dialog.query_one("#field-reason", Input).focus()
+        await pilot.press(*"记错了方式", "ctrl+s")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, CorrectScreen)
+        [toast] = said
+        assert "已更正" in toast and "记-" in toast and "payments" not in toast
+    corrected = models.Payment.get(models.Payment.corrects == payment.id)
+    assert (corrected.method, corrected.direction) == ("wechat", payment.direction)

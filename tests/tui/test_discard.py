@@ -98,3 +98,22 @@ async def test_an_unsaved_wage_sheet_is_back_after_the_app_closed_until_discarde
         await pilot.press("w")
         await settle(pilot, app)
         assert not app.screen.typed()
+
+
+async def test_a_restored_sheet_opens_in_the_first_cell_left_to_type_in(demo_path):
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("w")
+        await settle(pilot, app)
+        await pilot.press("H", "0", "0", "1", "tab", "张", "tab", "1", "enter")
+        await pilot.press("H", "0", "0", "2", "tab", "李", "tab", "1", "tab")
+        await settle(pilot, app)
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("w")
+        await settle(pilot, app)
+        sheet = app.screen
+        assert isinstance(sheet, WageSheet) and sheet.focused is sheet.grid
+        assert sheet.grid.cursor_coordinate == (2, 0)  # the third worker's household

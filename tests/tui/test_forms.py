@@ -296,3 +296,159 @@ async def test_a_ledger_another_program_holds_shows_why_and_keeps_the_form_open(
         assert message.startswith("Not saved, nothing changed: the ledger could not be written")
         assert host.screen.query_one("#field-item", Input).value == "电费"
     assert records(models.Charge) == before
+
+
+# -- issue 15: choices as words, the collective by name, grades and items from lists ---------
+
+def screen_text(host) -> str:
+    """Everything the screen shows, as text."""
+    import html
+    import re
+
+    return html.unescape(re.sub(r"<[^>]+>", "", host.export_screenshot()))
+
+
+def value(screen, field: str) -> str:
+    return screen.query_one(f"#field-{field}", Input).value
+
+
+async def test_a_payments_choices_show_as_words_before_anything_is_typed_and_a_character_picks_one(
+        village):
+    i18n.set_language("zh")
+    host = Host(EntryForm("payments", "2026-1", {"household": "H001"}))
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        form = host.screen
+        assert note(form, "direction") == "付给农户 / 农户交来"
+        assert note(form, "method") == "现金 / 银行 / 转账 / 微信 / 支付宝"
+        await type_into(pilot, "date", "5-10")
+        await type_into(pilot, "direction", "付")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert value(form, "direction") == "付给农户"
+        assert note(form, "direction") == "[付给农户] / 农户交来"
+        await type_into(pilot, "amount", "200")
+        await type_into(pilot, "method", "现")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert value(form, "method") == "现金"
+        shown = screen_text(host)
+        assert "to_household" not in shown and "cash" not in shown
+        form.query_one("#field-method", Input).focus()
+        await pilot.press("down")  # ↓ steps to the next choice
+        assert value(form, "method") == "银行"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [record_id] = host.results
+    payment = models.Payment.get_by_id(record_id)
+    assert (payment.direction, payment.method, payment.amount) == ("to_household", "bank", 20000)
+
+
+async def test_in_english_the_choices_are_english_words_and_no_code_is_suggested(village):
+    i18n.set_language("en")
+    host = Host(EntryForm("payments", "2026-1", {"household": "H001"}))
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert note(host.screen, "direction") == "paid to household / paid by household"
+        await type_into(pilot, "direction", "t")
+        await pilot.pause()
+        box = host.screen.query_one("#field-direction", Input)
+        assert not box._suggestion.startswith("to_")  # no completion to the raw code
+        await type_into(pilot, "direction", "xyz")
+        await type_into(pilot, "method", "cash")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "“xyz” is none of: paid to household / paid by household" in note(
+            host.screen, "direction")
+    assert host.results == []
+
+
+async def test_the_collective_is_shown_and_typed_by_its_name_never_as_its_code(village):
+    i18n.set_language("zh")
+    host = Host(EntryForm("wages", "2026-1", {"household": "H002"}))
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        form = host.screen
+        assert value(form, "payer") == "村集体"
+        await type_into(pilot, "payer", "cjt")  # pinyin initials find it too
+        await pilot.press("tab")
+        await pilot.pause()
+        assert value(form, "payer") == "村集体"
+        for field, text in (("date", "4-10"), ("worker", "李秀英"), ("task", "大蚕饲育"),
+                            ("quantity", "1"), ("rate", "100")):
+            await type_into(pilot, field, text)
+        await pilot.pause()
+        assert "COLLECTIVE" not in screen_text(host)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [record_id] = host.results
+    assert models.Wage.get_by_id(record_id).payer.code == "COLLECTIVE"
+
+
+async def test_a_grade_is_found_on_its_list_by_pinyin_initials(village):
+    i18n.set_language("zh")
+    host = Host(EntryForm("sales", "2026-1", {"batch": "B2026-1-001"}))
+    async with host.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert note(host.screen, "grade").startswith("上车茧 · 上茧 · 次茧 · 下茧")
+        await type_into(pilot, "grade", "cj")
+        await pilot.pause()
+        assert note(host.screen, "grade") == "次茧"
+        await pilot.press("tab")
+        await pilot.pause()
+        assert value(host.screen, "grade") == "次茧"
+
+
+async def test_a_grade_not_on_the_list_is_refused_until_ctrl_l_adds_it_on_purpose(village):
+    from ledger import audit, terms
+    from ledger.tui.forms.terms import WordListScreen
+
+    i18n.set_language("zh")
+    host = Host(EntryForm("sales", "2026-1", {"batch": "B2026-1-001"}))
+    async with host.run_test(size=(80, 24)) as pilot:
+        for field, text in (("date", "5-2"), ("buyer", "E01"), ("grade", "特级茧"),
+                            ("kg", "10"), ("price", "60")):
+            await type_into(pilot, field, text)
+        await pilot.pause()
+        assert "不在清单中" in note(host.screen, "grade")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        form = host.screen
+        assert isinstance(form, EntryForm) and host.results == []
+        assert note(form, "grade") == ("“特级茧”不在茧等级清单中：请选用列出的等级，"
+                                       "或按 Ctrl+L 加入清单")
+        assert records(models.CocoonSale) == 0
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(host.screen, WordListScreen)
+        assert "上车茧" in screen_text(host)
+        assert value(host.screen, "word") == "特级茧"
+        await pilot.press("enter")  # added, on purpose
+        await pilot.pause()
+        assert host.screen is form and value(form, "grade") == "特级茧"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert records(models.CocoonSale) == 1
+    assert models.CocoonSale.select().first().grade == "特级茧"
+    assert terms.added("grades") == ["特级茧"]
+    assert [e.action for e in audit.entries()][-2:] == ["list_add", "record"]
+
+
+async def test_a_charge_item_not_on_its_list_is_refused_and_the_list_offers_its_own(village):
+    i18n.set_language("en")
+    host = Host(EntryForm("charges", "2026-1", {"household": "H001"}))
+    async with host.run_test(size=(120, 40)) as pilot:
+        await type_into(pilot, "date", "4-9")
+        await type_into(pilot, "item", "road levy")
+        await type_into(pilot, "amount", "30")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert note(host.screen, "item").startswith(
+            "“road levy” is not on the list of charge items: pick one shown, or press Ctrl+L")
+        await type_into(pilot, "item", "xcgy")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert value(host.screen, "item") == "小蚕共育费"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert records(models.Charge) == 1

@@ -128,3 +128,59 @@ async def test_days_that_are_no_digits_are_out_of_range_not_a_crash(workshop, da
         assert isinstance(host.screen, WageSheet)
         assert "1 to 7 days" in str(host.screen.query_one("#message", Static).render())
     assert models.Wage.select().count() == 0
+
+
+# -- issue 15: the start date, Tab across, names in the grid, Enter to the next worker -------
+
+async def test_a_new_sheet_starts_on_the_first_day_of_the_last_sheet_saved(workshop):
+    i18n.set_language("en")
+    host = Host(WageSheet("2026-1"))
+    async with host.run_test(size=(120, 40)) as pilot:
+        await fill_settings(pilot, task="feeding", rate="100", **{"from": "4-20", "days": "3"})
+        await type_rows(pilot, [("H001", "张国华", "1", "1", "1")])
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert host.results == [3]
+        host.push_screen(WageSheet("2026-1"))
+        await pilot.pause()
+        sheet = host.screen
+        assert sheet.query_one("#field-from", Input).value == "2026-04-20"
+        assert sheet.query_one("#field-task", Input).value == "feeding"
+
+
+async def test_tab_takes_the_settings_as_they_read_across_each_line(workshop):
+    i18n.set_language("zh")
+    host = Host(WageSheet("2026-1"))
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        sheet = host.screen
+        sheet.query_one("#field-payer", Input).focus()
+        await pilot.pause()
+        order = []
+        while isinstance(sheet.focused, Input):
+            order.append(sheet.focused)
+            await pilot.press("tab")
+        assert [box.id for box in order] == ["field-payer", "field-task", "field-rate",
+                                             "field-unit", "field-from", "field-days"]
+        places = [(box.region.y, box.region.x) for box in order]
+        assert places == sorted(places)  # each next one to the right, or on a lower line
+        assert isinstance(sheet.focused, AttendanceGrid)
+        assert sheet.query_one("#field-payer", Input).value == "村集体"
+
+
+async def test_the_grid_names_the_household_after_its_code_and_enter_goes_to_the_next_worker(
+        workshop):
+    i18n.set_language("zh")
+    host = Host(WageSheet("2026-1"))
+    async with host.run_test(size=(80, 24)) as pilot:
+        await fill_settings(pilot, task="采茧", rate="100", **{"from": "4-20", "days": "3"})
+        grid = host.screen.query_one(AttendanceGrid)
+        assert host.screen.focused is grid and grid.cursor_coordinate == (0, 0)
+        await pilot.press("H", "0", "0", "2", "tab", "李", "tab", "1", "enter")
+        await pilot.pause()
+        assert str(grid.get_cell_at((0, 0))) == "H002 李秀英"
+        assert grid.cursor_coordinate == (1, 0)  # the next worker, not down the same day
+        await pilot.press("z", "g", "h", "tab")
+        await pilot.pause()
+        assert str(grid.get_cell_at((1, 0))) == "H001 张国华"
+        assert grid.entries[1]["household"] == "H001"

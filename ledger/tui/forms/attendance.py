@@ -2,11 +2,16 @@
 
 Each row is a worker and the household the wage is paid to; each day cell holds the days
 worked that day (1, 0.5) as typed. The grid keeps text only: reading it into wages, and
-judging them, is the sheet's work and the rules'.
+judging them, is the sheet's work and the rules'. A household's code is shown with the
+name it stands for (H001 张国华), as the sheet's `names` finds it.
+
+Tab and Shift+Tab go across a row and on to the next; Enter goes to the next worker's
+row (adding one after the last row typed in); the arrows move as they point.
 """
 from __future__ import annotations
 
 from datetime import date
+from typing import Callable
 
 from rich.text import Text
 from textual import events
@@ -36,7 +41,7 @@ class AttendanceGrid(PlainTable):
     BINDINGS = [
         Binding("tab", "next_cell", show=False),
         Binding("shift+tab", "previous_cell", show=False),
-        Binding("enter", "down", show=False),
+        Binding("enter", "next_row", show=False),
         Binding("down", "down", show=False),
         Binding("backspace", "erase", show=False),
         Binding("delete", "clear_cell", "sheet.clear_cell", key_display="del"),
@@ -51,9 +56,11 @@ class AttendanceGrid(PlainTable):
             self.column = column
             self.left = left
 
-    def __init__(self, days: list[date], **kwargs):
+    def __init__(self, days: list[date], names: Callable[[str], str | None] | None = None,
+                 **kwargs):
         super().__init__(cursor_type="cell", zebra_stripes=True, **kwargs)
         self.days = days
+        self.names = names or (lambda code: None)
         self.entries: list[dict[str, str]] = [{} for _ in range(ROWS)]
         self.wrong: set[tuple[int, str]] = set()
         self.figures: list[tuple[str, str]] = []  # per row: days, amount, as shown
@@ -71,7 +78,7 @@ class AttendanceGrid(PlainTable):
         """Lay the grid out again (days or rows changed), keeping the cursor's place."""
         where = self.cursor_coordinate
         self.clear(columns=True)
-        self.add_column(i18n.field_label("household"), key="household", width=10)
+        self.add_column(i18n.field_label("household"), key="household", width=15)
         self.add_column(i18n.field_label("worker"), key="worker", width=10)
         for index, day in enumerate(self.days):
             self.add_column(day_label(day), key=day_column(index), width=7)
@@ -89,6 +96,9 @@ class AttendanceGrid(PlainTable):
 
     def _cell(self, row: int, column: str) -> Text:
         text = self.entries[row].get(column, "")
+        if column == "household" and text:
+            name = self.names(text)
+            text = f"{text.strip().upper()} {name}" if name else text
         style = "bold red reverse" if (row, column) in self.wrong else ""
         if (row, column) in self.wrong and not text:
             text = "?"
@@ -158,6 +168,24 @@ class AttendanceGrid(PlainTable):
             self.cursor_coordinate = Coordinate(row - 1, len(self.editable) - 1)
         else:
             self.screen.focus_previous()
+
+    def to_first_open_cell(self) -> None:
+        """The cursor to the first cell to type in: the household of the first row with
+        nothing typed in it (the first row of a new sheet)."""
+        row = next((index for index, entry in enumerate(self.entries)
+                    if not any(text.strip() for text in entry.values())), None)
+        if row is None:
+            self.add_worker()
+            row = len(self.entries) - 1
+        self.cursor_coordinate = Coordinate(row, 0)
+
+    def action_next_row(self) -> None:
+        """The next worker: the household cell of the next row, a row added after the
+        last one once something is typed in it."""
+        row = self.cursor_coordinate.row
+        if row + 1 == len(self.entries) and any(self.entries[row].values()):
+            self.add_worker()
+        self.cursor_coordinate = Coordinate(min(row + 1, len(self.entries) - 1), 0)
 
     def action_down(self) -> None:
         row, column = self.cursor_coordinate

@@ -4,6 +4,10 @@ The form adds no rule of its own. What is typed is read as the importer reads a 
 (`fields.read_value`), judged by `ledger.rules` (live, for the amount; in full, when
 saving) and recorded by `ledger.book.record` in one transaction. A refused save writes
 nothing, marks each field wrong with its reason, and keeps everything typed.
+
+Choices show their words (付给农户, 现金) and the collective its name (村集体), never a code;
+a grade or an item must be on the accountant's list (`ledger.terms`), and Ctrl+L adds the
+word typed to it, on purpose, in a small screen of its own.
 """
 from __future__ import annotations
 
@@ -14,9 +18,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.widgets import Footer, Input, Static
 
-from ledger import book, i18n, kinds, money, rules
+from ledger import book, i18n, kinds, money, rules, terms
 from ledger.errors import FieldError
-from ledger.browse import COLLECTIVE
+from ledger.browse import COLLECTIVE, lookup
 from ledger.refs import Refs, SeasonRef
 from ledger.tui.forms import fields
 from ledger.tui.forms.fields import FieldRow
@@ -35,6 +39,7 @@ class EntryForm(FormScreen):
         Binding("ctrl+s", "save", "form.save", key_display="^s/⏎"),
         Binding("escape", "cancel", "form.cancel", key_display="esc"),
         Binding("tab", "app.focus_next", "form.next", key_display="tab"),
+        Binding("ctrl+l", "add_to_list", "form.add_to_list", key_display="^l"),
     ]
 
     def __init__(self, kind: str, season: str | None = None,
@@ -53,8 +58,8 @@ class EntryForm(FormScreen):
             yield PlainStatic(self._title(), id="title")
             with VerticalScroll(id="fields"):
                 for name in self.columns:
-                    yield FieldRow(name, self._initial(name), placeholder=self._placeholder(name),
-                                   suggester=fields.suggester(name, self.finders[name]))
+                    yield fields.record_row(name, self._initial(name), self.finders[name],
+                                            placeholder=self._placeholder(name))
             if self.computes_amount:
                 yield PlainStatic("", id="amount")
             yield PlainStatic("", id="message")
@@ -129,8 +134,12 @@ class EntryForm(FormScreen):
         season = self._season_ref(refs)
         values, problems = {}, []
         for name in self.columns:
+            text = self._text(name)
+            found = self.finders[name]
+            if isinstance(found, lookup.Terms) and found.get(text):
+                text = found.get(text).code  # a listed word as the list spells it
             try:
-                values[name] = fields.read_value(name, self._text(name), season)
+                values[name] = fields.read_value(name, text, season)
             except rules.Problem as problem:
                 problems.append(FieldError(self.kind, name, problem.reason, problem.params))
                 values[name] = ""
@@ -150,13 +159,12 @@ class EntryForm(FormScreen):
 
     @on(Input.Blurred, ".field-input")
     def _left(self, event: Input.Blurred) -> None:
-        """A name or pinyin initials that name exactly one party become its code."""
+        """A name or pinyin initials that name exactly one party become its code, a
+        list's initials its word, the start of a choice's word the word (付 → 付给农户)."""
         row = event.input.parent
-        found = self.finders.get(row.field)
-        if found is not None and event.value.strip() and not found.get(event.value):
-            code = found.resolve(event.value)
-            if code:
-                event.input.value = code
+        text = fields.settled(row.field, event.value, self.finders.get(row.field))
+        if text is not None:
+            event.input.value = text
 
     def _show_hint(self, row: FieldRow) -> None:
         season = self._season_ref(Refs())
@@ -176,6 +184,7 @@ class EntryForm(FormScreen):
 
     def action_save(self) -> None:
         values, unread, form = self.read()
+        unread += terms.unlisted(self.kind, values)
         if unread:
             fields_unread = {problem.field for problem in unread}
             self._refused(unread + [e for e in form.errors if e.field not in fields_unread])
@@ -193,7 +202,7 @@ class EntryForm(FormScreen):
         shown: set[str] = set()
         for error in errors:
             if error.field in rows and error.field not in shown:
-                rows[error.field].show_error(i18n.t(error.reason, **error.params))
+                rows[error.field].show_error(fields.reason_text(error))
                 shown.add(error.field)
         strays = [error.message() for error in errors if error.field not in rows]
         self._say("\n".join([i18n.t("form.refused", count=len(errors)), *strays]), error=True)
@@ -201,6 +210,37 @@ class EntryForm(FormScreen):
         if first is not None:
             first.input.focus()
 
+    # -- the accountant's lists -----------------------------------------------------------
+    @property
+    def list_field(self) -> str | None:
+        """The field of this kind typed from one of the accountant's lists, if any."""
+        return next((name for name in self.columns if terms.list_of(self.kind, name)), None)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "add_to_list":
+            return self.list_field is not None
+        return True
+
+    def action_add_to_list(self) -> None:
+        """The list of the form's grade or item, the word typed ready to be added."""
+        field = self.list_field
+        if field is None:
+            return
+        from ledger.tui.forms.terms import WordListScreen
+
+        name = terms.list_of(self.kind, field)
+        self.app.push_screen(WordListScreen(name, self._text(field)),
+                             lambda word: self._listed(field, word))
+
+    def _listed(self, field: str, word: str | None) -> None:
+        self.finders[field] = fields.finder(self.kind, field, self.season)
+        row = self.query_one(f"#row-{field}", FieldRow)
+        row.input.suggester = fields.suggester(field, self.finders[field])
+        if word:
+            row.input.value = word
+        row.show_error(None)
+        self._show_hint(row)
+        row.input.focus()
 
 
 def amount_line(kind: str, result: dict) -> str:

@@ -1,7 +1,10 @@
 """The wage sheet: a day's or a week's workshop attendance, saved as one wage per cell.
 
-The payer, task, rate and unit are set once for the sheet; each row names a worker and
-the household the wage is paid to; each filled day cell is one wage of that many days.
+The payer, task, rate and unit are set once for the sheet, two to a line, in the order
+Tab takes them; the sheet starts on the first day of the last sheet saved. Each row names
+the household the wage is paid to (shown with its name once its code is typed) and the
+worker; each filled day cell is one wage of that many days. Enter moves on to the next
+worker's row.
 Every wage is judged by `ledger.rules` (live, for the figures) and all are recorded by
 `ledger.book.record_many` in one transaction: one bad cell and nothing is saved.
 """
@@ -55,23 +58,25 @@ class WageSheet(FormScreen):
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         season = Refs().season(self.season)
-        first = fields.today_within(season) or (season.start if season else date.today())
         last = Wages.last(self.season)
+        first = (last.first_day if last else None) or fields.today_within(season) \
+            or (season.start if season else date.today())
         with Vertical(id="sheet"):
             yield PlainStatic(i18n.t("sheet.title", season=self.season), id="title")
-            with Horizontal(id="settings"):
-                with Vertical():
-                    yield FieldRow("payer", self.payer,
+            with Vertical(id="settings"):  # two to a line, in the order Tab takes them
+                with Horizontal(classes="settings-line"):
+                    yield FieldRow("payer", fields.shown("payer", self.payer),
                                    suggester=fields.CodeSuggester(self.payers.complete))
                     yield FieldRow("task", last.task if last else "",
                                    suggester=SuggestFromList(Wages.tasks(self.season)))
+                with Horizontal(classes="settings-line"):
                     yield FieldRow("rate", money.yuan(last.rate) if last else "")
-                with Vertical():
                     yield FieldRow("unit", last.unit if last else "天")
+                with Horizontal(classes="settings-line"):
                     yield FieldRow("from", first.isoformat(), label=i18n.t("sheet.from"),
                                    placeholder=i18n.t("form.date_placeholder"))
                     yield FieldRow("days", "1", label=i18n.t("sheet.days"))
-            yield AttendanceGrid([first], id="grid")
+            yield AttendanceGrid([first], names=self._household_name, id="grid")
             yield PlainStatic("", id="hint")
             yield PlainStatic("", id="summary")
             yield PlainStatic("", id="message")
@@ -83,8 +88,13 @@ class WageSheet(FormScreen):
         self._restore_draft()
         for row in self.query(FieldRow):
             self._show_hint(row)
+        self.grid.to_first_open_cell()
         self.grid.focus()
         self._show_figures()
+
+    def _household_name(self, code: str) -> str | None:
+        found = self.households.get(code) if code.strip() else None
+        return found.label if found else None
 
     # -- the draft: an unsaved sheet kept until saved or discarded on purpose ------------
     @property
@@ -123,7 +133,7 @@ class WageSheet(FormScreen):
             return
         for row in self.query(FieldRow):
             if isinstance(draft.get("settings", {}).get(row.field), str):
-                row.input.value = draft["settings"][row.field]
+                row.input.value = fields.shown(row.field, draft["settings"][row.field])
         rows = [dict(entry) for entry in draft.get("rows", []) if isinstance(entry, dict)]
         days, problems = self._days()
         if rows and not problems:
@@ -182,6 +192,15 @@ class WageSheet(FormScreen):
         elif row.field == "from":
             row.show_hint(fields.hint("date", row.input.value, None, Refs().season(self.season),
                                       False))
+
+    @on(Input.Blurred, ".field-input")
+    def _left(self, event: Input.Blurred) -> None:
+        """A payer named or typed by pinyin initials becomes its code (the collective
+        its name)."""
+        if event.input.parent.field == "payer":
+            text = fields.settled("payer", event.value, self.payers)
+            if text is not None:
+                event.input.value = text
 
     @on(Input.Submitted, ".field-input")
     def _submitted(self) -> None:
@@ -282,7 +301,7 @@ class WageSheet(FormScreen):
         wrong: set[tuple[int, str]] = set()
         lines = [i18n.t("form.refused", count=total or len(errors))]
         for error in errors:
-            reason = i18n.t(error.reason, **error.params)
+            reason = fields.reason_text(error)
             if error.field in settings:
                 settings[error.field].show_error(reason)
                 label = settings[error.field].query_one('.field-label').render()

@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, DataTable, Footer, Input, Static
 
 from ledger import assets, money
@@ -27,6 +26,7 @@ from ledger.rules import Problem
 from ledger.tui import books_texts  # noqa: F401  (registers the whole books' texts)
 from ledger.tui.bindings import localize
 from ledger.tui.forms.base import FormScreen
+from ledger.tui.forms import fields
 from ledger.tui.forms.fields import FieldRow
 from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.screens.base import LedgerScreen
@@ -144,11 +144,10 @@ class AssetForm(FormScreen):
                             yield PlainLabel(t("books.asset_field.opening"),
                                              classes="field-label")
                             yield Checkbox(t("books.assets.opening_box"), id="field-opening")
-                    suggester = (SuggestFromList(list(assets.USES)) if name == "use" else None)
-                    yield FieldRow(name, ASSET_DEFAULTS.get(name, ""), suggester=suggester,
-                                   label=t(f"books.asset_field.{name}"),
-                                   placeholder=(t("form.date_placeholder") if name == "date"
-                                                else ""))
+                    yield fields.record_row(name, ASSET_DEFAULTS.get(name, ""), None,
+                                            label=t(f"books.asset_field.{name}"),
+                                            placeholder=(t("form.date_placeholder")
+                                                         if name == "date" else ""))
             yield PlainStatic("", id="message")
             yield PlainStatic(t("books.assets.form_keys"), id="keys")
         yield Footer()
@@ -183,11 +182,17 @@ class AssetForm(FormScreen):
         row.show_error(None)
         self._hint(row)
 
+    @on(Input.Blurred, ".field-input")
+    def _left(self, event: Input.Blurred) -> None:
+        """The start of a use's word becomes the word (车 → 育蚕车间)."""
+        text = fields.settled(event.input.parent.field, event.value, None)
+        if text is not None:
+            event.input.value = text
+
     def _hint(self, row: FieldRow) -> None:
         text = row.input.value.strip()
         if row.field == "use":
-            row.show_hint(" / ".join(f"{use} {use_word(use)}" for use in assets.USES)
-                          if text not in assets.USES else "→ " + use_word(text))
+            row.show_hint(fields.hint("use", text, None, None, False))
         elif row.field == "opening_depreciation":
             row.show_hint(t("books.assets.opening_hint"))
         elif row.field == "date" and text:
@@ -201,8 +206,9 @@ class AssetForm(FormScreen):
 
     @property
     def typed(self) -> bool:
-        return self.opening or any(self._text(name) != ASSET_DEFAULTS.get(name, "")
-                                   for name in ASSET_FIELDS)
+        return self.opening or any(
+            self._text(name) != fields.shown(name, ASSET_DEFAULTS.get(name, ""))
+            for name in ASSET_FIELDS)
 
     @on(Input.Submitted, ".field-input")
     def _submitted(self) -> None:
@@ -220,6 +226,12 @@ class AssetForm(FormScreen):
             return
         values = {name: self._text(name) for name in ASSET_FIELDS}
         opening = self.opening
+        try:
+            values["use"] = fields.read_value("use", values["use"], None)
+        except Problem as refused:
+            rows["use"].show_error(t(refused.reason, **refused.params))
+            rows["use"].input.focus()
+            return
         try:
             assets.add(values["code"], values["name"], acquired, values["cost"], values["life"],
                        values["residual"] or "0", values["use"], None,

@@ -8,6 +8,7 @@ from textual.widgets import DataTable, Static
 
 from ledger import money
 from ledger.browse import BatchDetail
+from ledger.browse.lookup import party_named, party_shown
 from ledger.i18n import t
 from ledger.tui.grades import grade_mix
 from ledger.tui.screens.base import LedgerScreen
@@ -52,9 +53,11 @@ class BatchScreen(LedgerScreen):
             self.notify(t("tui.missing_batch", code=self.code), severity="error")
             return
         b = detail.batch
+        owner = party_shown(b.owner)  # the collective by its name, not COLLECTIVE
         self.query_one("#batch-head", Static).update(t(
-            "tui.batch.head", code=b.code, owner=b.owner, owner_name=b.owner_name,
-            sheets=money.sheets(b.sheets), breed=b.breed or "-"))
+            "tui.batch.head", code=b.code, owner=owner,
+            owner_name="" if owner == b.owner_name else b.owner_name,
+            sheets=money.sheets(b.sheets), breed=b.breed or "-").replace("  ", " "))
         self.query_one("#batch-dates", Static).update(t(
             "tui.batch.dates", hatch=b.hatch, mount=b.mount or "-", harvest=b.harvest or "-"))
         per_sheet = b.kg_per_sheet
@@ -63,13 +66,13 @@ class BatchScreen(LedgerScreen):
               per_sheet=money.kg(per_sheet) if per_sheet is not None else "-")
             + ("  ·  " + grade_mix(b.grades) if b.grades else ""))
         self._fill("leaf", ("date", "supplier", "kg", "price", "amount"),
-                   [(d, f"{code} {name}", money.kg(g), money.yuan(p), money.yuan(a))
+                   [(d, party_named(code, name), money.kg(g), money.yuan(p), money.yuan(a))
                     for d, code, name, g, p, a in detail.leaf])
         self._fill("sales", ("date", "buyer", "grade", "kg", "price", "deduction", "amount"),
-                   [(d, f"{code} {name}", grade, money.kg(g), money.yuan(p), money.yuan(x),
+                   [(d, party_named(code, name), grade, money.kg(g), money.yuan(p), money.yuan(x),
                      money.yuan(a)) for d, code, name, grade, g, p, x, a in detail.sales])
         self._fill("inputs", ("date", "supplier", "item", "quantity", "amount"),
-                   [(d, f"{code} {name}", item, f"{money.quantity(q)} {unit}", money.yuan(a))
+                   [(d, party_named(code, name), item, f"{money.quantity(q)} {unit}", money.yuan(a))
                     for d, code, name, item, q, unit, a in detail.inputs])
 
     def _fill(self, part: str, columns: tuple[str, ...], rows: list[tuple]) -> None:

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input, Select
 from ledger import i18n, money
 from ledger.width import clipped
 from ledger.browse import JOURNAL_KINDS, JournalKey, ReadModel, Season
+from ledger.browse.lookup import party_code
 from ledger.i18n import t
 from ledger.tui.screens.base import ListScreen
 from ledger.tui.widgets.paged_table import PagedTable, Row, right, row_value
@@ -121,7 +122,7 @@ class JournalScreen(ListScreen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         party, start, end = self.chosen.party, self.chosen.start, self.chosen.end
         if event.input.id == "journal-party":
-            party = event.value.strip().upper()
+            party = party_code(event.value.strip()).upper()
         else:
             self.date_text = event.value.strip()
             start = end = None

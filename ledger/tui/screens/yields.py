@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Sparkline, Static
 
 from ledger import i18n, money, notes, yields
 from ledger.browse import COLLECTIVE, release
+from ledger.browse.lookup import party_shown
 from ledger.i18n import t
 from ledger.reports import yields as yield_report
 from ledger.tui.safety import EXPECTED, problem
@@ -77,7 +78,8 @@ def visit_text(flag: yields.Flagged) -> str:
     """'visit H018: 5.3 kg/张': the kg per sheet to one decimal, half up."""
     batch = flag.batch
     tenths = money.ratio(batch.cocoon_grams, batch.sheets * 10, 1)
-    return t("tui.yield.visit", owner=batch.owner, per_sheet=money.fixed_str(tenths, 1))
+    return t("tui.yield.visit", owner=party_shown(batch.owner),
+             per_sheet=money.fixed_str(tenths, 1))
 
 
 @dataclass
