@@ -174,10 +174,11 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
     numbers = vouchers.numbers(voucher_ids)
     others = _other_sides(voucher_ids)
     summaries = _summaries(rows, lang)
+    days = {day: _as_date(day) for day in {row[0] for row in rows}}
     lines = []
     for day, voucher, posting, account, debit, credit, kind, record in rows:
-        counter = _counter(others.get(voucher, []), posting, debit != 0)
-        lines.append(BookLine(_as_date(day), voucher, numbers[voucher],
+        counter = _counter(others.get(voucher, ()), posting, debit != 0)
+        lines.append(BookLine(days[day], voucher, numbers[voucher],
                               summaries.get((kind, record, account, debit, credit), ""),
                               account, counter, debit, credit, 0, posting))
     return lines
@@ -418,6 +419,9 @@ def _other_sides(voucher_ids: list[int]) -> dict[int, list[tuple[int, str, bool]
 
 def _counter(postings: list[tuple[int, str, bool]], posting: int, is_debit: bool) -> str:
     """对方科目: the accounts on the other side of the voucher."""
+    if len(postings) == 2:  # most vouchers: the other posting, whichever side it is on
+        first, second = postings
+        return second[1] if first[0] == posting else first[1]
     other = [code for number, code, debit in postings if number != posting and debit != is_debit]
     other = other or [code for number, code, _ in postings if number != posting]
     unique = list(dict.fromkeys(other))
@@ -432,19 +436,14 @@ def _summaries(rows, lang: str | None) -> dict[tuple, str]:
     by_kind: dict[str, set[int]] = defaultdict(set)
     for row in rows:
         by_kind[row[6]].add(row[7])
+    described = {kind: _describe_records(kind, ids, lang)
+                 for kind, ids in by_kind.items() if kind != GENERAL}
+    lines = _general_lines(by_kind[GENERAL]) if GENERAL in by_kind else {}
     found: dict[tuple, str] = {}
-    for kind, ids in by_kind.items():
-        if kind == GENERAL:
-            lines = _general_lines(ids)
-            for row in rows:
-                if row[6] == GENERAL:
-                    found[(kind, *row[7:8], *row[3:6])] = _line_summary(
-                        lines.get(row[7], []), *row[3:6])
-        else:
-            described = _describe_records(kind, ids, lang)
-            for row in rows:
-                if row[6] == kind:
-                    found[(kind, row[7], *row[3:6])] = described.get(row[7], "")
+    for _, _, _, code, debit, credit, kind, record in rows:
+        found[(kind, record, code, debit, credit)] = (
+            _line_summary(lines.get(record, []), code, debit, credit) if kind == GENERAL
+            else described[kind].get(record, ""))
     return found
 
 

@@ -127,8 +127,15 @@ def numbers(voucher_ids: Iterable[int]) -> dict[int, str]:
     inner = month_positions(months).alias("numbered")
     query = (Voucher.select(inner.c.id, inner.c.date, inner.c.position).from_(inner)
              .where(store.among(inner.c.id, wanted)))
-    return {voucher_id: format_number(_day(day), position)
-            for voucher_id, day, position in raw_rows(query)}
+    prefixes: dict = {}  # a month's `记-2026-04-`, made once, not once a voucher
+    found = {}
+    for voucher_id, day, position in raw_rows(query):
+        month = str(day)[:7]
+        prefix = prefixes.get(month)
+        if prefix is None:
+            prefix = prefixes[month] = format_number(_day(day), 0)[:-4]
+        found[voucher_id] = f"{prefix}{position:04d}"
+    return found
 
 
 def month_positions(months: Iterable[tuple[int, int]]):
