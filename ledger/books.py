@@ -152,7 +152,7 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
     came before it: `account_ledger` fills it in)."""
     accounts = periods.account_ids(code)
     query = (Posting.select(Voucher.date, Voucher.id, Posting.id, Account.code, Posting.debit,
-                            Posting.credit, Voucher.kind, Voucher.record_id)
+                            Posting.credit, Voucher.kind, Voucher.record_id, *_other_side())
              .join(Voucher, on=(Posting.voucher == Voucher.id))
              .switch(Posting).join(Account, on=(Posting.account == Account.id))
              # `+ 0` keeps the account's index out: the period's vouchers are found by
@@ -170,14 +170,19 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
     rows = list(raw_rows(query))
     if not rows:
         return []
-    voucher_ids = sorted({row[1] for row in rows})
-    numbers = vouchers.numbers(voucher_ids)
-    others = _other_sides(voucher_ids)
+    numbers = vouchers.numbers({row[1] for row in rows})
+    # a voucher whose other postings are all on the same side (none in a balanced
+    # voucher, but the rule says what to show) is read in full
+    others = _other_sides(sorted({row[1] for row in rows if row[8] is None}))
     summaries = _summaries(rows, lang)
     days = {day: _as_date(day) for day in {row[0] for row in rows}}
+    several = i18n.t("book.counter_several", code="{code}")
     lines = []
-    for day, voucher, posting, account, debit, credit, kind, record in rows:
-        counter = _counter(others.get(voucher, ()), posting, debit != 0)
+    for day, voucher, posting, account, debit, credit, kind, record, other, count in rows:
+        if other is None:
+            counter = _counter(others.get(voucher, ()), posting, debit != 0)
+        else:
+            counter = other if count == 1 else several.replace("{code}", other)
         lines.append(BookLine(days[day], voucher, numbers[voucher],
                               summaries.get((kind, record, account, debit, credit), ""),
                               account, counter, debit, credit, 0, posting))
@@ -406,6 +411,19 @@ def account_id(code: str) -> int | None:
 
 
 
+def _other_side():
+    """对方科目 in the database, as two columns of a posting's row: the first account on
+    the other side of its voucher (in posting order) and how many accounts are there."""
+    other, account = Posting.alias("other"), Account.alias("other_account")
+    across = ((other.voucher == Posting.voucher)
+              & ((other.debit != 0) != (Posting.debit != 0)))
+    first = (other.select(account.code).join(account, on=(other.account == account.id))
+             .where(across).order_by(other.id).limit(1))
+    count = (other.select(fn.COUNT(account.code.distinct()))
+             .join(account, on=(other.account == account.id)).where(across))
+    return first, count
+
+
 def _other_sides(voucher_ids: list[int]) -> dict[int, list[tuple[int, str, bool]]]:
     """Each voucher's postings: (posting id, account code, is a debit)."""
     found: dict[int, list[tuple[int, str, bool]]] = defaultdict(list)
@@ -440,7 +458,7 @@ def _summaries(rows, lang: str | None) -> dict[tuple, str]:
                  for kind, ids in by_kind.items() if kind != GENERAL}
     lines = _general_lines(by_kind[GENERAL]) if GENERAL in by_kind else {}
     found: dict[tuple, str] = {}
-    for _, _, _, code, debit, credit, kind, record in rows:
+    for _, _, _, code, debit, credit, kind, record, *_ in rows:
         found[(kind, record, code, debit, credit)] = (
             _line_summary(lines.get(record, []), code, debit, credit) if kind == GENERAL
             else described[kind].get(record, ""))
