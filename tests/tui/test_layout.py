@@ -1,0 +1,126 @@
+"""Issue 15, layout and details: the first-run screen, forms after a failed save, the
+footer at 80 columns, closed seasons, focus that can be seen."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.widgets import Button, Input, Static
+
+from ledger import book, db, models
+from ledger.tui.app import make_app
+from ledger.tui.screens.setup import SetupScreen, defaults
+
+from helpers import settle
+
+SMALL = (80, 24)
+
+
+def beside(app, name: str) -> str:
+    return str(app.screen.query_one(f"#setup-{name}-error", Static).render())
+
+
+# -- the first-run screen ----------------------------------------------------------------
+
+async def test_ctrl_d_opens_the_demo_from_any_field(ledger_path, monkeypatch):
+    """Ctrl+D worked only once Tab had reached the buttons: an input took it first."""
+    from ledger import demo
+
+    built = []
+
+    def quick_demo(*args, **kwargs):
+        built.append(True)
+        book.set_up("示范村", "", {"code": "2026-1", "name": "春蚕", "start": "2026-04-08",
+                                   "end": "2026-05-23"})
+
+    monkeypatch.setattr(demo, "generate", quick_demo)
+    app = make_app(ledger_path, lang="zh")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        assert isinstance(app.focused, Input)
+        await pilot.press("ctrl+d")
+        await settle(pilot, app)
+        assert built
+        assert not isinstance(app.screen, SetupScreen)
+        assert db.get_meta("village") == "示范村"
+
+
+async def test_the_dates_are_read_as_a_form_reads_them(ledger_path):
+    app = make_app(ledger_path, lang="zh")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        await pilot.press(*"桑园村")
+        app.screen.query_one("#setup-start", Input).value = "2027年5月20日"
+        app.screen.query_one("#setup-end", Input).value = "2027年7月1日"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, SetupScreen)
+        season = models.Season.get()
+        assert (season.start, season.end) == (date(2027, 5, 20), date(2027, 7, 1))
+
+
+async def test_an_error_goes_once_the_value_is_fixed(ledger_path):
+    app = make_app(ledger_path, lang="zh")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        await pilot.press(*"桑园村")
+        start = app.screen.query_one("#setup-start", Input)
+        start.value = "5月40日"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, SetupScreen)
+        assert "5月40日" in beside(app, "start")
+        assert app.focused is start
+        start.value = "2027-04-10"
+        await settle(pilot, app)
+        assert beside(app, "start") == ""
+        assert models.Season.select().count() == 0
+
+
+def test_the_first_season_proposed_is_the_next_rearing_round():
+    """In December the proposal was a 春蚕 starting that day; it is next year's spring."""
+    proposed = defaults(date(2026, 12, 5))
+    assert proposed["season_code"] == "2027-1"
+    assert proposed["start"] == "2027-04-08" and proposed["end"] == "2027-05-23"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_buttons_show_at_80_by_24(ledger_path, lang):
+    app = make_app(ledger_path, lang=lang)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        for button in screen.query(Button):
+            region = button.region
+            assert region.height == 3 and region.bottom <= SMALL[1] - 1, button.id
+        for label in screen.query(".setup-label"):
+            assert label.region.height == 1, str(label.render())
+
+
+def look(widget) -> tuple:
+    """How a widget is drawn, as far as focus may change it."""
+    styles = widget.styles
+    return (styles.background, styles.color, str(styles.text_style), styles.border,
+            styles.outline)
+
+
+async def test_every_tab_stop_on_the_first_run_screen_shows_focus(ledger_path):
+    """Each stop is a field or a button, in view, drawn otherwise than when the cursor
+    has left it."""
+    app = make_app(ledger_path, lang="zh")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        stops = len(app.screen.query(Input)) + len(app.screen.query(Button))
+        seen = []
+        for _ in range(stops):
+            focused = app.focused
+            assert isinstance(focused, (Input, Button)), focused
+            assert focused.region.height and focused.region.bottom <= SMALL[1] - 1
+            focused_look = look(focused)
+            seen.append(focused.id)
+            await pilot.press("tab")
+            await pilot.pause()
+            assert look(focused) != focused_look, focused.id
+        assert len(set(seen)) == stops
