@@ -124,3 +124,37 @@ async def test_every_tab_stop_on_the_first_run_screen_shows_focus(ledger_path):
             await pilot.pause()
             assert look(focused) != focused_look, focused.id
         assert len(set(seen)) == stops
+
+
+# -- the footer by priority ------------------------------------------------------------
+
+def footer_keys(app) -> set[str]:
+    from ledger.tui.textual_compat import footer_key_class
+    from ledger.tui.widgets.footer import FittingFooter
+
+    footer = app.screen.query_one(FittingFooter)
+    shown = [child for child in footer.children if child.display]
+    assert sum(child.outer_size.width for child in shown) <= footer.size.width
+    return {key.key for key in footer.query(footer_key_class()) if key.display}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_footer_keeps_the_everyday_keys_at_80_columns(demo_path, lang):
+    """At 80 columns the household page lost 付款 and 打印, the journal 记一笔: keys
+    are left out by priority now, lesser ones first."""
+    from ledger.tui.screens.household import HouseholdScreen
+
+    app = make_app(demo_path, lang=lang)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        await pilot.press("j")
+        await settle(pilot, app)
+        await pilot.pause(0.1)
+        assert {"f", "a"} <= footer_keys(app)
+        await pilot.press("h")
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, HouseholdScreen)
+        assert {"a", "m", "p", "l", "s"} <= footer_keys(app)
