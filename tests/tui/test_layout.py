@@ -158,3 +158,58 @@ async def test_the_footer_keeps_the_everyday_keys_at_80_columns(demo_path, lang)
         await pilot.pause(0.1)
         assert isinstance(app.screen, HouseholdScreen)
         assert {"a", "m", "p", "l", "s"} <= footer_keys(app)
+
+
+# -- forms after a failed save -----------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_labels_never_wrap_and_hints_fit_after_a_failed_save(demo_path, lang):
+    """`重量(公斤` over `)`, and a date hint cut at the input's edge."""
+    from rich.cells import cell_len
+
+    from ledger.tui.app import ADDABLE
+    from ledger.tui.forms.entry import EntryForm
+
+    app = make_app(demo_path, lang=lang)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        for kind in ADDABLE:
+            if kind == "vouchers":
+                continue
+            app.add_record(kind)
+            await settle(pilot, app)
+            assert isinstance(app.screen, EntryForm)
+            await pilot.press("ctrl+s")
+            await settle(pilot, app)
+            for label in app.screen.query(".field-label"):
+                text = str(label.render())
+                assert label.region.height == 1, (kind, text)
+                assert label.content_region.width >= cell_len(text), (kind, text)
+            for box in app.screen.query(Input):
+                assert cell_len(box.placeholder) <= box.content_region.width, (kind, box.id)
+            app.screen.dismiss(None)
+            await settle(pilot, app)
+
+
+async def test_the_wage_sheet_lists_every_problem(demo_path):
+    """At 80×24 the list of problems under the grid stopped after five; it scrolls now,
+    every one of them in it."""
+    from ledger.tui.forms.wage_sheet import WageSheet
+
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        await pilot.press("w")
+        await settle(pilot, app)
+        assert isinstance(app.screen, WageSheet)
+        for number in range(9):
+            await pilot.press(*f"X{number}", "tab", "a", "tab", "1", "enter")
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        lines = str(app.screen.query_one("#message", Static).render()).splitlines()
+        assert sum("X" in line for line in lines) == 9
+        listed = app.screen.query_one("#messages")
+        assert listed.virtual_size.height >= len(lines)
+        assert listed.size.height >= len(lines) or listed.max_scroll_y > 0
+        assert app.screen.query_one("#keys").region.height > 0
+        app.screen.discard_draft()
