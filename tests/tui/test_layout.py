@@ -213,3 +213,38 @@ async def test_the_wage_sheet_lists_every_problem(demo_path):
         assert listed.size.height >= len(lines) or listed.max_scroll_y > 0
         assert app.screen.query_one("#keys").region.height > 0
         app.screen.discard_draft()
+
+
+# -- seasons -------------------------------------------------------------------------------
+
+async def test_the_app_opens_on_the_open_season_and_the_picker_marks_closed_ones(ledger_path):
+    """The latest season begun is closed and the next one set up: the app opened on the
+    closed one, and the picker did not say which were closed."""
+    from datetime import timedelta
+
+    from textual.widgets import OptionList
+
+    from ledger import closing, i18n
+    from ledger.tui.screens.choose import ChooseScreen
+
+    today = date.today()
+    database = db.open_ledger(ledger_path)
+    book.set_up("桑园村")
+    for code, first, last in (("S-1", -200, -160), ("S-2", -120, -80), ("S-3", 100, 140)):
+        book.record("seasons", {"code": code, "name": code,
+                                "start": str(today + timedelta(days=first)),
+                                "end": str(today + timedelta(days=last))})
+    closing.close("S-1")
+    closing.close("S-2")
+    database.close()
+    app = make_app(ledger_path, lang="zh")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        assert app.season.code == "S-3"
+        await pilot.press("e")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ChooseScreen)
+        options = app.screen.query_one(OptionList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        closed = i18n.t("tui.home.closed")
+        assert [closed in line for line in shown] == [True, True, False]
