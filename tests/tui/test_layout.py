@@ -248,3 +248,43 @@ async def test_the_app_opens_on_the_open_season_and_the_picker_marks_closed_ones
         shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         closed = i18n.t("tui.home.closed")
         assert [closed in line for line in shown] == [True, True, False]
+
+
+# -- focus that can be seen --------------------------------------------------------------
+
+def focus_contrast(app) -> tuple:
+    """The focused field's background colour, and how far it is drawn, in brightness,
+    from the others."""
+    focused = app.focused
+    others = [box for box in app.screen.query(Input) if box is not focused]
+    mine = focused.background_colors[1]
+    return focused.styles.background, min(
+        abs(mine.brightness - other.background_colors[1].brightness) for other in others)
+
+
+async def test_the_field_with_the_cursor_stands_out_the_same_everywhere(demo_path):
+    """Focus was a faint blue over grey, hard to see; it is one clear colour now, on the
+    first-run screen, the entry forms, the wage sheet and the voucher form alike."""
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        seen = []
+        for open_form in (lambda: app.add_record("sales"), app.action_wage_sheet,
+                          app.new_voucher):
+            open_form()
+            await settle(pilot, app)
+            if not isinstance(app.focused, Input):
+                app.screen.query(Input).first().focus()
+                await pilot.pause()
+            colour, contrast = focus_contrast(app)
+            assert contrast >= 0.2, (type(app.screen).__name__, contrast)
+            seen.append(colour)
+            if hasattr(app.screen, "discard_draft"):
+                app.screen.discard_draft()
+            app.screen.dismiss(None)
+            await settle(pilot, app)
+        app.push_screen(SetupScreen())
+        await settle(pilot, app)
+        colour, contrast = focus_contrast(app)
+        assert contrast >= 0.2
+        assert len(set(seen + [colour])) == 1
