@@ -275,6 +275,15 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "Tab：下一项 · 回车或 Ctrl+S：保存 · Esc：取消"),
     "tui.log.all": ("Every change to the ledger, newest first", "账本的所有改动（最新的在前）"),
     "tui.log.record": ("Changes to {ref}", "{ref} 的改动"),
+    "tui.log.household": ("Changes to the records of household {household}",
+                          "农户 {household} 的改动"),
+    "tui.log.find": ("f: a household (code, name, pinyin) or a voucher number; empty: all",
+                     "f 查找：农户（编号、姓名、拼音首字母）或凭证号；留空：全部"),
+    "tui.log.not_found": ("No household or voucher {text}: type a household's code, name "
+                          "or pinyin initials, or a voucher number such as 记-2026-04-0017",
+                          "没有找到“{text}”：请输入农户编号、姓名或拼音首字母，"
+                          "或凭证号（如 记-2026-04-0017）"),
+    "tui.log.key.find": ("Find", "查找"),
     "tui.backup.working": ("Backing up…", "正在备份…"),
     "tui.backups.head": ("Backups in {folder}, newest first", "{folder} 中的备份（最新的在前）"),
     "tui.backups.none": ("No backups yet: Ctrl+B makes one", "还没有备份：按 Ctrl+B 备份"),

@@ -288,3 +288,47 @@ async def test_the_field_with_the_cursor_stands_out_the_same_everywhere(demo_pat
         colour, contrast = focus_contrast(app)
         assert contrast >= 0.2
         assert len(set(seen + [colour])) == 1
+
+
+# -- the audit trail by household and by record ----------------------------------------
+
+async def test_the_audit_trail_looks_up_a_household_and_a_record(demo_path):
+    from ledger import audit, i18n, vouchers
+    from ledger.tui.screens.log import LogScreen
+    from ledger.tui.widgets.paged_table import PagedTable
+
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        season = app.season
+        first, second = (models.Party.select().where(models.Party.kind == "household")
+                         .order_by(models.Party.code).limit(2))
+        charge = dict(date=str(season.start), season=season.code, item="电费", amount="12")
+        mine = book.record("charges", {**charge, "household": first.code})
+        mine_entry = audit.entries(limit=1)[0].id
+        book.record("charges", {**charge, "household": second.code})
+        theirs_entry = audit.entries(limit=1)[0].id
+        app.records_changed()
+        await pilot.press("o")
+        await settle(pilot, app)
+        assert isinstance(app.screen, LogScreen)
+
+        async def look_up(text: str) -> list[str]:
+            await pilot.press("f")
+            app.screen.query_one("#log-find", Input).value = text
+            await pilot.press("enter")
+            await settle(pilot, app)
+            table = app.screen.query_one(PagedTable)
+            return [str(table.get_row_at(i)[0]).strip() for i in range(table.row_count)]
+
+        shown = await look_up(first.name)
+        assert str(mine_entry) in shown and str(theirs_entry) not in shown
+        assert first.code in str(app.screen.query_one("#log-head", Static).render())
+        number = vouchers.number_of("charges", mine)
+        assert await look_up(number) == [str(mine_entry)]
+        assert number in str(app.screen.query_one("#log-head", Static).render())
+        await look_up("没有这个人")
+        assert "没有这个人" in str(app.screen.query_one("#log-head", Static).render())
+        everything = await look_up("")
+        assert str(theirs_entry) in everything and str(mine_entry) in everything
+        assert i18n.t("tui.log.all") in str(app.screen.query_one("#log-head", Static).render())
