@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterator
 
-from ledger import book, db, models
+from ledger import book, db, i18n, models, rearing
 from ledger.models import COLLECTIVE
 from ledger.money import (QUANTITY_PLACES, SHEET_PLACES, WEIGHT_PLACES, kg, product, quantity,
                           sheets, yuan)
@@ -22,8 +22,10 @@ from ledger.money import (QUANTITY_PLACES, SHEET_PLACES, WEIGHT_PLACES, kg, prod
 VILLAGE = "桑园村"
 WHERE = "demo"
 LAST_YEAR = 2026
-#: Rearing rounds a year: (name, earliest start month and day). Each lasts 42-45 days.
-ROUNDS = (("春蚕", (4, 8)), ("夏蚕", (6, 5)), ("秋蚕", (8, 10)))
+#: Rearing rounds a year (`ledger.rearing`): (name, earliest start month and day). Each
+#: lasts 42-45 days.
+ROUNDS = tuple((i18n.t(rearing_round.key, "zh"), rearing_round.start)
+               for rearing_round in rearing.ROUNDS)
 
 ENTERPRISE, STATION, SHOP = "E01", "E02", "S01"
 PARTNERS = (

@@ -1549,4 +1549,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                    "villages of a township", "乡镇科目余额表：各村一级科目合计"),
     "help.township_year": ("the seasons that begin in YEAR instead of one season",
                            "按年度汇总（该年开始的各蚕季），代替单个蚕季"),
+    # -- the rearing calendar (ledger.rearing) ------------------------------------------
+    "round.spring": ("Spring", "春蚕"),
+    "round.summer": ("Summer", "夏蚕"),
+    "round.autumn": ("Autumn", "秋蚕"),
 }

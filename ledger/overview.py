@@ -71,3 +71,18 @@ def current_season(today: date | None = None) -> models.Season | None:
     season = models.Season
     return (season.select().where(season.start <= today).order_by(season.start.desc()).first()
             or season.select().order_by(season.start).first())
+
+
+def season_to_open(today: date | None = None) -> models.Season | None:
+    """The season to show first: the current one (`current_season`) while it is open;
+    once it is closed, the latest season still open, later or earlier, since records
+    can only go there; and the current one when every season is closed.
+
+    The terminal UI used to open on a closed season while the next one, already set up,
+    stood open: the accountant's first `a` was then refused."""
+    current = current_season(today)
+    if current is None or not current.is_closed:
+        return current
+    season = models.Season
+    return (season.select().where(season.closed.is_null()).order_by(season.start.desc()).first()
+            or current)

@@ -6,7 +6,7 @@ import threading
 from peewee import fn
 
 from ledger import income, models
-from ledger.overview import current_season, is_empty
+from ledger.overview import is_empty, season_to_open
 from ledger.income import PartyIncome, SeasonIncome
 
 #: The season record a screen holds.
@@ -28,7 +28,8 @@ class Seasons:
         self._report: tuple[tuple, SeasonIncome] | None = None
         self._lock = threading.Lock()
 
-    current = staticmethod(current_season)
+    #: The season the app opens on (an open one where there is one).
+    current = staticmethod(season_to_open)
     is_empty = staticmethod(is_empty)
     data_stamp = staticmethod(data_stamp)
 

@@ -186,7 +186,7 @@ class SilkApp(App):
         seasons = self._seasons()
         if not seasons:
             return
-        options = [(str(s.id), f"{s.code}  {s.name}  {s.start} – {s.end}") for s in seasons]
+        options = [(str(s.id), season_option(s)) for s in seasons]
         current = str(self.season.id) if self.season else None
         self.push_screen(ChooseScreen(t("tui.pick.season"), options, current),
                          lambda chosen: chosen and self.call_later(self.show_season, int(chosen)))
@@ -494,6 +494,12 @@ class SilkApp(App):
             self.screen.load()
 
 
+
+
+def season_option(season: Season) -> str:
+    """A season as the season picker lists it, marked 已结账 once closed."""
+    line = f"{season.code}  {season.name}  {season.start} – {season.end}"
+    return f"{line}  · {t('tui.home.closed')}" if season.is_closed else line
 
 
 def settle_memory() -> None:

@@ -14,7 +14,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "form.cancel": ("Cancel", "取消"),
     "form.next": ("Next field", "下一项"),
     "form.optional": ("optional", "选填"),
-    "form.date_placeholder": ("2026-04-05, 4-5, 4月5日, today", "2026-04-05、4-5、4月5日、今天"),
+    "form.date_placeholder": ("2026-04-05, 4-5 or today", "2026-04-05、4月5日、今天"),
     "form.not_a_choice": ("“{value}” is none of: {choices}", "“{value}”不是可选项：{choices}"),
     "form.unlisted": ("not on the list: Ctrl+L adds it", "不在清单中：按 Ctrl+L 加入"),
     "form.add_to_list": ("Add to list", "加入清单"),

@@ -116,7 +116,8 @@ class VoucherForm(FormScreen):
                     yield VoucherLineRow(number)
             yield PlainStatic("", id="totals")
             yield PlainStatic("", id="hint")
-            yield PlainStatic("", id="message")
+            with VerticalScroll(id="messages", can_focus=False):  # every problem, scrolled
+                yield PlainStatic("", id="message")
             yield PlainStatic(i18n.t("vform.keys"), id="keys")
         yield Footer()
 
@@ -328,7 +329,7 @@ class VoucherForm(FormScreen):
                 first = first or rows[error.field].input
             else:
                 said.append(reason)
-        self._say("\n".join([i18n.t("form.refused", count=len(errors)), *said[:4]]), error=True)
+        self._say("\n".join([i18n.t("form.refused", count=len(errors)), *said]), error=True)
         if first is not None:
             first.focus()
 

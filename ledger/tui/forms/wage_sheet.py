@@ -17,7 +17,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Input, Static
 
@@ -79,7 +79,8 @@ class WageSheet(FormScreen):
             yield AttendanceGrid([first], names=self._household_name, id="grid")
             yield PlainStatic("", id="hint")
             yield PlainStatic("", id="summary")
-            yield PlainStatic("", id="message")
+            with VerticalScroll(id="messages", can_focus=False):  # every problem, scrolled
+                yield PlainStatic("", id="message")
             yield PlainStatic(i18n.t("sheet.keys"), id="keys")
         yield Footer()
 

@@ -2,10 +2,14 @@
 
 Saving is one transaction through the service layer; a refusal shows why and keeps
 what was typed, and a busy or read-only ledger gets a message with nothing written.
+The dates are read as the entry forms read them (`ledger.entry_dates`: 2027-05-20,
+2027年5月20日, 5-20); the first season proposed is the next rearing round
+(`ledger.rearing`). Every field is one line, so the whole screen, its buttons too, fits
+80×24; Ctrl+S and Ctrl+D work from any field.
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from textual import work
 from textual.app import ComposeResult
@@ -15,10 +19,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
-from ledger import book, db
+from ledger import book, db, rearing
 from ledger.browse import release
+from ledger.entry_dates import read_entry_date
 from ledger.i18n import t
 from ledger.errors import RecordRefused
+from ledger.rules import Problem
 from ledger.tui.bindings import localize
 from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.widgets.footer import FittingFooter
@@ -26,23 +32,28 @@ from ledger.tui.widgets.plain import PlainLabel, PlainStatic
 from ledger.tui.textual_compat import SteadyHeader
 
 FIELDS = ("village", "collective", "season_code", "season_name", "start", "end")
+DATES = ("start", "end")
 #: The season record's field behind each set-up field, to put a refusal beside it.
 SEASON_FIELDS = {"code": "season_code", "name": "season_name", "start": "start", "end": "end"}
 
 
 def defaults(today: date | None = None) -> dict[str, str]:
-    today = today or date.today()
-    return {"village": "", "collective": "", "season_code": f"{today.year}-1",
-            "season_name": t("tui.setup.default_season"), "start": today.isoformat(),
-            "end": (today + timedelta(days=45)).isoformat()}
+    """The fields as the screen opens: the next rearing round as the first season."""
+    season = rearing.next_round(today or date.today())
+    return {"village": "", "collective": "", "season_code": season.code,
+            "season_name": t(season.round.key), "start": season.start.isoformat(),
+            "end": season.end.isoformat()}
 
 
 class SetupScreen(Screen[bool]):
     """Dismisses with True once the ledger has a village and a season (or the demo)."""
 
+    CSS_PATH = "setup.tcss"
+
     BINDINGS = [
         Binding("ctrl+s", "save", "tui.key.save"),
-        Binding("ctrl+d", "demo", "tui.key.demo"),
+        # before the field with the cursor, which would take Ctrl+D as "delete right"
+        Binding("ctrl+d", "demo", "tui.key.demo", priority=True),
         Binding("escape", "app.quit", "tui.key.quit"),
     ]
 
@@ -54,12 +65,13 @@ class SetupScreen(Screen[bool]):
     def compose(self) -> ComposeResult:
         values = defaults()
         yield SteadyHeader()
-        with VerticalScroll(id="setup"):
+        with VerticalScroll(id="setup", can_focus=False):
             yield PlainStatic(t("tui.setup.intro"), id="setup-intro")
             for name in FIELDS:
-                yield PlainLabel(t(f"tui.setup.{name}"))
                 with Horizontal(classes="setup-row"):
-                    yield Input(values[name], id=f"setup-{name}")
+                    yield PlainLabel(t(f"tui.setup.{name}"), classes="setup-label")
+                    yield Input(values[name], id=f"setup-{name}", classes="setup-input",
+                                placeholder=t("tui.setup.date_hint") if name in DATES else "")
                     yield PlainStatic("", id=f"setup-{name}-error", classes="setup-field-error")
             yield PlainStatic("", id="setup-error")
             with Horizontal(id="setup-buttons"):
@@ -84,6 +96,13 @@ class SetupScreen(Screen[bool]):
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self.focus_next()
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A field typed in again: what was said about it no longer holds."""
+        name = (event.input.id or "").removeprefix("setup-")
+        if name in FIELDS:
+            self.beside(name, "")
+            self.query_one("#setup-error", Static).update("")
+
     def beside(self, name: str, text: str) -> None:
         self.query_one(f"#setup-{name}-error", Static).update(text)
 
@@ -92,14 +111,17 @@ class SetupScreen(Screen[bool]):
         error.update("")
         for name in FIELDS:
             self.beside(name, "")
+        dates = self.dates()  # each field's problem marked at once, the first focused
         if not self.value("village"):
             self.beside("village", t("tui.setup.need_village"))
             self.query_one("#setup-village", Input).focus()
             return
+        if dates is None:
+            return
         try:
             book.set_up(self.value("village"), self.value("collective"),
                         {"code": self.value("season_code"), "name": self.value("season_name"),
-                         "start": self.value("start"), "end": self.value("end")})
+                         **dates})
         except RecordRefused as refused:
             placed = [e for e in refused.errors if e.field in SEASON_FIELDS]
             for field_error in placed:
@@ -116,6 +138,21 @@ class SetupScreen(Screen[bool]):
             return
         self.notify(t("tui.setup.done", village=self.value("village")))
         self.dismiss(True)
+
+    def dates(self) -> dict[str, str] | None:
+        """The start and end as the rules take them, read as a form reads a date; or
+        None, once each unreadable one is marked."""
+        read: dict[str, str] = {}
+        for name in DATES:
+            try:
+                read[name] = read_entry_date(self.value(name)).isoformat()
+            except Problem as problem:
+                self.beside(name, t(problem.reason, **problem.params))
+        unread = [name for name in DATES if name not in read]
+        if unread:
+            self.query_one(f"#setup-{unread[0]}", Input).focus()
+            return None
+        return read
 
     def action_demo(self) -> None:
         self.query_one("#setup-error", Static).update(t("tui.setup.building"))
