@@ -206,7 +206,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     # journal
     "tui.journal.kind": ("Kind", "类别"),
     "tui.journal.all_kinds": ("all kinds", "全部类别"),
-    "tui.journal.party": ("Party code (H001, E01 …)", "户/单位编号（H001、E01…）"),
+    "tui.journal.party": ("Party: code, name, pinyin (zgh)", "编号、名字或拼音 zgh"),
+    "tui.journal.party_which": ("'{text}' names more than one: {matches}; type the code",
+                                "“{text}”不止一个：{matches}；请输入编号"),
+    "tui.journal.no_party": ("No household or partner is called '{text}'",
+                             "没有叫“{text}”的农户或合作单位"),
     "tui.journal.date": ("Date: 2026-04-05, 2026-04 or 4-5", "日期：2026-04-05、2026-04 或 4-5"),
     "tui.journal.bad_date": ("Not a date: {text} (try 2026-04-05, 2026-04 or 4-5)",
                              "不是日期：{text}（例如 2026-04-05、2026-04 或 4-5）"),
