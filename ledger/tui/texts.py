@@ -206,7 +206,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # journal
     "tui.journal.kind": ("Kind", "类别"),
     "tui.journal.all_kinds": ("all kinds", "全部类别"),
-    "tui.journal.party": ("Party: code, name, pinyin (zgh)", "编号、名字或拼音 zgh"),
+    "tui.journal.party": ("Code, name or pinyin", "编号、名字或拼音 zgh"),
     "tui.journal.party_which": ("'{text}' names more than one: {matches}; type the code",
                                 "“{text}”不止一个：{matches}；请输入编号"),
     "tui.journal.no_party": ("No household or partner is called '{text}'",

@@ -82,3 +82,26 @@ async def test_a_date_that_is_none_is_refused_beside_its_field_in_chinese(demo_p
         assert row.has_class("-error")
         assert "没有 9月31日 这一天" in str(row.note.render())
     assert models.Batch.get_by_id(batch.id).harvest == batch.harvest
+
+
+async def test_the_amend_dialog_reads_a_records_date_by_the_same_reader(demo_path):
+    """The record's amend dialog (红字冲销 and 更正) takes 9月2日 as the entry forms and the
+    edit form do, in the record's season."""
+    from ledger.tui.screens.correct import CorrectScreen
+
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        sale = (models.CocoonSale.select().where(models.CocoonSale.season == app.season)
+                .order_by(models.CocoonSale.id).first())
+        day = sale.date + timedelta(days=1 if sale.date < app.season.end else -1)
+        app.push_screen(CorrectScreen("sales", sale.id, amend=True))
+        await settle(pilot, app)
+        app.screen.query_one("#field-date", Input).value = f"{day.month}月{day.day}日"
+        await pilot.pause()
+        assert day.isoformat() in str(app.screen.query_one("#row-date", FieldRow).note.render())
+        app.screen.query_one("#field-reason", Input).value = "日期记错"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, CorrectScreen)
+    assert models.CocoonSale.get(models.CocoonSale.corrects == sale.id).date == day
