@@ -316,6 +316,11 @@ class SilkApp(App):
 
         self.push_screen(BackupToScreen())
 
+    def action_restore_from(self) -> None:
+        from ledger.tui.screens.files import RestoreFromScreen
+
+        self.push_screen(RestoreFromScreen())
+
     def action_all_statements(self) -> None:
         """Every household's settlement sheet of the season, previewed, to print."""
         if self.season is not None:

@@ -107,12 +107,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "books.period_placeholder": ("2026-04, 2026-Q2, 2026", "2026-04、2026-Q2、2026"),
     "books.account_placeholder": ("account: code, name, pinyin", "科目：编号、名称、拼音"),
     "books.note.period": ("Period: a month 2026-04, a quarter 2026-Q2 or a year 2026 · "
-                          "f: choose · p: print or save", "期间：月 2026-04、季 2026-Q2、"
-                          "年 2026 · f：选择 · p：打印或导出"),
+                          "f: choose · p: print or save · P: print",
+                          "期间：月 2026-04、季 2026-Q2、年 2026 · f：选择 · p：打印或导出 · "
+                          "P：打印"),
     "books.note.yearly": ("A year's statement: the year of the period typed · f: choose · "
-                          "p: print or save", "年度报表：取所填期间的年度 · f：选择 · "
-                          "p：打印或导出"),
-    "books.pick.form": ("Write it as", "导出为"),
+                          "p: print or save · P: print", "年度报表：取所填期间的年度 · f：选择 · "
+                          "p：打印或导出 · P：打印"),
+    "books.pick.form": ("Print it, or write it as", "打印，或导出为"),
+    "books.form.print": ("Print (PDF to the printer)", "打印（PDF 送往打印机）"),
     "books.form.pdf": ("PDF for printing (A4)", "PDF（A4 打印）"),
     "books.form.html": ("HTML", "网页 HTML"),
     "books.form.xlsx": ("Workbook (xlsx)", "电子表格 xlsx"),

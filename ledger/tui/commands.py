@@ -88,6 +88,7 @@ class LedgerCommands(Provider):
                   (t("tui.cmd.backup_now"), app.action_backup_now, ""),
                   (t("tui.cmd.backups"), app.action_backups, ""),
                   (t("tui.cmd.backup_to"), app.action_backup_to, ""),
+                  (t("tui.cmd.restore_from"), app.action_restore_from, ""),
                   (t("tui.cmd.import"), app.action_import_files, ""),
                   (t("tui.cmd.export"), app.action_export_files, "")]
         if season is not None:

@@ -206,7 +206,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     # journal
     "tui.journal.kind": ("Kind", "类别"),
     "tui.journal.all_kinds": ("all kinds", "全部类别"),
-    "tui.journal.party": ("Party code (H001, E01 …)", "户/单位编号（H001、E01…）"),
+    "tui.journal.party": ("Code, name or pinyin", "编号、名字或拼音 zgh"),
+    "tui.journal.party_which": ("'{text}' names more than one: {matches}; type the code",
+                                "“{text}”不止一个：{matches}；请输入编号"),
+    "tui.journal.no_party": ("No household or partner is called '{text}'",
+                             "没有叫“{text}”的农户或合作单位"),
     "tui.journal.date": ("Date: 2026-04-05, 2026-04 or 4-5", "日期：2026-04-05、2026-04 或 4-5"),
     "tui.journal.bad_date": ("Not a date: {text} (try 2026-04-05, 2026-04 or 4-5)",
                              "不是日期：{text}（例如 2026-04-05、2026-04 或 4-5）"),
@@ -307,6 +311,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.key.export": ("Export", "导出"),
     "tui.key.backup_to": ("Back up to…", "备份到U盘"),
     "tui.key.backup_here": ("Back up here", "备份到此处"),
+    "tui.screen.restore_from": ("Restore from a USB stick or folder", "从U盘或文件夹恢复"),
+    "tui.key.restore_from": ("Restore from…", "从U盘恢复"),
+    "tui.restore_from.explain": ("Choose the backup (a .db file) on the USB stick or in a "
+                                 "folder; Enter or Ctrl+S checks it and, once you confirm, "
+                                 "puts it in place of the ledger.",
+                                 "在U盘或文件夹中选择备份文件（.db），按回车或 Ctrl+S："
+                                 "先检查，确认后用它替换现在的账本。"),
+    "tui.restore_from.choose_file": ("Choose a backup file (.db) first: Enter on it in the list",
+                                     "请先选择备份文件（.db）：在列表中对它按回车"),
     "tui.key.send_to_printer": ("Print", "打印"),
     "tui.key.all_statements": ("All sheets", "全部结算单"),
     "tui.cmd.import": ("Import files (a dry run first, then confirm)",
@@ -314,6 +327,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.cmd.export": ("Export the ledger: CSV, hledger, Beancount, Excel",
                        "导出账本：CSV、hledger、Beancount、Excel"),
     "tui.cmd.backup_to": ("Back up the ledger to a folder or USB stick", "备份账本到U盘或文件夹"),
+    "tui.cmd.restore_from": ("Restore a backup from a USB stick or folder",
+                             "从U盘或文件夹恢复备份"),
     "tui.cmd.all_statements": ("Print every household's settlement sheet of the season",
                                "打印本季全部农户结算单"),
     "tui.files.places": ("Places", "位置"),

@@ -80,7 +80,7 @@ async def test_the_cash_book_ends_on_the_balance_of_the_postings_and_is_written_
         await pilot.press("p")
         await settle(pilot, app)
         assert isinstance(app.screen, ChooseScreen)
-        await pilot.press("enter")  # PDF, the first form offered
+        await pilot.press("down", "enter")  # PDF, the form after printing it
         await settle(pilot, app)
     written = list(demo_path.parent.glob("*.pdf"))
     assert len(written) == 1 and written[0].read_bytes().startswith(b"%PDF")

@@ -4,6 +4,9 @@ once stopped it with `NoMatches` after a switch of language).
 
 Every key the app binds anywhere is in the draw, with letters, digits and the keys that
 move a cursor, except the two that end the app on purpose (q and Ctrl+Q/Ctrl+C). The
+starts cover every screen: the lists and pages, the forms, the files (import, export, a
+backup to and a restore from a folder), the previews and the whole books' screens; some
+hundred keys each keeps the run short. The
 keys come fast, with a pause now and then so that thread workers finish and post back
 into whatever screen is showing by then: the races a real accountant's typing meets.
 """
@@ -19,6 +22,8 @@ from textual import events
 from textual.worker import WorkerCancelled
 
 from ledger import backup
+from ledger.errors import LedgerError
+from ledger.io import export
 from ledger.tui.app import make_app
 
 SIZE = (100, 30)
@@ -28,45 +33,71 @@ KEYS = (list("abcdefghijklmnoprstuvwxyz0123456789") + [
     "escape", "escape", "escape", "enter", "enter", "tab", "shift+tab", "up", "down",
     "left", "right", "pageup", "pagedown", "home", "end", "backspace", "delete", "space",
     "slash", "question_mark", "left_square_bracket", "right_square_bracket", "minus",
-    "full_stop", "f2", "ctrl+s", "ctrl+n", "ctrl+d", "张", "一"])
+    "full_stop", "f2", "ctrl+s", "ctrl+n", "ctrl+d", "ctrl+b", "ctrl+l", "ctrl+r", "I", "E",
+    "N", "P", "X", "张", "一"])
 
 #: The character each named key types.
 CHARACTERS = {"space": " ", "slash": "/", "question_mark": "?", "left_square_bracket": "[",
               "right_square_bracket": "]", "minus": "-", "full_stop": "."}
 
-#: How each run reaches its first screen from the home screen.
+#: How each run reaches its first screen from the home screen, and the screen it is.
 STARTS = {
-    "home": [],
-    "households": ["h"],
-    "household": ["h", "enter"],
-    "batches": ["b"],
-    "batch": ["b", "enter"],
-    "journal": ["j"],
-    "voucher": ["j", "enter"],
-    "log": ["o"],
-    "backups": ["u"],
-    "yields": ["y"],
-    "add": ["a"],
-    "wage sheet": ["w"],
-    "backup to a folder": ["u", "t"],
-    "every sheet": ["p", "s"],
+    "home": ([], "HomeScreen"),
+    "households": (["h"], "HouseholdsScreen"),
+    "household": (["h", "enter"], "HouseholdScreen"),
+    "batches": (["b"], "BatchesScreen"),
+    "batch": (["b", "enter"], "BatchScreen"),
+    "journal": (["j"], "JournalScreen"),
+    "voucher": (["j", "enter"], "VoucherScreen"),
+    "log": (["o"], "LogScreen"),
+    "backups": (["u"], "BackupsScreen"),
+    "yields": (["y"], "YieldScreen"),
+    "add": (["a"], "ChooseScreen"),
+    "wage sheet": (["w"], "WageSheet"),
+    "backup to a folder": (["u", "t"], "BackupToScreen"),
+    "restore from a folder": (["u", "f"], "RestoreFromScreen"),
+    "import": (["I"], "ImportScreen"),
+    "export": (["E"], "ExportScreen"),
+    "print": (["p"], "PreviewScreen"),
+    "every sheet": (["p", "s"], "PreviewScreen"),
+    "vouchers": (["v"], "VouchersScreen"),
+    "accounts": (["k"], "AccountsScreen"),
+    "books": (["z"], "BooksScreen"),
+    "assets": (["d"], "AssetsScreen"),
+    "year end": (["N"], "YearEndScreen"),
 }
 
 #: Keys per start; together some two thousand.
-PER_START = 170
+PER_START = 100
 
 
 @pytest.fixture(autouse=True)
-def backups_stay_in_the_test_folder(tmp_path, monkeypatch):
-    """A backup to a folder the monkey chose (it can walk up the folders to /) is made
-    in the test's own folder instead."""
-    made = backup.backup
+def files_stay_in_the_test_folder(tmp_path, monkeypatch):
+    """A backup or an export to a folder the monkey chose (it can walk up the folders to
+    /) is made in the test's own folder instead, and a file outside it is never restored
+    (it could be anyone's ledger, and large)."""
+    made, exported, restored = backup.backup, export.export, backup.restore
+
+    def inside(path) -> bool:
+        return Path(path).resolve().is_relative_to(tmp_path.resolve())
 
     def confined(ledger_path, target=None):
-        if target is not None and not Path(target).resolve().is_relative_to(tmp_path.resolve()):
+        if target is not None and not inside(target):
             target = tmp_path
         return made(ledger_path, target)
+
+    def confined_export(path, form, *args, **kwargs):
+        if not inside(path):
+            path = tmp_path / Path(path).name
+        return exported(path, form, *args, **kwargs)
+
+    def confined_restore(source, ledger_path, *args, **kwargs):
+        if not inside(source):
+            raise LedgerError("restore_missing", path=str(source))
+        return restored(source, ledger_path, *args, **kwargs)
     monkeypatch.setattr(backup, "backup", confined)
+    monkeypatch.setattr(export, "export", confined_export)
+    monkeypatch.setattr(backup, "restore", confined_restore)
 
 
 @pytest.mark.parametrize("start", list(STARTS))
@@ -75,8 +106,10 @@ async def test_random_keys_never_end_the_app_with_an_error(demo_path, start):
     app = make_app(demo_path, lang="zh")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        await pilot.press(*STARTS[start])
+        keys, screen = STARTS[start]
+        await pilot.press(*keys)
         await settle(pilot, app)
+        assert type(app.screen).__name__ == screen  # the run starts where it says
         for count in range(PER_START):
             if not app.is_running:
                 break

@@ -5,16 +5,21 @@ dates, which come weeks after the batch was made at hatching.
 The form adds no rule: `ledger.masterdata.edit` judges the change as a new row would be
 judged, refuses what would change a closed season's figures, and enters the old and new
 values, who and why in the audit trail. A refusal marks the fields and keeps the form.
+Dates are typed as in the entry forms (4月5日, 2026年4月5日, 4-5, ISO) and read by the same
+reader (`fields.read_value`), a day without a year in the season of what is edited.
 """
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer
+from textual import on
+from textual.widgets import Footer, Input
 
-from ledger import i18n, masterdata
-from ledger.errors import LedgerError, RecordRefused
+from ledger import i18n, masterdata, rules
+from ledger.errors import FieldError, LedgerError, RecordRefused
+from ledger.refs import Refs, SeasonRef
+from ledger.tui.forms import fields
 from ledger.tui.forms.base import FormScreen
 from ledger.tui.forms.fields import DATE_FIELDS, FieldRow
 from ledger.tui.safety import problem
@@ -55,6 +60,17 @@ class EditForm(FormScreen):
     def on_mount(self) -> None:
         self.query_one(FieldRow).input.focus()
 
+    def _season(self) -> SeasonRef | None:
+        """The season a day typed without a year falls in: the batch's, or the season's
+        own."""
+        refs = Refs()
+        if self.kind == "batches":
+            batch = refs.batch(self.code)
+            return batch.season if batch else None
+        if self.kind == "seasons":
+            return refs.season(self.code)
+        return None
+
     def _typed(self) -> dict[str, str]:
         return {row.field: row.input.value.strip() for row in self.query(FieldRow)}
 
@@ -62,6 +78,29 @@ class EditForm(FormScreen):
         typed = self._typed()
         return {name: typed[name] for name, value in self.before.items()
                 if typed[name] != value}
+
+    def read_changes(self) -> tuple[dict[str, str], list[FieldError]]:
+        """The changes as `masterdata.edit` takes them, a date as ISO text once the
+        entry forms' reader has read it; and the dates it could not read."""
+        changed, problems = {}, []
+        season = self._season()
+        for name, text in self.changes().items():
+            if name in DATE_FIELDS and text:
+                try:
+                    text = fields.read_value(name, text, season).isoformat()
+                except rules.Problem as wrong:
+                    problems.append(FieldError(self.kind, name, wrong.reason, wrong.params))
+                    continue
+            changed[name] = text
+        return changed, problems
+
+    @on(Input.Changed, ".field-input")
+    def _show_date(self, event: Input.Changed) -> None:
+        """Beside a date, the day it is read as (→ 2026-04-05), as in the entry forms."""
+        row = event.input.parent
+        if isinstance(row, FieldRow) and row.field in DATE_FIELDS:
+            row.show_error(None)
+            row.show_hint(fields.hint(row.field, event.value, None, self._season(), False))
 
     def typed(self) -> bool:
         return bool(self.changes()) or bool(self._typed().get("reason"))
@@ -73,7 +112,10 @@ class EditForm(FormScreen):
         rows = {row.field: row for row in self.query(FieldRow)}
         for row in rows.values():
             row.show_error(None)
-        changes = self.changes()
+        changes, problems = self.read_changes()
+        if problems:
+            self._refused(RecordRefused(problems, len(problems)))
+            return
         if not changes:
             self._say(i18n.t("tui.amend.nothing"), error=True)
             return

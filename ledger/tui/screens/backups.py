@@ -3,8 +3,9 @@
 Backups are listed from the `backups/` folder beside the ledger, newest first: those
 made by hand, those made before a close, import or migration, and ledgers kept aside by
 a restore. A restore checks the backup first (`ledger.backup.restore`) and runs in a
-thread worker; once done, the app reopens the ledger, so no screen shows the books as
-they were before it.
+thread worker, whether of a backup listed here or of a file on a USB stick or in a
+folder chosen (`files.RestoreFromScreen`); once done, the app reopens the ledger, so no
+screen shows the books as they were before it.
 """
 from __future__ import annotations
 
@@ -63,6 +64,25 @@ def why_label(why: str) -> str:
         else why
 
 
+def restored(chosen: str | Path, ledger: str | Path) -> str:
+    """Put the backup `chosen` in place of the ledger once it has passed every check
+    (`backup.restore`, in a thread worker: the check reads the whole file), and say what
+    was done. A refusal is raised as the core raises it, the ledger untouched."""
+    try:
+        aside = backup.restore(chosen, ledger)
+    finally:
+        release()
+    if aside is None:
+        return t("restore_done_new", backup=str(chosen), path=str(ledger))
+    return t("restore_done", backup=Path(chosen).name, path=str(ledger), aside=aside.name)
+
+
+def confirm_restore(chosen: str | Path, ledger: str | Path) -> "ConfirmScreen":
+    """The question a restore asks before the open ledger is replaced."""
+    return ConfirmScreen(t("tui.restore.title"),
+                         t("tui.restore.explain", backup=str(chosen), ledger=str(ledger)))
+
+
 class ConfirmScreen(ModalScreen[bool]):
     """A yes-or-no question; Enter or Ctrl+S says yes, Esc no."""
 
@@ -89,7 +109,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
 class BackupsScreen(LedgerScreen):
     """Every backup of the ledger; `n` makes one now, `t` one in a folder or on a USB
-    stick chosen (see files.BackupToScreen), Enter restores the one chosen."""
+    stick chosen (see files.BackupToScreen), Enter restores the one chosen, `f` one
+    from a USB stick or a folder chosen (files.RestoreFromScreen)."""
 
     TITLE_KEY = "tui.screen.backups"
     AUTO_FOCUS = "#backups"
@@ -98,6 +119,7 @@ class BackupsScreen(LedgerScreen):
         Binding("escape", "app.pop_screen", "tui.key.back"),
         Binding("n", "app.backup_now", "tui.key.backup_now"),
         Binding("t", "app.backup_to", "tui.key.backup_to"),
+        Binding("f", "app.restore_from", "tui.key.restore_from"),
         Binding("enter", "restore", "tui.key.restore"),
     ]
 
@@ -145,11 +167,8 @@ class BackupsScreen(LedgerScreen):
         if not table.row_count:
             return
         chosen = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        self.app.push_screen(
-            ConfirmScreen(t("tui.restore.title"),
-                          t("tui.restore.explain", backup=Path(chosen).name,
-                            ledger=self.app.db_path)),
-            lambda yes: yes and self._restore(chosen))
+        self.app.push_screen(confirm_restore(Path(chosen).name, self.app.db_path),
+                             lambda yes: yes and self._restore(chosen))
 
     def _restore(self, chosen: str) -> None:
         self.query_one("#backups-message", Static).update(t("tui.restore.working"))
@@ -158,17 +177,10 @@ class BackupsScreen(LedgerScreen):
     @work(thread=True, exclusive=True, group="restore")
     def _run_restore(self, chosen: str) -> None:
         try:
-            aside = backup.restore(chosen, self.app.db_path)
+            text = restored(chosen, self.app.db_path)
         except EXPECTED as error:
             self.post_message(self.Restored(problem(error, self.app.db_path)))
             return
-        finally:
-            release()
-        if aside is None:
-            text = t("restore_done_new", backup=chosen, path=self.app.db_path)
-        else:
-            text = t("restore_done", backup=Path(chosen).name, path=self.app.db_path,
-                     aside=aside.name)
         self.post_message(self.Restored(None, text))
 
     def on_backups_screen_restored(self, message: Restored) -> None:

@@ -5,12 +5,16 @@ balance sheet, the income statement and the distribution.
 Each is the very document the `silk report` commands print (`ledger.reports.statements`),
 shown as its 80-column text in a scrolling view, so the screen and the paper cannot
 disagree; `p` writes it beside the ledger as PDF, HTML or a workbook, by the same
-renderers.
+renderers, or prints it, and `P` prints it at once: as a settlement sheet is printed from
+its preview, the PDF is written beside the ledger and sent to the computer's printer
+(`ledger.printing`), and where there is none the line under the document says where the
+file is.
 """
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from textual import work
 from textual.app import ComposeResult
@@ -29,7 +33,7 @@ from ledger.tui import books_texts  # noqa: F401  (registers the whole books' te
 from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.screens.choose import ChooseScreen
-from ledger.tui.screens.preview import write_beside
+from ledger.tui.screens.preview import printed, write_beside
 from ledger.tui.textual_compat import SteadyHeader
 from ledger.tui.widgets.footer import FittingFooter
 from ledger.tui.widgets.plain import PlainStatic
@@ -39,8 +43,9 @@ from ledger.tui.widgets.plain import PlainStatic
 REPORTS = ("trial_balance", "cash_book", "bank_book", "account_ledger", "general_ledger",
            "balance_sheet", "income_statement", "distribution")
 YEARLY = ("general_ledger", "balance_sheet", "income_statement", "distribution")
-#: The forms a document is written in, by the key of its name.
-FORMS = ("pdf", "html", "xlsx", "txt")
+#: The forms a document is written in, by the key of its name; "print" is the PDF sent
+#: to the printer.
+FORMS = ("print", "pdf", "html", "xlsx", "txt")
 
 
 def read_period(text: str, today: date | None = None) -> tuple[date, date]:
@@ -126,10 +131,13 @@ class BooksScreen(LedgerScreen):
     BINDINGS = [
         Binding("f", "filter", "books.key.choose"),
         Binding("p", "write", "books.key.write"),
+        Binding("P", "send_to_printer", "tui.key.send_to_printer", key_display="P"),
     ]
 
     class Written(Message):
-        def __init__(self, text: str, ok: bool):
+        """What became of a file: `text()` says it in the language of the moment."""
+
+        def __init__(self, text: Callable[[], str], ok: bool):
             super().__init__()
             self.text = text
             self.ok = ok
@@ -139,6 +147,9 @@ class BooksScreen(LedgerScreen):
         self.report = "trial_balance"
         self.period = str(date.today().year)
         self.account = "101"
+        #: The last file written or printed, as a function of the language; said on the
+        #: line under the document until another document is chosen.
+        self.written: Callable[[], str] | None = None
 
     def compose(self) -> ComposeResult:
         yield SteadyHeader()
@@ -173,7 +184,13 @@ class BooksScreen(LedgerScreen):
     def show(self, text: str) -> None:
         self.query_one("#books-document", Static).update(text)
         self.query_one("#books-account").display = self.report == "account_ledger"
-        note = t("books.note.yearly") if self.report in YEARLY else t("books.note.period")
+        self._show_note()
+
+    def _show_note(self) -> None:
+        if self.written is not None:
+            note = self.written()
+        else:
+            note = t("books.note.yearly") if self.report in YEARLY else t("books.note.period")
         self.query_one("#books-note", Static).update(note)
 
     # -- choosing ------------------------------------------------------------------------
@@ -186,6 +203,7 @@ class BooksScreen(LedgerScreen):
     def choose(self, report: str) -> None:
         """Show `report`, for the period (and account) typed."""
         self.report = report
+        self.written = None
         select = self.query_one("#books-report", Select)
         if select.value != report:
             with self.prevent(Select.Changed):
@@ -195,6 +213,7 @@ class BooksScreen(LedgerScreen):
             self.query_one("#books-account", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.written = None
         if event.input.id == "books-period":
             self.period = event.value.strip()
         elif event.input.id == "books-account":
@@ -217,7 +236,14 @@ class BooksScreen(LedgerScreen):
         self.app.push_screen(ChooseScreen(t("books.pick.form"), options),
                              lambda form: form and self._start_writing(form))
 
+    def action_send_to_printer(self) -> None:
+        self._start_writing("print")
+
     def _start_writing(self, form: str) -> None:
+        """Write the document shown as `form` beside the ledger ("print": as PDF, then
+        to the printer)."""
+        to_printer = form == "print"
+        form = "pdf" if to_printer else form
         try:
             first, last = read_period(self.period)
         except LedgerError as error:
@@ -228,22 +254,31 @@ class BooksScreen(LedgerScreen):
         if self.report == "account_ledger":
             stem = f"{stem} {self.account}"
         path = Path(self.app.db_path).resolve().parent / f"{stem} {period}.{form}"
-        self.notify(t("tui.preview.writing", path=path))
-        self._write(form, path, self.report, self.period, self.account, i18n.language())
+        self.notify(t("tui.print.writing" if to_printer else "tui.preview.writing", path=path))
+        self._write(form, path, self.report, self.period, self.account, i18n.language(),
+                    to_printer)
 
     @work(thread=True, group="write")
     def _write(self, form: str, path: Path, report: str, period: str, account: str,
-               lang: str) -> None:
+               lang: str, to_printer: bool = False) -> None:
         try:
             data = render(document(report, period, account, lang, self._households()), form,
                           lang)
             write_beside(path, data)
-            self.post_message(self.Written(t("tui.preview.written", path=path), True))
         except EXPECTED as error:
-            self.post_message(self.Written(problem(error), False))
+            reason = problem(error)
+            self.post_message(self.Written(lambda: reason, False))
+            return
         finally:
             release()
+        if to_printer:
+            self.post_message(self.Written(*printed(path)))
+        else:
+            self.post_message(self.Written(lambda: t("tui.preview.written", path=path), True))
 
     def on_books_screen_written(self, message: Written) -> None:
-        self.notify(message.text, severity="information" if message.ok else "error",
+        self.written = message.text
+        if self.is_mounted:
+            self._show_note()
+        self.notify(message.text(), severity="information" if message.ok else "error",
                     timeout=10)

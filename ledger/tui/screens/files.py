@@ -8,6 +8,10 @@ after a confirmation, in one transaction with a backup made first
 (`backup.automatic`), as `silk import` does. A refusal, of the dry run or of the import
 itself, writes nothing and says so.
 
+A backup is restored from a USB stick or a folder chosen as one from the list of
+backups is: checked first (`backup.restore`), after a confirmation, and then the app
+reopens the ledger.
+
 An export writes into the folder chosen (a USB stick too) under a new dated name, never
 over a file: a folder of canonical CSV files, an hledger or Beancount journal, or a
 workbook; the message names the full path.
@@ -34,7 +38,7 @@ from ledger.io import csv_import, export, sources
 from ledger.kinds import FILE_KINDS
 from ledger.tui.bindings import localize
 from ledger.tui.safety import EXPECTED, problem
-from ledger.tui.screens.backups import ConfirmScreen
+from ledger.tui.screens.backups import ConfirmScreen, confirm_restore, restored
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.textual_compat import SteadyHeader
 from ledger.tui.widgets.folders import FolderChooser, Place, places
@@ -116,6 +120,15 @@ class FilesScreen(LedgerScreen):
             path = found.first().path
             self.typed = str(path) if path else ""
         await super().redo()
+
+    def open_on_drive(self, found: list[Place]) -> None:
+        """Open the list on the first USB stick plugged in, unless a folder was chosen
+        already (a screen redone for a switch of language keeps it)."""
+        if self.start is None and not self.typed:
+            drive = next((place.path for place in found if place.removable), None)
+            if drive is not None:
+                self.start = drive
+                self.query_one(FolderChooser).go_to(drive)
 
     def say(self, message) -> None:
         """The message line: `message()` gives it in the language of the moment."""
@@ -424,13 +437,7 @@ class BackupToScreen(FilesScreen):
         yield FittingFooter()
 
     def show(self, found: list[Place]) -> None:
-        """The first USB stick plugged in is where the list opens, unless a folder was
-        chosen already (a screen redone for a switch of language keeps it)."""
-        if self.start is None and not self.typed:
-            drive = next((place.path for place in found if place.removable), None)
-            if drive is not None:
-                self.start = drive
-                self.query_one(FolderChooser).go_to(drive)
+        self.open_on_drive(found)
         super().show(found)
 
     def action_back_up(self) -> None:
@@ -468,3 +475,77 @@ class BackupToScreen(FilesScreen):
             self.say(lambda: text)
         self.notify(self.message(), severity="information" if message.ok else "error",
                     timeout=10)
+
+
+class RestoreFromScreen(FilesScreen):
+    """Choose a backup on a USB stick or in a folder; once confirmed, it is checked and
+    put in place of the open ledger, as a backup from the list is (`backup.restore`:
+    a file that is no sound ledger is refused, the ledger untouched, and the ledger it
+    replaces is kept in backups/)."""
+
+    TITLE_KEY = "tui.screen.restore_from"
+    SUFFIXES = (".db",)
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "tui.key.back"),
+        Binding("ctrl+s", "restore", "tui.key.restore", key_display="^s"),
+    ]
+
+    class Restored(Message):
+        def __init__(self, text: str, ok: bool):
+            super().__init__()
+            self.text = text
+            self.ok = ok
+
+    def __init__(self, start: Path | None = None, **kwargs):
+        super().__init__(start, **kwargs)
+        self.busy = False
+
+    def compose(self) -> ComposeResult:
+        yield SteadyHeader()
+        yield PlainStatic(t("tui.restore_from.explain"), id="files-explain")
+        yield from self.chooser()
+        with VerticalScroll(id="files-result"):
+            yield PlainStatic("", id="files-message")
+        yield FittingFooter()
+
+    def show(self, found: list[Place]) -> None:
+        self.open_on_drive(found)
+        super().show(found)
+
+    def on_folder_chooser_chosen(self, event: FolderChooser.Chosen) -> None:
+        if event.file:
+            self.action_restore()
+
+    def action_restore(self) -> None:
+        if self.busy:
+            return
+        chosen = self.query_one(FolderChooser).path
+        if chosen is None or not chosen.is_file():
+            self.say(lambda: t("tui.restore_from.choose_file"))
+            return
+        chosen = chosen.resolve()
+        self.app.push_screen(confirm_restore(chosen, self.app.db_path),
+                             lambda yes: yes and self._start(chosen))
+
+    def _start(self, chosen: Path) -> None:
+        if self.busy or not self.is_attached:
+            return
+        self.busy = True
+        self.say(lambda: t("tui.restore.working"))
+        self._restore(chosen)
+
+    @work(thread=True, exclusive=True, group="restore")
+    def _restore(self, chosen: Path) -> None:
+        try:
+            self.post_message(self.Restored(restored(chosen, self.app.db_path), True))
+        except EXPECTED as error:
+            self.post_message(self.Restored(problem(error, self.app.db_path), False))
+
+    def on_restore_from_screen_restored(self, message: Restored) -> None:
+        self.busy = False
+        if message.ok:
+            self.app.reopen_ledger(message.text)
+            return
+        text = message.text
+        self.say(lambda: text)
+        self.notify(text, severity="error", timeout=10)

@@ -1,5 +1,8 @@
 """The journal: every record of the season, newest first, with its voucher number;
-filtered by kind, party and date; a record opens to show its voucher's postings."""
+filtered by kind, party and date; a record opens to show its voucher's postings.
+
+The party is typed as in any form's party field (`lookup.Parties`): a code, a name, 村集体
+or the pinyin initials of a name (`zgh` finds 张国华), and becomes its code once found."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,7 +17,7 @@ from textual.widgets import DataTable, Input, Select
 from ledger import i18n, money
 from ledger.width import clipped
 from ledger.browse import JOURNAL_KINDS, JournalKey, ReadModel, Season
-from ledger.browse.lookup import party_code
+from ledger.browse.lookup import Parties, party_match_text
 from ledger.i18n import t
 from ledger.tui.screens.base import ListScreen
 from ledger.tui.widgets.paged_table import PagedTable, Row, right, row_value
@@ -122,7 +125,11 @@ class JournalScreen(ListScreen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         party, start, end = self.chosen.party, self.chosen.start, self.chosen.end
         if event.input.id == "journal-party":
-            party = party_code(event.value.strip()).upper()
+            party = self._party(event.value.strip())
+            if party is None:
+                return
+            if party:
+                event.input.value = party_match_text(Parties().get(party))
         else:
             self.date_text = event.value.strip()
             start = end = None
@@ -135,6 +142,27 @@ class JournalScreen(ListScreen):
         self.chosen = JournalFilter(self.chosen.kind, party, start, end)
         self._reload()
         self.query_one(PagedTable).focus()
+
+    def _party(self, text: str) -> str | None:
+        """The code of the party `text` names, "" for none; None, once said why, when it
+        names no party or more than one."""
+        if not text:
+            return ""
+        parties = Parties()
+        code = parties.resolve(text)
+        if code is None:  # the box shows a party found as H001 张国华
+            shown = parties.get(text.split()[0])
+            if shown is not None and party_match_text(shown) == text:
+                code = shown.code
+        if code is not None:
+            return code
+        found = parties.find(text, limit=5)
+        if found:
+            self.notify(t("tui.journal.party_which", text=text, matches="  ".join(
+                party_match_text(match) for match in found)), severity="warning")
+        else:
+            self.notify(t("tui.journal.no_party", text=text), severity="error")
+        return None
 
     def action_filter(self) -> None:
         self.query_one("#journal-kind", Select).focus()
