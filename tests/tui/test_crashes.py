@@ -250,3 +250,23 @@ async def test_a_partners_phone_is_changed_after_choosing_it_from_the_list(demo_
         assert not isinstance(app.screen, EditForm)
     assert models.Party.get_by_id(partner.id).phone == "0871-1234567"
     assert audit.entries("partners")[-1].reason == "新电话"
+
+
+async def test_a_households_yields_arriving_after_its_page_was_redone(demo_path):
+    """The monkey's storm: a household page's yield history is read in a thread, and the
+    page was redone (or left) before the figures came back; showing them then found no
+    text to fill and ended the app (NoMatches: #yield-history-text)."""
+    from ledger.tui.screens.household import HouseholdScreen
+    from ledger.tui.screens.yields import YieldHistory
+
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        app.push_screen(HouseholdScreen("H004"))
+        await settle(pilot, app)
+        history = app.screen.query_one(YieldHistory)
+        found = history.read()
+        await history.remove()
+        history._show(found)  # as the worker's call_from_thread would, late
+        await settle(pilot, app)
+        assert app.is_running and isinstance(app.screen, HouseholdScreen)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.css.query import NoMatches
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -249,7 +250,17 @@ class _ReadsInThread(Vertical):
             return
         finally:
             release()  # this worker thread's connection
-        self.app.call_from_thread(self.show, found)
+        self.app.call_from_thread(self._show, found)
+
+    def _show(self, found) -> None:
+        """Show what was read, unless the screen was redone (or left) while it was read:
+        this piece is then gone, and the new one reads for itself."""
+        if not self.is_attached:
+            return
+        try:
+            self.show(found)
+        except NoMatches:  # being taken down as the figures arrived
+            return
 
     def read(self):
         raise NotImplementedError
