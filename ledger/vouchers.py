@@ -21,7 +21,7 @@ from typing import Any, Iterable, Mapping
 
 from peewee import fn
 
-from ledger import audit, models, store, voucher_rules
+from ledger import audit, models, stores, voucher_rules
 from ledger.book import Writer
 from ledger.errors import LedgerError, RecordRefused
 from ledger.refs import Refs
@@ -119,6 +119,7 @@ def numbers(voucher_ids: Iterable[int]) -> dict[int, str]:
     wanted = sorted(set(voucher_ids))
     if not wanted:
         return {}
+    store = stores.current()
     month = store.month_of(Voucher.date)
     found = Voucher.select(month).where(store.among(Voucher.id, wanted)).distinct().tuples()
     months = sorted((int(text[:4]), int(text[5:7])) for (text,) in found)
@@ -141,7 +142,7 @@ def month_positions(months: Iterable[tuple[int, int]]):
         following = date(year + month // 12, month % 12 + 1, 1)
         within = (Voucher.date >= first) & (Voucher.date < following)
         ranges = within if ranges is None else ranges | within
-    position = fn.ROW_NUMBER().over(partition_by=[store.month_of(Voucher.date)],
+    position = fn.ROW_NUMBER().over(partition_by=[stores.current().month_of(Voucher.date)],
                                     order_by=[Voucher.id])
     return Voucher.select(Voucher.id, Voucher.date, position.alias("position")).where(ranges)
 
