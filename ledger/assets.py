@@ -519,7 +519,7 @@ def runs() -> list[Run]:
                                           models.GeneralVoucher)
     Reversal = GeneralVoucher.alias()
     query = (Depreciation.select(Depreciation.month, Depreciation.voucher,
-                                 fn.SUM(Line.amount), Reversal.id)
+                                 fn.SUM(Line.amount), fn.MAX(Reversal.id))
              .join(Line, on=(Line.run == Depreciation.id))
              .join(Reversal, JOIN.LEFT_OUTER, on=(Reversal.reverses == Depreciation.voucher))
              .group_by(Depreciation.id).order_by(Depreciation.month, Depreciation.id).tuples())

@@ -22,6 +22,8 @@ from ledger import backup, book, cli, db, models
 from ledger.stores import sqlite as store
 from ledger.errors import LedgerError
 
+pytestmark = pytest.mark.sqlite_only  # online copies of the ledger file
+
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -14,6 +14,8 @@ from ledger.stores import sqlite as store
 
 from helpers import build_village, valid
 
+pytestmark = pytest.mark.sqlite_only  # SQLite's own result codes (busy, full disk), its file
+
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -20,6 +20,8 @@ from ledger import tamper as evidence
 from helpers import (as_schema, as_schema_1, build_village, findings_of, table_counts, tamper,
                      valid, write_sql)
 
+pytestmark = pytest.mark.sqlite_only  # edits the ledger file behind the program's back with sqlite3
+
 
 @pytest.fixture
 def ledger(ledger_path):

@@ -67,7 +67,7 @@ def parse(address: str) -> Address:
     if code and not _CODE.match(code):
         raise LedgerError("pg_code_bad", code=code)
     rest = "&".join(f"{key}={value}" for key, values in query.items() for value in values)
-    conninfo = urlunsplit((parts.scheme, parts.netloc, parts.path, rest, ""))
+    conninfo = urlunsplit(("postgresql", parts.netloc, parts.path, rest, ""))
     shown = urlunsplit((parts.scheme, _hide_password(parts.netloc), parts.path, "", ""))
     return Address(conninfo, database, code, f"{shown}?ledger={code}" if code else shown)
 
@@ -103,9 +103,11 @@ class LedgerDatabase(PostgresqlDatabase):
         self.address = address
         self.schema = schema
         self.readonly = readonly
-        super().__init__(address.database, conninfo=address.conninfo,
-                         connect_timeout=CONNECT_TIMEOUT, prefer_psycopg3=True,
-                         autoconnect=False)
+        # `database` is the ledger's whole address, as a file's is its path (what
+        # messages show and commands are given); the connection itself is `conninfo`'s.
+        super().__init__(address.of(schema) if schema else address.conninfo,
+                         conninfo=address.conninfo, connect_timeout=CONNECT_TIMEOUT,
+                         prefer_psycopg3=True)
 
     def _connect(self):
         conn = super()._connect()
@@ -287,15 +289,17 @@ def dump(address: str, target=None) -> Path:
 
 # -- the store ----------------------------------------------------------------------------
 
-#: PL/pgSQL of the guarding trigger functions, by name.
+#: PL/pgSQL of the guarding trigger functions, by name. They refuse with SQLSTATE 23000
+#: (integrity_constraint_violation), as SQLite's RAISE(ABORT) is a constraint failure:
+#: the same IntegrityError from either store.
 FUNCTIONS = {
     "silk_append_only": (
         "BEGIN RAISE EXCEPTION 'silk: % rows are never changed; correct by reversal', "
-        "TG_TABLE_NAME USING ERRCODE = 'P0001'; END;"),
+        "TG_TABLE_NAME USING ERRCODE = '23000'; END;"),
     "silk_closed_season": (
         "BEGIN IF (SELECT \"closed\" FROM \"season\" WHERE \"id\" = NEW.\"season_id\") "
         "IS NOT NULL THEN RAISE EXCEPTION 'silk: the season is closed' USING ERRCODE = "
-        "'P0001'; END IF; RETURN NEW; END;"),
+        "'23000'; END IF; RETURN NEW; END;"),
 }
 #: pg_trigger.tgtype bits: a row trigger (1), before (2), on insert (4), delete (8), update (16).
 _TGTYPE = {"INSERT": 1 | 2 | 4, "DELETE": 1 | 2 | 8, "UPDATE": 1 | 2 | 16}
