@@ -219,3 +219,39 @@ def test_a_server_error_is_classified_by_its_sqlstate():
 
 def test_the_environment_does_not_steer_the_server_tests():
     assert "SILK_DB" not in clean_env()
+
+
+def test_writers_of_one_village_queue_and_of_another_do_not_wait(township):
+    """Each write transaction first takes its ledger's advisory lock: a second writer of
+    the same village waits for the first to commit (never interleaving its vouchers in
+    the chain), a writer of another village goes straight on."""
+    import threading
+    import time
+
+    for code in ("queue_a", "queue_b"):
+        db.open_ledger(f"{township}?ledger={code}", create=True).close()
+    where = postgresql.parse(township)
+    first = postgresql.connect(where, "queue_a")
+    same = postgresql.connect(where, "queue_a")
+    other = postgresql.connect(where, "queue_b")
+    waited = {}
+
+    def write(database, name):
+        began = time.monotonic()
+        with database.atomic():
+            waited[name] = time.monotonic() - began
+
+    try:
+        with first.atomic():
+            threads = [threading.Thread(target=write, args=(same, "same")),
+                       threading.Thread(target=write, args=(other, "other"))]
+            for thread in threads:
+                thread.start()
+            time.sleep(1.0)
+            assert "other" in waited and "same" not in waited
+        for thread in threads:
+            thread.join(10)
+        assert waited["same"] >= 0.9 and waited["other"] < 0.9
+    finally:
+        for database in (first, same, other):
+            database.close()
