@@ -31,7 +31,7 @@ from typing import Iterable, Iterator
 
 from peewee import DatabaseError, fn
 
-from ledger import i18n, leftovers, models
+from ledger import i18n, leftovers, models, stores
 from ledger.seal import digest
 
 #: Hex digits of the check in a code: 32 bits, one chance in four billion that a
@@ -147,10 +147,12 @@ def after_commit(database) -> None:
 
 def append(database) -> None:
     """Append the head of `database` (a file) to its anchors file, unless the last line
-    has it already. The write has committed: a file that cannot be written is said
-    (a warning), never a failed write."""
+    has it already (a ledger on a server has no file beside it: its anchors are those of
+    its season closes and paper). The write has committed: a file that cannot be written
+    is said (a warning), never a failed write."""
     path = database.database
-    if (not path or path == ":memory:" or models.database.obj is not database
+    if (stores.of(database).name != "sqlite" or not path or path == ":memory:"
+            or models.database.obj is not database
             or leftovers.is_temporary(path)):
         return
     code = head().code

@@ -29,7 +29,7 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from ledger import audit, chart, i18n, models, money, voucher_rules, vouchers
+from ledger import audit, chart, i18n, models, money, stores, voucher_rules, vouchers
 from ledger.errors import LedgerError, RecordRefused
 from ledger.rules import (Form, Problem, amount_any, amount_positive, read_choice, read_code,
                           read_date, read_text)
@@ -519,7 +519,7 @@ def runs() -> list[Run]:
                                           models.GeneralVoucher)
     Reversal = GeneralVoucher.alias()
     query = (Depreciation.select(Depreciation.month, Depreciation.voucher,
-                                 fn.SUM(Line.amount), Reversal.id)
+                                 fn.SUM(Line.amount), fn.MAX(Reversal.id))
              .join(Line, on=(Line.run == Depreciation.id))
              .join(Reversal, JOIN.LEFT_OUTER, on=(Reversal.reverses == Depreciation.voucher))
              .group_by(Depreciation.id).order_by(Depreciation.month, Depreciation.id).tuples())
@@ -529,8 +529,7 @@ def runs() -> list[Run]:
 
 def _insert(model: type, values: dict) -> int:
     """Insert one sealed row with the next id; its id."""
-    key = model._meta.primary_key
-    row_id = (model.select(fn.MAX(key)).scalar() or 0) + 1
+    row_id = stores.current().next_id(model, {})
     row = {"id": row_id, **values}
     stored = [_stored(row.get(field.name, field.default)) for field in sealed_fields(model)]
     model.insert(**row, seal=row_seal(model, stored)).execute()

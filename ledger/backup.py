@@ -29,7 +29,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ledger import check, db, leftovers, models, store, store_errors
+from ledger import check, db, leftovers, models, store_errors, stores
+from ledger.stores import sqlite as sqlite_store
 from ledger.errors import LedgerError
 
 FOLDER = leftovers.BACKUPS
@@ -43,7 +44,12 @@ _STAMP = "%Y-%m-%d-%H%M%S"
 
 def backup(ledger_path: str | os.PathLike, target: str | os.PathLike | None = None) -> Path:
     """Copy the ledger into `target` (a new file, or a folder for a dated name), by
-    default into `backups/` beside it; return the backup's path."""
+    default into `backups/` beside it; return the backup's path. A ledger on a server
+    is dumped by the server's own `pg_dump` (its schema, as SQL) into `target`."""
+    if stores.is_server(ledger_path):
+        from ledger.stores import postgresql
+
+        return postgresql.dump(str(ledger_path), target)
     ledger = _ledger_file(ledger_path)
     leftovers.sweep(ledger)
     if target is None:
@@ -130,6 +136,8 @@ def restore(backup_file: str | os.PathLike, ledger_path: str | os.PathLike,
     """Put the backup in place of the ledger once it has passed every check (`progress`
     follows the check, see `check.run`); return where the ledger it replaced was kept
     (None when there was none). A refusal leaves the ledger untouched."""
+    if stores.is_server(ledger_path):
+        raise LedgerError("pg_restore_by_server")
     source, ledger = Path(backup_file), Path(ledger_path)
     if not source.is_file():
         raise LedgerError("restore_missing", path=str(source))
@@ -383,7 +391,7 @@ def _private_copy(source: Path, copy: Path) -> None:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise LedgerError("restore_not_ledger", path=str(source))
     try:
-        reader = sqlite3.connect(store.read_only_uri(source), uri=True)
+        reader = sqlite3.connect(sqlite_store.read_only_uri(source), uri=True)
         try:
             writer = sqlite3.connect(copy)
             try:

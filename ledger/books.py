@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from peewee import JOIN, fn
 
-from ledger import chart, i18n, models, periods, store, vouchers
+from ledger import chart, i18n, models, periods, stores, vouchers
 from ledger.seal import raw_rows
 from ledger.voucher_rules import KIND as GENERAL
 
@@ -429,7 +429,7 @@ def _other_sides(voucher_ids: list[int]) -> dict[int, list[tuple[int, str, bool]
     found: dict[int, list[tuple[int, str, bool]]] = defaultdict(list)
     rows = (Posting.select(Posting.voucher, Posting.id, Account.code, Posting.debit)
             .join(Account, on=(Posting.account == Account.id))
-            .where(store.among(Posting.voucher, voucher_ids)).order_by(Posting.id))
+            .where(stores.current().among(Posting.voucher, voucher_ids)).order_by(Posting.id))
     for voucher, posting, code, debit in raw_rows(rows):
         found[voucher].append((posting, code, debit != 0))
     return found
@@ -472,7 +472,7 @@ def _general_lines(ids) -> dict[int, list[tuple[str, str, int, int]]]:
     rows = (VoucherLine.select(VoucherLine.voucher, VoucherLine.summary, Account.code,
                                VoucherLine.debit, VoucherLine.credit)
             .join(Account, on=(VoucherLine.account == Account.id))
-            .where(store.among(VoucherLine.voucher, ids)).order_by(VoucherLine.id))
+            .where(stores.current().among(VoucherLine.voucher, ids)).order_by(VoucherLine.id))
     for voucher, summary, code, debit, credit in raw_rows(rows):
         found[voucher].append((summary, code, debit, credit))
     return found
@@ -498,7 +498,7 @@ def _describe_records(kind: str, ids, lang: str | None) -> dict[int, str]:
         rows = (model.select(model.id, models.Batch.code, owner.name, extra)
                 .join(models.Batch, on=(model.batch == models.Batch.id))
                 .join(owner, on=(models.Batch.owner == owner.id))
-                .where(store.among(model.id, ids)))
+                .where(stores.current().among(model.id, ids)))
         for record, batch, name, item in raw_rows(rows):
             words = [label, batch, name] + ([item] if kind == "inputs" else [])
             found[record] = " ".join(word for word in words if word)
@@ -508,7 +508,7 @@ def _describe_records(kind: str, ids, lang: str | None) -> dict[int, str]:
         "subsidies": ("recipient", "source"), "payments": ("household", "id")}[kind])
     rows = (model.select(model.id, owner.name, detail)
             .join(owner, on=(party == owner.id))
-            .where(store.among(model.id, ids)))
+            .where(stores.current().among(model.id, ids)))
     for record, name, text in raw_rows(rows):
         words = (label, name) if kind == "payments" else (label, name, text)
         found[record] = " ".join(word for word in words if word)

@@ -18,15 +18,14 @@ All of it is read in one snapshot of the ledger.
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterator
+from typing import Callable
 
 from peewee import JOIN, fn
 
 from ledger import (anchors, audit, books, chart, i18n, income, money, models, posting, rules,
-                    seal, statements, store, tamper, voucher_rules)
+                    seal, statements, stores, tamper, voucher_rules)
 from ledger.errors import LedgerError
 from ledger.kinds import BY_MODEL, RECORD_KINDS
 
@@ -68,7 +67,8 @@ def run(progress: Callable[[int, int], None] | None = None,
         if head is None:
             raise LedgerError("anchor_unreadable", code=anchor)
         paper = [anchors.Anchor(head, i18n.t("anchor_source_paper"))]
-    written = anchors.written(models.database.database)  # before the snapshot: see there
+    written = (anchors.written(models.database.database)  # before the snapshot: see there
+               if stores.current().name == "sqlite" else [])  # a server keeps no file beside
     with _snapshot() as alone:
         verification = tamper.start(alone)
         steps = (_vouchers_balance, _postings, _records_have_vouchers, _general_vouchers,
@@ -87,26 +87,16 @@ def run(progress: Callable[[int, int], None] | None = None,
             verification.close()
 
 
-@contextmanager
-def _snapshot() -> Iterator[bool]:
-    """One read transaction around the whole check: every query sees the ledger as of
-    one commit. Yields True when the caller was already inside a transaction of its own,
+def _snapshot():
+    """One read transaction around the whole check: every query sees the ledger as of one
+    commit. Yields True when the caller was already inside a transaction of its own,
     whose uncommitted rows only this connection sees (so no worker may verify them)."""
-    connection = models.database.connection()
-    if connection.in_transaction:
-        yield True
-        return
-    connection.execute("BEGIN")  # deferred: the first read fixes the snapshot, no lock
-    try:
-        yield False
-    finally:
-        if connection.in_transaction:
-            connection.execute("ROLLBACK")  # nothing was written: just end the snapshot
+    return stores.current().snapshot(models.database.obj)
 
 
 def _triggers():
     """Every trigger the schema defines is there, as defined, and no other."""
-    for trigger, problem in store.trigger_problems(models.database.obj):
+    for trigger, problem in stores.current().guard_problems(models.database.obj):
         yield Finding(f"check_trigger_{problem}", dict(trigger=trigger))
 
 
@@ -271,16 +261,16 @@ def _derivation_query(kind: str, model: type, chart_ids: dict[str, int]) -> tupl
                debit."debit", debit."account_id", credit."account_id",
                {expected_debit}, {expected_credit}
         FROM "{table}" AS r
-        LEFT JOIN "voucher" AS v ON v."kind" = ? AND v."record_id" = r."id"
+        LEFT JOIN "voucher" AS v ON v."kind" = {models.database.param} AND v."record_id" = r."id"
         LEFT JOIN "posting" AS debit ON debit."voucher_id" = v."id" AND debit."debit" <> 0
         LEFT JOIN "posting" AS credit ON credit."voucher_id" = v."id" AND credit."credit" <> 0
         {" ".join(joins)}
         WHERE (v."id" IS NULL AND r."amount" <> 0)
-           OR (v."id" IS NOT NULL AND (debit."debit" IS NOT r."amount"
-               OR credit."credit" IS NOT r."amount" OR v."date" <> r."date"
+           OR (v."id" IS NOT NULL AND (debit."debit" IS DISTINCT FROM r."amount"
+               OR credit."credit" IS DISTINCT FROM r."amount" OR v."date" <> r."date"
                OR v."season_id" <> r."season_id"
-               OR debit."account_id" IS NOT {expected_debit}
-               OR credit."account_id" IS NOT {expected_credit}))"""
+               OR debit."account_id" IS DISTINCT FROM {expected_debit}
+               OR credit."account_id" IS DISTINCT FROM {expected_credit}))"""
     return sql, [kind]
 
 
@@ -488,7 +478,7 @@ def _months_by_year():
                                                  fn.MAX(AccountMonth.month)).tuples().get())
     years = [int(str(day)[:4]) for day in (first, last, kept_first, kept_last) if day]
     for year in range(min(years, default=0), max(years, default=-1) + 1):
-        month = fn.SUBSTR(Voucher.date, 1, 7)
+        month = stores.current().month_of(Voucher.date)
         fresh = {(account, month): (debit, credit) for account, month, debit, credit in
                  Posting.select(Posting.account, month, fn.SUM(Posting.debit),
                                 fn.SUM(Posting.credit)).join(Voucher)

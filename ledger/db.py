@@ -1,12 +1,13 @@
-"""Opening a ledger file: connection set-up, the schema version and migrations.
+"""Opening a ledger at its address: connection set-up, the schema version and migrations.
 
-A ledger is an SQLite file marked with its own application id, in WAL mode with foreign
-keys on and a busy timeout. Its schema version lives in the `meta` table; opening an
-older ledger migrates it forward in one transaction, and a newer one is refused rather
-than damaged. The connection settings (read-write and read-only) and the guarding
-triggers are in `ledger.store`; the rest of what is SQLite's (pragmas, URIs, the file's
-header) is kept to this module: even `backup` asks the functions here what the file it
-copies holds.
+A ledger address is a file path (an SQLite file marked with its own application id, in
+WAL mode with foreign keys on and a busy timeout) or a `postgresql://` address of one
+village's schema on a township's server (`ledger.stores.postgresql`). Its schema
+version lives in the `meta` table; opening an older ledger migrates it forward in one
+transaction, and a newer one is refused rather than damaged. The connection settings
+and the guarding triggers are each store's (`ledger.stores`); the rest of what is
+SQLite's file (pragmas, URIs, the file's header) is kept to this module: even `backup`
+asks the functions here what the file it copies holds.
 """
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from typing import Iterator
 
 from peewee import DatabaseError, SqliteDatabase, fn
 
-from ledger import anchors, audit, chart, leftovers, models, seal, store, store_errors
+from ledger import anchors, audit, chart, leftovers, models, seal, store_errors, stores
+from ledger.stores import sqlite as sqlite_store
 from ledger.errors import LedgerError
 
 DEFAULT_PATH = "ledger.db"
@@ -40,8 +42,11 @@ def open_ledger(path: str | os.PathLike, *, create: bool = False,
     is never written, not even its journal mode (so a backup stays as it was, and a
     ledger on read-only media can be read); a ledger that would need upgrading first is
     refused instead. A path that is a folder, is not a ledger, or was written by a newer
-    version is refused with a LedgerError.
+    version is refused with a LedgerError. A `postgresql://` address opens that
+    village's schema on the server (`_open_on_server`).
     """
+    if stores.is_server(path):
+        return _open_on_server(str(path), create=create, readonly=readonly)
     target = Path(path)
     if target.is_dir():
         raise LedgerError("db_is_directory", path=str(target))
@@ -52,7 +57,7 @@ def open_ledger(path: str | os.PathLike, *, create: bool = False,
         _refuse_foreign(target)
     elif not target.parent.exists():
         raise LedgerError("db_folder_missing", path=str(target.parent))
-    db = store.sqlite_read_only(target) if readonly else store.sqlite(str(target))
+    db = sqlite_store.sqlite_read_only(target) if readonly else sqlite_store.sqlite(str(target))
     try:
         db.connect()
         models.database.initialize(db)
@@ -74,7 +79,7 @@ def open_ledger(path: str | os.PathLike, *, create: bool = False,
         db.close()
         if store_errors.is_busy(error):
             raise LedgerError("db_busy") from None  # another window is writing: not damage
-        if (not readonly and not store.writable(target)
+        if (not readonly and not sqlite_store.writable(target)
                 and store_errors.kind(error) in (store_errors.READONLY, store_errors.CANTOPEN)):
             raise LedgerError("db_readonly") from None  # read-only media, asked to write
         raise LedgerError("db_unreadable", path=str(target), reason=str(error)) from None
@@ -84,7 +89,30 @@ def open_ledger(path: str | os.PathLike, *, create: bool = False,
     return db
 
 
-def _refuse_outdated(db: SqliteDatabase, target: Path) -> None:
+def _open_on_server(address: str, *, create: bool, readonly: bool):
+    """The ledger at a server address, bound to the models: made (a new schema) with
+    `create`, refused when its code is not on the server; migrated as a file is."""
+    from ledger.stores import postgresql
+
+    database, new = postgresql.open_ledger(address, create=create, readonly=readonly)
+    where = postgresql.parse(address)
+    try:
+        if new:
+            _create(database)
+        elif readonly:
+            _refuse_outdated(database, where.shown)
+        else:
+            migrate(database)
+    except store_errors.ERRORS as error:
+        database.close()
+        raise postgresql.refusal(error, where) from None
+    except LedgerError:
+        database.close()
+        raise
+    return database
+
+
+def _refuse_outdated(db: SqliteDatabase, target: Path | str) -> None:
     """A ledger opened read-only is read as it is: one of a newer schema is refused as
     ever, and one of an older schema, which would be migrated when opened for writing,
     is refused with a word on how to upgrade it."""
@@ -102,6 +130,9 @@ def sort_memory(kib: int) -> Iterator[None]:
     carries it on in a temporary file, for as long as the block runs. SQLite ties this
     to the page cache size, so a query reading several sorted streams at once (the
     journal export reads seven) would otherwise hold seven caches' worth."""
+    if stores.current().name != "sqlite":
+        yield  # a server sorts in its own work_mem
+        return
     connection = models.database.connection()  # this thread's: restored on it, whichever
     before = connection.execute("PRAGMA cache_size").fetchone()[0]  # thread ends the block
     connection.execute(f"PRAGMA cache_size = {-int(kib)}")
@@ -115,6 +146,10 @@ def refusal(error: BaseException, path: str | os.PathLike) -> LedgerError:
     """What a database error means for the user: busy, read-only, disk full (and where),
     or damaged; the same words whichever entry point met it (`store_errors` reads its
     code, not its wording). Each write is one transaction, undone when it fails."""
+    if stores.is_server(path):
+        from ledger.stores import postgresql
+
+        return postgresql.refusal(error, postgresql.parse(str(path)))
     found = store_errors.kind(error)
     if found == store_errors.BUSY:
         return LedgerError("db_busy")
@@ -138,7 +173,7 @@ def _refuse_foreign(target: Path) -> None:
         if handle.read(16) != b"SQLite format 3\x00":
             raise LedgerError("db_not_ledger", path=str(target))
     try:
-        probe = sqlite3.connect(store.read_only_uri(target), uri=True)
+        probe = sqlite3.connect(sqlite_store.read_only_uri(target), uri=True)
         try:
             found = application_id(probe)
         finally:
@@ -180,12 +215,13 @@ def open_memory() -> SqliteDatabase:
 def _create(db: SqliteDatabase) -> None:
     """A new ledger gets the current schema at once; migrations are for existing ones."""
     with db.atomic():
-        db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        if stores.of(db).name == "sqlite":
+            db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         db.create_tables(models.ALL_MODELS)
         _add_chart_accounts()
         models.Party.create(code=COLLECTIVE, kind="collective", name="村集体")
         seal.seal_missing()
-        store.guard(db)
+        stores.of(db).guard(db)
         audit.log("init")
         _upsert(anchors.LEDGER_ID, anchors.new_id())
         _set_version(db, SCHEMA_VERSION)
@@ -207,30 +243,35 @@ def migrate(db: SqliteDatabase) -> None:
         return
     # SQLite rebuilds a table to change a column; foreign keys are checked once at the
     # end instead of during the rebuild (the pragma is ignored inside a transaction).
-    db.execute_sql("PRAGMA foreign_keys = OFF")
+    # A ledger on a server began at schema 7 (the first the server store knows), so
+    # there is nothing to migrate there yet.
+    on_file = stores.of(db).name == "sqlite"
+    if on_file:
+        db.execute_sql("PRAGMA foreign_keys = OFF")
     try:
         with db.atomic():
             tables = set(db.get_tables())
             for version in range(current + 1, SCHEMA_VERSION + 1):
                 MIGRATIONS[version](db)
-            store.guard(db, set(db.get_tables()) - tables)  # the new tables' guards
+            stores.of(db).guard(db, set(db.get_tables()) - tables)  # the new tables' guards
             seal.seal_missing()
             audit.log("migrate", target=f"schema {current} -> {SCHEMA_VERSION}")
             if current < 2:
                 # The guards came with schema 2: a later ledger lacking one keeps lacking
                 # it, for check to name (and restore to refuse). The rows from before the
                 # audit trail are introduced by the upgrade.
-                store.guard(db)
+                stores.of(db).guard(db)
                 for model, kinds in audit.introducing():
                     highest = model.select(fn.MAX(model._meta.primary_key)).scalar()
                     if highest:
                         audit.log("migrate", kind=kinds[0], ids=(1, highest))
-            broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+            broken = db.execute_sql("PRAGMA foreign_key_check").fetchall() if on_file else []
             if broken:
                 raise LedgerError("db_migration_broken", table=broken[0][0], version=SCHEMA_VERSION)
             _set_version(db, SCHEMA_VERSION)
     finally:
-        db.execute_sql("PRAGMA foreign_keys = ON")
+        if on_file:
+            db.execute_sql("PRAGMA foreign_keys = ON")
 
 
 def _set_version(db: SqliteDatabase, version: int) -> None:

@@ -228,12 +228,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "Without a command, shows what the ledger holds.",
                   "蚕桑账本：村集体蚕桑合作社的账簿。不带命令时显示账本概况。"),
     "help.version": ("show the program's version and exit", "显示版本号并退出"),
-    "help.db": ("ledger file (default: $SILK_DB, else ./ledger.db)",
+    "help.db": ("ledger file or postgresql://…?ledger=CODE address (default: $SILK_DB, else "
+                "./ledger.db)",
                 "账本文件（默认：$SILK_DB，否则为当前目录的 ledger.db）"),
     "help.lang": ("language of output and help (default: from the locale)",
                   "输出和帮助的语言（默认：跟随系统区域设置）"),
     "help.commands": ("commands", "命令"),
-    "help.init": ("create an empty ledger", "创建空账本"),
+    "help.init": ("create an empty ledger (a file, or a ledger on a PostgreSQL server)",
+                  "创建空账本（文件，或 PostgreSQL 服务器上的账本）"),
     "help.village": ("the village's name", "村名"),
     "help.collective": ("the collective's name, as on its documents (default: "
                         "VILLAGE股份经济合作社)",
@@ -1553,4 +1555,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "round.spring": ("Spring", "春蚕"),
     "round.summer": ("Summer", "夏蚕"),
     "round.autumn": ("Autumn", "秋蚕"),
+    # -- ledgers on a PostgreSQL server -------------------------------------------------
+    "pg_address_bad": ("{address} is not a ledger address: write "
+                       "postgresql://user@host:port/database?ledger=CODE",
+                       "{address} 不是账本地址：应写作 "
+                       "postgresql://用户@主机:端口/数据库?ledger=账本编号"),
+    "pg_code_bad": ("'{code}' cannot be a ledger code: use letters, digits, _ or - "
+                    "(at most 40, not beginning with pg_)",
+                    "“{code}”不能作账本编号：请用字母、数字、_ 或 -（至多 40 个，不以 pg_ 开头）"),
+    "pg_unreachable": ("the PostgreSQL server at {address} does not answer; is it running, "
+                       "and are host and port right?",
+                         "{address} 的 PostgreSQL 服务器没有响应；"
+                       "请确认服务器已启动，主机和端口无误"),
+    "pg_no_database": ("the server has no database {database}; the township creates it once "
+                       "with 'createdb {database}'",
+                       "服务器上没有数据库 {database}；乡镇须先用“createdb {database}”建立一次"),
+    "pg_denied": ("the server at {address} refused this login or this operation (user, "
+                  "password or rights)",
+                  "{address} 的服务器拒绝了此登录或此操作（用户、密码或权限）"),
+    "pg_full": ("the server at {address} is out of disk or memory; nothing was written",
+                "{address} 的服务器磁盘或内存不足；未写入任何内容"),
+    "pg_no_ledger_code": ("{address} names no ledger: add ?ledger=CODE (see 'silk ledgers')",
+                          "{address} 没有指定账本：请加上 ?ledger=账本编号（见“silk ledgers”）"),
+    "pg_no_ledger": ("there is no ledger {code} at {address}; 'silk ledgers' lists them, "
+                     "'silk init' creates one",
+                     "{address} 上没有账本 {code}；“silk ledgers”列出已有账本，“silk init”新建"),
+    "ledgers_none": ("there are no ledgers at {address}; "
+                     "'silk --db ADDRESS?ledger=CODE init' creates one",
+                     "{address} 上还没有账本；用“silk --db 地址?ledger=编号 init”新建"),
+    "ledgers_not_server": ("'silk ledgers' lists the ledgers of a PostgreSQL server: give "
+                           "--db postgresql://user@host:port/database",
+                           "“silk ledgers”列出 PostgreSQL 服务器上的账本：请用 "
+                           "--db postgresql://用户@主机:端口/数据库"),
+    "pg_dump_missing": ("pg_dump, PostgreSQL's own backup program, is not installed here; "
+                        "install the PostgreSQL client programs",
+                        "本机没有 PostgreSQL 的备份程序 pg_dump；请安装 PostgreSQL 客户端程序"),
+    "pg_restore_by_server": ("a ledger on a server is restored by the server's own tools "
+                             "(psql reads the backup into a fresh schema); 'silk check' then "
+                             "verifies it",
+                             "服务器上的账本由服务器自己的工具恢复（用 psql 把备份读入新的模式），"
+                             "之后用“silk check”核验"),
+    "help.ledgers": ("list the village ledgers on a PostgreSQL server (code, village)",
+                     "列出 PostgreSQL 服务器上的各村账本（编号、村名）"),
 }

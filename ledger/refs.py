@@ -11,9 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from peewee import fn
-
-from ledger import models
+from ledger import models, stores
 
 
 @dataclass(frozen=True)
@@ -135,10 +133,7 @@ class Refs:
 
     # -- ids ------------------------------------------------------------------------
     def allocate(self, model: type) -> int:
-        """The next id of `model`; valid only inside the transaction that writes it."""
-        if model not in self._next_id:
-            self._next_id[model] = (model.select(fn.MAX(model._meta.primary_key)).scalar() or 0) + 1
-        allocated = self._next_id[model]
-        self._next_id[model] = allocated + 1
-        return allocated
+        """The next id of `model`, from the store (`Store.next_id`); valid only inside
+        the transaction that writes it."""
+        return stores.current().next_id(model, self._next_id)
 

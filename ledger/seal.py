@@ -10,19 +10,46 @@ or by editing a figure.
 from __future__ import annotations
 
 import hashlib
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Iterable, Iterator, Sequence
 
 from peewee import Field, fn
 
-from ledger import models
+from ledger import models, stores
 from ledger.kinds import BY_MODEL, RECORD_KINDS
 
 SEAL_CHARS = models.SEAL_CHARS
 
 
 def digest(*parts) -> str:
-    """A short, stable digest of plain values (ints, text, None)."""
-    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:SEAL_CHARS]
+    """A short, stable digest of plain values (ints, text, None), each encoded as SQLite
+    stores it (`canonical`) whatever the driver returned: a row's seal is the same on
+    every store."""
+    return hashlib.sha256(repr(tuple(map(canonical, parts))).encode("utf-8")
+                          ).hexdigest()[:SEAL_CHARS]
+
+
+_PLAIN = (int, str, type(None))
+
+
+def canonical(value):
+    """A value as a seal encodes it: a date as its ISO text, a whole number as an int
+    (a driver may return `Decimal` for a sum, `True` for a flag), the parts of a row in
+    their own kind of sequence; text, ints and None as they are."""
+    if type(value) in _PLAIN:
+        return value
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, datetime):
+        return value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)
+    if isinstance(value, (tuple, list)):
+        return type(value)(map(canonical, value))
+    return value
 
 
 def sealed_fields(model: type) -> list[Field]:
@@ -92,8 +119,8 @@ def chain_head() -> str:
 
 
 def raw_rows(query) -> Iterator[tuple]:
-    """Rows as the database stores them (ISO text dates, integers), which is what a seal
-    is computed over when the row is written."""
+    """Rows as SQLite stores them (ISO text dates, integers), which is what a seal is
+    computed over when the row is written; every store's connection reads them so."""
     return iter(models.database.execute_sql(*query.sql()))
 
 
@@ -133,7 +160,7 @@ def seal_missing(chunk: int = 20_000) -> None:
     update = _update_by_id(Voucher, Voucher.hash)
     previous, low = "", 0
     highest = Voucher.select(fn.MAX(Voucher.id)).scalar() or 0
-    while low < highest:  # ids are dense: a chunk is a range of them
+    while low < highest:  # a chunk is a range of ids (some may be missing: fewer rows)
         pending = []
         for voucher_id, stored, values, postings in _vouchers_with_postings(low, low + chunk):
             if not stored:
@@ -219,8 +246,14 @@ def records_resealed() -> Iterator[int]:
 
 def missing_rows() -> Iterator[tuple[type, list[tuple[int, int]]]]:
     """(model, [(first, last) missing id range, ...]) of every table whose ids have a
-    gap: rows are never deleted, so a gap means rows were removed behind the program's
-    back. Only a table whose row count falls short of its highest id is searched."""
+    gap, on a store whose ids are dense (SQLite's: rows are never deleted, so a gap
+    means rows were removed behind the program's back). Nothing on a server, where a
+    rolled-back write leaves a gap in a sequence: there a removed voucher breaks the
+    chain, a removed record leaves its voucher without it, and rows cut off the end
+    fall short of the anchors. Only a table whose row count falls short of its highest
+    id is searched."""
+    if not stores.current().dense_ids:
+        return
     for model in (*models.SEALED_MODELS, models.Voucher, models.Posting, models.Change):
         key = model._meta.primary_key
         count, highest = model.select(fn.COUNT(key), fn.MAX(key)).tuples().get()

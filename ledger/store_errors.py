@@ -3,8 +3,9 @@
 SQLite's messages are for developers and change between versions ("database is locked",
 "database table is locked", "cannot rollback - no transaction is active" hiding a full
 disk). Its result codes do not: Python 3.11+ gives them as `sqlite_errorcode`. A
-PostgreSQL driver gives a SQLSTATE instead (`pgcode`, or `sqlstate`), mapped here too, so
-a server-backed ledger would only add rows to `_SQLSTATE`.
+PostgreSQL driver gives a SQLSTATE instead (psycopg's `sqlstate`), mapped here too, by
+code and by class; a connection that never reached the server has none, and psycopg
+says so by its `OperationalError` alone.
 
 An error is often wrapped (peewee wraps sqlite3's errors) or hidden behind a second one
 raised while recovering from it (the rollback after a full disk fails because SQLite has
@@ -30,12 +31,23 @@ CORRUPT = "corrupt"
 CANTOPEN = "cantopen"
 #: The operating system failed to read or write the file.
 IOERR = "ioerr"
+#: The server does not answer (down, wrong host or port, a connection cut).
+UNREACHABLE = "unreachable"
+#: The server has no database of that name.
+NO_DATABASE = "no_database"
+#: The server refused the login or the operation (password, role, privilege).
+DENIED = "denied"
 #: Anything else: a constraint, a bug, an unknown code.
 OTHER = "other"
 
+try:
+    import psycopg
+except ImportError:  # the server store is not installed: only files
+    psycopg = None
+
 #: Every exception a database operation may raise: peewee's own and, from the raw
-#: cursors used for bulk writes and backups, sqlite3's.
-ERRORS = (DatabaseError, sqlite3.Error)
+#: cursors used for bulk writes and backups, sqlite3's (and psycopg's, on a server).
+ERRORS = (DatabaseError, sqlite3.Error) + ((psycopg.Error,) if psycopg else ())
 
 #: SQLite primary result code (the low byte of an extended one) -> kind.
 _SQLITE = {
@@ -59,6 +71,17 @@ _SQLSTATE = {
     "25006": READONLY,  # read_only_sql_transaction
     "XX001": CORRUPT,  # data_corrupted
     "XX002": CORRUPT,  # index_corrupted
+    "3D000": NO_DATABASE,  # invalid_catalog_name: no such database
+    "28P01": DENIED,  # invalid_password
+    "28000": DENIED,  # invalid_authorization_specification: no such role, no entry
+    "42501": DENIED,  # insufficient_privilege
+    "57P01": UNREACHABLE,  # admin_shutdown: the server is going down
+}
+
+#: SQLSTATE classes (the first two characters) -> kind.
+_SQLSTATE_CLASS = {
+    "08": UNREACHABLE,  # connection_exception
+    "53": FULL,  # insufficient_resources
 }
 
 
@@ -72,6 +95,12 @@ def kind(error: BaseException) -> str:
         state = getattr(cause, "pgcode", None) or getattr(cause, "sqlstate", None)
         if isinstance(state, str) and state in _SQLSTATE:
             return _SQLSTATE[state]
+        if isinstance(state, str) and state[:2] in _SQLSTATE_CLASS:
+            return _SQLSTATE_CLASS[state[:2]]
+        if psycopg is not None and state is None and isinstance(cause, psycopg.OperationalError):
+            # No SQLSTATE: the server never answered (refused, timed out, unknown host),
+            # or the connection was cut; psycopg says so by this class alone.
+            return UNREACHABLE
     return OTHER
 
 

@@ -19,7 +19,8 @@ from typing import Iterator
 
 from peewee import fn
 
-from ledger import models, seal, store
+from ledger import models, seal, stores
+from ledger.stores import sqlite
 
 #: Rows a worker verifies at a time: a few seconds' work, so the cores stay even.
 CHUNK = 100_000
@@ -89,7 +90,7 @@ def start(alone: bool = False) -> Verification:
     path = models.database.database
     cores = os.cpu_count() or 1
     if (rows < WORKERS_FROM or cores < 2 or path in ("", ":memory:") or alone
-            or models.database.in_transaction()):
+            or stores.current().name != "sqlite" or models.database.in_transaction()):
         return Verification(tasks)
     numbered = list(enumerate(tasks))
     workers = (_worker(path, numbered[first::cores]) for first in range(cores))
@@ -149,7 +150,7 @@ def main() -> int:
     """A worker: verify the numbered tasks read from stdin on the ledger named by the
     first argument, and write {task number: broken ids} to stdout."""
     tasks = json.load(sys.stdin)
-    database = store.connect_for_reading(sys.argv[1])
+    database = sqlite.connect_for_reading(sys.argv[1])
     try:
         json.dump({index: verify(tuple(task)) for index, task in tasks}, sys.stdout)
     finally:

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ledger import books, db, income, models
+from ledger import books, db, income, models, stores
 from ledger.errors import LedgerError
 
 #: The figures summed into the township's total line.
@@ -59,7 +59,16 @@ class Report:
 
 def ledgers(address: str) -> list[str]:
     """The codes of the village ledgers at `address`: a folder holding one SQLite ledger
-    file a village (`桑园村.db`: the code is the file's name without `.db`)."""
+    file a village (`桑园村.db`: the code is the file's name without `.db`), or a
+    PostgreSQL database (`postgresql://…/township`, no `?ledger=`) holding one schema
+    a village (the code is the schema's name)."""
+    if stores.is_server(address):
+        from ledger.stores import postgresql
+
+        found = [code for code, _ in postgresql.ledgers(address)]
+        if not found:
+            raise LedgerError("ledgers_none", address=postgresql.parse(address).shown)
+        return found
     folder = Path(address)
     if not folder.is_dir():
         raise LedgerError("township_not_folder", address=str(address))
@@ -73,7 +82,12 @@ def ledgers(address: str) -> list[str]:
 def opened(address: str, code: str) -> Iterator[None]:
     """Village ledger `code` of the township at `address`, open to read, the models
     bound to it while the block runs."""
-    database = db.open_ledger(Path(address) / f"{code}.db", readonly=True)
+    if stores.is_server(address):
+        from ledger.stores import postgresql
+
+        database = db.open_ledger(postgresql.parse(address).of(code), readonly=True)
+    else:
+        database = db.open_ledger(Path(address) / f"{code}.db", readonly=True)
     try:
         yield
     finally:

@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any, Iterable, Mapping
 
 
-from ledger import audit, models, store, voucher_rules
+from ledger import audit, models, stores, voucher_rules
 from ledger.book import Writer
 from ledger.errors import LedgerError, RecordRefused
 from ledger.refs import Refs
@@ -118,6 +118,7 @@ def numbers(voucher_ids: Iterable[int]) -> dict[int, str]:
     wanted = set(voucher_ids)
     if not wanted:
         return {}
+    store = stores.current()
     month = store.month_of(Voucher.date)
     found = Voucher.select(month).where(store.among(Voucher.id, sorted(wanted))).distinct()
     months = sorted((int(text[:4]), int(text[5:7])) for (text,) in found.tuples())

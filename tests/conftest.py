@@ -1,9 +1,72 @@
-"""Shared fixtures: a fresh ledger per test, in memory or on disk."""
+"""Shared fixtures: a fresh ledger per test, in memory or on disk.
+
+With SILK_TEST_STORE=postgresql every ledger these fixtures make is instead a fresh
+schema in a database of this test process's own on the PostgreSQL server
+($SILK_PG_SERVER, see `pg_server`), and the tests marked `sqlite_only` (those about the
+ledger file itself: its bytes, its folder, its locks) are skipped.
+"""
 from __future__ import annotations
+
+import itertools
+import os
+import uuid
 
 import pytest
 
 from ledger import check, db, i18n, models
+from pg_server import SERVER, server_answers
+
+#: The store the suite's ledgers live in: "sqlite" (the default) or "postgresql".
+STORE = os.environ.get("SILK_TEST_STORE", "sqlite")
+ON_SERVER = STORE == "postgresql"
+_NUMBERS = itertools.count(1)
+
+
+def pytest_collection_modifyitems(config, items):
+    if not ON_SERVER:
+        return
+    skip = pytest.mark.skip(reason="about the SQLite file itself (SILK_TEST_STORE=postgresql)")
+    for item in items:
+        if "sqlite_only" in item.keywords:
+            item.add_marker(skip)
+
+
+class ServerLedger(str):
+    """A ledger's address on the server where a test expects a file's path: its
+    `parent` is the test's own folder, where the test runs commands and writes files."""
+
+    parent = None
+
+
+@pytest.fixture(scope="session")
+def server_database():
+    """This test process's own database on the server, dropped when the session ends."""
+    import psycopg
+
+    if not server_answers():
+        pytest.fail(f"SILK_TEST_STORE=postgresql but no server answers at {SERVER}")
+    name = f"silk_pg_suite_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield f"{SERVER}/{name}"
+    if models.database.obj is not None:
+        models.database.obj.close()
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def server_address(request):
+    """The address of a ledger code not yet used on the server; its schema is dropped
+    after the test. Only with SILK_TEST_STORE=postgresql."""
+    township = request.getfixturevalue("server_database")
+    address = f"{township}?ledger=t{next(_NUMBERS)}"
+    yield address
+    from ledger.stores import postgresql
+
+    if models.database.obj is not None and not models.database.obj.is_closed():
+        models.database.obj.close()
+    postgresql.drop_ledger(address)
 
 
 @pytest.fixture(autouse=True)
@@ -23,18 +86,27 @@ def assert_sound(database) -> None:
 
 
 @pytest.fixture
-def memory_ledger():
-    """An empty ledger in memory, bound to the models for the test's duration; `check`
-    must pass on it when the test ends."""
-    database = db.open_memory()
+def memory_ledger(request):
+    """An empty ledger in memory (on the server, with SILK_TEST_STORE=postgresql), bound
+    to the models for the test's duration; `check` must pass on it when the test ends."""
+    if ON_SERVER:
+        database = db.open_ledger(request.getfixturevalue("server_address"), create=True)
+    else:
+        database = db.open_memory()
     yield database
     assert_sound(database)
     database.close()
 
 
 @pytest.fixture
-def ledger_path(tmp_path):
-    """The path of an empty ledger file (created, then closed)."""
+def ledger_path(tmp_path, request):
+    """The path of an empty ledger file (created, then closed); with
+    SILK_TEST_STORE=postgresql, the address of an empty ledger on the server."""
+    if ON_SERVER:
+        address = ServerLedger(request.getfixturevalue("server_address"))
+        address.parent = tmp_path
+        db.open_ledger(address, create=True).close()
+        return address
     path = tmp_path / "ledger.db"
     database = db.open_ledger(path, create=True)
     database.close()

@@ -389,6 +389,7 @@ def test_the_register_is_append_only(memory_ledger):
             model.delete().execute()
 
 
+@pytest.mark.sqlite_only  # works on the ledger file with sqlite3
 def test_check_names_an_asset_edited_behind_the_programs_back(ledger_path):
     database = db.open_ledger(ledger_path)
     workshop()
@@ -416,6 +417,7 @@ def _schema(path) -> list[tuple]:
     return rows
 
 
+@pytest.mark.sqlite_only  # works on the ledger file with sqlite3
 def test_a_schema_5_ledger_gets_the_register_with_its_guards(ledger_path):
     fresh = _schema(ledger_path)
     as_schema(ledger_path, 5)
@@ -442,6 +444,7 @@ SCHEMA_6_COLUMNS = ('id, code, name, acquired, cost, life, residual, method, use
                     'acquisition_id')
 
 
+@pytest.mark.sqlite_only  # works on the ledger file with sqlite3
 def test_a_schema_6_ledger_gets_the_opening_depreciation_and_keeps_its_seals(ledger_path):
     database = db.open_ledger(ledger_path)
     workshop()
@@ -495,6 +498,7 @@ def test_an_asset_with_no_opening_depreciation_is_sealed_as_schema_6_sealed_it(m
         "utf-8")).hexdigest()[:32]
 
 
+@pytest.mark.sqlite_only  # works on the ledger file with sqlite3
 def test_the_upgrade_adds_the_depreciation_expense_account(ledger_path):
     raw = sqlite3.connect(ledger_path)
     (gone,) = raw.execute("SELECT id FROM account WHERE code = '511.04'").fetchone()

@@ -18,8 +18,11 @@ import pytest
 
 from helpers import (await_file, clean_env, findings_of, leaf_grams, make_village, ok,
                      other_program_db, refused, silk, tamper, valid, write_sql)
-from ledger import backup, book, cli, db, models, store
+from ledger import backup, book, cli, db, models
+from ledger.stores import sqlite as store
 from ledger.errors import LedgerError
+
+pytestmark = pytest.mark.sqlite_only  # online copies of the ledger file
 
 
 def digest(path: Path) -> str:

@@ -36,6 +36,7 @@ def village(file_ledger):
     return sale
 
 
+@pytest.mark.sqlite_only  # works on the ledger file with sqlite3
 def test_close_locks_the_season_against_the_service_layer_import_and_database(
         village, tmp_path, capsys):
     closing.close("2026-1")
@@ -81,6 +82,7 @@ def test_close_needs_check_to_pass_and_goes_in_order(village):
     assert not income.find_season("2026-2").is_closed
 
 
+@pytest.mark.sqlite_only  # works on the ledger file with sqlite3
 def test_close_refused_while_check_finds_a_problem(village):
     raw = sqlite3.connect(models.database.database)
     raw.execute("UPDATE account_balance SET debit = debit + 1 WHERE rowid = 1")
@@ -223,6 +225,7 @@ def test_audit_trail_after_a_sequence_of_changes(village):
     assert audit.entries(since=date(2999, 1, 1)) == []
 
 
+@pytest.mark.sqlite_only  # works on the ledger file with sqlite3
 def test_audit_trail_is_append_only(village):
     raw = sqlite3.connect(models.database.database)
     for statement in ("UPDATE change SET operator = 'x'", "DELETE FROM change"):

@@ -9,12 +9,15 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from peewee import OperationalError
 
 from helpers import await_file
 from ledger import db, i18n
 
 from helpers import clean_env, findings_of, leaf_grams, make_village, ok, refused, silk
+
+pytestmark = pytest.mark.sqlite_only  # two windows on one ledger file and its write lock
 
 #: Records one delivery at a time as fast as it can, pausing a moment after each as a
 #: person would. Without pauses one writer can keep the other waiting throughout: SQLite

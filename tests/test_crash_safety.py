@@ -23,7 +23,8 @@ from helpers import as_schema_1, clean_env, findings_of, leaf_grams, make_villag
 ROWS = 50_000
 KILLS = 4
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
+pytestmark = [pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)"),
+              pytest.mark.sqlite_only]  # a killed process and the ledger file's journal
 
 
 def start_silk(*args, cwd):

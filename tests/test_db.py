@@ -12,6 +12,8 @@ from ledger.errors import LedgerError
 
 from helpers import write_sql
 
+pytestmark = pytest.mark.sqlite_only  # opening, migrating and refusing ledger files
+
 
 def digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

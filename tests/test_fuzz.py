@@ -223,8 +223,10 @@ def test_the_csv_importer_accepts_or_refuses_anything(village, file):
         except LedgerError:
             pass
         else:
-            assert added[kind] == len(rows)
-            for record_id, cells in zip(last_ids(kind, len(rows)), rows):
+            # A row of blank cells is a blank line, which the reader skips (io.sources).
+            meant = [cells for cells in rows if any(cell.strip() for cell in cells)]
+            assert added[kind] == len(meant)
+            for record_id, cells in zip(last_ids(kind, len(meant)), meant):
                 stored_as_meant(kind, record_id, dict(zip(header, cells)), from_file=True)
     sound()
 

@@ -1,6 +1,8 @@
 """A general voucher edited or deleted behind the program's back is named by check."""
 from __future__ import annotations
 
+import pytest
+
 from helpers import build_village, findings_of, tamper
 from ledger import db, models, vouchers
 
@@ -9,6 +11,7 @@ ELECTRICITY = dict(date="2026-04-20", lines=[
     dict(summary="电费", account="102", debit="", credit="356.40")])
 
 
+@pytest.mark.sqlite_only  # works on the ledger file with sqlite3
 def test_a_general_voucher_deleted_outside_the_program_is_named(ledger_path):
     database = db.open_ledger(ledger_path)
     build_village()

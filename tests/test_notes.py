@@ -47,6 +47,7 @@ def test_a_refused_note_writes_nothing(memory_ledger, batch, text, day, message)
     assert table_counts() == before
 
 
+@pytest.mark.sqlite_only  # works on the ledger file with sqlite3
 def test_a_note_cannot_be_changed_and_an_edit_behind_the_programs_back_is_named(file_ledger,
                                                                                 ledger_path):
     build_village()
@@ -63,6 +64,7 @@ def test_a_note_cannot_be_changed_and_an_edit_behind_the_programs_back_is_named(
     models.database.initialize(None)
 
 
+@pytest.mark.sqlite_only  # works on the ledger file with sqlite3
 def test_a_schema_2_ledger_gets_the_notes_table(ledger_path):
     raw = sqlite3.connect(ledger_path)
     fresh = sorted(raw.execute("SELECT type, name, sql FROM sqlite_master").fetchall(),

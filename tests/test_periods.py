@@ -62,12 +62,14 @@ SPANS = [
 ]
 
 
+@pytest.mark.sqlite_only  # works on the ledger file with sqlite3
 @pytest.mark.parametrize("first, last", SPANS)
 @pytest.mark.parametrize("closing", [True, False])
 def test_sums_over_a_span_agree_with_the_postings(books, first, last, closing):
     assert periods.sums(first, last, closing) == by_hand(books, first, last, closing)
 
 
+@pytest.mark.sqlite_only  # works on the ledger file with sqlite3
 def test_every_span_of_a_year_agrees(books):
     """Every first and last day of months and quarters of 2026, and a few days between."""
     days = [date(2026, 1, 1) + timedelta(days=step) for step in range(0, 365, 17)]

@@ -19,6 +19,8 @@ from ledger.errors import LedgerError
 
 from helpers import build_village, valid, write_sql
 
+pytestmark = pytest.mark.sqlite_only  # a ledger file on read-only media
+
 SIDECARS = ("-wal", "-shm", "-journal")
 
 

@@ -9,9 +9,12 @@ from pathlib import Path
 import pytest
 from peewee import OperationalError
 
-from ledger import book, cli, db, models, store, store_errors
+from ledger import book, cli, db, models, store_errors
+from ledger.stores import sqlite as store
 
 from helpers import build_village, valid
+
+pytestmark = pytest.mark.sqlite_only  # SQLite's own result codes (busy, full disk), its file
 
 
 def digest(path: Path) -> str:

@@ -317,6 +317,7 @@ def test_a_members_amount_with_no_household_holding_shares(memory_ledger):
     year_end.close_year(2026, "0", "0")  # nothing for members: nothing to split
 
 
+@pytest.mark.sqlite_only  # edits a table by SQLite's rowid
 def test_a_failing_check_refuses_the_close(year):
     models.database.execute_sql("UPDATE account_balance SET debit = debit + 1 WHERE rowid = 1")
     before = table_counts()

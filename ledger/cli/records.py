@@ -4,10 +4,9 @@ UI, or what the ledger holds when not run from a terminal), `init`, `demo` and
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from ledger import i18n
-from ledger.cli.opening import ledger_path, open_ledger, read_ledger
+from ledger.cli.opening import ledger_exists, ledger_path, open_ledger, read_ledger
 from ledger.cli.output import say
 from ledger.cli.parser import Commands, day, help_text, positive
 
@@ -36,6 +35,9 @@ def add_commands(commands: Commands) -> None:
     imp.add_argument("--allow-duplicates", action="store_true",
                      help=help_text("import_allow_duplicates"))
     imp.set_defaults(run=import_files)
+
+    ledgers = commands.add("ledgers", "ledgers")
+    ledgers.set_defaults(run=list_ledgers)
 
     note = commands.add("note", "note")
     note.add_argument("batch", metavar="BATCH", help=help_text("note_batch"))
@@ -81,7 +83,7 @@ def start_ledger(args) -> int:
     from ledger import db
 
     path = ledger_path(args)
-    existed = Path(path).exists()
+    existed = ledger_exists(path)
     open_ledger(args, create=True)
     _refuse_unless_empty(path)
     if args.village or args.collective:
@@ -90,6 +92,24 @@ def start_ledger(args) -> int:
         book.set_up(args.village, args.collective)
     village = db.get_meta("village") or "-"
     say(i18n.t("init_ready" if existed else "init_done", path=path, village=village))
+    return 0
+
+
+def list_ledgers(args) -> int:
+    """The village ledgers on the PostgreSQL server at --db: code and village, a line each."""
+    from ledger import stores
+    from ledger.errors import LedgerError
+
+    address = ledger_path(args)
+    if not stores.is_server(address):
+        raise LedgerError("ledgers_not_server")
+    from ledger.stores import postgresql
+
+    found = postgresql.ledgers(address)
+    if not found:
+        raise LedgerError("ledgers_none", address=postgresql.parse(address).shown)
+    for code, village in found:
+        say(f"{code}\t{village or '-'}")
     return 0
 
 

@@ -1,23 +1,24 @@
-"""What depends on the database engine (SQLite): a connection with the ledger's settings,
-and the triggers that let the database itself guard the tables.
+"""The SQLite store: a ledger is one file. A connection with the ledger's settings, the
+triggers that let the database itself guard the tables, ids as `MAX(id) + 1` (dense:
+nothing else hands them out), and SQLite's spelling of what SQL spells differently.
 
 `check` compares the triggers the schema defines (`expected_triggers`) with those the
 database reports (`present_triggers`), so a guard dropped or rewritten behind the
-program's back is named. A PostgreSQL store would supply its own two functions here.
-This module imports only the models, so `db`, `check` and the workers of `tamper` can
-all use it without importing each other.
+program's back is named. This module imports only the models, so `db`, `check` and the
+workers of `tamper` can all use it without importing each other.
 """
 from __future__ import annotations
 
 import json
 import os
-import re
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 from peewee import SQL, SqliteDatabase, fn
 
 from ledger import models
+from ledger.stores.base import Store
 
 PRAGMAS = (
     ("journal_mode", "wal"),
@@ -126,21 +127,42 @@ def present_triggers(database: SqliteDatabase) -> dict[str, str]:
     return {name: sql or "" for name, sql in rows.fetchall()}
 
 
-def trigger_problems(database: SqliteDatabase) -> Iterator[tuple[str, str]]:
-    """(trigger, "missing" | "altered" | "foreign") for every trigger the database lacks,
-    holds in another form than the schema's, or holds although the schema has none
-    such (a foreign trigger could rewrite what the program writes)."""
-    present = present_triggers(database)
-    expected = expected_triggers()
-    for name, definition in expected.items():
-        if name not in present:
-            yield name, "missing"
-        elif _plain(present[name]) != _plain(definition):
-            yield name, "altered"
-    for name in sorted(set(present) - set(expected)):
-        yield name, "foreign"
+class SqliteStore(Store):
+    """A ledger in one SQLite file (or in memory)."""
+
+    name = "sqlite"
+    dense_ids = True
+
+    def first_id(self, model: type) -> int:
+        return (model.select(fn.MAX(model._meta.primary_key)).scalar() or 0) + 1
+
+    def month_of(self, field):
+        return month_of(field)
+
+    def among(self, field, ids):
+        return among(field, ids)
+
+    @contextmanager
+    def snapshot(self, database) -> Iterator[bool]:
+        connection = database.connection()
+        if connection.in_transaction:
+            yield True
+            return
+        connection.execute("BEGIN")  # deferred: the first read fixes the snapshot, no lock
+        try:
+            yield False
+        finally:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")  # nothing was written: just end the snapshot
+
+    def expected_guards(self) -> dict[str, str]:
+        return expected_triggers()
+
+    def present_guards(self, database) -> dict[str, str]:
+        return present_triggers(database)
+
+    def guard(self, database, tables: set[str] | None = None) -> None:
+        guard(database, tables)
 
 
-def _plain(definition: str) -> str:
-    """A definition with its runs of white space made one space."""
-    return re.sub(r"\s+", " ", definition).strip()
+STORE = SqliteStore()

@@ -1,0 +1,394 @@
+"""The PostgreSQL store: a township's server keeps many villages' ledgers, each its own
+schema in the township's database, with its own ids, seals, chain and audit trail.
+
+An address is `postgresql://[user[:password]@]host[:port]/database?ledger=CODE`; the
+ledger CODE is the schema's name. Left without `?ledger=`, it names the whole database
+(the township's reports read every ledger in it).
+
+What SQLite does in the file, the server does here: ids come from each table's sequence
+(a rolled-back write leaves a gap, so ids are not dense), the guards are PL/pgSQL
+trigger functions, and writers of one ledger queue on a transaction-scoped advisory
+lock, so two accountants never interleave their vouchers in the chain. The driver is
+psycopg 3 under Peewee's `PostgresqlDatabase`; dates are read as ISO text and integral
+numbers (a `SUM` of fen is `numeric` on PostgreSQL) as integers, exactly as SQLite gives
+them, so the core reads the same rows from both stores.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import parse_qs, urlsplit, urlunsplit
+
+import psycopg
+import psycopg.conninfo
+from peewee import SQL, Expression, PostgresqlDatabase, Value, fn
+from psycopg.adapt import Loader
+from psycopg.types.string import TextLoader
+
+from ledger import models
+from ledger.errors import LedgerError
+from ledger.stores.base import Store
+
+#: What a ledger code (its schema's name) may be: letters (Chinese too), digits, `_`
+#: and `-`, not beginning with `pg_` (PostgreSQL keeps those for itself).
+_CODE = re.compile(r"^(?!pg_)[\w-]{1,40}$")
+#: Seconds to wait for the server to answer before saying it does not.
+CONNECT_TIMEOUT = 5
+
+
+@dataclass(frozen=True)
+class Address:
+    """A parsed server address."""
+
+    conninfo: str  # the address without `?ledger=`, as psycopg takes it
+    database: str
+    ledger: str  # the ledger's code, "" for the whole database
+    shown: str  # the address as messages show it (no password)
+
+    def of(self, code: str) -> str:
+        """The address of ledger `code` in the same database, as `--db` takes it."""
+        return f"{self.conninfo}{'&' if '?' in self.conninfo else '?'}ledger={code}"
+
+
+def parse(address: str) -> Address:
+    """The parts of a server address; a LedgerError when it is not one."""
+    parts = urlsplit(str(address))
+    database = parts.path.lstrip("/")
+    query = parse_qs(parts.query)
+    code = (query.pop("ledger", [""]) or [""])[0]
+    if not parts.hostname or not database or "/" in database:
+        raise LedgerError("pg_address_bad", address=_hide_password(str(address)))
+    if code and not _CODE.match(code):
+        raise LedgerError("pg_code_bad", code=code)
+    rest = "&".join(f"{key}={value}" for key, values in query.items() for value in values)
+    conninfo = urlunsplit(("postgresql", parts.netloc, parts.path, rest, ""))
+    shown = urlunsplit((parts.scheme, _hide_password(parts.netloc), parts.path, "", ""))
+    return Address(conninfo, database, code, f"{shown}?ledger={code}" if code else shown)
+
+
+def _hide_password(text: str) -> str:
+    return re.sub(r"(//[^:/@]*:)[^@/]*@", r"\1***@", text) if "//" in text else re.sub(
+        r"^([^:@]*:)[^@]*@", r"\1***@", text)
+
+
+# -- the connection -----------------------------------------------------------------------
+
+class _IntegralNumeric(Loader):
+    """`numeric` as an int when it is whole (a SUM of bigint fen is numeric on
+    PostgreSQL, an integer on SQLite): money is never a float or a Decimal here."""
+
+    def load(self, data):
+        text = bytes(data).decode("ascii")
+        if "." in text or "e" in text.lower() or text in ("NaN", "Infinity", "-Infinity"):
+            from decimal import Decimal
+
+            return Decimal(text)
+        return int(text)
+
+
+class LedgerDatabase(PostgresqlDatabase):
+    """A connection to one ledger's schema (or, with `schema` "", to the database).
+
+    Every connection reads dates as ISO text and whole numerics as ints (as SQLite
+    gives them); every write transaction first takes the ledger's advisory lock, so
+    writers of one village queue and writers of different villages never wait."""
+
+    def __init__(self, address: Address, schema: str, readonly: bool = False):
+        self.address = address
+        self.schema = schema
+        self.readonly = readonly
+        # `database` is the ledger's whole address, as a file's is its path (what
+        # messages show and commands are given); the connection itself is `conninfo`'s.
+        super().__init__(address.of(schema) if schema else address.conninfo,
+                         conninfo=address.conninfo, connect_timeout=CONNECT_TIMEOUT,
+                         prefer_psycopg3=True)
+
+    def _connect(self):
+        conn = super()._connect()
+        conn.adapters.register_loader("date", TextLoader)
+        conn.adapters.register_loader("numeric", _IntegralNumeric)
+        with conn.cursor() as cursor:
+            if self.schema:
+                cursor.execute(psycopg.sql.SQL("SET search_path TO {}").format(
+                    psycopg.sql.Identifier(self.schema)))
+            if self.readonly:
+                cursor.execute("SET default_transaction_read_only = on")
+        return conn
+
+    def begin(self, isolation_level=None):
+        super().begin(isolation_level)
+        if self.schema and not self.readonly:
+            self.cursor().execute("SELECT pg_advisory_xact_lock(hashtext(%s))",
+                                  (f"silk:{self.schema}",))
+
+
+def connect(address: Address, schema: str, readonly: bool = False) -> LedgerDatabase:
+    """An open connection to `schema` at `address`; server errors as LedgerErrors."""
+    from ledger import store_errors
+
+    database = LedgerDatabase(address, schema, readonly)
+    try:
+        database.connect()
+    except store_errors.ERRORS as error:
+        if store_errors.kind(error) == store_errors.UNREACHABLE:
+            raise _diagnosed(address) from None
+        raise refusal(error, address) from None
+    return database
+
+
+def _diagnosed(address: Address) -> LedgerError:
+    """Why a connection failed, found out rather than read from the message: libpq
+    gives no SQLSTATE for a refused connection. The server does not answer on its port;
+    or it answers and lets this login into its `postgres` database, which then says
+    whether the township's database exists; or it refuses the login."""
+    import socket
+
+    params = psycopg.conninfo.conninfo_to_dict(address.conninfo)
+    host = str(params.get("host") or "localhost")
+    if not host.startswith("/"):
+        try:
+            socket.create_connection((host.split(",")[0], int(params.get("port") or 5432)),
+                                     timeout=CONNECT_TIMEOUT).close()
+        except OSError:
+            return LedgerError("pg_unreachable", address=address.shown)
+    try:
+        with psycopg.connect(psycopg.conninfo.make_conninfo(address.conninfo, dbname="postgres"),
+                             connect_timeout=CONNECT_TIMEOUT, autocommit=True) as probe:
+            known = probe.execute("SELECT 1 FROM pg_database WHERE datname = %s",
+                                  (address.database,)).fetchone()
+    except psycopg.Error:
+        return LedgerError("pg_denied", address=address.shown)
+    if known is None:
+        return LedgerError("pg_no_database", database=address.database, address=address.shown)
+    return LedgerError("pg_denied", address=address.shown)
+
+
+def refusal(error: BaseException, address: Address) -> LedgerError:
+    """What a server error means for the user, one line: the server does not answer,
+    the database is not there, the login is refused, no right to do it, or another."""
+    from ledger import store_errors
+
+    found = store_errors.kind(error)
+    if found == store_errors.UNREACHABLE:
+        return LedgerError("pg_unreachable", address=address.shown)
+    if found == store_errors.NO_DATABASE:
+        return LedgerError("pg_no_database", database=address.database, address=address.shown)
+    if found == store_errors.DENIED:
+        return LedgerError("pg_denied", address=address.shown)
+    if found == store_errors.BUSY:
+        return LedgerError("db_busy")
+    if found == store_errors.FULL:
+        return LedgerError("pg_full", address=address.shown)
+    first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return LedgerError("db_error", path=address.shown, reason=first)
+
+
+# -- ledgers on a server ------------------------------------------------------------------
+
+def ledger_codes(database: PostgresqlDatabase) -> list[str]:
+    """The schemas of `database` that hold a ledger (a `meta` table with a ledger id)."""
+    rows = database.execute_sql(
+        "SELECT table_schema FROM information_schema.tables WHERE table_name = 'meta' "
+        "AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1").fetchall()
+    return [schema for (schema,) in rows]
+
+
+def ledgers(address: str) -> list[tuple[str, str]]:
+    """(code, village name) of every ledger in the database at `address`."""
+    where = parse(address)
+    database = connect(where, "", readonly=True)
+    try:
+        found = []
+        for code in ledger_codes(database):
+            row = database.execute_sql(
+                psycopg.sql.SQL("SELECT value FROM {}.meta WHERE key = 'village'").format(
+                    psycopg.sql.Identifier(code)).as_string(None)).fetchone()
+            found.append((code, row[0] if row else ""))
+        return found
+    finally:
+        database.close()
+
+
+def open_ledger(address: str, *, create: bool = False, readonly: bool = False
+                ) -> tuple[LedgerDatabase, bool]:
+    """Connect to the ledger at `address` and bind the models to it: (database, whether
+    it is new and still needs its schema). With `create`, a ledger code the database
+    does not hold becomes a new schema; without, it is refused."""
+    where = parse(address)
+    if not where.ledger:
+        raise LedgerError("pg_no_ledger_code", address=where.shown)
+    probe = connect(where, "", readonly=False)
+    try:
+        exists = where.ledger in ledger_codes(probe)
+        if not exists and (readonly or not create):
+            raise LedgerError("pg_no_ledger", code=where.ledger, address=where.shown)
+        if not exists:
+            probe.execute_sql(psycopg.sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(
+                psycopg.sql.Identifier(where.ledger)).as_string(None))
+    except LedgerError:
+        probe.close()
+        raise
+    except Exception as error:  # noqa: BLE001 - a driver error, said as one line
+        probe.close()
+        raise refusal(error, where) from None
+    probe.close()
+    database = connect(where, where.ledger, readonly=readonly)
+    models.database.initialize(database)
+    return database, not exists
+
+
+def drop_ledger(address: str) -> None:
+    """Remove the ledger at `address` and everything in it (for tests and `silk copy`
+    into a fresh schema); nothing is asked."""
+    where = parse(address)
+    database = connect(where, "")
+    try:
+        database.execute_sql(psycopg.sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(
+            psycopg.sql.Identifier(where.ledger)).as_string(None))
+    finally:
+        database.close()
+
+
+def dump(address: str, target=None) -> Path:
+    """The ledger's schema written as SQL by the server's own `pg_dump` into `target`
+    (a new file, or a folder for a dated name; by default `CODE-YYYY-MM-DD-HHMMSS.sql`
+    in the working folder): what a township's backup of one village is. psql reads it
+    back into an empty database."""
+    where = parse(address)
+    if not where.ledger:
+        raise LedgerError("pg_no_ledger_code", address=where.shown)
+    folder = Path(target) if target is not None and Path(target).is_dir() else None
+    if target is None or folder is not None:
+        stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
+        target = (folder or Path.cwd()) / f"{where.ledger}-{stamp}.sql"
+    target = Path(target)
+    if target.exists():
+        raise LedgerError("backup_exists", path=str(target))
+    program = shutil.which("pg_dump") or next(
+        (str(path) for path in sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_dump"),
+                                      reverse=True)), None)
+    if program is None:
+        raise LedgerError("pg_dump_missing")
+    if where.ledger not in dict(ledgers(address)):
+        raise LedgerError("pg_no_ledger", code=where.ledger, address=where.shown)
+    done = subprocess.run([program, "--schema", where.ledger, "--no-owner", "--file",
+                           str(target), "--dbname", where.conninfo],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        target.unlink(missing_ok=True)
+        reason = (done.stderr.strip().splitlines() or ["pg_dump"])[-1]
+        raise LedgerError("db_error", path=where.shown, reason=reason)
+    return target
+
+
+# -- the store ----------------------------------------------------------------------------
+
+#: PL/pgSQL of the guarding trigger functions, by name. They refuse with SQLSTATE 23000
+#: (integrity_constraint_violation), as SQLite's RAISE(ABORT) is a constraint failure:
+#: the same IntegrityError from either store.
+FUNCTIONS = {
+    "silk_append_only": (
+        "BEGIN RAISE EXCEPTION 'silk: % rows are never changed; correct by reversal', "
+        "TG_TABLE_NAME USING ERRCODE = '23000'; END;"),
+    "silk_closed_season": (
+        "BEGIN IF (SELECT \"closed\" FROM \"season\" WHERE \"id\" = NEW.\"season_id\") "
+        "IS NOT NULL THEN RAISE EXCEPTION 'silk: the season is closed' USING ERRCODE = "
+        "'23000'; END IF; RETURN NEW; END;"),
+}
+#: pg_trigger.tgtype bits: a row trigger (1), before (2), on insert (4), delete (8), update (16).
+_TGTYPE = {"INSERT": 1 | 2 | 4, "DELETE": 1 | 2 | 8, "UPDATE": 1 | 2 | 16}
+
+
+class PostgresqlStore(Store):
+    """Ledgers as schemas on a PostgreSQL server."""
+
+    name = "postgresql"
+    dense_ids = False
+
+    def first_id(self, model: type) -> int:
+        return self._nextval(model)
+
+    def next_id(self, model: type, handed: dict) -> int:
+        """Each id from the table's sequence: another writer's transaction may take
+        the next one meanwhile (the advisory lock queues writers of one ledger, but a
+        sequence is not transactional)."""
+        return self._nextval(model)
+
+    def _nextval(self, model: type) -> int:
+        table = model._meta.table_name
+        key = model._meta.primary_key.column_name
+        return models.database.execute_sql(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s))", (f'"{table}"', key)).fetchone()[0]
+
+    def month_of(self, field):
+        return fn.to_char(field, SQL("'YYYY-MM'"))  # a literal: GROUP BY repeats it
+
+    def among(self, field, ids):
+        return Expression(field, "=", fn.ANY(Value(list(ids), unpack=False)))
+
+    @contextmanager
+    def snapshot(self, database) -> Iterator[bool]:
+        if database.in_transaction():
+            yield True
+            return
+        database.execute_sql("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            yield False
+        finally:
+            database.execute_sql("ROLLBACK")
+
+    def expected_guards(self) -> dict[str, str]:
+        guards = {}
+        for model in models.APPEND_ONLY_MODELS:
+            table = model._meta.table_name
+            for event in ("UPDATE", "DELETE"):
+                guards[f"{table}_no_{event.lower()}"] = _shown(
+                    table, _TGTYPE[event], "silk_append_only", FUNCTIONS["silk_append_only"])
+        for model in (*models.RECORD_MODELS, models.Voucher):
+            table = model._meta.table_name
+            guards[f"{table}_closed_season"] = _shown(
+                table, _TGTYPE["INSERT"], "silk_closed_season", FUNCTIONS["silk_closed_season"])
+        return guards
+
+    def present_guards(self, database) -> dict[str, str]:
+        rows = database.execute_sql(
+            "SELECT t.tgname, c.relname, t.tgtype, p.proname, p.prosrc FROM pg_trigger t "
+            "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = "
+            "c.relnamespace JOIN pg_proc p ON p.oid = t.tgfoid WHERE n.nspname = "
+            "current_schema() AND NOT t.tgisinternal").fetchall()
+        return {name: _shown(table, kind, function, source)
+                for name, table, kind, function, source in rows}
+
+    def guard(self, database, tables: set[str] | None = None) -> None:
+        for function, body in FUNCTIONS.items():
+            database.execute_sql(f"CREATE OR REPLACE FUNCTION \"{function}\"() RETURNS trigger "
+                                 f"LANGUAGE plpgsql AS $silk${body}$silk$".replace("%", "%%"))
+        present = self.present_guards(database)
+        for model in models.APPEND_ONLY_MODELS:
+            table = model._meta.table_name
+            for event in ("UPDATE", "DELETE"):
+                name = f"{table}_no_{event.lower()}"
+                if name not in present and (tables is None or table in tables):
+                    database.execute_sql(f'CREATE TRIGGER "{name}" BEFORE {event} ON "{table}" '
+                                         f'FOR EACH ROW EXECUTE FUNCTION "silk_append_only"()')
+        for model in (*models.RECORD_MODELS, models.Voucher):
+            table = model._meta.table_name
+            name = f"{table}_closed_season"
+            if name not in present and (tables is None or table in tables):
+                database.execute_sql(f'CREATE TRIGGER "{name}" BEFORE INSERT ON "{table}" '
+                                     f'FOR EACH ROW EXECUTE FUNCTION "silk_closed_season"()')
+
+
+def _shown(table: str, kind: int, function: str, source: str) -> str:
+    """A trigger as `check` compares it: its table, events, function and the function's
+    body, so a trigger moved, narrowed or pointed at a rewritten function is named."""
+    return f"{table} {kind} {function} {source}"
+
+
+STORE = PostgresqlStore()
