@@ -22,7 +22,7 @@ from ledger.browse.households import HouseholdEntry, Households, initials
 from ledger.browse.journal import (JOURNAL_KINDS, Journal, JournalKey, JournalRow, PostingLine,
                                    parse_day_range)
 from ledger.browse.overview import Glance, Overview, UnsoldBatch, YieldBar
-from ledger.browse.seasons import Season, Seasons, data_stamp
+from ledger.browse.seasons import Season, Seasons, data_stamp, write_stamp
 from ledger.overview import current_season, is_empty  # shared with the command line
 from ledger.browse.wages import Wages
 from ledger.browse.accounts import Accounts
@@ -31,6 +31,7 @@ from ledger.models import COLLECTIVE
 
 __all__ = [
     "ReadModel", "Season", "release", "COLLECTIVE", "current_season", "data_stamp", "is_empty",
+    "write_stamp",
     "initials", "parse_day_range", "JOURNAL_KINDS", "BatchDetail", "BatchRow", "Glance",
     "HouseholdEntry", "JournalKey", "JournalRow", "PostingLine", "UnsoldBatch", "YieldBar",
 ]

@@ -20,6 +20,18 @@ def data_stamp() -> tuple[int, ...]:
     return tuple(table.select(fn.MAX(table.id)).scalar() or 0 for table in tables)
 
 
+def write_stamp() -> tuple[int, ...]:
+    """Changes whenever anyone (another accountant too) writes to the ledger: the largest
+    id of every table a write adds a row to (records, parties, seasons, batches, general
+    vouchers, the vouchers and the audit trail), read in one statement."""
+    tables = (models.Party, models.Season, models.Batch, *models.RECORD_MODELS,
+              models.GeneralVoucher, models.Voucher, models.Change)
+    sql = "SELECT " + ", ".join(f'(SELECT MAX(id) FROM "{table._meta.table_name}")'
+                                for table in tables)
+    row = models.database.execute_sql(sql).fetchone()
+    return tuple(value or 0 for value in row)
+
+
 class Seasons:
     """The ledger's seasons, and each season's figures (`income.season_income`) kept
     until the ledger changes: every screen of a season reads the same figures, once."""
@@ -32,6 +44,7 @@ class Seasons:
     current = staticmethod(season_to_open)
     is_empty = staticmethod(is_empty)
     data_stamp = staticmethod(data_stamp)
+    write_stamp = staticmethod(write_stamp)
 
     @staticmethod
     def all() -> list[Season]:
