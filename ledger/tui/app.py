@@ -16,7 +16,7 @@ from textual.app import App
 from textual.command import CommandPalette
 from textual.binding import Binding
 
-from ledger import audit, db, i18n
+from ledger import audit, db, i18n, stores
 from ledger.browse import ReadModel, Season, lookup
 from ledger.i18n import t
 from ledger.tui import texts  # noqa: F401  (registers the UI's texts)
@@ -83,6 +83,8 @@ class SilkApp(App):
         Binding("I", "import_files", "tui.key.import", key_display="I"),
         Binding("E", "export_files", "tui.key.export", key_display="E"),
         Binding("f2", "toggle_language", "tui.key.language"),
+        # on a township's server only (see `check_action`)
+        Binding("L", "switch_ledger", "tui.key.switch_ledger", key_display="L"),
         Binding("q", "quit", "tui.key.quit"),
         # Textual's own palette key, given here so that its label is translated too.
         Binding(App.COMMAND_PALETTE_BINDING, "command_palette", "tui.key.palette",
@@ -106,6 +108,14 @@ class SilkApp(App):
         #: Whether to call `settle_memory` once they are: in the one app of a `silk`
         #: process, not in tests that make hundreds of apps in one.
         self.settles_memory = False
+        #: The open village as the header shows it after the screen's name.
+        self.place = ""
+        #: The ledger's `write_stamp` when last shown: another accountant's write
+        #: changes it, and the screen in view is read again (see `look_for_writes`).
+        self.seen_writes: tuple[int, ...] | None = None
+
+    #: Seconds between two looks for what another accountant wrote.
+    LOOK_EVERY = 5.0
 
     def on_descendant_focus(self, event) -> None:
         """The widget taking the cursor names its keys in the reader's language (its
@@ -115,6 +125,8 @@ class SilkApp(App):
     def on_mount(self) -> None:
         localize(self)
         self._retitle()
+        self.seen_writes = self._write_stamp()
+        self.set_interval(self.LOOK_EVERY, self.look_for_writes)
         if self.read_model.seasons.is_empty():
             from ledger.tui.screens.setup import SetupScreen
 
@@ -163,8 +175,43 @@ class SilkApp(App):
     def _retitle(self) -> None:
         village = db.get_meta("village")
         self.title = f"{t('tui.title')} · {village}" if village else t("tui.title")
+        self.place = place(self.db_path, village)
         season = self.season
-        self.sub_title = f"{season.code} {season.name}" if season else t("tui.no_season")
+        shown = f"{season.code} {season.name}" if season else t("tui.no_season")
+        # every screen's header: its own name, then the village open and the season
+        self.sub_title = f"{self.place} · {shown}"
+
+    # -- what another accountant wrote ----------------------------------------------------
+    def _write_stamp(self) -> tuple[int, ...] | None:
+        try:
+            return self.read_model.seasons.write_stamp()
+        except EXPECTED:
+            return None  # (the ledger cannot be read just now: the next look tells)
+
+    def on_app_focus(self) -> None:
+        """The terminal's window comes back to the front: look at once."""
+        self.look_for_writes()
+
+    def look_for_writes(self, reload: bool = True) -> bool:
+        """Read the screen in view again if anyone wrote to the ledger since it was
+        shown (another accountant on the same server ledger, another window on the
+        file); one statement of a few `MAX(id)`s, so it runs every few seconds. The
+        other screens redo themselves as they are resumed (a screen resuming looks
+        itself, with `reload` False: its redo reads it). True if something changed."""
+        if not self.is_running:
+            return False
+        stamp = self._write_stamp()
+        if stamp is None or self.seen_writes is None or stamp == self.seen_writes:
+            if self.seen_writes is None:
+                self.seen_writes = stamp
+            return False
+        self.checked = None
+        if reload:
+            self.records_changed()
+        else:
+            self.changes += 1
+            self.seen_writes = stamp
+        return True
 
     async def redo_screen(self) -> None:
         """Redo the screen in view after a change of season, language or records."""
@@ -353,11 +400,15 @@ class SilkApp(App):
         if isinstance(screen, LedgerScreen) and screen.shown_as != screen.state():
             await screen.redo()
 
-    def reopen_ledger(self, text: str) -> None:
+    def reopen_ledger(self, text: str, address: str | None = None) -> None:
         """After a restore: open the restored ledger afresh, forget every figure kept
-        from the old one, and show the screens again from their roots."""
+        from the old one, and show the screens again from their roots. With `address`,
+        the ledger at that address is opened instead (another village on the server)."""
         self.read_model.release()
-        self.read_model.reopened(db.open_ledger(self.db_path))
+        self.read_model.reopened(db.open_ledger(address or self.db_path))
+        if address:
+            self.db_path = address
+        self.seen_writes = self._write_stamp()
         season = self.season
         self.season = ((self.read_model.seasons.by_code(season.code) if season else None)
                        or self.read_model.seasons.current())
@@ -367,6 +418,47 @@ class SilkApp(App):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.notify(text, timeout=10)
+
+    # -- the other villages of a township's server ----------------------------------------
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """The key to switch villages shows on a server's ledger only."""
+        if action == "switch_ledger":
+            return stores.is_server(self.db_path)
+        return True
+
+    def action_switch_ledger(self) -> None:
+        """The server's ledgers (code, village) to choose one from; on a file, why not."""
+        if not stores.is_server(self.db_path):
+            self.notify(t("tui.switch.needs_server"), severity="warning", timeout=8)
+            return
+        from ledger.stores import postgresql
+
+        try:
+            found = postgresql.ledgers(self.db_path)
+        except EXPECTED as error:
+            self.notify(problem(error, self.db_path), severity="error")
+            return
+        options = [(code, f"{code}  {village or '-'}") for code, village in found]
+        current = postgresql.parse(self.db_path).ledger
+        self.push_screen(ChooseScreen(t("tui.pick.ledger"), options, current),
+                         lambda code: code and self.call_later(self.switch_ledger, code))
+
+    async def switch_ledger(self, code: str) -> None:
+        """Open ledger `code` of the same server database as the restore reopens one,
+        and show its home screen; the ledger open before stays open if it cannot be."""
+        from ledger.stores import postgresql
+
+        where = postgresql.parse(self.db_path)
+        if code == where.ledger:
+            return
+        before = self.db_path
+        try:
+            self.reopen_ledger(t("tui.switch.done", code=code), where.of(code))
+        except EXPECTED as error:
+            self.notify(problem(error, where.of(code)), severity="error")
+            self.read_model.reopened(db.open_ledger(before))
+            return
+        await self.switch_mode("home")
 
     # -- adding records: the entry forms live in ledger.tui.forms ----------------------
     def action_add_record(self) -> None:
@@ -489,6 +581,7 @@ class SilkApp(App):
 
     def _changed(self) -> None:
         self.changes += 1
+        self.seen_writes = self._write_stamp()
         if self.season is None:
             self.season = self.read_model.seasons.current()
             self._retitle()
@@ -499,6 +592,20 @@ class SilkApp(App):
             self.screen.load()
 
 
+
+
+def place(address: str, village: str | None) -> str:
+    """The open ledger as the header names it: `桑园村 · sangyuan @ 127.0.0.1/township`
+    on a server (no user or password), `桑园村 · ledger.db` for a file."""
+    name = village or t("tui.no_village")
+    if stores.is_server(address):
+        from urllib.parse import urlsplit
+
+        from ledger.stores import postgresql
+
+        where = postgresql.parse(address)
+        return f"{name} · {where.ledger} @ {urlsplit(address).hostname}/{where.database}"
+    return f"{name} · {Path(address).name}"
 
 
 def season_option(season: Season) -> str:
@@ -532,4 +639,6 @@ def make_app(db_path: str | os.PathLike, lang: str | None = None,
     if operator:
         audit.set_operator(operator)
     database = db.open_ledger(db_path, create=True)
-    return SilkApp(str(Path(db_path)), ReadModel(database))
+    # (a server's address is kept as written: as a path its `//` would become `/`)
+    address = str(db_path) if stores.is_server(db_path) else str(Path(db_path))
+    return SilkApp(address, ReadModel(database))

@@ -9,7 +9,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from ledger import i18n, terms
+from ledger import i18n, stores, terms
 from ledger.browse import HouseholdEntry, ReadModel, release
 from ledger.i18n import t
 from ledger.tui.safety import EXPECTED
@@ -84,6 +84,9 @@ class LedgerCommands(Provider):
         if season is not None:
             found.append((t("tui.cmd.edit_season", code=season.code), app.edit_season, ""))
         found.append((t("tui.cmd.edit_partner"), app.edit_partner, ""))
+        found.append((t("tui.cmd.switch_ledger"), app.action_switch_ledger,
+                      t("tui.cmd.switch_ledger_help") if stores.is_server(app.db_path)
+                      else t("tui.switch.needs_server")))
         found += [(t("tui.cmd.log"), app.action_open_log, ""),
                   (t("tui.cmd.backup_now"), app.action_backup_now, ""),
                   (t("tui.cmd.backups"), app.action_backups, ""),

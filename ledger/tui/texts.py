@@ -478,6 +478,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     # choosers
     "tui.pick.season": ("Choose a season", "选择蚕季"),
     "tui.pick.kind": ("Add which record?", "记哪一类？"),
+    "tui.pick.ledger": ("Which village's ledger on this server?", "选择本服务器上的村账本"),
+    # the villages of a township's server
+    "tui.no_village": ("(village not named)", "（未写村名）"),
+    "tui.key.switch_ledger": ("Village", "切换村"),
+    "tui.cmd.switch_ledger": ("Switch village ledger", "切换村账本"),
+    "tui.cmd.switch_ledger_help": ("Open another village's ledger on this server",
+                                   "打开本服务器上另一个村的账本"),
+    "tui.switch.needs_server": (
+        "Switching villages needs a township server (a postgresql:// address); this "
+        "ledger is a file", "切换村账本需要乡镇服务器（postgresql:// 地址）；本账本是一个文件"),
+    "tui.switch.done": ("Opened the ledger {code}", "已打开村账本 {code}"),
     # problems
     "tui.forms_missing": ("The entry forms are not installed in this build",
                           "此版本没有录入表"),

@@ -72,6 +72,9 @@ class LedgerScreen(Screen):
         self.load()
 
     async def on_screen_resume(self) -> None:
+        look = getattr(self.app, "look_for_writes", None)
+        if look is not None and self.shown_as is not None:
+            look(reload=False)  # what another accountant wrote meanwhile
         if self.shown_as is not None and self.shown_as != self.state():
             await self.redo()
 

@@ -26,6 +26,7 @@ KEY_ACTIONS = (
 #: screens, `ghbjvkzd 页面`) goes as one, named here by its first key's action.
 LESSER_ACTIONS = (
     "year_end",  # the whole books' year-end close: rare, and in the palette
+    "switch_ledger",  # another village on the server: in the palette too
     "import_files", "export_files",  # now and then, and in the palette
     "backup_now", "app.backup_now", "backups", "app.backup_to", "restore", "open_log",
     "choose_season", "toggle_language", "all_statements", "history", "clear", "check",
