@@ -99,6 +99,9 @@ def _open_on_server(address: str, *, create: bool, readonly: bool):
     try:
         if new:
             _create(database)
+            from ledger import roles  # the township's auditors read every ledger
+
+            roles.grant_new_ledger(database, where.ledger)
         elif readonly:
             _refuse_outdated(database, where.shown)
         else:

@@ -1597,4 +1597,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "之后用“silk check”核验"),
     "help.ledgers": ("list the village ledgers on a PostgreSQL server (code, village)",
                      "列出 PostgreSQL 服务器上的各村账本（编号、村名）"),
+    # -- users of a township's server (ledger.roles) -------------------------------------
+    "help.user": ("who may do what on a PostgreSQL server: add a user, list them",
+                  "服务器上的用户与权限：添加用户、列出用户"),
+    "help.users": ("user commands", "用户命令"),
+    "help.user_add": ("create a login: an accountant reads and writes only his villages' "
+                      "ledgers, an auditor reads every ledger and writes nothing",
+                      "新建登录用户：会计只能读写所管各村的账本，审计（经管站）可读全部账本、不能写"),
+    "help.user_list": ("list the users of the township database (name, role, ledgers)",
+                       "列出乡镇数据库的用户（用户名、角色、账本）"),
+    "help.user_name": ("the login's name", "登录用户名"),
+    "help.user_role": ("accountant (his villages only) or auditor (reads all, writes none)",
+                       "accountant 会计（只管所列村）或 auditor 审计（全部只读）"),
+    "help.user_ledger": ("a ledger code the accountant keeps; give it again for more "
+                         "villages, or later to add one",
+                         "会计所管的账本编号；可重复给出多个村，或以后再加"),
+    "help.user_password": ("the login's password (none: the server authenticates otherwise)",
+                           "登录密码（不给则由服务器以其他方式认证）"),
+    "user_role.accountant": ("accountant", "会计"),
+    "user_role.auditor": ("auditor", "审计"),
+    "user_added": ("{name} ({role}) may now read: {ledgers}",
+                   "{name}（{role}）现在可以查阅：{ledgers}"),
+    "user_none": ("there are no users at {address}; 'silk user add' creates one",
+                  "{address} 上还没有用户；用“silk user add”新建"),
+    "user_not_server": ("users and their rights are kept by a PostgreSQL server: give "
+                        "--db postgresql://user@host:port/database (a ledger file has none)",
+                        "用户及其权限由 PostgreSQL 服务器管理：请用 "
+                        "--db postgresql://用户@主机:端口/数据库（账本文件没有用户）"),
+    "user_name_bad": ("'{name}' cannot be a user name: use letters, digits, _ or - "
+                      "(at most 63, not beginning with pg_)",
+                      "“{name}”不能作用户名：请用字母、数字、_ 或 -（至多 63 个，不以 pg_ 开头）"),
+    "user_role_bad": ("'{role}' is not a role: accountant or auditor",
+                      "“{role}”不是角色：应为 accountant 或 auditor"),
+    "user_needs_ledger": ("an accountant keeps at least one village: give --ledger CODE",
+                          "会计至少管一个村：请给出 --ledger 账本编号"),
+    "user_other_role": ("{name} is already a login on this server as {role}; choose another "
+                        "name",
+                        "{name} 已是本服务器上的登录用户（{role}）；请换一个用户名"),
 }

@@ -156,7 +156,7 @@ def build_parser(argv: list[str] | None = None) -> Parser:
 
 def _parser(only: str | None) -> tuple[Parser, "Commands"]:
     from ledger.cli import (assets, books, closing_and_corrections, documents, export,
-                            records, reports, safekeeping, year_end)
+                            records, reports, safekeeping, users, year_end)
 
     parser = Parser(prog="silk", description=i18n.t("help.silk"))
     parser.add_argument("--version", action="version", version=f"silk-ledger {__version__}",
@@ -170,7 +170,7 @@ def _parser(only: str | None) -> tuple[Parser, "Commands"]:
     commands = Commands(parser.add_subparsers(title=i18n.t("help.commands"),
                                               metavar="COMMAND"), common, only)
     for area in (records, reports, documents, export, safekeeping, closing_and_corrections,
-                 books, year_end, assets):
+                 books, year_end, assets, users):
         area.add_commands(commands)
     return parser, commands
 

@@ -192,11 +192,25 @@ def refusal(error: BaseException, address: Address) -> LedgerError:
 # -- ledgers on a server ------------------------------------------------------------------
 
 def ledger_codes(database: PostgresqlDatabase) -> list[str]:
-    """The schemas of `database` that hold a ledger (a `meta` table with a ledger id)."""
+    """The schemas of `database` that hold a ledger (a `meta` table with a ledger id).
+
+    Read from the catalog, which every login sees whole (information_schema shows only
+    what the login has rights on): a ledger this login may not read is still there, and
+    opening it is refused by the server as such, not said to be missing."""
     rows = database.execute_sql(
-        "SELECT table_schema FROM information_schema.tables WHERE table_name = 'meta' "
-        "AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1").fetchall()
+        "SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE c.relname = 'meta' AND c.relkind IN ('r', 'p') "
+        "AND n.nspname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1").fetchall()
     return [schema for (schema,) in rows]
+
+
+def may_read(database: PostgresqlDatabase, code: str) -> bool:
+    """Whether this login may read ledger `code`, as the server's own grants say
+    (`ledger.roles`). Asked before opening it, because a schema this login has no
+    USAGE on looks empty rather than refused (its tables are not found, not denied)."""
+    return bool(database.execute_sql(
+        "SELECT has_schema_privilege(%s, 'USAGE') AND has_table_privilege("
+        "format('%%I.meta', %s::text), 'SELECT')", (code, code)).fetchone()[0])
 
 
 def ledgers(address: str) -> list[tuple[str, str]]:
@@ -206,6 +220,9 @@ def ledgers(address: str) -> list[tuple[str, str]]:
     try:
         found = []
         for code in ledger_codes(database):
+            if not may_read(database, code):  # another village's, for this login: its code only
+                found.append((code, ""))
+                continue
             row = database.execute_sql(
                 psycopg.sql.SQL("SELECT value FROM {}.meta WHERE key = 'village'").format(
                     psycopg.sql.Identifier(code)).as_string(None)).fetchone()
@@ -228,6 +245,8 @@ def open_ledger(address: str, *, create: bool = False, readonly: bool = False
         exists = where.ledger in ledger_codes(probe)
         if not exists and (readonly or not create):
             raise LedgerError("pg_no_ledger", code=where.ledger, address=where.shown)
+        if exists and not may_read(probe, where.ledger):
+            raise LedgerError("pg_denied", address=where.shown)
         if not exists:
             probe.execute_sql(psycopg.sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(
                 psycopg.sql.Identifier(where.ledger)).as_string(None))
