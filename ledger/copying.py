@@ -164,11 +164,11 @@ def _carry(reading, writing, source: str) -> Copied:
         for model in sort_models(models.ALL_MODELS):
             counts[model._meta.table_name] = _carry_table(model, reading, writing)
     store = stores.of(writing)
-    if store.name == "postgresql":
-        for model in models.ALL_MODELS:
-            _advance_sequence(model, writing)
     store.guard(writing)
     audit.log("copy", target=shown(source), after={"rows": sum(counts.values())})
+    if store.name == "postgresql":  # last: the copy's own audit entry has an id too
+        for model in models.ALL_MODELS:
+            _advance_sequence(model, writing)
     return Copied(counts, anchors.head().code)
 
 
