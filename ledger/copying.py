@@ -109,6 +109,7 @@ def _refuse_existing(target: str) -> None:
 
 def _to_file(reading, source: str, target: Path) -> Copied:
     partial = leftovers.partial(target)
+    leftovers.sweep(target)  # what a killed copy (or backup) into this name left
     leftovers.remove(partial)
     writing = sqlite_store.sqlite(str(partial))
     try:
