@@ -211,3 +211,33 @@ def test_a_closed_season_goes_to_the_server_and_back(village, township, tmp_path
         sound(where, tmp_path)
     codes = seasons(village)
     assert reports(home, tmp_path, codes) == reports(closed, tmp_path, codes)
+
+
+def failing_at_the_end(monkeypatch):
+    """The copy fails after every row is in, just before it would commit."""
+    from ledger import copying
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("cut off")
+
+    monkeypatch.setattr(copying.audit, "log", fail)
+    return copying
+
+
+def test_a_failed_copy_to_a_file_leaves_nothing(village, tmp_path, monkeypatch):
+    copying = failing_at_the_end(monkeypatch)
+    target = tmp_path / "new.db"
+    with pytest.raises(RuntimeError):
+        copying.copy(str(village), str(target))
+    assert sorted(path.name for path in tmp_path.iterdir()) == []
+
+
+@needs_server
+def test_a_failed_copy_to_the_server_leaves_no_schema(village, township, tmp_path, monkeypatch):
+    copying = failing_at_the_end(monkeypatch)
+    code = f"v{uuid.uuid4().hex[:8]}"
+    with pytest.raises(RuntimeError):
+        copying.copy(str(village), f"{township}?ledger={code}")
+    with psycopg.connect(township) as connection:
+        assert connection.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s",
+                                  (code,)).fetchone() is None
