@@ -25,9 +25,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from peewee import sort_models
+from peewee import fn, sort_models
 
-from ledger import anchors, audit, db, leftovers, models, store_errors, stores
+from ledger import anchors, audit, db, leftovers, models, seal, store_errors, stores
 from ledger.errors import LedgerError
 from ledger.stores import sqlite as sqlite_store
 
@@ -166,11 +166,28 @@ def _carry(reading, writing, source: str) -> Copied:
             counts[model._meta.table_name] = _carry_table(model, reading, writing)
     store = stores.of(writing)
     store.guard(writing)
-    audit.log("copy", target=shown(source), after={"rows": sum(counts.values())})
+    noted: dict = {"rows": sum(counts.values())}
+    gaps = _gaps_on_arrival() if store.dense_ids and not stores.of(reading).dense_ids else {}
+    if gaps:
+        noted["gaps"] = gaps
+    audit.log("copy", target=shown(source), after=noted)
     if store.name == "postgresql":  # last: the copy's own audit entry has an id too
         for model in models.ALL_MODELS:
             _advance_sequence(model, writing)
     return Copied(counts, anchors.head().code)
+
+
+def _gaps_on_arrival() -> dict[str, list[list[int]]]:
+    """table -> the id ranges a ledger from a server lacks (a rolled-back write's
+    sequence values), for the copy's audit entry to declare: a file's ids are dense, and
+    `check` there names any gap the copy did not bring with it (`seal.copied_gaps`)."""
+    found = {}
+    for model in seal.DENSE_MODELS:
+        key = model._meta.primary_key
+        count, highest = model.select(fn.COUNT(key), fn.MAX(key)).tuples().get()
+        if (highest or 0) != count:
+            found[model._meta.table_name] = [list(gap) for gap in seal.gaps(model)]
+    return found
 
 
 def _carry_table(model: type, reading, writing) -> int:

@@ -241,3 +241,34 @@ def test_a_failed_copy_to_the_server_leaves_no_schema(village, township, tmp_pat
     with psycopg.connect(township) as connection:
         assert connection.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s",
                                   (code,)).fetchone() is None
+
+
+@needs_server
+def test_gaps_a_server_left_are_declared_by_the_copy_and_no_others(village, township,
+                                                                   tmp_path):
+    """A write rolled back on the server leaves its sequence value unused: a file copy
+    has that gap, which its copy entry declares; a row removed from the file later is
+    still named."""
+    from ledger import db, stores
+
+    address = f"{township}?ledger=v{uuid.uuid4().hex[:8]}"
+    ok(silk("copy", village, address, cwd=tmp_path))
+    database = db.open_ledger(address)
+    try:
+        with database.atomic() as transaction:
+            stores.current().next_id(models.Account, {})
+            transaction.rollback()
+    finally:
+        database.close()
+        models.database.initialize(None)
+    ok(silk("--db", address, "account", "add", "513.91", "回滚之后", cwd=tmp_path))
+    home = tmp_path / "home.db"
+    ok(silk("copy", address, home, cwd=tmp_path))
+    sound(home, tmp_path)
+
+    ok(silk("--db", home, "account", "add", "513.92", "带回之后", cwd=tmp_path))
+    ok(silk("--db", home, "account", "add", "513.93", "再加一个", cwd=tmp_path))
+    with sqlite3.connect(home) as connection:
+        connection.execute("DELETE FROM account WHERE code = '513.92'")
+    found = silk("--db", home, "--lang", "en", "check", cwd=tmp_path)
+    assert found.returncode == 1 and "account lacks row" in found.stdout, found.stdout
