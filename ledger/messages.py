@@ -1634,4 +1634,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "user_other_role": ("{name} is already a login on this server as {role}; choose another "
                         "name",
                         "{name} 已是本服务器上的登录用户（{role}）；请换一个用户名"),
+    "help.copy": ("copy a ledger to a new address, ids, seals, chain and audit trail intact "
+                  "(a file to a server to join the township, or back): silk copy FROM TO",
+                  "把账本原样复制到新地址（编号、封印、凭证链和审计记录不变；文件上服务器加入乡镇"
+                  "代管，或带回村里）：silk copy 源 目标"),
+    "help.copy_from": ("the ledger to copy: a file, or postgresql://…?ledger=CODE",
+                       "要复制的账本：文件，或 postgresql://…?ledger=编号"),
+    "help.copy_to": ("where the copy goes: a new file, or postgresql://…?ledger=CODE not "
+                     "yet on the server",
+                     "复制到哪里：一个新文件，或服务器上还没有的 postgresql://…?ledger=编号"),
+    "copy_target_exists": ("{target} already holds a ledger or a file; a copy never writes "
+                           "over one: give a new address",
+                           "{target} 已有账本或文件；复制不会覆盖：请给一个新地址"),
+    "copy_done": ("copied {source} to {target}: {rows} rows; its head is {code}",
+                  "已把 {source} 复制到 {target}：共 {rows} 行；账本校验码 {code}"),
+    "action.copy": ("copied from another address", "从其他地址复制而来"),
 }

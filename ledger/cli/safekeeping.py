@@ -1,6 +1,6 @@
 """Keeping the books safe: `check` (every invariant recomputed), `backup` (a copy as of
-one commit, even while in use) and `restore` (a backup put back once it passes every
-check)."""
+one commit, even while in use), `restore` (a backup put back once it passes every
+check) and `copy` (the ledger whole to another address: a file onto a server, or back)."""
 from __future__ import annotations
 
 from ledger import i18n
@@ -21,6 +21,11 @@ def add_commands(commands: Commands) -> None:
     restore = commands.add("restore", "restore")
     restore.add_argument("file", metavar="FILE", help=help_text("restore_file"))
     restore.set_defaults(run=restore_backup)
+
+    copy = commands.add("copy", "copy")
+    copy.add_argument("source", metavar="FROM", help=help_text("copy_from"))
+    copy.add_argument("target", metavar="TO", help=help_text("copy_to"))
+    copy.set_defaults(run=copy_ledger)
 
 
 def check_steps(meter):
@@ -70,4 +75,14 @@ def restore_backup(args) -> int:
         say(i18n.t("restore_done_new", backup=args.file, path=path))
     else:
         say(i18n.t("restore_done", backup=args.file, path=path, aside=str(aside)))
+    return 0
+
+
+def copy_ledger(args) -> int:
+    """The ledger at FROM copied whole to TO, which holds no ledger yet."""
+    from ledger import copying
+
+    copied = copying.copy(args.source, args.target)
+    say(i18n.t("copy_done", source=copying.shown(args.source),
+               target=copying.shown(args.target), rows=copied.total, code=copied.head))
     return 0
