@@ -5,3 +5,7 @@ command line (`ledger.cli`) and the terminal UI are thin layers over `ledger.boo
 """
 
 __version__ = "0.1.0"
+
+from ledger import server_driver as _server_driver  # noqa: E402 - before any Peewee
+
+_server_driver.defer()

@@ -15,6 +15,7 @@ knows.
 from __future__ import annotations
 
 import sqlite3
+import sys
 from typing import Iterator
 
 from peewee import DatabaseError
@@ -40,14 +41,24 @@ DENIED = "denied"
 #: Anything else: a constraint, a bug, an unknown code.
 OTHER = "other"
 
-try:
-    import psycopg
-except ImportError:  # the server store is not installed: only files
-    psycopg = None
+#: What a database operation on a file may raise: peewee's own and, from the raw cursors
+#: used for bulk writes and backups, sqlite3's.
+_FILE_ERRORS = (DatabaseError, sqlite3.Error)
 
-#: Every exception a database operation may raise: peewee's own and, from the raw
-#: cursors used for bulk writes and backups, sqlite3's (and psycopg's, on a server).
-ERRORS = (DatabaseError, sqlite3.Error) + ((psycopg.Error,) if psycopg else ())
+
+def _server_driver():
+    """psycopg once a ledger on a server has loaded it, else None: the driver is not
+    imported for a file (`ledger.server_driver`), and none of its errors can occur."""
+    return sys.modules.get("psycopg")
+
+
+def __getattr__(name: str):
+    """`ERRORS`: every exception a database operation may raise, psycopg's included once
+    it is loaded; read when an `except` meets an error, so never stale."""
+    if name == "ERRORS":
+        driver = _server_driver()
+        return _FILE_ERRORS + ((driver.Error,) if driver is not None else ())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 #: SQLite primary result code (the low byte of an extended one) -> kind.
 _SQLITE = {
@@ -97,7 +108,8 @@ def kind(error: BaseException) -> str:
             return _SQLSTATE[state]
         if isinstance(state, str) and state[:2] in _SQLSTATE_CLASS:
             return _SQLSTATE_CLASS[state[:2]]
-        if psycopg is not None and state is None and isinstance(cause, psycopg.OperationalError):
+        driver = _server_driver()
+        if driver is not None and state is None and isinstance(cause, driver.OperationalError):
             # No SQLSTATE: the server never answered (refused, timed out, unknown host),
             # or the connection was cut; psycopg says so by this class alone.
             return UNREACHABLE

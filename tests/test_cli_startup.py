@@ -40,3 +40,13 @@ def test_version_and_help_load_no_database_and_no_reports(tmp_path, argv):
 def test_a_command_does_load_them(tmp_path):
     """The check above can fail: a command that reads the ledger loads peewee."""
     assert "peewee" in loaded_by(tmp_path, "init")
+
+
+def test_a_village_on_its_own_does_not_load_the_server_driver(tmp_path):
+    """Peewee imports psycopg whenever it is installed (about 120 ms of every command's
+    start); a ledger file never needs it, so the village's commands go without it."""
+    subprocess.run([sys.executable, "-m", "ledger", "demo", "--households", "5"],
+                   cwd=tmp_path, capture_output=True, check=True, timeout=120)
+    loaded = loaded_by(tmp_path, "report", "trial-balance", "--year", "2026")
+    assert "peewee" in loaded
+    assert sorted(name for name in loaded if name.startswith("psycopg")) == []

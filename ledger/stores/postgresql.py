@@ -31,9 +31,11 @@ from peewee import SQL, Expression, PostgresqlDatabase, Value, fn
 from psycopg.adapt import Loader
 from psycopg.types.string import TextLoader
 
-from ledger import models
+from ledger import models, server_driver
 from ledger.errors import LedgerError
 from ledger.stores.base import Store
+
+server_driver.hand_to_peewee()
 
 #: What a ledger code (its schema's name) may be: letters (Chinese too), digits, `_`
 #: and `-`, not beginning with `pg_` (PostgreSQL keeps those for itself).
