@@ -15,10 +15,9 @@ import psycopg
 import pytest
 
 from helpers import ok, refused, silk
-from pg_server import SERVER, server_answers
+from pg_server import needs_server, throwaway_database
 
-pytestmark = pytest.mark.skipif(not server_answers(), reason=f"no PostgreSQL server answers "
-                                f"at {SERVER} (set SILK_PG_SERVER to one)")
+pytestmark = needs_server
 
 SEASON_SQL = "SELECT code FROM {}.season ORDER BY start DESC LIMIT 1"
 
@@ -34,12 +33,9 @@ def as_login(address: str, login: str) -> str:
 def township(tmp_path_factory):
     """A database with two demo villages `a` and `b`, an accountant of `a` and an
     auditor; the database and every role of this module's prefix dropped afterwards."""
-    prefix = f"silk_roles_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{prefix}"')
-    folder = tmp_path_factory.mktemp("roles")
-    address = f"{SERVER}/{prefix}"
-    try:
+    with throwaway_database("silk_roles") as address:
+        prefix = address.rsplit("/", 1)[1]
+        folder = tmp_path_factory.mktemp("roles")
         for code in ("a", "b"):
             ok(silk("--db", f"{address}?ledger={code}", "demo", "--households", "4",
                     "--seasons", "1", cwd=folder))
@@ -52,12 +48,6 @@ def township(tmp_path_factory):
         yield dict(address=address, prefix=prefix, folder=folder, season=season,
                    accountant=as_login(address, f"{prefix}_acc"),
                    auditor=as_login(address, f"{prefix}_aud"))
-    finally:
-        with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{prefix}" WITH (FORCE)')
-            for (role,) in admin.execute("SELECT rolname FROM pg_roles WHERE rolname LIKE %s",
-                                         (prefix + "%",)).fetchall():
-                admin.execute(f'DROP ROLE "{role}"')
 
 
 def leaf_file(folder, day: str, kg: int):
