@@ -1573,6 +1573,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pg_denied": ("the server at {address} refused this login or this operation (user, "
                   "password or rights)",
                   "{address} 的服务器拒绝了此登录或此操作（用户、密码或权限）"),
+    "pg_connection_lost": ("the connection to the server at {address} was lost (the server "
+                           "stopped or ended this session); the server undid what was not "
+                           "yet committed",
+                           "与 {address} 服务器的连接已断开（服务器停止或结束了此会话）；"
+                           "尚未提交的写入已由服务器撤销"),
+    "pg_conflict": ("the server at {address} undid the write {tries} times for a conflict with "
+                    "other writers (serialization failure or deadlock); nothing was written, "
+                    "try again",
+                    "{address} 的服务器因与其他写入冲突（串行化失败或死锁）连续 {tries} 次撤销了"
+                    "这次写入；未写入任何内容，请重试"),
     "pg_full": ("the server at {address} is out of disk or memory; nothing was written",
                 "{address} 的服务器磁盘或内存不足；未写入任何内容"),
     "pg_no_ledger_code": ("{address} names no ledger: add ?ledger=CODE (see 'silk ledgers')",

@@ -206,7 +206,8 @@ def test_the_township_report_sums_every_ledger_of_the_database(tmp_path):
 def test_a_server_error_is_classified_by_its_sqlstate():
     error = psycopg.errors.InsufficientPrivilege("permission denied for table wage")
     assert store_errors.kind(DatabaseError(error)) == store_errors.DENIED
-    assert store_errors.kind(psycopg.errors.DeadlockDetected("x")) == store_errors.BUSY
+    assert store_errors.kind(psycopg.errors.DeadlockDetected("x")) == store_errors.CONFLICT
+    assert store_errors.kind(psycopg.errors.SerializationFailure("x")) == store_errors.CONFLICT
     where = postgresql.parse("postgresql://u:secret@h:5433/t?ledger=v&sslmode=disable")
     assert (where.database, where.ledger) == ("t", "v")
     assert "secret" not in where.shown and "sslmode=disable" in where.conninfo
