@@ -107,6 +107,16 @@ def kind(error: BaseException) -> str:
     return OTHER
 
 
+def sqlstate(error: BaseException) -> str | None:
+    """The first SQLSTATE in the error's chain (a server's error), None when none has one:
+    for the rare code that means something to one operation only."""
+    for cause in _chain(error):
+        state = getattr(cause, "pgcode", None) or getattr(cause, "sqlstate", None)
+        if isinstance(state, str):
+            return state
+    return None
+
+
 def is_busy(error: BaseException) -> bool:
     return kind(error) == BUSY
 

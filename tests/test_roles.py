@@ -163,3 +163,38 @@ def test_user_add_refuses_what_it_cannot_do(township, tmp_path):
     refused(silk("--db", township["accountant"], "--lang", "en", "user", "add", f"{prefix}_y",
                  "--role", "auditor", cwd=tmp_path), "refused this login or this operation")
     assert not (tmp_path / "ledger.db").exists()
+
+
+def test_user_remove_drops_the_login_and_its_rights(township):
+    """A user removed can no longer connect; he was one of silk's, with rights granted."""
+    folder, address, prefix = township["folder"], township["address"], township["prefix"]
+    name = f"{prefix}_gone"
+    ok(silk("--db", address, "user", "add", name, "--role", "accountant", "--ledger", "b",
+            cwd=folder))
+    login = as_login(address, name)
+    assert "sound" in ok(silk("--db", f"{login}?ledger=b", "--lang", "en", "check", cwd=folder))
+    said = ok(silk("--db", address, "--lang", "en", "user", "remove", name, cwd=folder))
+    assert said == f"{name} (accountant) removed: the login can no longer connect\n"
+    refused(silk("--db", f"{login}?ledger=b", "--lang", "en", "check", cwd=folder),
+            "refused this login")
+    assert name not in ok(silk("--db", address, "user", "list", cwd=folder))
+    with psycopg.connect(address) as connection:
+        assert connection.execute("SELECT count(*) FROM pg_roles WHERE rolname = %s",
+                                  (name,)).fetchone()[0] == 0
+    assert "sound" in ok(run(township, "accountant", "a", "check"))  # the others are kept
+
+
+def test_user_remove_refuses_what_is_not_silks(township, tmp_path):
+    address, prefix = township["address"], township["prefix"]
+    refused(silk("--db", address, "--lang", "en", "user", "remove", "postgres", cwd=tmp_path),
+            "postgres is not a user silk made")
+    refused(silk("--db", address, "--lang", "en", "user", "remove", f"{prefix}_nobody",
+                 cwd=tmp_path), f"there is no login {prefix}_nobody")
+    refused(silk("--db", township["accountant"], "--lang", "en", "user", "remove",
+                 f"{prefix}_aud", cwd=tmp_path), "refused this login or this operation")
+    refused(silk("--db", tmp_path / "ledger.db", "--lang", "en", "user", "remove", "x",
+                 cwd=tmp_path), "kept by a PostgreSQL server")
+    with psycopg.connect(address) as connection:
+        assert connection.execute("SELECT count(*) FROM pg_roles WHERE rolname IN (%s, %s)",
+                                  ("postgres", f"{prefix}_aud")).fetchone()[0] == 2
+    assert not (tmp_path / "ledger.db").exists()
