@@ -198,3 +198,21 @@ def test_user_remove_refuses_what_is_not_silks(township, tmp_path):
         assert connection.execute("SELECT count(*) FROM pg_roles WHERE rolname IN (%s, %s)",
                                   ("postgres", f"{prefix}_aud")).fetchone()[0] == 2
     assert not (tmp_path / "ledger.db").exists()
+
+
+def test_user_remove_refuses_a_login_still_granted_in_another_database(township):
+    """PostgreSQL keeps grants per database: a login given a right in another database
+    of the server is not dropped from this one, and keeps everything here."""
+    folder, address, prefix = township["folder"], township["address"], township["prefix"]
+    name = f"{prefix}_twice"
+    ok(silk("--db", address, "user", "add", name, "--role", "accountant", "--ledger", "a",
+            cwd=folder))
+    with throwaway_database(prefix) as other:
+        with psycopg.connect(other, autocommit=True) as connection:
+            connection.execute(f'GRANT USAGE ON SCHEMA public TO "{name}"')
+        refused(silk("--db", address, "--lang", "en", "user", "remove", name, cwd=folder),
+                f"{name} still has rights or objects in another database")
+        assert f"{name}\taccountant\ta" in ok(silk("--db", address, "user", "list", cwd=folder))
+        with psycopg.connect(other, autocommit=True) as connection:
+            connection.execute(f'REVOKE USAGE ON SCHEMA public FROM "{name}"')
+    ok(silk("--db", address, "user", "remove", name, cwd=folder))
