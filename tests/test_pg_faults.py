@@ -9,18 +9,26 @@
   SQLite (tests/test_crash_safety.py), and `check` passes.
 - The connection cut by the server (`pg_terminate_backend`) while the import's
   transaction is open: one clear line, exit 1, nothing written, `check` passes.
+- A wrong password: the shared server trusts every login from 127.0.0.1 (any password
+  passes), so this one test starts a throwaway server of its own (`initdb` with
+  scram-sha-256, on a free port) where passwords count.
 
 The module makes its own database (`silk_faults_…`) and is skipped, with the reason,
 when no server answers.
 """
 from __future__ import annotations
 
+import os
 import random
+import shutil
 import signal
+import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -235,3 +243,62 @@ def test_a_connection_cut_mid_import_is_one_line_and_writes_nothing(village, tmp
     refused(result, "connection to the server")
     assert leaf_grams(village) == before and voucher_count(village) == vouchers
     ok(silk("--db", village, "check", cwd=tmp_path))
+
+
+# -- a wrong password -------------------------------------------------------------------
+
+POSTGRES_BIN = "/usr/lib/postgresql/15/bin"
+
+
+@pytest.fixture(scope="module")
+def password_server():
+    """A throwaway PostgreSQL server that asks for passwords (scram-sha-256), its
+    superuser `postgres` with password `secret`: its address; stopped and removed after.
+    As root, the server runs as the `postgres` account (it refuses to run as root)."""
+    initdb = os.path.join(POSTGRES_BIN, "initdb")
+    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    if not os.path.exists(initdb) or (as_postgres and not shutil.which("runuser")):
+        pytest.skip(f"needs {initdb} (and runuser, as root) to start a server of its own")
+    folder = Path(tempfile.mkdtemp(prefix="silk_pg_password_"))  # where `postgres` may go
+    (folder / "pw").write_text("secret\n", encoding="utf-8")
+    if as_postgres:
+        shutil.chown(folder, "postgres")
+        shutil.chown(folder / "pw", "postgres")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    data = folder / "data"
+    pg_ctl = [*as_postgres, os.path.join(POSTGRES_BIN, "pg_ctl"), "-D", str(data)]
+    try:
+        subprocess.run([*as_postgres, initdb, "-D", str(data), "-A", "scram-sha-256", "-U",
+                        "postgres", f"--pwfile={folder / 'pw'}", "-E", "UTF8", "--no-sync"],
+                       check=True, capture_output=True)
+        subprocess.run([*pg_ctl, "-w", "-l", str(folder / "log"), "-o",
+                        f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off",
+                        "start"], check=True, capture_output=True)
+        yield f"postgresql://postgres:secret@127.0.0.1:{port}"
+    finally:
+        subprocess.run([*pg_ctl, "-m", "immediate", "stop"], capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_wrong_password_is_one_line_and_writes_nothing(password_server, tmp_path):
+    with psycopg.connect(f"{password_server}/postgres", autocommit=True) as admin:
+        admin.execute("CREATE DATABASE town")
+        admin.execute("CREATE ROLE clerk LOGIN PASSWORD 'right'")
+    village = f"{password_server}/town?ledger=a"
+    make_village(village, leaf=3)
+    before = leaf_grams(village)
+    leaf = leaf_file(tmp_path, 5)
+    for login in ("postgres:wrong", "clerk:wrong", "nobody:secret"):
+        address = village.replace("postgres:secret", login)
+        line = refused(silk("--db", address, "--lang", "en", "import", leaf, cwd=tmp_path),
+                       "refused this login or this operation (user, password or rights)")
+        assert "wrong" not in line and "secret" not in line  # the password is never shown
+    # the right password, no rights on the ledger: refused by the server as well
+    refused(silk("--db", village.replace("postgres:secret", "clerk:right"), "--lang", "en",
+                 "import", leaf, cwd=tmp_path), "refused this login or this operation")
+    assert leaf_grams(village) == before
+    assert list(tmp_path.iterdir()) == [leaf]
+    ok(silk("--db", village, "import", leaf, cwd=tmp_path))  # the right one writes
+    assert len(leaf_grams(village)) == len(before) + 5
