@@ -287,6 +287,8 @@ def test_a_wrong_password_is_one_line_and_writes_nothing(password_server, tmp_pa
         admin.execute("CREATE DATABASE town")
         admin.execute("CREATE ROLE clerk LOGIN PASSWORD 'right'")
     village = f"{password_server}/town?ledger=a"
+    made = ok(silk("--db", village, "--lang", "en", "init", cwd=tmp_path))
+    assert made.startswith("Created ledger postgresql://postgres:***@127.0.0.1:")  # hidden
     make_village(village, leaf=3)
     before = leaf_grams(village)
     leaf = leaf_file(tmp_path, 5)
