@@ -59,7 +59,9 @@ def retried(write):
     once: the transaction is the caller's to run again, and is aborted by then anyway.
     SQLite never reports a conflict (a second writer waits, then is refused as busy), so
     there a write runs once, as ever. Its arguments must read the same the second time:
-    no iterator that the first run used up (`book.record_many` is therefore not one)."""
+    no iterator that the first run used up. `book.record_many`, which takes iterators and
+    a writer of its caller's, is therefore not decorated: a caller with lists may wrap it
+    (the wage sheet does), and an import is retried whole (`csv_import.import_files`)."""
 
     @functools.wraps(write)
     def run(*args, **kwargs):
