@@ -22,7 +22,7 @@ from typing import Any, Iterable, Mapping
 
 from peewee import JOIN
 
-from ledger import audit, chart, models
+from ledger import audit, chart, models, stores
 from ledger.errors import FieldError
 from ledger.rules import Form, read_code, read_text
 
@@ -79,6 +79,7 @@ def _parent(form: Form, code: str, added: Mapping[str, int]) -> int | None:
     return parent_id
 
 
+@stores.retried
 def add(code: str, name: str) -> int:
     """Add one sub-account in its own transaction; its id."""
     from ledger.book import Writer

@@ -153,6 +153,7 @@ def months_after(acquired: date, month: str) -> int:
 
 # -- adding an asset -------------------------------------------------------------------
 
+@stores.retried
 def add(code: str, name: str, acquired: date | str, cost: Any, life: Any, residual: Any = 0,
         use: str = "workshop", account: str | None = None, paid_from: str = chart.BANK,
         opening: bool = False, opening_depreciation: Any = None) -> int:
@@ -398,6 +399,7 @@ def _clipped(summary: str, limit: int = 200) -> str:
     return summary if len(summary) <= limit else summary[:limit - 1] + "…"
 
 
+@stores.retried
 def depreciate(month: str) -> Posted:
     """Post `month`'s depreciation: one general voucher, dated the month's last day, and
     the month and each asset's charge recorded with it, in one transaction."""

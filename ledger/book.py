@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from peewee import EXCLUDED, DateField, ForeignKeyField
 
-from ledger import audit, chart, db, models, posting, rules, seal, voucher_rules
+from ledger import audit, chart, db, models, posting, rules, seal, stores, voucher_rules
 from ledger.errors import FieldError, RecordRefused
 from ledger.kinds import BY_NAME, RECORD_KINDS
 from ledger.refs import BatchRef, PartyRef, Refs, SeasonRef
@@ -31,6 +31,7 @@ MAX_ERRORS = 1000
 Rows = Iterable[tuple[str, Mapping[str, Any] | FieldError]]
 
 
+@stores.retried
 def record(kind: str, values: Mapping[str, Any]) -> int:
     """Validate and record one record in its own transaction; return its id."""
     with models.database.atomic():
@@ -74,6 +75,7 @@ def finish(writer: "Writer", action: str = "import", source: str = "") -> None:
                   after={"count": writer.counts[kind]})
 
 
+@stores.retried
 def set_up(village: str, collective: str = "",
            season: Mapping[str, Any] | None = None) -> int | None:
     """Set up a new ledger: the village's name, the collective's name (if given) and its

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ledger import anchors, audit, backup, check, models, rules
+from ledger import anchors, audit, backup, check, models, rules, stores
 from ledger.errors import LedgerError
 from ledger.income import find_season
 from ledger.seal import reseal
@@ -24,6 +24,7 @@ class CheckFailed(LedgerError):
         self.findings = findings
 
 
+@stores.retried
 def close(code: str, progress: Callable[[int, int], None] | None = None) -> models.Season:
     """Close the season `code`; earlier seasons must be closed already. The whole ledger
     is checked first (`progress` follows the check, see `check.run`)."""
@@ -63,6 +64,7 @@ def backed_up(transaction):
     return backup.automatic(models.database.database, "close", transaction=transaction)
 
 
+@stores.retried
 def reopen(code: str, reason: str) -> models.Season:
     """Reopen the latest closed season, for a reason the audit trail keeps."""
     if not reason or not reason.strip():

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from ledger import audit, canonical, models, rules
+from ledger import audit, canonical, models, rules, stores
 from ledger.book import LAYOUTS, Writer
 from ledger.errors import LedgerError
 from ledger.kinds import BY_NAME, RECORD_KINDS
@@ -40,6 +40,7 @@ def parse_ref(text: str) -> tuple[str, int]:
     return kind, int(number)
 
 
+@stores.retried
 def reverse(kind: str, record_id: int, reason: str, day: date | None = None) -> int:
     """Reverse a record; the reversal's id. `day` dates the reversal: by default the
     original's date for a record of an open season, today for one of a closed season."""
@@ -61,6 +62,7 @@ class Amended(NamedTuple):
     corrected: int
 
 
+@stores.retried
 def amend(kind: str, record_id: int, changes: dict[str, str], reason: str) -> Amended:
     """Correct a record of an open season: reverse it and record it again with
     `changes` (canonical column -> text); the ids of both records added, as written

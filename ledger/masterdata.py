@@ -14,7 +14,7 @@ from typing import Any, Mapping
 
 from peewee import fn
 
-from ledger import audit, i18n, models, rules, seal
+from ledger import audit, i18n, models, rules, seal, stores
 from ledger import canonical
 from ledger.errors import FieldError, LedgerError, RecordRefused
 from ledger.kinds import RECORD_KINDS
@@ -63,6 +63,7 @@ class _Without(Refs):
         return super().batch(code)
 
 
+@stores.retried
 def edit(kind: str, code: str, changes: Mapping[str, Any], reason: str) -> dict[str, tuple]:
     """Change some fields of the household, partner, season or batch `code`; return
     {field: (old text, new text)} of what changed (nothing when every value is the same).

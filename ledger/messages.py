@@ -1573,6 +1573,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pg_denied": ("the server at {address} refused this login or this operation (user, "
                   "password or rights)",
                   "{address} 的服务器拒绝了此登录或此操作（用户、密码或权限）"),
+    "pg_connection_lost": ("the connection to the server at {address} was lost (the server "
+                           "stopped or ended this session); the server undid what was not "
+                           "yet committed",
+                           "与 {address} 服务器的连接已断开（服务器停止或结束了此会话）；"
+                           "尚未提交的写入已由服务器撤销"),
+    "pg_conflict": ("the server at {address} undid the write {tries} times for a conflict with "
+                    "other writers (serialization failure or deadlock); nothing was written, "
+                    "try again",
+                    "{address} 的服务器因与其他写入冲突（串行化失败或死锁）连续 {tries} 次撤销了"
+                    "这次写入；未写入任何内容，请重试"),
     "pg_full": ("the server at {address} is out of disk or memory; nothing was written",
                 "{address} 的服务器磁盘或内存不足；未写入任何内容"),
     "pg_no_ledger_code": ("{address} names no ledger: add ?ledger=CODE (see 'silk ledgers')",
@@ -1598,14 +1608,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.ledgers": ("list the village ledgers on a PostgreSQL server (code, village)",
                      "列出 PostgreSQL 服务器上的各村账本（编号、村名）"),
     # -- users of a township's server (ledger.roles) -------------------------------------
-    "help.user": ("who may do what on a PostgreSQL server: add a user, list them",
-                  "服务器上的用户与权限：添加用户、列出用户"),
+    "help.user": ("who may do what on a PostgreSQL server: add a user, list, remove them",
+                  "服务器上的用户与权限：添加、列出、删除用户"),
     "help.users": ("user commands", "用户命令"),
     "help.user_add": ("create a login: an accountant reads and writes only his villages' "
                       "ledgers, an auditor reads every ledger and writes nothing",
                       "新建登录用户：会计只能读写所管各村的账本，审计（经管站）可读全部账本、不能写"),
     "help.user_list": ("list the users of the township database (name, role, ledgers)",
                        "列出乡镇数据库的用户（用户名、角色、账本）"),
+    "help.user_remove": ("remove a login silk made: its rights in this township database "
+                         "revoked, then the login dropped (it can no longer connect)",
+                         "删除 silk 建立的登录用户：先撤销其在本乡镇数据库的权限，再删除登录"
+                         "（此后无法连接）"),
     "help.user_name": ("the login's name", "登录用户名"),
     "help.user_role": ("accountant (his villages only) or auditor (reads all, writes none)",
                        "accountant 会计（只管所列村）或 auditor 审计（全部只读）"),
@@ -1618,6 +1632,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "user_role.auditor": ("auditor", "审计"),
     "user_added": ("{name} ({role}) may now read: {ledgers}",
                    "{name}（{role}）现在可以查阅：{ledgers}"),
+    "user_removed": ("{name} ({role}) removed: the login can no longer connect",
+                     "已删除 {name}（{role}）：此登录已无法连接"),
+    "user_unknown": ("there is no login {name} on the server at {address}; 'silk user list' "
+                     "lists the users",
+                     "{address} 的服务器上没有登录用户 {name}；“silk user list”列出用户"),
+    "user_not_silks": ("{name} is not a user silk made (a role of the server's own); silk "
+                       "removes only its accountants and auditors",
+                       "{name} 不是 silk 建立的用户（是服务器自己的角色）；silk 只删除它建立的"
+                       "会计和审计"),
+    "user_still_used": ("{name} still has rights or objects in another database of the "
+                        "server; remove the user there first (silk user remove with that "
+                        "database's address); nothing was changed",
+                        "{name} 在服务器的另一个数据库中仍有权限或对象；请先在那里删除此用户"
+                        "（用该数据库的地址运行 silk user remove）；未作任何更改"),
     "user_none": ("there are no users at {address}; 'silk user add' creates one",
                   "{address} 上还没有用户；用“silk user add”新建"),
     "user_not_server": ("users and their rights are kept by a PostgreSQL server: give "

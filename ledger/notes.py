@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ledger import audit, i18n, models
+from ledger import audit, i18n, models, stores
 from ledger.errors import LedgerError
 from ledger.rules import Problem, read_code, read_text
 from ledger.seal import row_seal
@@ -28,6 +28,7 @@ class Note:
     text: str
 
 
+@stores.retried
 def add(batch: str, text: str, day: date | None = None) -> int:
     """Add a note to the batch of code `batch`, dated `day` (today by default, within the
     batch's season); the note's id. A refused note writes nothing."""

@@ -95,6 +95,50 @@ def add_user(address: str, name: str, role: str, ledgers: list[str],
         database.close()
 
 
+def remove_user(address: str, name: str) -> User:
+    """Drop the login `name`, one that silk made (never a role of the server's own, such
+    as `postgres`): its rights on every ledger of the township database at `address`
+    revoked, its membership of the auditors' group ended with the login itself, in one
+    transaction. What he was, as `list_users` said it. A login that still holds rights
+    in another database of the server is refused by the server (2BP01), and nothing
+    is changed: PostgreSQL keeps a role's grants per database."""
+    where = postgresql.parse(address)
+    if not _NAME.match(name):
+        raise LedgerError("user_name_bad", name=name)
+    database = postgresql.connect(where, "")
+    try:
+        with database.atomic():
+            role = _role_of(database, name)
+            if role is None:
+                raise LedgerError("user_unknown", name=name, address=where.shown)
+            if role not in ROLES:
+                raise LedgerError("user_not_silks", name=name)
+            was = next((user for user in _users(database, where.database) if user.name == name),
+                       User(name, role, ()))
+            user = sql.Identifier(name)
+            for code in postgresql.ledger_codes(database):
+                schema = sql.Identifier(code)
+                _run(database, sql.SQL("REVOKE ALL ON ALL TABLES IN SCHEMA {} FROM {}")
+                     .format(schema, user))
+                _run(database, sql.SQL("REVOKE ALL ON ALL SEQUENCES IN SCHEMA {} FROM {}")
+                     .format(schema, user))
+                _run(database, sql.SQL("REVOKE ALL ON SCHEMA {} FROM {}").format(schema, user))
+            _run(database, sql.SQL("DROP ROLE {}").format(user))
+        return was
+    except LedgerError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a driver error, one line
+        from ledger import store_errors
+
+        if not isinstance(error, store_errors.ERRORS):
+            raise
+        if store_errors.sqlstate(error) == "2BP01":  # dependent_objects_still_exist
+            raise LedgerError("user_still_used", name=name) from None
+        raise postgresql.refusal(error, where) from None
+    finally:
+        database.close()
+
+
 def list_users(address: str) -> list[User]:
     """The users of the township database at `address`: accountants with a ledger
     there, and the auditors of its group, by name."""

@@ -32,6 +32,9 @@ CORRUPT = "corrupt"
 CANTOPEN = "cantopen"
 #: The operating system failed to read or write the file.
 IOERR = "ioerr"
+#: The server undid the transaction because a concurrent one conflicted with it
+#: (serialization failure, deadlock): run again as a whole, it succeeds (`stores.retried`).
+CONFLICT = "conflict"
 #: The server does not answer (down, wrong host or port, a connection cut).
 UNREACHABLE = "unreachable"
 #: The server has no database of that name.
@@ -76,8 +79,8 @@ _SQLITE = {
 #: PostgreSQL SQLSTATE -> kind (for a server-backed ledger).
 _SQLSTATE = {
     "55P03": BUSY,  # lock_not_available
-    "40P01": BUSY,  # deadlock_detected: the transaction was rolled back, try again
-    "40001": BUSY,  # serialization_failure
+    "40P01": CONFLICT,  # deadlock_detected: the transaction was rolled back, run it again
+    "40001": CONFLICT,  # serialization_failure: likewise
     "53100": FULL,  # disk_full
     "25006": READONLY,  # read_only_sql_transaction
     "XX001": CORRUPT,  # data_corrupted
@@ -114,6 +117,16 @@ def kind(error: BaseException) -> str:
             # or the connection was cut; psycopg says so by this class alone.
             return UNREACHABLE
     return OTHER
+
+
+def sqlstate(error: BaseException) -> str | None:
+    """The first SQLSTATE in the error's chain (a server's error), None when none has one:
+    for the rare code that means something to one operation only."""
+    for cause in _chain(error):
+        state = getattr(cause, "pgcode", None) or getattr(cause, "sqlstate", None)
+        if isinstance(state, str):
+            return state
+    return None
 
 
 def is_busy(error: BaseException) -> bool:

@@ -17,7 +17,7 @@ import json
 
 from peewee import fn
 
-from ledger import audit, db, models, rules
+from ledger import audit, db, models, rules, stores
 from ledger.errors import FieldError, LedgerError, RecordRefused
 
 #: Each list by name: the record kind and column it is for, and its first words.
@@ -72,6 +72,7 @@ def listed(name: str) -> list[str]:
     return list(dict.fromkeys([*DEFAULTS[name], *used(name), *added(name)]))
 
 
+@stores.retried
 def add(name: str, word: str) -> str:
     """Put `word` on list `name`, with an entry in the audit trail; the word as kept.
     Refused (nothing written) when it is empty, is text no field takes, or is already

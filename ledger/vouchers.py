@@ -31,6 +31,7 @@ from ledger.voucher_rules import KIND
 PREFIX = "记"
 
 
+@stores.retried
 def post(values: Mapping[str, Any], source: str = "entry") -> int:
     """Validate and post one general voucher in its own transaction; its id.
     `values`: `date`, `lines` (`summary`, `account`, `debit`, `credit`), `attachments`,
@@ -45,6 +46,7 @@ def post(values: Mapping[str, Any], source: str = "entry") -> int:
     return general_id
 
 
+@stores.retried
 def post_many(vouchers: Iterable[tuple[str, Mapping[str, Any]]], source: str = "") -> list[int]:
     """Post many general vouchers (from vouchers.csv) in one transaction: all, or none
     with every problem named. `vouchers` are (where, values)."""
@@ -58,6 +60,7 @@ def post_many(vouchers: Iterable[tuple[str, Mapping[str, Any]]], source: str = "
     return ids
 
 
+@stores.retried
 def reverse(general_id: int, reason: str, day: date | None = None) -> int:
     """Reverse a general voucher (红字冲销): the same lines negated, on `day` (by default
     the original's date, unless that lies in a closed year: then today)."""

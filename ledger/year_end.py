@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
-from ledger import (audit, chart, check, db, money, models, periods, rules, statements,
+from ledger import (audit, chart, check, db, money, models, periods, rules, statements, stores,
                     voucher_rules)
 from ledger.book import Writer
 from ledger.closing import CheckFailed, backed_up
@@ -121,6 +121,7 @@ def plan(year: int, reserve_percent, members, other=0, other_account: str | None
     return found
 
 
+@stores.retried
 def close_year(year: int, reserve_percent, members, other=0, other_account: str | None = None,
                progress: Callable[[int, int], None] | None = None,
                backup: bool = True) -> Plan:
@@ -167,6 +168,7 @@ def plan_of(year: int) -> dict[str, str]:
                                                   "other_account")}
 
 
+@stores.retried
 def reopen_year(year: int, reason: str) -> list[int]:
     """Reopen `year`, the latest closed: its closing vouchers reversed (红字冲销, dated as
     they were), the lock lifted, and the reason kept in the audit trail; the reversals'

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import itertools
 import os
-import uuid
 
 import pytest
 
 from ledger import check, db, i18n, models
-from pg_server import SERVER, server_answers
+from pg_server import SERVER, server_answers, throwaway_database
 
 #: The store the suite's ledgers live in: "sqlite" (the default) or "postgresql".
 STORE = os.environ.get("SILK_TEST_STORE", "sqlite")
@@ -41,18 +40,12 @@ class ServerLedger(str):
 @pytest.fixture(scope="session")
 def server_database():
     """This test process's own database on the server, dropped when the session ends."""
-    import psycopg
-
     if not server_answers():
         pytest.fail(f"SILK_TEST_STORE=postgresql but no server answers at {SERVER}")
-    name = f"silk_pg_suite_{os.getpid()}_{uuid.uuid4().hex[:6]}"
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield f"{SERVER}/{name}"
-    if models.database.obj is not None:
-        models.database.obj.close()
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with throwaway_database(f"silk_pg_suite_{os.getpid()}") as township:
+        yield township
+        if models.database.obj is not None:
+            models.database.obj.close()
 
 
 @pytest.fixture

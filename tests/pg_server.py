@@ -1,10 +1,15 @@
 """The PostgreSQL server the tests use: $SILK_PG_SERVER, by default the one CI runs at
 127.0.0.1:5432 with trust authentication for `postgres`. Test databases are named
-`silk_pg_…`, made and dropped by the tests themselves."""
+`silk_…`, made and dropped by the tests themselves (`throwaway_database`)."""
 from __future__ import annotations
 
 import functools
 import os
+import uuid
+from contextlib import contextmanager
+from typing import Iterator
+
+import pytest
 
 SERVER = os.environ.get("SILK_PG_SERVER", "postgresql://postgres@127.0.0.1:5432").rstrip("/")
 
@@ -19,3 +24,29 @@ def server_answers() -> bool:
     except Exception:  # noqa: BLE001 - any failure means: no server for these tests
         return False
     return True
+
+
+#: A test (or module, as `pytestmark`) that needs the server: skipped, with the reason,
+#: when none answers.
+needs_server = pytest.mark.skipif(not server_answers(), reason=f"no PostgreSQL server "
+                                  f"answers at {SERVER} (set SILK_PG_SERVER to one)")
+
+
+@contextmanager
+def throwaway_database(prefix: str) -> Iterator[str]:
+    """The address of a new database `<prefix>_<random>` on the server, for the block's
+    duration; then dropped (its connections ended), with every role whose name begins
+    with the database's (roles are the server's, not a database's)."""
+    import psycopg
+
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{SERVER}/{name}"
+    finally:
+        with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            for (role,) in admin.execute("SELECT rolname FROM pg_roles WHERE rolname LIKE %s",
+                                         (name.replace("_", r"\_") + "%",)).fetchall():
+                admin.execute(f'DROP ROLE "{role}"')

@@ -16,10 +16,8 @@ import pytest
 
 from helpers import demo_ledger_file, ok, refused, silk
 from ledger import models
-from pg_server import SERVER, server_answers
+from pg_server import needs_server, throwaway_database
 
-needs_server = pytest.mark.skipif(not server_answers(), reason=f"no PostgreSQL server answers "
-                                  f"at {SERVER} (set SILK_PG_SERVER to one)")
 
 SEALED = [model._meta.table_name for model in models.SEALED_MODELS]
 
@@ -34,12 +32,8 @@ def village(tmp_path_factory):
 @pytest.fixture
 def township():
     """A fresh database on the server; dropped afterwards."""
-    name = f"silk_copy_test_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield f"{SERVER}/{name}"
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with throwaway_database("silk_copy_test") as address:
+        yield address
 
 
 def seasons(path) -> list[str]:

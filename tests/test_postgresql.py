@@ -18,10 +18,9 @@ from peewee import DatabaseError
 from helpers import build_village, clean_env, ok, refused, rows, silk, valid, village_groups
 from ledger import book, check, closing, db, models, seal, store_errors, stores
 from ledger.stores import postgresql
-from pg_server import SERVER, server_answers
+from pg_server import SERVER, needs_server, throwaway_database
 
-pytestmark = pytest.mark.skipif(not server_answers(), reason=f"no PostgreSQL server answers "
-                                f"at {SERVER} (set SILK_PG_SERVER to one)")
+pytestmark = needs_server
 
 SEASON = "2026-1"
 
@@ -29,12 +28,8 @@ SEASON = "2026-1"
 @pytest.fixture(scope="module")
 def township():
     """A fresh database on the server for this module's ledgers; dropped afterwards."""
-    name = f"silk_pg_test_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield f"{SERVER}/{name}"
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with throwaway_database("silk_pg_test") as address:
+        yield address
 
 
 @pytest.fixture
@@ -211,7 +206,8 @@ def test_the_township_report_sums_every_ledger_of_the_database(tmp_path):
 def test_a_server_error_is_classified_by_its_sqlstate():
     error = psycopg.errors.InsufficientPrivilege("permission denied for table wage")
     assert store_errors.kind(DatabaseError(error)) == store_errors.DENIED
-    assert store_errors.kind(psycopg.errors.DeadlockDetected("x")) == store_errors.BUSY
+    assert store_errors.kind(psycopg.errors.DeadlockDetected("x")) == store_errors.CONFLICT
+    assert store_errors.kind(psycopg.errors.SerializationFailure("x")) == store_errors.CONFLICT
     where = postgresql.parse("postgresql://u:secret@h:5433/t?ledger=v&sslmode=disable")
     assert (where.database, where.ledger) == ("t", "v")
     assert "secret" not in where.shown and "sslmode=disable" in where.conninfo

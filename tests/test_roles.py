@@ -15,10 +15,9 @@ import psycopg
 import pytest
 
 from helpers import ok, refused, silk
-from pg_server import SERVER, server_answers
+from pg_server import needs_server, throwaway_database
 
-pytestmark = pytest.mark.skipif(not server_answers(), reason=f"no PostgreSQL server answers "
-                                f"at {SERVER} (set SILK_PG_SERVER to one)")
+pytestmark = needs_server
 
 SEASON_SQL = "SELECT code FROM {}.season ORDER BY start DESC LIMIT 1"
 
@@ -34,12 +33,9 @@ def as_login(address: str, login: str) -> str:
 def township(tmp_path_factory):
     """A database with two demo villages `a` and `b`, an accountant of `a` and an
     auditor; the database and every role of this module's prefix dropped afterwards."""
-    prefix = f"silk_roles_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{prefix}"')
-    folder = tmp_path_factory.mktemp("roles")
-    address = f"{SERVER}/{prefix}"
-    try:
+    with throwaway_database("silk_roles") as address:
+        prefix = address.rsplit("/", 1)[1]
+        folder = tmp_path_factory.mktemp("roles")
         for code in ("a", "b"):
             ok(silk("--db", f"{address}?ledger={code}", "demo", "--households", "4",
                     "--seasons", "1", cwd=folder))
@@ -52,12 +48,6 @@ def township(tmp_path_factory):
         yield dict(address=address, prefix=prefix, folder=folder, season=season,
                    accountant=as_login(address, f"{prefix}_acc"),
                    auditor=as_login(address, f"{prefix}_aud"))
-    finally:
-        with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{prefix}" WITH (FORCE)')
-            for (role,) in admin.execute("SELECT rolname FROM pg_roles WHERE rolname LIKE %s",
-                                         (prefix + "%",)).fetchall():
-                admin.execute(f'DROP ROLE "{role}"')
 
 
 def leaf_file(folder, day: str, kg: int):
@@ -173,3 +163,56 @@ def test_user_add_refuses_what_it_cannot_do(township, tmp_path):
     refused(silk("--db", township["accountant"], "--lang", "en", "user", "add", f"{prefix}_y",
                  "--role", "auditor", cwd=tmp_path), "refused this login or this operation")
     assert not (tmp_path / "ledger.db").exists()
+
+
+def test_user_remove_drops_the_login_and_its_rights(township):
+    """A user removed can no longer connect; he was one of silk's, with rights granted."""
+    folder, address, prefix = township["folder"], township["address"], township["prefix"]
+    name = f"{prefix}_gone"
+    ok(silk("--db", address, "user", "add", name, "--role", "accountant", "--ledger", "b",
+            cwd=folder))
+    login = as_login(address, name)
+    assert "sound" in ok(silk("--db", f"{login}?ledger=b", "--lang", "en", "check", cwd=folder))
+    said = ok(silk("--db", address, "--lang", "en", "user", "remove", name, cwd=folder))
+    assert said == f"{name} (accountant) removed: the login can no longer connect\n"
+    refused(silk("--db", f"{login}?ledger=b", "--lang", "en", "check", cwd=folder),
+            "refused this login")
+    assert name not in ok(silk("--db", address, "user", "list", cwd=folder))
+    with psycopg.connect(address) as connection:
+        assert connection.execute("SELECT count(*) FROM pg_roles WHERE rolname = %s",
+                                  (name,)).fetchone()[0] == 0
+    assert "sound" in ok(run(township, "accountant", "a", "check"))  # the others are kept
+
+
+def test_user_remove_refuses_what_is_not_silks(township, tmp_path):
+    address, prefix = township["address"], township["prefix"]
+    refused(silk("--db", address, "--lang", "en", "user", "remove", "postgres", cwd=tmp_path),
+            "postgres is not a user silk made")
+    refused(silk("--db", address, "--lang", "en", "user", "remove", f"{prefix}_nobody",
+                 cwd=tmp_path), f"there is no login {prefix}_nobody")
+    refused(silk("--db", township["accountant"], "--lang", "en", "user", "remove",
+                 f"{prefix}_aud", cwd=tmp_path), "refused this login or this operation")
+    refused(silk("--db", tmp_path / "ledger.db", "--lang", "en", "user", "remove", "x",
+                 cwd=tmp_path), "kept by a PostgreSQL server")
+    with psycopg.connect(address) as connection:
+        assert connection.execute("SELECT count(*) FROM pg_roles WHERE rolname IN (%s, %s)",
+                                  ("postgres", f"{prefix}_aud")).fetchone()[0] == 2
+    assert not (tmp_path / "ledger.db").exists()
+
+
+def test_user_remove_refuses_a_login_still_granted_in_another_database(township):
+    """PostgreSQL keeps grants per database: a login given a right in another database
+    of the server is not dropped from this one, and keeps everything here."""
+    folder, address, prefix = township["folder"], township["address"], township["prefix"]
+    name = f"{prefix}_twice"
+    ok(silk("--db", address, "user", "add", name, "--role", "accountant", "--ledger", "a",
+            cwd=folder))
+    with throwaway_database(prefix) as other:
+        with psycopg.connect(other, autocommit=True) as connection:
+            connection.execute(f'GRANT USAGE ON SCHEMA public TO "{name}"')
+        refused(silk("--db", address, "--lang", "en", "user", "remove", name, cwd=folder),
+                f"{name} still has rights or objects in another database")
+        assert f"{name}\taccountant\ta" in ok(silk("--db", address, "user", "list", cwd=folder))
+        with psycopg.connect(other, autocommit=True) as connection:
+            connection.execute(f'REVOKE USAGE ON SCHEMA public FROM "{name}"')
+    ok(silk("--db", address, "user", "remove", name, cwd=folder))

@@ -16,6 +16,18 @@ def ledger_path(args) -> str:
     return default_path()
 
 
+def shown(path: str) -> str:
+    """The ledger's path or address as messages show it: a server address without its
+    password (what `ledger.stores.postgresql` shows in its own messages)."""
+    from ledger import stores
+
+    if stores.is_server(path):
+        from ledger.stores import postgresql
+
+        return postgresql.parse(path).shown
+    return str(path)
+
+
 def ledger_exists(path: str) -> bool:
     """Whether a ledger is at `path` already: a file, or a schema on a server."""
     from ledger import stores

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 
 from ledger import i18n
-from ledger.cli.opening import ledger_exists, ledger_path, open_ledger, read_ledger
+from ledger.cli.opening import ledger_exists, ledger_path, open_ledger, read_ledger, shown
 from ledger.cli.output import say
 from ledger.cli.parser import Commands, day, help_text, positive
 
@@ -59,7 +59,7 @@ def show_overview(args) -> int:
 
     read_ledger(args, create=True)
     held = overview()
-    say(i18n.t("overview_head", path=path, village=held.village or "-"))
+    say(i18n.t("overview_head", path=shown(path), village=held.village or "-"))
     if not held.seasons:
         say(i18n.t("overview_empty"))
         return 0
@@ -76,7 +76,7 @@ def _refuse_unless_empty(path: str) -> None:
     from ledger.overview import is_empty
 
     if not is_empty():
-        raise LedgerError("db_exists", path=path)
+        raise LedgerError("db_exists", path=shown(path))
 
 
 def start_ledger(args) -> int:
@@ -91,7 +91,8 @@ def start_ledger(args) -> int:
 
         book.set_up(args.village, args.collective)
     village = db.get_meta("village") or "-"
-    say(i18n.t("init_ready" if existed else "init_done", path=path, village=village))
+    say(i18n.t("init_ready" if existed else "init_done", path=shown(path),
+               village=village))
     return 0
 
 
@@ -120,7 +121,7 @@ def fill_demo(args) -> int:
     open_ledger(args, create=True)
     _refuse_unless_empty(path)
     counts = demo.generate(households=args.households, seasons=args.seasons, seed=args.seed)
-    say(i18n.t("demo_done", path=path, village=db.get_meta("village")))
+    say(i18n.t("demo_done", path=shown(path), village=db.get_meta("village")))
     print_counts(counts)
     return 0
 

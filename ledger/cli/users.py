@@ -1,4 +1,4 @@
-"""`silk user add` and `silk user list`: who may do what on a township's PostgreSQL
+"""`silk user add`, `list` and `remove`: who may do what on a township's PostgreSQL
 server (`ledger.roles`), which the server itself enforces."""
 from __future__ import annotations
 
@@ -24,6 +24,10 @@ def add_commands(commands: Commands) -> None:
     listed = users.add("list", "user_list")
     listed.set_defaults(run=list_users)
 
+    remove = users.add("remove", "user_remove")
+    remove.add_argument("name", metavar="NAME", help=help_text("user_name"))
+    remove.set_defaults(run=remove_user)
+
 
 def _server_address(args) -> str:
     from ledger import stores
@@ -42,6 +46,14 @@ def add_user(args) -> int:
                           args.password)
     say(i18n.t("user_added", name=made.name, role=i18n.t(f"user_role.{made.role}"),
                ledgers=", ".join(made.ledgers) or "-"))
+    return 0
+
+
+def remove_user(args) -> int:
+    from ledger import roles
+
+    gone = roles.remove_user(_server_address(args), args.name)
+    say(i18n.t("user_removed", name=gone.name, role=i18n.t(f"user_role.{gone.role}")))
     return 0
 
 

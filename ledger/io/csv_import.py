@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from ledger import accounts, book, models, voucher_rules
+from ledger import accounts, book, models, stores, voucher_rules
 from ledger.errors import FieldError, LedgerError, RecordRefused
 from ledger.io import cleaning, headers, replay, sources
 from ledger.io.mapping import Mapping as ColumnMap
@@ -70,6 +70,7 @@ def plan(paths: Iterable[str | Path], mapping: ColumnMap | None = None) -> list[
     return sorted(planned, key=lambda item: (order[item[0].name], str(item[1])))
 
 
+@stores.retried
 def import_files(paths: Iterable[str | Path], options: Options | None = None,
                  progress: Callable[[int], None] | None = None) -> Counter:
     """Import every file in one transaction; the counts of records added, by kind.

@@ -8,9 +8,12 @@ engines do differently.
 """
 from __future__ import annotations
 
+import functools
+import time
+
 from peewee import PostgresqlDatabase
 
-from ledger import models
+from ledger import models, store_errors
 from ledger.stores.base import Store
 
 #: How a server address begins.
@@ -36,3 +39,40 @@ def of(database) -> Store:
 def current() -> Store:
     """The store of the ledger the models are bound to."""
     return of(models.database.obj)
+
+
+#: How many times a write is run in all when the server keeps undoing it for a
+#: conflict, and the pause before the second try (doubled before each later one), s.
+TRIES = 5
+PAUSE = 0.05
+
+
+def retried(write):
+    """`write`, a service function whose transaction is the whole of one write, run
+    again from its start when the server undid it for a conflict with a concurrent
+    transaction (serialization failure, deadlock: `store_errors.CONFLICT`), up to TRIES
+    times with a short pause between; then the conflict is raised, for the one line
+    that says so. The whole function runs again, its reads and checks too, not just the
+    commit: what it read before the conflict may be stale.
+
+    Called inside a transaction of its caller's (an import's replay, a test's), it runs
+    once: the transaction is the caller's to run again, and is aborted by then anyway.
+    SQLite never reports a conflict (a second writer waits, then is refused as busy), so
+    there a write runs once, as ever. Its arguments must read the same the second time:
+    no iterator that the first run used up. `book.record_many`, which takes iterators and
+    a writer of its caller's, is therefore not decorated: a caller with lists may wrap it
+    (the wage sheet does), and an import is retried whole (`csv_import.import_files`)."""
+
+    @functools.wraps(write)
+    def run(*args, **kwargs):
+        for attempt in range(1, TRIES + 1):
+            if models.database.obj is None or models.database.in_transaction():
+                return write(*args, **kwargs)
+            try:
+                return write(*args, **kwargs)
+            except store_errors.ERRORS as error:
+                if attempt == TRIES or store_errors.kind(error) != store_errors.CONFLICT:
+                    raise
+            time.sleep(PAUSE * 2 ** (attempt - 1))
+
+    return run

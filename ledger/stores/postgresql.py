@@ -15,6 +15,7 @@ them, so the core reads the same rows from both stores.
 """
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import subprocess
@@ -80,6 +81,18 @@ def _hide_password(text: str) -> str:
 
 
 # -- the connection -----------------------------------------------------------------------
+
+class _EchoOfRaised(logging.Filter):
+    """psycopg logs a warning when ending a pipeline (its `executemany`) or a COPY fails
+    after an error inside it: that error is raised all the same, and said as one line;
+    the warning is only its echo, which would be a second line on the terminal."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("error ignored terminating")
+
+
+logging.getLogger("psycopg").addFilter(_EchoOfRaised())
+
 
 class _IntegralNumeric(Loader):
     """`numeric` as an int when it is whole (a SUM of bigint fen is numeric on
@@ -172,19 +185,24 @@ def _diagnosed(address: Address) -> LedgerError:
 
 
 def refusal(error: BaseException, address: Address) -> LedgerError:
-    """What a server error means for the user, one line: the server does not answer,
-    the database is not there, the login is refused, no right to do it, or another."""
+    """What a server error means for the user, one line: the connection was lost (the
+    server went down or ended the session), the database is not there, the login is
+    refused, no right to do it, a conflict that outlasted its retries, or another."""
     from ledger import store_errors
 
     found = store_errors.kind(error)
-    if found == store_errors.UNREACHABLE:
-        return LedgerError("pg_unreachable", address=address.shown)
+    if found == store_errors.UNREACHABLE:  # it answered once (`connect` said if it did not)
+        return LedgerError("pg_connection_lost", address=address.shown)
     if found == store_errors.NO_DATABASE:
         return LedgerError("pg_no_database", database=address.database, address=address.shown)
     if found == store_errors.DENIED:
         return LedgerError("pg_denied", address=address.shown)
     if found == store_errors.BUSY:
         return LedgerError("db_busy")
+    if found == store_errors.CONFLICT:  # still, after `stores.retried` ran it again
+        from ledger import stores
+
+        return LedgerError("pg_conflict", address=address.shown, tries=stores.TRIES)
     if found == store_errors.FULL:
         return LedgerError("pg_full", address=address.shown)
     first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__

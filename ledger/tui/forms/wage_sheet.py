@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Input, Static
 
-from ledger import book, i18n, money, rules, spellings
+from ledger import book, i18n, money, rules, spellings, stores
 from ledger.browse import COLLECTIVE, lookup
 from ledger.browse.wages import Wages
 from ledger.errors import FieldError
@@ -290,7 +290,9 @@ class WageSheet(FormScreen):
         if not rows:
             self._say(i18n.t("sheet.empty"), error=True)
             return
-        writer = self.save_with(lambda: book.record_many([("wages", rows)]),
+        # run again whole on a server's conflict: `rows` is a list, read the same twice
+        sheet = stores.retried(book.record_many)
+        writer = self.save_with(lambda: sheet([("wages", rows)]),
                                 lambda refused: self._refused(refused.errors, refused.total))
         if writer is not None:
             self.discard_draft()
