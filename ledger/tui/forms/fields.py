@@ -259,8 +259,12 @@ class FieldRow(Horizontal):
             self.note.update(text)
 
     def show_error(self, message: str | None) -> None:
-        """Mark the field wrong with `message`, or clear the mark when None."""
+        """Mark the field wrong with `message`, or clear the mark when None. A choice's
+        error keeps the choices beside it (必填，但为空 · 付给农户 / 农户交来): they are
+        what the accountant needs to put it right."""
         self.set_class(message is not None, "-error")
+        if message and self._choices and not any(word in message for word in self._choices):
+            message = f"{message} · {' / '.join(self._choices)}"
         self.note.update(message or "")
 
 
