@@ -60,6 +60,18 @@ def field_label(name: str, lang: str | None = None) -> str:
     return t(f"field.{name}", lang)
 
 
+#: Fields the ledger keeps as one of a few codes, and the message key of each code's word
+#: (`{}` the code): a reader sees 付给农户 and 银行, never to_household and bank.
+CHOICE_KEYS = {"direction": "direction.{}", "method": "method.{}", "use": "books.use.{}"}
+
+
+def choice_word(field: str, code: str, lang: str | None = None) -> str:
+    """The word for one of `field`'s codes, in `lang` (default: the reader's); a code
+    with no word stays as it is."""
+    key = CHOICE_KEYS[field].format(code)
+    return t(key, lang) if known(key) else code
+
+
 def register(texts: dict[str, tuple[str, str]]) -> None:
     """Add the texts of a user interface that lives outside the core (the terminal UI
     keeps its own beside its screens); a key may not mean two things."""

@@ -61,3 +61,28 @@ def test_a_large_import_lists_the_first_records_and_counts_the_rest():
     _, details = last("en")
     assert len(details) == MAX_RECORDS + 1
     assert details[-1] == "… and 5 more"
+
+
+@pytest.mark.parametrize("lang, direction, method, collective", [
+    ("zh", "方向 付给农户", "方式 银行", "付款方 村集体"),
+    ("en", "direction paid to household", "method bank", "payer collective")])
+def test_coded_fields_read_as_words_in_either_language(lang, direction, method, collective):
+    book.record("payments", valid("payments"))
+    details = last(lang)[1]
+    assert direction in details[0] and method in details[0]
+    assert "to_household" not in details[0]
+    book.record("wages", valid("wages"))
+    assert collective in last(lang)[1][0] and "COLLECTIVE" not in last(lang)[1][0]
+
+
+def test_a_corrected_buyer_direction_and_method_read_as_names_and_words():
+    book.record("partners", valid("partners", code="E02", name="镇收购站"))
+    sale = book.record("sales", valid("sales"))
+    corrections.amend("sales", sale, {"buyer": "E02"}, "wrong buyer")
+    assert "收购方: E01 丝绸公司 → E02 镇收购站" in last("zh")[1]
+    payment = book.record("payments", valid("payments"))
+    corrections.amend("payments", payment, {"direction": "from_household", "method": "cash"},
+                      "it was the other way")
+    details = last("en")[1]
+    assert "direction: paid to household → paid by household" in details
+    assert "method: bank → cash" in details

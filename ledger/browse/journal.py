@@ -61,8 +61,8 @@ class JournalRow:
         if self.kind == "wages":
             return f"{d[0]} {d[1]} {money.quantity(d[2])}{d[3]} × {money.yuan(d[4])}"
         if self.kind == "payments":
-            return " ".join(part for part in (i18n.t(f"direction.{d[0]}", lang),
-                                              i18n.t(f"method.{d[1]}", lang), d[2]) if part)
+            return " ".join(part for part in (i18n.choice_word("direction", d[0], lang),
+                                              i18n.choice_word("method", d[1], lang), d[2]) if part)
         return str(d[0])
 
 

@@ -125,16 +125,16 @@ def _party_label(name: str, kind: str) -> str:
     return i18n.t("party.collective") if kind == "collective" else name
 
 
-def party_shown(code: str) -> str:
+def party_shown(code: str, lang: str | None = None) -> str:
     """What a field or a list shows for a party's code: the code, and the collective by
     its name (村集体), since COLLECTIVE is the ledger's code for it, not a word to read."""
-    return i18n.t("party.collective") if code == COLLECTIVE else code
+    return i18n.t("party.collective", lang) if code == COLLECTIVE else code
 
 
-def party_named(code: str, name: str) -> str:
+def party_named(code: str, name: str, lang: str | None = None) -> str:
     """A party as a list names it: code and name (H001 张国华), the collective by its name
     in the reader's language alone."""
-    return party_shown(code) if code == COLLECTIVE else f"{code} {name}"
+    return party_shown(code, lang) if code == COLLECTIVE or not name else f"{code} {name}"
 
 
 def party_code(text: str) -> str:

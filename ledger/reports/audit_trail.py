@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass, field
 
 from ledger import audit, canonical, i18n, models, terms
+from ledger.browse.lookup import party_named
 from ledger.kinds import BY_NAME
 
 #: Records listed under one entry; an import of thousands says how many more there are.
@@ -87,29 +88,38 @@ def _records(entry: audit.Entry, lang: str | None) -> list[str]:
 
 
 def _record_line(kind: str, values: dict | None, lang: str | None) -> str:
-    """A record's fields in its column order, `label value`, a party named as well."""
+    """A record's fields in its column order, `label value`, each value in words."""
     if not values:
         return ""
     names = _party_names([values[c] for c in PARTY_COLUMNS if values.get(c)])
-    parts = []
-    for column in BY_NAME[kind].columns:
-        value = values.get(column, "")
-        if value == "":
-            continue
-        if column in PARTY_COLUMNS and value in names:
-            value = f"{value} {names[value]}"
-        parts.append(f"{i18n.field_label(column, lang)} {value}")
+    parts = [f"{i18n.field_label(column, lang)} {_worded(column, values[column], names, lang)}"
+             for column in BY_NAME[kind].columns if values.get(column, "") != ""]
     return ("，" if (lang or i18n.language()) == "zh" else ", ").join(parts)
 
 
 def _changes(kind: str, before: dict, after: dict, lang: str | None) -> list[str]:
-    """`field: old → new` for every field whose value differs."""
+    """`field: old → new` for every field whose value differs, each value in words."""
+    names = _party_names([value for values in (before, after) for column, value in
+                          values.items() if column in PARTY_COLUMNS and value])
     lines = []
     for column in (BY_NAME[kind].columns if kind in BY_NAME else sorted(before)):
         old, new = before.get(column, ""), after.get(column, "")
         if column in before and old != new:
-            lines.append(f"{i18n.field_label(column, lang)}: {old or '—'} → {new or '—'}")
+            old, new = (_worded(column, value, names, lang) or "—" for value in (old, new))
+            lines.append(f"{i18n.field_label(column, lang)}: {old} → {new}")
     return lines
+
+
+def _worded(column: str, value, names: dict[str, str], lang: str | None) -> str:
+    """A stored value as a reader says it: a choice's word (付给农户, 银行), a party by
+    code and name (E02 镇蚕茧收购站), the collective by its name alone (村集体)."""
+    if value is None or value == "":
+        return ""
+    if column in i18n.CHOICE_KEYS:
+        return i18n.choice_word(column, str(value), lang)
+    if column in PARTY_COLUMNS:
+        return party_named(str(value), names.get(value, ""), lang)
+    return str(value)
 
 
 def _corrected(entry: audit.Entry) -> dict:

@@ -127,6 +127,11 @@ class SilkApp(App):
         self._retitle()
         self.seen_writes = self._write_stamp()
         self.set_interval(self.LOOK_EVERY, self.look_for_writes)
+        self.set_up_if_empty()
+
+    def set_up_if_empty(self) -> None:
+        """A ledger with no season yet opens on the first-run screen: on starting, and
+        on switching to a new village's empty ledger alike."""
         if self.read_model.seasons.is_empty():
             from ledger.tui.screens.setup import SetupScreen
 
@@ -417,7 +422,18 @@ class SilkApp(App):
         self.changes += 1  # each screen redoes itself as it resumes (see LedgerScreen)
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        self._rebuild_other_modes()
         self.notify(text, timeout=10)
+        self.set_up_if_empty()
+
+    def _rebuild_other_modes(self) -> None:
+        """Every main screen but the one in view is built afresh when next shown (and
+        prepared again, see `prepare_screens`): a page opened on the ledger before, a
+        household's, never comes back showing what it read there."""
+        for mode, screen in self.MODES.items():
+            if mode != self.current_mode:
+                self.remove_mode(mode)
+                self.add_mode(mode, screen)
 
     # -- the other villages of a township's server ----------------------------------------
     def check_action(self, action: str, parameters: tuple) -> bool | None:
@@ -451,6 +467,7 @@ class SilkApp(App):
         where = postgresql.parse(self.db_path)
         if code == where.ledger:
             return
+        await self.switch_mode("home")
         before = self.db_path
         try:
             self.reopen_ledger(t("tui.switch.done", code=code), where.of(code))
@@ -458,7 +475,7 @@ class SilkApp(App):
             self.notify(problem(error, where.of(code)), severity="error")
             self.read_model.reopened(db.open_ledger(before))
             return
-        await self.switch_mode("home")
+        await self.redo_screen()  # (the first-run screen instead, on an empty ledger)
 
     # -- adding records: the entry forms live in ledger.tui.forms ----------------------
     def action_add_record(self) -> None:

@@ -139,10 +139,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "books.col.accumulated": ("depreciated", "累计折旧"),
     "books.col.net": ("net value", "净值"),
     "books.col.charge": ("charge", "本月折旧"),
-    "books.use.workshop": ("workshop", "育蚕车间"),
-    "books.use.production": ("production", "生产"),
-    "books.use.management": ("management", "管理"),
-    "books.use.public": ("public works", "公益"),
     "books.assets.empty": ("No fixed assets yet: press n to add one",
                            "还没有固定资产：按 n 添加"),
     "books.assets.detail": ("{code} {name} · acquired {acquired} · {life} months · residual "

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from textual.widgets import DataTable, Input, Static
 
 from ledger import models
@@ -124,6 +126,29 @@ async def test_an_unbalanced_voucher_is_not_saved_and_the_line_in_error_is_shown
         assert "借方合计 5000.00 与贷方合计 4999.99 不等" in text_of(form, "#message")
         assert table_counts() == before
         assert form.query_one("#l3-credit", Input).value == "999.99"   # what was typed is kept
+
+
+@pytest.mark.parametrize("size", [SMALL, (120, 40)])
+async def test_a_wrong_date_s_error_is_read_whole_beside_the_attachments(demo_path, size):
+    """At 80×24 the date's error ran into 附单据张数 and was cut off there."""
+    from rich.cells import cell_len
+
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=size) as pilot:
+        form = await open_form(pilot, app)
+        form.query_one("#field-date", Input).value = "2026-13-45"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        row = form.query_one("#row-date")
+        note = row.query_one(".field-note", Static)
+        text = str(note.render())
+        assert row.has_class("-error") and "2026-13-45" in text and "今天" in text
+        shown = note.content_region
+        assert shown.height * shown.width >= cell_len(text)  # wrapped,
+        assert row.region.contains_region(note.region)  # and none of it cut off by its row
+        attachments = form.query_one("#row-attachments").region
+        assert not note.region.overlaps(attachments)
+        assert note.region.right <= form.query_one("#vdialog").content_region.right
 
 
 async def test_escape_asks_before_discarding_a_typed_voucher(demo_path):

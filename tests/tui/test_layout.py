@@ -191,6 +191,35 @@ async def test_labels_never_wrap_and_hints_fit_after_a_failed_save(demo_path, la
             await settle(pilot, app)
 
 
+@pytest.mark.parametrize("size", [SMALL, (120, 40)])
+async def test_a_choice_left_empty_still_shows_its_choices_beside_the_error(demo_path, size):
+    """After a failed save 方向 and 方式 said only 必填，但为空: the words to choose from,
+    which the hint showed before, had gone."""
+    from ledger.tui.forms.entry import EntryForm
+
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, app)
+        app.add_record("payments")
+        await settle(pilot, app)
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, EntryForm)
+        for field, words in (("direction", ["付给农户", "农户交来"]),
+                             ("method", ["现金", "银行", "转账", "微信", "支付宝"])):
+            row = app.screen.query_one(f"#row-{field}")
+            note = row.query_one(".field-note")
+            text = "".join(str(note.render()).split())
+            assert row.has_class("-error") and "必填" in text
+            assert all(word in text for word in words), text
+            assert note.region.height >= str(note.render()).count("\n") + 1
+        app.screen.query_one("#field-direction", Input).value = "付"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        text = str(app.screen.query_one("#row-direction .field-note").render())
+        assert "付给农户" in text and "必填" not in text
+
+
 async def test_the_wage_sheet_lists_every_problem(demo_path):
     """At 80×24 the list of problems under the grid stopped after five; it scrolls now,
     every one of them in it."""

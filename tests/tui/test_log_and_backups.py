@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Static
 
-from ledger import audit, book, i18n, income, models
+from ledger import audit, book, corrections, i18n, income, models
 from ledger.tui.app import make_app
 from ledger.tui.screens.backups import BackupsScreen, ConfirmScreen, backup_files
 from ledger.tui.screens.correct import CorrectScreen
@@ -75,3 +75,33 @@ async def test_a_backup_restored_brings_back_the_earlier_books(demo_path):
         assert models.CocoonSale.select().count() == sales
         assert app.read_model.seasons.report(app.season).parties == before.parties
         assert len(backup_files(demo_path)) == 2  # the replaced ledger kept aside
+
+
+async def test_the_log_says_a_payment_s_direction_method_and_buyer_in_words(demo_path):
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        end = app.season.end.isoformat()
+        household = models.Party.get(models.Party.code == "H001")
+        payment = book.record("payments", {
+            "date": end, "season": app.season.code, "household": household.code,
+            "direction": "to_household", "amount": "100", "method": "bank"})
+        await pilot.press("o")
+        await settle(pilot, app)
+        detail = str(app.screen.query_one("#log-detail", Static).render())
+        assert "方向 付给农户" in detail and "方式 银行" in detail
+        assert "to_household" not in detail and "bank" not in detail
+        await pilot.press("escape")
+        sale = models.CocoonSale.select().where(models.CocoonSale.season == app.season).first()
+        corrections.amend("sales", sale.id, {"buyer": "E02"}, "收购方记错")
+        corrections.amend("payments", payment, {"method": "cash"}, "付的是现金")
+        await pilot.press("o")
+        await settle(pilot, app)
+        detail = str(app.screen.query_one("#log-detail", Static).render())
+        assert "方式: 银行 → 现金" in detail
+        await pilot.press("down")
+        await settle(pilot, app)
+        detail = str(app.screen.query_one("#log-detail", Static).render())
+        buyer = models.Party.get(models.Party.code == "E02").name
+        assert f"收购方: E01 {models.Party.get(models.Party.code == 'E01').name} → E02 {buyer}" \
+            in detail, detail

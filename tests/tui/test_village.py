@@ -109,10 +109,11 @@ def township():
     with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     try:
-        for code, village in (("sangyuan", "桑园村"), ("xigou", "西沟村")):
+        for code, village in (("sangyuan", "桑园村"), ("xigou", "西沟村"), ("dongling", "")):
             database = db.open_ledger(f"{SERVER}/{name}?ledger={code}", create=True)
-            build_village()
-            db.set_meta("village", village)
+            if village:  # dongling: a new village's ledger, nothing in it yet
+                build_village()
+                db.set_meta("village", village)
             database.close()
             models.database.initialize(None)
         yield f"{SERVER}/{name}"
@@ -134,7 +135,7 @@ async def test_the_switch_lists_the_servers_ledgers_and_opens_the_one_chosen(tow
         await settle(pilot, app)
         chooser = app.screen
         assert isinstance(chooser, ChooseScreen)
-        listed = str(chooser.query_one("OptionList").get_option_at_index(1).prompt)
+        listed = str(chooser.query_one("OptionList").get_option_at_index(2).prompt)
         assert "xigou" in listed and "西沟村" in listed
         await pilot.press("down", "enter")
         await settle(pilot, app)
@@ -142,3 +143,56 @@ async def test_the_switch_lists_the_servers_ledgers_and_opens_the_one_chosen(tow
         assert app.db_path.endswith("?ledger=xigou")
         assert db.get_meta("village") == "西沟村"
         assert f"西沟村 · xigou @ {host}/{database}" in header_text(app)
+
+
+async def choose_ledger(pilot, app, code: str) -> None:
+    await pilot.press("L")
+    await settle(pilot, app)
+    listed = app.screen.query_one("OptionList")
+    codes = [str(listed.get_option_at_index(i).prompt).split()[0]
+             for i in range(listed.option_count)]
+    listed.highlighted = codes.index(code)
+    await pilot.press("enter")
+    await settle(pilot, app)
+
+
+async def test_switching_to_an_empty_ledger_opens_the_first_run_screen(township):
+    """As starting on an empty ledger does; the home screen showed no season instead."""
+    from ledger.tui.screens.setup import SetupScreen
+
+    app = make_app(f"{township}?ledger=sangyuan", lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await choose_ledger(pilot, app, "dongling")
+        assert app.db_path.endswith("?ledger=dongling")
+        assert isinstance(app.screen, SetupScreen)
+        await pilot.press(*"东岭村")
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, HomeScreen)
+        assert db.get_meta("village") == "东岭村" and "东岭村" in header_text(app)
+
+
+async def test_a_household_page_open_before_a_switch_is_gone_after_it(township):
+    """The page stayed under the households list, showing the other village's figures
+    when it came back; every main screen starts from its root after a switch."""
+    from ledger.tui.screens.household import HouseholdScreen
+    from ledger.tui.screens.households import HouseholdsScreen
+
+    app = make_app(f"{township}?ledger=sangyuan", lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("h")
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, HouseholdScreen)
+        await pilot.press("g")
+        await settle(pilot, app)
+        await choose_ledger(pilot, app, "xigou")
+        assert isinstance(app.screen, HomeScreen)
+        await app.switch_mode("households")  # as the command palette does, no popping
+        await settle(pilot, app)
+        assert isinstance(app.screen, HouseholdsScreen)
+        assert len(app.screen_stack) == 1
+        assert "西沟村" in header_text(app)

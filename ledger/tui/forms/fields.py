@@ -23,7 +23,6 @@ from ledger.errors import FieldError
 from ledger.io import cleaning
 from ledger.browse import lookup
 from ledger.spellings import DATE_COLUMNS
-from ledger.tui import books_texts  # noqa: F401  (registers the words of an asset's use)
 from ledger.tui.widgets.plain import PlainLabel, PlainStatic
 
 DATE_FIELDS = DATE_COLUMNS
@@ -32,7 +31,6 @@ DATE_FIELDS = DATE_COLUMNS
 CHOICES = {"direction": rules.DIRECTIONS, "method": rules.METHODS, "use": tuple(assets.USES)}
 CHOICE_WORDS = {"direction": cleaning.DIRECTIONS, "method": cleaning.METHODS,
                 "use": cleaning.USES}
-CHOICE_KEYS = {"direction": "direction.{}", "method": "method.{}", "use": "books.use.{}"}
 #: The parties worth suggesting in a field; the rules decide what is accepted.
 PARTY_FIELDS: dict[str, tuple[str, ...] | None] = {
     "supplier": None, "buyer": ("partner",), "owner": ("household", "collective"),
@@ -48,7 +46,7 @@ LIST_SHOWN = 6
 
 def choice_word(field: str, code: str, lang: str | None = None) -> str:
     """The word for one of `field`'s codes, in `lang` (default: the reader's)."""
-    return i18n.t(CHOICE_KEYS[field].format(code), lang)
+    return i18n.choice_word(field, code, lang)
 
 
 def choice_words(field: str) -> list[str]:
@@ -261,8 +259,12 @@ class FieldRow(Horizontal):
             self.note.update(text)
 
     def show_error(self, message: str | None) -> None:
-        """Mark the field wrong with `message`, or clear the mark when None."""
+        """Mark the field wrong with `message`, or clear the mark when None. A choice's
+        error keeps the choices beside it (必填，但为空 · 付给农户 / 农户交来): they are
+        what the accountant needs to put it right."""
         self.set_class(message is not None, "-error")
+        if message and self._choices and not any(word in message for word in self._choices):
+            message = f"{message} · {' / '.join(self._choices)}"
         self.note.update(message or "")
 
 

@@ -75,6 +75,10 @@ class VoucherLineRow(Horizontal):
         return not any(self.text(name).strip() for name in LINE_FIELDS)
 
 
+#: Terminals narrower than this stack the voucher's date over its 附单据张数.
+NARROW = 100
+
+
 class VoucherForm(FormScreen):
     """A modal voucher form; dismissed with how many vouchers were saved, or None."""
 
@@ -122,10 +126,19 @@ class VoucherForm(FormScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._fit_head()
         for row in self.query(FieldRow):
             self._show_field_hint(row)
         self._show_totals()
         self.lines[0].cell("summary").focus()
+
+    def on_resize(self) -> None:
+        self._fit_head()
+
+    def _fit_head(self) -> None:
+        """The date and 附单据张数 side by side where an error beside each fits, one under
+        the other on a narrow terminal."""
+        self.query_one("#vhead").set_class(self.size.width < NARROW, "-narrow")
 
     @property
     def lines(self) -> list[VoucherLineRow]:
