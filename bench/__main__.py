@@ -31,11 +31,11 @@ import os
 import sys
 from pathlib import Path
 
-from bench import (books, commands, documents, ledgers, peers, silk, statements, tui, village,
-                   yields)
+from bench import (books, commands, documents, ledgers, peers, silk, statements, township, tui,
+                   village, yields)
 from bench.ledgers import DATA, Size, progress
 from bench.measure import warm
-from bench.table import Row, write, write_books, write_village
+from bench.table import Row, load_note, write, write_books, write_section, write_village
 
 RESULTS = Path(__file__).parent / "RESULTS.md"
 QUICK_RESULTS = DATA / "RESULTS-quick.md"
@@ -52,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.books:
         return whole_books(args, command_line)
+    if args.township:
+        return township_section(args, command_line)
     sizes = [ledgers.QUICK] if args.quick else [ledgers.SIZES["100k"], ledgers.SIZES["1M"]]
     if args.large:
         sizes.append(ledgers.SIZES["10M"])
@@ -84,7 +86,29 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--books", action="store_true",
                         help="only the whole books: statements, books, close-year "
                              "(bench/books.py)")
+    parser.add_argument("--township", action="store_true",
+                        help="only the township on PostgreSQL: twenty villages on one "
+                             "server, eight writers, the import (bench/township.py)")
+    parser.add_argument("--township-scale", choices=sorted(township.SCALES), default="500k",
+                        help="records of each of the twenty villages (default 500k: "
+                             "about 10,000,000 in all)")
     return parser.parse_args(argv)
+
+
+def township_section(args: argparse.Namespace, command_line: str) -> int:
+    """The township on PostgreSQL, in its own section."""
+    before = os.getloadavg()
+    rows, extra = township.rows(args.township_scale, args.runs)
+    size = township.SCALES[args.township_scale]
+    notes = township.NOTES.format(villages=township.VILLAGES, scale=size.label,
+                                  total=township.total_records(args.township_scale))
+    text = write_section(RESULTS, township.HEADING,
+                         notes + "\n" + extra + "\n" + load_note(before, os.getloadavg()),
+                         rows, township.HEADER, peers.versions() + township.versions(),
+                         command_line)
+    print(text)
+    progress(f"written to {RESULTS}")
+    return 0
 
 
 def whole_books(args: argparse.Namespace, command_line: str) -> int:

@@ -384,11 +384,19 @@ def _insert(model: type, rows: list[tuple], conflict=None) -> None:
     """Insert plain rows (ids, ints, text, ISO dates) with one prepared statement.
 
     Peewee writes the statement, in the database's own dialect and placeholder style; the
-    DB-API's executemany runs it for every row, without building SQL text per row.
+    DB-API's executemany runs it for every row, without building SQL text per row. New
+    rows without a `conflict` to resolve go through the store's own bulk write
+    (`Store.insert_rows`: COPY on a server).
     """
     query = model.insert_many([rows[0]], fields=LAYOUTS[model].columns)
     sql, _ = (conflict(query) if conflict else query).sql()
-    models.database.cursor().executemany(sql, rows)
+    cursor = models.database.cursor()
+    if conflict:
+        cursor.executemany(sql, rows)
+    else:
+        stores.current().insert_rows(cursor, sql, model._meta.table_name,
+                                     [field.column_name for field in LAYOUTS[model].columns],
+                                     rows)
 
 
 def _add_to(model: type):

@@ -151,6 +151,33 @@ def test_ids_come_from_the_sequences(village):
     assert list(seal.missing_rows()) == []  # gaps are no finding on a server
 
 
+def test_an_import_takes_its_ids_from_the_server_in_blocks_not_one_a_row(village,
+                                                                       monkeypatch):
+    """300 wages (each a record, a voucher and its postings: some 1,200 ids) ask the
+    sequences in a few dozen round trips, not one a row (one a row, an import on a server
+    made some 200 records a second); each kind's ids are still consecutive, and `check`
+    passes (the fixture)."""
+    build_village()
+    asked = []
+    send = village.execute_sql
+
+    def counted(sql, params=None, *args, **kwargs):
+        if "nextval" in sql:
+            asked.append(sql)
+        return send(sql, params, *args, **kwargs)
+
+    monkeypatch.setattr(village, "execute_sql", counted)
+    writer = book.record_many([("wages", rows(*(valid("wages", quantity=str(n + 1))
+                                                for n in range(300))))])
+    monkeypatch.undo()
+    assert writer.counts["wages"] == 300
+    assert len(asked) < 40
+    first, last = writer.ids["wages"]
+    assert [w.id for w in models.Wage.select().where(models.Wage.id >= first)
+            .order_by(models.Wage.id)] == list(range(first, last + 1))
+    assert last - first == 299
+
+
 @pytest.mark.parametrize("where, fragment", [
     ("postgresql://postgres@127.0.0.1:1/silk_pg_nowhere?ledger=x", "does not answer"),
     ("{server}/silk_pg_no_such_database?ledger=x", "has no database silk_pg_no_such_database"),

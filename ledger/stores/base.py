@@ -10,6 +10,7 @@ as Harlequin keeps one adapter per database behind one interface:
 - guards: the triggers that make the database itself refuse to change a sealed row or
   to write into a closed season (`guard`, `guard_problems`);
 - the SQL each engine spells its own way (`month_of`, `among`), and a read snapshot;
+- the bulk write of an import's rows (`insert_rows`);
 - what a driver's error means (`ledger.store_errors`, by SQLSTATE or result code).
 
 This module imports only Peewee: `models` and the core depend on it, never the reverse.
@@ -45,6 +46,15 @@ class Store(ABC):
         allocated = handed[model]
         handed[model] = allocated + 1
         return allocated
+
+    # -- writing -----------------------------------------------------------------------
+    def insert_rows(self, cursor, sql: str, table: str, columns: list[str],
+                    rows: list[tuple]) -> None:
+        """Write plain `rows` (ids, ints, text, ISO dates) into `columns` of `table`,
+        inside the writing transaction: `sql`, the prepared INSERT in the driver's own
+        placeholder style, run by the DB-API's executemany for every row. A store may
+        write them its own faster way, guards and constraints enforced alike."""
+        cursor.executemany(sql, rows)
 
     # -- the SQL each engine spells its own way --------------------------------------
     @abstractmethod
