@@ -29,7 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ledger import check, db, leftovers, models, store_errors, stores
+from ledger import anchors, check, db, leftovers, models, store_errors, stores
 from ledger.stores import sqlite as sqlite_store
 from ledger.errors import LedgerError
 
@@ -137,7 +137,7 @@ def restore(backup_file: str | os.PathLike, ledger_path: str | os.PathLike,
     follows the check, see `check.run`); return where the ledger it replaced was kept
     (None when there was none). A refusal leaves the ledger untouched."""
     if stores.is_server(ledger_path):
-        raise LedgerError("pg_restore_by_server")
+        return _restore_on_server(Path(backup_file), str(ledger_path), progress)
     source, ledger = Path(backup_file), Path(ledger_path)
     if not source.is_file():
         raise LedgerError("restore_missing", path=str(source))
@@ -203,10 +203,17 @@ def _schema_version(connection: sqlite3.Connection) -> int:
 
 def _check_books(path: Path, shown: str,
                  progress: Callable[[int, int], None] | None = None) -> None:
-    """`check.run()` on the copy; the models are bound back to whatever they were."""
+    """`check.run()` on the copy."""
+    _checked(lambda: db.open_ledger(path), shown, progress)
+
+
+def _checked(opened: Callable[[], object], shown: str,
+             progress: Callable[[int, int], None] | None = None) -> None:
+    """`check.run()` on the copy `opened()` binds the models to (migrated on the way);
+    the models are bound back to whatever they were."""
     previous = models.database.obj
     try:
-        database = db.open_ledger(path)
+        database = opened()
         try:
             findings = check.run(progress)
         finally:
@@ -234,6 +241,112 @@ def _note_restore(candidate: Path, source: Path, aside: Path | None) -> None:
     finally:
         database.close()
         models.database.initialize(previous)
+
+
+def _restore_on_server(source: Path, address: str,
+                       progress: Callable[[int, int], None] | None) -> Path | None:
+    """`restore` of a ledger on a server. psql loads the dump into a scratch schema of
+    the same database (`postgresql.load`), where it is migrated and checked as a file's
+    copy is, and must be a backup of this ledger; then, in one transaction holding the
+    ledger's write lock, the ledger is dumped into the working folder (the copy kept
+    aside, returned), its grants given to the restored schema, the restore noted in the
+    restored audit trail, and the restored schema takes the ledger's place. Until that
+    commits, the ledger is exactly as it was; a refusal leaves no scratch schema."""
+    from ledger.stores import postgresql
+
+    where = postgresql.parse(address)
+    if not where.ledger:
+        raise LedgerError("pg_no_ledger_code", address=where.shown)
+    if not source.is_file():
+        raise LedgerError("restore_missing", path=str(source))
+    scratch = postgresql.scratch_schema(where.ledger)
+    control = postgresql.connect(where, "")
+    try:
+        postgresql.restore_lock(control, where.ledger)  # released with the session
+        postgresql.drop_schema(control, scratch)  # what a killed restore left
+        dumped = postgresql.load(where, source, scratch, postgresql.schemas(control))
+        try:
+            version = postgresql.meta_value(control, scratch, "schema_version")
+            if version.isdigit() and int(version) > db.SCHEMA_VERSION:
+                raise LedgerError("restore_too_new", path=str(source), version=int(version),
+                                  supported=db.SCHEMA_VERSION)
+            _refuse_another_ledger(control, where, source, scratch, dumped)
+            _checked(lambda: _open_scratch(where, scratch), str(source), progress)
+            return _swap_in(where, source, scratch)
+        finally:
+            postgresql.drop_schema(control, scratch)  # none left once swapped in
+    except store_errors.ERRORS as error:
+        raise postgresql.refusal(error, where) from None
+    finally:
+        control.close()
+
+
+def _open_scratch(where, scratch: str):
+    """The restored schema, bound to the models and migrated as a ledger opened is."""
+    from ledger.stores import postgresql
+
+    database = postgresql.connect(where, scratch)
+    models.database.initialize(database)
+    try:
+        db.migrate(database)
+    except BaseException:
+        database.close()
+        raise
+    return database
+
+
+def _refuse_another_ledger(control, where, source: Path, scratch: str, dumped: str) -> None:
+    """A backup of another ledger is not restored in place of this one (on a server the
+    code names a village, which the township's reports sum), nor, onto a code not there
+    yet, a backup of a ledger the server holds under another code (counted twice)."""
+    from ledger.stores import postgresql
+
+    lineage = postgresql.meta_value(control, scratch, anchors.LEDGER_ID)
+    codes = postgresql.ledger_codes(control)
+    if where.ledger in codes:
+        live = postgresql.meta_value(control, where.ledger, anchors.LEDGER_ID)
+        if lineage != live:
+            raise LedgerError("restore_other_ledger", path=str(source), code=dumped,
+                              target=where.ledger, village=postgresql.meta_value(
+                                  control, scratch, "village") or "-")
+        return
+    for code in codes:
+        if (lineage and postgresql.may_read(control, code)
+                and postgresql.meta_value(control, code, anchors.LEDGER_ID) == lineage):
+            raise LedgerError("restore_ledger_elsewhere", path=str(source), code=code,
+                              target=where.ledger)
+
+
+def _swap_in(where, source: Path, scratch: str) -> Path | None:
+    """The checked scratch schema in place of the ledger, in one transaction that holds
+    the ledger's write lock from before the copy kept aside is dumped (so no write is
+    lost between the two) until the swap commits; the copy is deleted if it does not."""
+    from ledger import audit, roles
+    from ledger.stores import postgresql
+
+    previous = models.database.obj
+    database = postgresql.connect(where, scratch)
+    models.database.initialize(database)
+    aside = None
+    try:
+        with database.atomic():
+            postgresql.write_lock(database, where.ledger)
+            if where.ledger in postgresql.ledger_codes(database):
+                aside = postgresql.dump(where.of(where.ledger), Path.cwd(), "-replaced")
+                postgresql.copy_grants(database, where.ledger, scratch)
+            else:  # a ledger made anew: the township's auditors read it, as after init
+                roles.grant_new_ledger(database, scratch)
+            audit.log("restore", target=source.name[:100],
+                      after={"replaced_kept_as": str(aside)} if aside else None)
+            postgresql.swap(database, where.ledger, scratch)
+    except BaseException:
+        if aside:
+            aside.unlink(missing_ok=True)
+        raise
+    finally:
+        database.close()
+        models.database.initialize(previous)
+    return aside
 
 
 def _keep_aside(ledger: Path) -> Path:

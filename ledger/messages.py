@@ -663,8 +663,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.backup_file": ("the backup file, or a folder to put a dated backup in",
                          "备份文件，或存放带日期备份的文件夹"),
     "help.restore": ("put a backup in place of the ledger, after checking it; the ledger it "
-                     "replaces is kept in backups/",
-                     "先检查备份，再用它替换账本；被替换的账本保留在 backups/ 中"),
+                     "replaces is kept in backups/ (on a server: as a dump in the working "
+                     "folder)",
+                     "先检查备份，再用它替换账本；被替换的账本保留在 backups/ 中"
+                     "（服务器上的账本：导出到当前文件夹）"),
     "help.restore_file": ("the backup file to restore", "要恢复的备份文件"),
     "backup_done": ("Backed up {ledger} to {path}.", "已将 {ledger} 备份到 {path}。"),
     "backup_exists": ("{path} already exists; a backup never overwrites a file: give another "
@@ -1601,14 +1603,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "--db postgresql://user@host:port/database",
                            "“silk ledgers”列出 PostgreSQL 服务器上的账本：请用 "
                            "--db postgresql://用户@主机:端口/数据库"),
-    "pg_dump_missing": ("pg_dump, PostgreSQL's own backup program, is not installed here; "
+    "pg_tool_missing": ("{program}, one of PostgreSQL's own programs, is not installed here; "
                         "install the PostgreSQL client programs",
-                        "本机没有 PostgreSQL 的备份程序 pg_dump；请安装 PostgreSQL 客户端程序"),
-    "pg_restore_by_server": ("a ledger on a server is restored by the server's own tools "
-                             "(psql reads the backup into a fresh schema); 'silk check' then "
-                             "verifies it",
-                             "服务器上的账本由服务器自己的工具恢复（用 psql 把备份读入新的模式），"
-                             "之后用“silk check”核验"),
+                        "本机没有 PostgreSQL 的程序 {program}；请安装 PostgreSQL 客户端程序"),
+    "pg_dump_cut_short": ("it ends before pg_dump's closing line: the file was cut short",
+                          "文件在 pg_dump 的结束行之前就断了：文件不完整"),
+    "restore_other_ledger": ("the backup {path} is of another ledger ({village}, code {code} "
+                             "when it was backed up), not of {target}; nothing was restored and "
+                             "the ledger was left as it was. Restore it onto its own code "
+                             "(?ledger={code})",
+                             "备份 {path} 是另一本账（{village}，备份时编号 {code}），"
+                             "不是 {target} 的；未恢复，账本保持原样。"
+                             "请恢复到它自己的编号（?ledger={code}）"),
+    "restore_ledger_elsewhere": ("the ledger in the backup {path} is on this server already, as "
+                                 "{code}; restored as {target} too, its village would count "
+                                 "twice in the township's reports. Nothing was restored",
+                                 "备份 {path} 中的账本已在本服务器上，编号 {code}；再恢复为 "
+                                 "{target}，该村会在乡镇报表中重复计算。未恢复"),
     "help.ledgers": ("list the village ledgers on a PostgreSQL server (code, village)",
                      "列出 PostgreSQL 服务器上的各村账本（编号、村名）"),
     # -- users of a township's server (ledger.roles) -------------------------------------

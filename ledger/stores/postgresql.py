@@ -15,10 +15,13 @@ them, so the core reads the same rows from both stores.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import re
 import shutil
 import subprocess
+import tempfile
 from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,7 +36,7 @@ from peewee import SQL, Expression, PostgresqlDatabase, Value, fn
 from psycopg.adapt import Loader
 from psycopg.types.string import TextLoader
 
-from ledger import models, server_driver
+from ledger import i18n, models, server_driver
 from ledger.errors import LedgerError
 from ledger.stores.base import Store
 
@@ -140,8 +143,7 @@ class LedgerDatabase(PostgresqlDatabase):
     def begin(self, isolation_level=None):
         super().begin(isolation_level)
         if self.schema and not self.readonly:
-            self.cursor().execute("SELECT pg_advisory_xact_lock(hashtext(%s))",
-                                  (f"silk:{self.schema}",))
+            write_lock(self, self.schema)
 
 
 def connect(address: Address, schema: str, readonly: bool = False) -> LedgerDatabase:
@@ -217,12 +219,13 @@ def ledger_codes(database: PostgresqlDatabase) -> list[str]:
 
     Read from the catalog, which every login sees whole (information_schema shows only
     what the login has rights on): a ledger this login may not read is still there, and
-    opening it is refused by the server as such, not said to be missing."""
+    opening it is refused by the server as such, not said to be missing. A schema whose
+    name no ledger code can have (a restore's scratch schema, `scratch_schema`) is none."""
     rows = database.execute_sql(
         "SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
         "WHERE c.relname = 'meta' AND c.relkind IN ('r', 'p') "
         "AND n.nspname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1").fetchall()
-    return [schema for (schema,) in rows]
+    return [schema for (schema,) in rows if _CODE.match(schema)]
 
 
 def may_read(database: PostgresqlDatabase, code: str) -> bool:
@@ -295,26 +298,22 @@ def drop_ledger(address: str) -> None:
         database.close()
 
 
-def dump(address: str, target=None) -> Path:
+def dump(address: str, target=None, label: str = "") -> Path:
     """The ledger's schema written as SQL by the server's own `pg_dump` into `target`
     (a new file, or a folder for a dated name; by default `CODE-YYYY-MM-DD-HHMMSS.sql`
-    in the working folder): what a township's backup of one village is. psql reads it
-    back into an empty database."""
+    in the working folder, `label` after the time): what a township's backup of one
+    village is. `silk restore` puts it back (`ledger.backup`); psql reads it into an
+    empty database."""
     where = parse(address)
     if not where.ledger:
         raise LedgerError("pg_no_ledger_code", address=where.shown)
     folder = Path(target) if target is not None and Path(target).is_dir() else None
     if target is None or folder is not None:
-        stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
-        target = (folder or Path.cwd()) / f"{where.ledger}-{stamp}.sql"
+        target = _dated(folder or Path.cwd(), where.ledger, label)
     target = Path(target)
     if target.exists():
         raise LedgerError("backup_exists", path=str(target))
-    program = shutil.which("pg_dump") or next(
-        (str(path) for path in sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_dump"),
-                                      reverse=True)), None)
-    if program is None:
-        raise LedgerError("pg_dump_missing")
+    program = tool("pg_dump")
     if where.ledger not in dict(ledgers(address)):
         raise LedgerError("pg_no_ledger", code=where.ledger, address=where.shown)
     done = subprocess.run([program, "--schema", where.ledger, "--no-owner", "--file",
@@ -325,6 +324,217 @@ def dump(address: str, target=None) -> Path:
         reason = (done.stderr.strip().splitlines() or ["pg_dump"])[-1]
         raise LedgerError("db_error", path=where.shown, reason=reason)
     return target
+
+
+def _dated(folder: Path, code: str, label: str) -> Path:
+    """`CODE-DATE-TIME[-N]LABEL.sql` in `folder`, a name no file there has yet."""
+    stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    counter = 1
+    while True:
+        number = f"-{counter}" if counter > 1 else ""
+        target = folder / f"{code}-{stamp}{number}{label}.sql"
+        if not target.exists():
+            return target
+        counter += 1
+
+
+def tool(name: str) -> str:
+    """One of PostgreSQL's client programs (`pg_dump`, `pg_restore`, `psql`): the one on
+    the PATH, else the newest in /usr/lib/postgresql/VERSION/bin (Debian's place)."""
+    found = shutil.which(name)
+    if found:
+        return found
+    versions = [path for path in Path("/usr/lib/postgresql").glob(f"*/bin/{name}")
+                if path.parts[-3].isdigit()]
+    if not versions:
+        raise LedgerError("pg_tool_missing", program=name)
+    return str(max(versions, key=lambda path: int(path.parts[-3])))
+
+
+# -- restoring a dump: into a scratch schema, then in place of the ledger ------------------
+
+#: How a dump begins: pg_dump's SQL, or its custom archive (`pg_dump -Fc`).
+_PLAIN_HEAD = b"--\n-- PostgreSQL database dump\n"
+_ARCHIVE_HEAD = b"PGDMP"
+#: pg_dump's last line: a dump without it was cut short.
+_PLAIN_TAIL = b"-- PostgreSQL database dump complete"
+#: The statements of a dump that carry its grants, left out: a restored ledger has the
+#: grants of the ledger it replaces (`copy_grants`), whatever they were at the backup.
+_PRIVILEGES = (b"GRANT ", b"REVOKE ", b"ALTER DEFAULT PRIVILEGES ")
+
+
+def scratch_schema(code: str) -> str:
+    """Where a backup of ledger `code` is restored and checked before it replaces the
+    ledger: a name no ledger code can have (`~`, a space), so no listing of ledgers and
+    no township report takes it for a village, and short enough for any code."""
+    return f"~restoring {hashlib.sha1(code.encode()).hexdigest()[:16]}"
+
+
+def restore_lock(database: PostgresqlDatabase, code: str) -> None:
+    """Restores of ledger `code` one at a time (held by the session until it ends or
+    `restore_unlock`): a scratch schema found by a restore holding it was left by one
+    that was killed."""
+    database.execute_sql("SELECT pg_advisory_lock(hashtext(%s))", (f"silk-restore:{code}",))
+
+
+def restore_unlock(database: PostgresqlDatabase, code: str) -> None:
+    database.execute_sql("SELECT pg_advisory_unlock(hashtext(%s))", (f"silk-restore:{code}",))
+
+
+def write_lock(database: PostgresqlDatabase, code: str) -> None:
+    """Ledger `code`'s write lock, until the caller's transaction ends: every writer of
+    the ledger takes it first (`LedgerDatabase.begin`), so they queue."""
+    database.execute_sql("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"silk:{code}",))
+
+
+def schemas(database: PostgresqlDatabase) -> set[str]:
+    """Every schema of the database, ledger or not."""
+    return {name for (name,) in database.execute_sql(
+        "SELECT nspname FROM pg_namespace").fetchall()}
+
+
+def drop_schema(database: PostgresqlDatabase, schema: str) -> None:
+    database.execute_sql(psycopg.sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(
+        psycopg.sql.Identifier(schema)).as_string(None))
+
+
+def load(where: Address, source: Path, scratch: str, present: set[str]) -> str:
+    """The ledger in the dump `source` (pg_dump's SQL or its custom archive) restored by
+    psql, in one transaction, into the new schema `scratch`, without the dump's grants.
+    The dump makes its schema under the name it was dumped from; a schema of that name
+    in the database (`present` are those there) is renamed out of the way and back
+    inside the same transaction, so no other session ever sees it changed. Returns that
+    name. A dump that is not one, is cut short or does not load is refused as such."""
+    with tempfile.TemporaryDirectory(prefix="silk-restore-") as folder:
+        script = Path(folder) / "restore.sql"
+        if _head(source, len(_ARCHIVE_HEAD)) == _ARCHIVE_HEAD:
+            plain = Path(folder) / "archive.sql"
+            done = subprocess.run([tool("pg_restore"), "--no-owner", "--no-privileges",
+                                   "--file", str(plain), str(source)],
+                                  capture_output=True, text=True)
+            if done.returncode != 0:
+                reason = (done.stderr.strip().splitlines() or ["pg_restore"])[-1]
+                raise LedgerError("restore_damaged", path=str(source), reason=reason)
+            dumped = _without_grants(plain, script, source)
+        else:
+            dumped = _without_grants(source, script, source)
+        aside = f"~live {hashlib.sha1(dumped.encode()).hexdigest()[:16]}"
+        steps = []
+        if dumped in present:
+            steps += ["-c", _rename(dumped, aside)]
+        steps += ["-f", str(script), "-c", _rename(dumped, scratch)]
+        if dumped in present:
+            steps += ["-c", _rename(aside, dumped)]
+        done = subprocess.run([tool("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-v",
+                               "VERBOSITY=verbose", "--single-transaction", "-o", os.devnull,
+                               "-d", where.conninfo, *steps],
+                              capture_output=True, text=True)
+    if done.returncode != 0:
+        raise _not_loaded(done.stderr, where, source)
+    return dumped
+
+
+def _head(path: Path, size: int) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(size)
+
+
+def _without_grants(dump: Path, script: Path, shown: Path) -> str:
+    """The SQL of `dump` copied into `script` without its grants; the name of the one
+    schema it makes. COPY's rows are copied as they are, whatever they hold."""
+    if _head(dump, len(_PLAIN_HEAD)) != _PLAIN_HEAD:
+        raise LedgerError("restore_not_ledger", path=str(shown))
+    made, complete, rows = [], False, False
+    with open(dump, "rb") as reader, open(script, "wb") as writer:
+        for line in reader:
+            if rows:
+                rows = line.rstrip(b"\r\n") != b"\\."
+            elif line.startswith(b"COPY ") and line.rstrip().endswith(b" FROM stdin;"):
+                rows = True
+            elif line.startswith(_PRIVILEGES):
+                continue
+            elif line.startswith(b"CREATE SCHEMA "):
+                made.append(line.rstrip()[len(b"CREATE SCHEMA "):].rstrip(b";"))
+            elif line.rstrip() == _PLAIN_TAIL:
+                complete = True
+            writer.write(line)
+    if not complete:
+        raise LedgerError("restore_damaged", path=str(shown), reason=i18n.t("pg_dump_cut_short"))
+    if len(made) != 1:
+        raise LedgerError("restore_not_ledger", path=str(shown))
+    name = made[0].decode("utf-8", "replace")
+    return name[1:-1].replace('""', '"') if name.startswith('"') else name
+
+
+def _rename(schema: str, to: str) -> str:
+    return psycopg.sql.SQL("ALTER SCHEMA {} RENAME TO {}").format(
+        psycopg.sql.Identifier(schema), psycopg.sql.Identifier(to)).as_string(None)
+
+
+class _Failed(Exception):
+    """A server error psql reported, with its SQLSTATE (for `store_errors.kind`)."""
+
+    def __init__(self, sqlstate: str, text: str):
+        super().__init__(text)
+        self.sqlstate = sqlstate
+
+
+def _not_loaded(stderr: str, where: Address, source: Path) -> LedgerError:
+    """Why psql did not load the dump: no right to (the login does not own the schemas),
+    no room, or the dump itself (the server's first error, one line)."""
+    from ledger import store_errors
+
+    found = re.search(r"ERROR:\s+([0-9A-Z]{5}):\s*(.*)", stderr)
+    if found:
+        state, text = found[1], found[2].strip()
+        if store_errors.kind(_Failed(state, text)) in (store_errors.DENIED, store_errors.FULL):
+            return refusal(_Failed(state, text), where)
+    else:
+        text = (stderr.strip().splitlines() or ["psql"])[0]
+    return LedgerError("restore_damaged", path=str(source), reason=text)
+
+
+def meta_value(database: PostgresqlDatabase, schema: str, key: str) -> str:
+    """A `meta` value of the ledger in `schema`; "" when it has none."""
+    row = database.execute_sql(psycopg.sql.SQL("SELECT value FROM {}.meta WHERE key = %s")
+                               .format(psycopg.sql.Identifier(schema)).as_string(None),
+                               (key,)).fetchone()
+    return row[0] if row else ""
+
+
+def copy_grants(database: PostgresqlDatabase, live: str, scratch: str) -> None:
+    """Give the schema `scratch` and its tables and sequences the grants the schema
+    `live` and its objects of the same names have (its accountants', the auditors'
+    group's): whoever read or wrote the ledger before a restore still does, nobody else."""
+    owner = database.execute_sql("SELECT current_user").fetchone()[0]
+    rows = database.execute_sql(
+        "SELECT 'SCHEMA', '', a.privilege_type, a.grantee, a.is_grantable "
+        "FROM pg_namespace n, aclexplode(n.nspacl) a WHERE n.nspname = %s "
+        "UNION ALL SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END, c.relname, "
+        "a.privilege_type, a.grantee, a.is_grantable FROM pg_class c JOIN pg_namespace n "
+        "ON n.oid = c.relnamespace, aclexplode(c.relacl) a WHERE n.nspname = %s "
+        "AND c.relkind IN ('r', 'p', 'S')", (live, live)).fetchall()
+    there = {name for (name,) in database.execute_sql(
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = %s", (scratch,)).fetchall()}
+    names = dict(database.execute_sql("SELECT oid, rolname FROM pg_roles").fetchall())
+    Sql, Identifier = psycopg.sql.SQL, psycopg.sql.Identifier
+    for kind, name, privilege, grantee, grantable in rows:
+        role = names.get(grantee) if grantee else "PUBLIC"
+        if role is None or role == owner or (name and name not in there):
+            continue
+        target = Identifier(scratch) if kind == "SCHEMA" else Identifier(scratch, name)
+        database.execute_sql(Sql("GRANT {} ON {} {} TO {}{}").format(
+            Sql(privilege), Sql(kind), target,
+            Sql("PUBLIC") if role == "PUBLIC" else Identifier(role),
+            Sql(" WITH GRANT OPTION" if grantable else "")).as_string(None))
+
+
+def swap(database: PostgresqlDatabase, code: str, scratch: str) -> None:
+    """The schema `scratch` becomes ledger `code`, the ledger there before dropped, in
+    the caller's transaction (which holds the ledger's write lock)."""
+    drop_schema(database, code)
+    database.execute_sql(_rename(scratch, code))
 
 
 # -- the store ----------------------------------------------------------------------------
