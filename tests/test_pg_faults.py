@@ -41,7 +41,7 @@ from pg_server import needs_server, throwaway_database
 pytestmark = [needs_server,
               pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")]
 
-ROWS = 30_000
+ROWS = 10_000
 
 
 @pytest.fixture(scope="module")
