@@ -299,3 +299,17 @@ def test_the_swap_waits_for_a_writer_of_the_village(township, tmp_path):
         assert "written\tmeanwhile" in aside.read()
     assert "written" not in dict(rows_of(township, "a")["meta"])
     assert reports(township, "a") == before
+
+
+def test_a_password_in_the_address_is_not_shown(township, tmp_path):
+    """What backup and restore say name the ledger as every other message does, without
+    the password (trust authentication ignores it)."""
+    parts = urlsplit(township["address"])
+    user, _, host = parts.netloc.rpartition("@")
+    address = urlunsplit((parts.scheme, f"{user or 'postgres'}:s3cret-pw@{host}",
+                          parts.path, "ledger=a", ""))
+    made = ok(silk("--db", address, "--lang", "en", "backup", tmp_path, cwd=tmp_path))
+    restored = ok(silk("--db", address, "--lang", "en", "restore",
+                       made.strip().rpartition(" to ")[2].rstrip("."), cwd=tmp_path))
+    for said in (made, restored):
+        assert "s3cret-pw" not in said and f"{host}{parts.path}?ledger=a" in said
