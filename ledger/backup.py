@@ -29,7 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ledger import anchors, check, db, leftovers, models, store_errors, stores
+from ledger import check, db, leftovers, models, store_errors, stores
 from ledger.stores import sqlite as sqlite_store
 from ledger.errors import LedgerError
 
@@ -247,11 +247,12 @@ def _restore_on_server(source: Path, address: str,
                        progress: Callable[[int, int], None] | None) -> Path | None:
     """`restore` of a ledger on a server. psql loads the dump into a scratch schema of
     the same database (`postgresql.load`), where it is migrated and checked as a file's
-    copy is, and must be a backup of this ledger; then, in one transaction holding the
-    ledger's write lock, the ledger is dumped into the working folder (the copy kept
-    aside, returned), its grants given to the restored schema, the restore noted in the
-    restored audit trail, and the restored schema takes the ledger's place. Until that
-    commits, the ledger is exactly as it was; a refusal leaves no scratch schema."""
+    copy is; then, in one transaction holding the ledger's write lock, the ledger is
+    dumped into the working folder (the copy kept aside, returned), its grants given to
+    the restored schema, the restore noted in the restored audit trail, and the restored
+    schema takes the ledger's place. Until that commits, the ledger is exactly as it was;
+    a refusal leaves no scratch schema. As on a file, the backup may be of another
+    ledger (another village's): the one it replaces is kept aside all the same."""
     from ledger.stores import postgresql
 
     where = postgresql.parse(address)
@@ -264,13 +265,12 @@ def _restore_on_server(source: Path, address: str,
     try:
         postgresql.restore_lock(control, where.ledger)  # released with the session
         postgresql.drop_schema(control, scratch)  # what a killed restore left
-        dumped = postgresql.load(where, source, scratch, postgresql.schemas(control))
+        postgresql.load(where, source, scratch, postgresql.schemas(control))
         try:
             version = postgresql.meta_value(control, scratch, "schema_version")
             if version.isdigit() and int(version) > db.SCHEMA_VERSION:
                 raise LedgerError("restore_too_new", path=str(source), version=int(version),
                                   supported=db.SCHEMA_VERSION)
-            _refuse_another_ledger(control, where, source, scratch, dumped)
             _checked(lambda: _open_scratch(where, scratch), str(source), progress)
             return _swap_in(where, source, scratch)
         finally:
@@ -293,28 +293,6 @@ def _open_scratch(where, scratch: str):
         database.close()
         raise
     return database
-
-
-def _refuse_another_ledger(control, where, source: Path, scratch: str, dumped: str) -> None:
-    """A backup of another ledger is not restored in place of this one (on a server the
-    code names a village, which the township's reports sum), nor, onto a code not there
-    yet, a backup of a ledger the server holds under another code (counted twice)."""
-    from ledger.stores import postgresql
-
-    lineage = postgresql.meta_value(control, scratch, anchors.LEDGER_ID)
-    codes = postgresql.ledger_codes(control)
-    if where.ledger in codes:
-        live = postgresql.meta_value(control, where.ledger, anchors.LEDGER_ID)
-        if lineage != live:
-            raise LedgerError("restore_other_ledger", path=str(source), code=dumped,
-                              target=where.ledger, village=postgresql.meta_value(
-                                  control, scratch, "village") or "-")
-        return
-    for code in codes:
-        if (lineage and postgresql.may_read(control, code)
-                and postgresql.meta_value(control, code, anchors.LEDGER_ID) == lineage):
-            raise LedgerError("restore_ledger_elsewhere", path=str(source), code=code,
-                              target=where.ledger)
 
 
 def _swap_in(where, source: Path, scratch: str) -> Path | None:

@@ -1608,18 +1608,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "本机没有 PostgreSQL 的程序 {program}；请安装 PostgreSQL 客户端程序"),
     "pg_dump_cut_short": ("it ends before pg_dump's closing line: the file was cut short",
                           "文件在 pg_dump 的结束行之前就断了：文件不完整"),
-    "restore_other_ledger": ("the backup {path} is of another ledger ({village}, code {code} "
-                             "when it was backed up), not of {target}; nothing was restored and "
-                             "the ledger was left as it was. Restore it onto its own code "
-                             "(?ledger={code})",
-                             "备份 {path} 是另一本账（{village}，备份时编号 {code}），"
-                             "不是 {target} 的；未恢复，账本保持原样。"
-                             "请恢复到它自己的编号（?ledger={code}）"),
-    "restore_ledger_elsewhere": ("the ledger in the backup {path} is on this server already, as "
-                                 "{code}; restored as {target} too, its village would count "
-                                 "twice in the township's reports. Nothing was restored",
-                                 "备份 {path} 中的账本已在本服务器上，编号 {code}；再恢复为 "
-                                 "{target}，该村会在乡镇报表中重复计算。未恢复"),
     "help.ledgers": ("list the village ledgers on a PostgreSQL server (code, village)",
                      "列出 PostgreSQL 服务器上的各村账本（编号、村名）"),
     # -- users of a township's server (ledger.roles) -------------------------------------

@@ -1,7 +1,7 @@
 """`silk restore` of a village's ledger on a township's server, checked as a file's is:
 the dump is loaded into a scratch schema, checked there, and swapped in with the
-ledger's write lock held and its grants kept; a bad dump, or one of another village,
-is refused with the ledger exactly as it was.
+ledger's write lock held and its grants kept, the ledger it replaced kept aside; a bad
+dump is refused with the ledger exactly as it was.
 
 The module makes its own database `silk_pgrestore_…` and its logins, all named with one
 unique prefix (roles are server-wide), and drops them all afterwards; it is skipped,
@@ -218,14 +218,19 @@ def test_a_custom_archive_of_pg_dump_restores_too(township, tmp_path):
     assert reports(township, "a") == before
 
 
-def test_a_backup_of_another_village_is_refused(township, tmp_path):
-    of_a = backup_of(township, "a", tmp_path)
-    before = rows_of(township, "b")
-    refused(run(township, "b", "restore", of_a, cwd=tmp_path),
-            "is of another ledger (桑园村, code a when it was backed up), not of b")
-    assert rows_of(township, "b") == before
-    # nor onto a code not there yet: village a would be in the township twice
-    refused(run(township, "c", "restore", of_a, cwd=tmp_path), "on this server already, as a")
+def test_a_backup_of_another_village_is_restored_as_on_a_file(township, tmp_path):
+    """As `silk restore` of another ledger's file: restored, checked, and the ledger it
+    replaced kept aside, from which it comes back."""
+    of_a, of_b = backup_of(township, "a", tmp_path), reports(township, "b")
+    lineage_of_a = dict(rows_of(township, "a")["meta"])["ledger_id"]
+    out = ok(run(township, "b", "restore", of_a, cwd=tmp_path))
+    aside = out.strip().rpartition(" kept as ")[2].rstrip(".")
+    assert aside.rpartition("/")[2].startswith("b-") and aside.endswith("-replaced.sql")
+    assert dict(rows_of(township, "b")["meta"])["ledger_id"] == lineage_of_a
+    assert "sound" in ok(run(township, "b", "check"))
+    ok(run(township, "b", "restore", aside, cwd=tmp_path))
+    assert reports(township, "b") == of_b
+    assert "sound" in ok(run(township, "b", "check"))
     listed = ok(silk("--db", township["address"], "ledgers", cwd=tmp_path)).splitlines()
     assert [line.split("\t")[0] for line in listed] == ["a", "b"]
     assert leftover_schemas(township) == []
@@ -294,3 +299,17 @@ def test_the_swap_waits_for_a_writer_of_the_village(township, tmp_path):
         assert "written\tmeanwhile" in aside.read()
     assert "written" not in dict(rows_of(township, "a")["meta"])
     assert reports(township, "a") == before
+
+
+def test_a_password_in_the_address_is_not_shown(township, tmp_path):
+    """What backup and restore say name the ledger as every other message does, without
+    the password (trust authentication ignores it)."""
+    parts = urlsplit(township["address"])
+    user, _, host = parts.netloc.rpartition("@")
+    address = urlunsplit((parts.scheme, f"{user or 'postgres'}:s3cret-pw@{host}",
+                          parts.path, "ledger=a", ""))
+    made = ok(silk("--db", address, "--lang", "en", "backup", tmp_path, cwd=tmp_path))
+    restored = ok(silk("--db", address, "--lang", "en", "restore",
+                       made.strip().rpartition(" to ")[2].rstrip("."), cwd=tmp_path))
+    for said in (made, restored):
+        assert "s3cret-pw" not in said and f"{host}{parts.path}?ledger=a" in said

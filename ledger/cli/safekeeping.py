@@ -54,27 +54,28 @@ def check_ledger(args) -> int:
 
 def back_up(args) -> int:
     """A copy of the ledger as of one commit, even while another window writes."""
-    from ledger import backup
+    from ledger import backup, copying
 
     path = ledger_path(args)
     made = backup.backup(path, args.file)
-    say(i18n.t("backup_done", ledger=path, path=str(made)))
+    say(i18n.t("backup_done", ledger=copying.shown(path), path=str(made)))
     return 0
 
 
 def restore_backup(args) -> int:
     """The backup in place of the ledger, once it passed every check; the ledger it
     replaced stays in backups/."""
-    from ledger import backup
+    from ledger import backup, copying
     from ledger.meter import Meter
 
     path = ledger_path(args)
     with Meter("check_progress") as meter:
         aside = backup.restore(args.file, path, check_steps(meter))
     if aside is None:
-        say(i18n.t("restore_done_new", backup=args.file, path=path))
+        say(i18n.t("restore_done_new", backup=args.file, path=copying.shown(path)))
     else:
-        say(i18n.t("restore_done", backup=args.file, path=path, aside=str(aside)))
+        say(i18n.t("restore_done", backup=args.file, path=copying.shown(path),
+                   aside=str(aside)))
     return 0
 
 
