@@ -82,6 +82,15 @@ class FilesScreen(LedgerScreen):
 
     CSS_PATH = "files.tcss"
     AUTO_FOCUS = "#chooser-list"
+    #: The screen's own keys, Esc and Ctrl+S (each subclass's BINDINGS): the footer keeps
+    #: them however narrow it is (see FittingFooter).
+    FOOTER_KEEPS: tuple[str, ...] = ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.FOOTER_KEEPS = tuple(binding.action for binding in cls.__dict__.get("BINDINGS", ())
+                                 if isinstance(binding, Binding))
+
     #: The files the list offers besides folders (None: folders only).
     SUFFIXES: tuple[str, ...] | None = None
 
