@@ -422,6 +422,8 @@ class SilkApp(App):
         self.changes += 1  # each screen redoes itself as it resumes (see LedgerScreen)
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        if isinstance(self.screen_stack[0], LedgerScreen):
+            self.screen_stack[0].reopened()
         self._rebuild_other_modes()
         self.notify(text, timeout=10)
         self.set_up_if_empty()

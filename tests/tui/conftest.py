@@ -8,7 +8,7 @@ import pytest
 
 from ledger import drives, models, printing
 
-from helpers import demo_ledger_file
+from helpers import demo_ledger_file, settle
 
 
 @pytest.fixture(scope="session")
@@ -33,3 +33,22 @@ def no_drives_or_printer(monkeypatch):
     stick or a printer stubs its own."""
     monkeypatch.setattr(drives, "removable_drives", lambda *args, **kwargs: [])
     monkeypatch.setattr(printing, "find_printer", lambda: None)
+
+
+@pytest.fixture
+def open_books():
+    """Open the books (账簿与报表) in a running app: as `z` does, or on `report`; the
+    books screen, its document read."""
+    from ledger.tui.screens.books import BooksScreen
+
+    async def opened(pilot, app, report: str | None = None) -> BooksScreen:
+        await settle(pilot, app)
+        if report is None:
+            await pilot.press("z")
+        else:
+            await app.show_book(report)
+        await settle(pilot, app)
+        assert isinstance(app.screen, BooksScreen)
+        return app.screen
+
+    return opened

@@ -31,13 +31,10 @@ def sent(monkeypatch):
     return kept
 
 
-async def test_P_prints_the_trial_balance(demo_path, sent):
+async def test_P_prints_the_trial_balance(demo_path, sent, open_books):
     app = make_app(demo_path, lang="zh")
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot, app)
-        await pilot.press("z")
-        await settle(pilot, app)
-        assert isinstance(app.screen, BooksScreen)
+        await open_books(pilot, app)
         await pilot.press("P")
         await settle(pilot, app)
         (written,) = demo_path.resolve().parent.glob("科目余额表*.pdf")
@@ -47,13 +44,11 @@ async def test_P_prints_the_trial_balance(demo_path, sent):
 
 
 @pytest.mark.parametrize("report", ["cash_book", "balance_sheet"])
-async def test_print_is_offered_first_by_p_for_each_book(demo_path, sent, report):
+async def test_print_is_offered_first_by_p_for_each_book(demo_path, sent, report, open_books):
     assert report in REPORTS
     app = make_app(demo_path, lang="zh")
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot, app)
-        await app.show_book(report)
-        await settle(pilot, app)
+        await open_books(pilot, app, report)
         await pilot.press("p")
         await settle(pilot, app)
         assert isinstance(app.screen, ChooseScreen)
@@ -64,12 +59,11 @@ async def test_print_is_offered_first_by_p_for_each_book(demo_path, sent, report
         assert sent[0][0].read_bytes().startswith(b"%PDF")
 
 
-async def test_without_a_printer_the_line_under_the_book_says_where_the_file_is(demo_path):
+async def test_without_a_printer_the_line_under_the_book_says_where_the_file_is(
+        demo_path, open_books):
     app = make_app(demo_path, lang="zh")
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot, app)
-        await app.show_book("bank_book")
-        await settle(pilot, app)
+        await open_books(pilot, app, "bank_book")
         await pilot.press("P")
         await settle(pilot, app)
         (written,) = demo_path.resolve().parent.glob("银行存款日记账*.pdf")
@@ -78,3 +72,31 @@ async def test_without_a_printer_the_line_under_the_book_says_where_the_file_is(
         await pilot.press("f2")  # said again in the language switched to
         await settle(pilot, app)
         assert "No printer on this computer" in note_of(app)
+
+
+async def test_a_restore_clears_the_line_of_a_file_printed_from_the_ledger_replaced(
+        demo_path, open_books):
+    """After a restore the books still said where the last PDF was, a file of the ledger
+    that was put aside."""
+    from ledger.tui.screens.backups import BackupsScreen, ConfirmScreen
+
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_books(pilot, app, "bank_book")
+        await pilot.press("ctrl+b")  # a backup to restore
+        await settle(pilot, app)
+        await pilot.press("P")
+        await settle(pilot, app)
+        assert "本机没有打印机" in note_of(app)
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert isinstance(app.screen, BackupsScreen)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await settle(pilot, app)
+        assert app.screen is screen
+        assert "本机没有打印机" not in note_of(app) and ".pdf" not in note_of(app)
+        assert "期间：" in note_of(app)  # the line says what it says of a book again

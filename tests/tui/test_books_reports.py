@@ -11,7 +11,6 @@ from ledger import closing, models, money, voucher_rules
 from ledger.tui.app import make_app
 from ledger.tui.screens.assets import AssetForm, AssetsScreen, DepreciationScreen
 from ledger.tui.screens.backups import ConfirmScreen
-from ledger.tui.screens.books import BooksScreen
 from ledger.tui.screens.choose import ChooseScreen
 from ledger.tui.screens.year_end import YearEndScreen
 
@@ -43,13 +42,11 @@ async def show_period(pilot, app, text: str) -> None:
     await settle(pilot, app)
 
 
-async def test_the_months_trial_balance_shows_each_accounts_figures_to_the_fen(demo_path):
+async def test_the_months_trial_balance_shows_each_accounts_figures_to_the_fen(
+        demo_path, open_books):
     app = make_app(demo_path, lang="zh")
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot, app)
-        await pilot.press("z")
-        await settle(pilot, app)
-        assert isinstance(app.screen, BooksScreen)
+        await open_books(pilot, app)
         month = models.Voucher.select(models.Voucher.date).order_by(
             models.Voucher.date).first().date
         first = month.replace(day=1)
@@ -65,12 +62,10 @@ async def test_the_months_trial_balance_shows_each_accounts_figures_to_the_fen(d
 
 
 async def test_the_cash_book_ends_on_the_balance_of_the_postings_and_is_written_as_pdf(
-        demo_path):
+        demo_path, open_books):
     app = make_app(demo_path, lang="zh")
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot, app)
-        await app.show_book("cash_book")
-        await settle(pilot, app)
+        await open_books(pilot, app, "cash_book")
         await show_period(pilot, app, "2026")
         text = document_text(app.screen)
         assert "现金日记账" in text
@@ -86,12 +81,10 @@ async def test_the_cash_book_ends_on_the_balance_of_the_postings_and_is_written_
     assert len(written) == 1 and written[0].read_bytes().startswith(b"%PDF")
 
 
-async def test_the_balance_sheet_balances_and_its_funds_are_cash_and_bank(demo_path):
+async def test_the_balance_sheet_balances_and_its_funds_are_cash_and_bank(demo_path, open_books):
     app = make_app(demo_path, lang="en")
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot, app)
-        await app.show_book("balance_sheet")
-        await settle(pilot, app)
+        await open_books(pilot, app, "balance_sheet")
         await show_period(pilot, app, "2026")
         text = document_text(app.screen)
         cash, bank = posted("101", None, date.today()), posted("102", None, date.today())
@@ -104,12 +97,10 @@ async def test_the_balance_sheet_balances_and_its_funds_are_cash_and_bank(demo_p
         assert assets[-1] == claims[-1]
 
 
-async def test_an_unreadable_period_says_how_to_write_one(demo_path):
+async def test_an_unreadable_period_says_how_to_write_one(demo_path, open_books):
     app = make_app(demo_path, lang="zh")
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot, app)
-        await pilot.press("z")
-        await settle(pilot, app)
+        await open_books(pilot, app)
         await show_period(pilot, app, "四月")
         assert "不是期间" in document_text(app.screen)
 
@@ -295,7 +286,7 @@ async def test_the_year_end_wizard_refuses_in_words_then_previews_every_dividend
 
 
 async def test_a_sub_account_added_from_the_chart_takes_a_voucher_and_has_its_own_ledger(
-        demo_path):
+        demo_path, open_books):
     from ledger.tui.forms.account import AccountForm
     from ledger.tui.screens.accounts import AccountsScreen
 
@@ -329,8 +320,7 @@ async def test_a_sub_account_added_from_the_chart_takes_a_voucher_and_has_its_ow
         vouchers.post({"date": date(2026, 6, 30), "lines": [
             {"summary": "修水泵", "account": "513.09", "debit": "321.09"},
             {"summary": "修水泵", "account": "102", "credit": "321.09"}]})
-        await app.show_book("account_ledger")
-        await settle(pilot, app)
+        await open_books(pilot, app, "account_ledger")
         box = app.screen.query_one("#books-account", Input)
         box.value = ""
         box.focus()

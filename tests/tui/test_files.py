@@ -16,7 +16,8 @@ from ledger.printing import Printer
 from ledger.tui.app import make_app
 from ledger.tui.commands import LedgerCommands
 from ledger.tui.screens.backups import BackupsScreen, ConfirmScreen, backup_files
-from ledger.tui.screens.files import BackupToScreen, ExportScreen, ImportScreen
+from ledger.tui.screens.files import (BackupToScreen, ExportScreen, ImportScreen,
+                                      RestoreFromScreen)
 from ledger.tui.screens.preview import PreviewScreen
 
 from helpers import findings_of, settle, table_counts
@@ -189,6 +190,29 @@ async def test_a_backup_onto_the_usb_stick_plugged_in(demo_path, usb_stick):
         assert str(made) in text_of(app, "#files-message")
         assert findings_of(made) == []  # a whole, sound ledger
         assert backup_files(demo_path) == []  # not in backups/ beside the ledger
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("screen", [ImportScreen, ExportScreen, BackupToScreen,
+                                    RestoreFromScreen])
+async def test_the_file_screens_footer_shows_esc_and_ctrl_s_wherever_the_cursor_is(
+        demo_path, screen, lang):
+    """The restore-from screen's footer left out ^s 恢复 (a lesser key on the backups
+    list) with the cursor in most places; each file screen keeps Esc and Ctrl+S."""
+    from ledger.tui.textual_compat import footer_key_class
+    from ledger.tui.widgets.footer import FittingFooter
+
+    app = make_app(demo_path, lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        app.push_screen(screen())
+        await settle(pilot, app)
+        for _ in range(5):  # the cursor in each place of the screen in turn
+            footer = app.screen.query_one(FittingFooter)
+            shown = {key.key for key in footer.query(footer_key_class()) if key.display}
+            assert {"escape", "ctrl+s"} <= shown, (app.focused, shown)
+            await pilot.press("tab")
+            await settle(pilot, app)
 
 
 async def test_printing_without_a_printer_says_where_the_file_is(demo_path):

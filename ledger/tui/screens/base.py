@@ -103,6 +103,11 @@ class LedgerScreen(Screen):
         finally:
             self.redoing = False
 
+    def reopened(self) -> None:
+        """The ledger was opened afresh under the screen (a backup restored, another
+        village): forget what the screen said about the one before. Its figures are
+        read again as it is redone."""
+
     def load(self) -> None:
         self.shown_as = self.state()
         self._read()

@@ -186,6 +186,9 @@ class BooksScreen(LedgerScreen):
         self.query_one("#books-account").display = self.report == "account_ledger"
         self._show_note()
 
+    def reopened(self) -> None:
+        self.written = None  # (a file written from the ledger replaced)
+
     def _show_note(self) -> None:
         if self.written is not None:
             note = self.written()

@@ -22,6 +22,7 @@ import os
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
+from typing import Callable
 
 from textual import work
 from textual.app import ComposeResult
@@ -82,6 +83,15 @@ class FilesScreen(LedgerScreen):
 
     CSS_PATH = "files.tcss"
     AUTO_FOCUS = "#chooser-list"
+    #: The screen's own keys, Esc and Ctrl+S (each subclass's BINDINGS): the footer keeps
+    #: them however narrow it is (see FittingFooter).
+    FOOTER_KEEPS: tuple[str, ...] = ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.FOOTER_KEEPS = tuple(binding.action for binding in cls.__dict__.get("BINDINGS", ())
+                                 if isinstance(binding, Binding))
+
     #: The files the list offers besides folders (None: folders only).
     SUFFIXES: tuple[str, ...] | None = None
 
@@ -408,17 +418,15 @@ class ExportScreen(FilesScreen):
                     timeout=10)
 
 
-class BackupToScreen(FilesScreen):
-    """Choose a folder or a USB stick; Ctrl+S backs the ledger up into it, as `silk
-    backup FOLDER` does: a dated copy, as of one commit, read back before it is named."""
+class DriveFolderScreen(FilesScreen):
+    """A screen that does one thing with a folder or a file, on a USB stick as readily
+    as beside the ledger: it opens on the first stick plugged in, says what it is for
+    (`EXPLAIN_KEY`), and on Ctrl+S does `act` in a thread worker, one at a time, then
+    says how it went (`done`). Backing up to a folder and restoring from one are two."""
 
-    TITLE_KEY = "tui.screen.backup_to"
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "tui.key.back"),
-        Binding("ctrl+s", "back_up", "tui.key.backup_here", key_display="^s"),
-    ]
+    EXPLAIN_KEY = ""
 
-    class BackedUp(Message):
+    class Done(Message):
         def __init__(self, text: str, ok: bool):
             super().__init__()
             self.text = text
@@ -430,7 +438,7 @@ class BackupToScreen(FilesScreen):
 
     def compose(self) -> ComposeResult:
         yield SteadyHeader()
-        yield PlainStatic(t("tui.backup_to.explain"), id="files-explain")
+        yield PlainStatic(t(self.EXPLAIN_KEY), id="files-explain")
         yield from self.chooser()
         with VerticalScroll(id="files-result"):
             yield PlainStatic("", id="files-message")
@@ -439,6 +447,48 @@ class BackupToScreen(FilesScreen):
     def show(self, found: list[Place]) -> None:
         self.open_on_drive(found)
         super().show(found)
+
+    def begin(self, working: Callable[[], str], chosen: Path) -> None:
+        """Say `working` and do `act` on the folder or file `chosen`."""
+        if self.busy or not self.is_attached:
+            return
+        self.busy = True
+        self.say(working)
+        self._act(chosen)
+
+    @work(thread=True, exclusive=True, group="drive-folder")
+    def _act(self, chosen: Path) -> None:
+        try:
+            self.post_message(self.Done(self.act(chosen), True))
+        except EXPECTED as error:
+            self.post_message(self.Done(problem(error, self.app.db_path), False))
+        finally:
+            release()
+
+    def act(self, chosen: Path) -> str:
+        """Do the screen's one thing (in a worker thread); what to say it did."""
+        raise NotImplementedError
+
+    def on_drive_folder_screen_done(self, message: Done) -> None:
+        self.busy = False
+        self.done(message.text, message.ok)
+
+    def done(self, text: str, ok: bool) -> None:
+        """Say how it went, on the screen and in a notification."""
+        self.say(lambda: text)
+        self.notify(text, severity="information" if ok else "error", timeout=10)
+
+
+class BackupToScreen(DriveFolderScreen):
+    """Choose a folder or a USB stick; Ctrl+S backs the ledger up into it, as `silk
+    backup FOLDER` does: a dated copy, as of one commit, read back before it is named."""
+
+    TITLE_KEY = "tui.screen.backup_to"
+    EXPLAIN_KEY = "tui.backup_to.explain"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "tui.key.back"),
+        Binding("ctrl+s", "back_up", "tui.key.backup_here", key_display="^s"),
+    ]
 
     def action_back_up(self) -> None:
         if self.busy:
@@ -450,67 +500,33 @@ class BackupToScreen(FilesScreen):
         if not folder.is_dir():
             self.say(lambda: t("tui.files.no_folder", path=str(folder)))
             return
-        self.busy = True
-        self.say(lambda: t("tui.backup_to.working", path=str(folder)))
-        self._back_up(folder)
+        self.begin(lambda: t("tui.backup_to.working", path=str(folder)), folder)
 
-    @work(thread=True, exclusive=True, group="backup")
-    def _back_up(self, folder: Path) -> None:
-        try:
-            made = backup.backup(self.app.db_path, folder)
-        except EXPECTED as error:
-            self.post_message(self.BackedUp(problem(error, self.app.db_path), False))
-            return
-        finally:
-            release()
-        self.post_message(self.BackedUp(str(made), True))
+    def act(self, chosen: Path) -> str:
+        return str(backup.backup(self.app.db_path, chosen))
 
-    def on_backup_to_screen_backed_up(self, message: BackedUp) -> None:
-        self.busy = False
-        if message.ok:
-            ledger, made = self.app.db_path, message.text
+    def done(self, text: str, ok: bool) -> None:
+        if ok:
+            ledger, made = self.app.db_path, text
             self.say(lambda: t("backup_done", ledger=ledger, path=made))
+            self.notify(self.message(), timeout=10)
         else:
-            text = message.text
-            self.say(lambda: text)
-        self.notify(self.message(), severity="information" if message.ok else "error",
-                    timeout=10)
+            super().done(text, ok)
 
 
-class RestoreFromScreen(FilesScreen):
+class RestoreFromScreen(DriveFolderScreen):
     """Choose a backup on a USB stick or in a folder; once confirmed, it is checked and
     put in place of the open ledger, as a backup from the list is (`backup.restore`:
     a file that is no sound ledger is refused, the ledger untouched, and the ledger it
     replaces is kept in backups/)."""
 
     TITLE_KEY = "tui.screen.restore_from"
+    EXPLAIN_KEY = "tui.restore_from.explain"
     SUFFIXES = (".db",)
     BINDINGS = [
         Binding("escape", "app.pop_screen", "tui.key.back"),
         Binding("ctrl+s", "restore", "tui.key.restore", key_display="^s"),
     ]
-
-    class Restored(Message):
-        def __init__(self, text: str, ok: bool):
-            super().__init__()
-            self.text = text
-            self.ok = ok
-
-    def __init__(self, start: Path | None = None, **kwargs):
-        super().__init__(start, **kwargs)
-        self.busy = False
-
-    def compose(self) -> ComposeResult:
-        yield SteadyHeader()
-        yield PlainStatic(t("tui.restore_from.explain"), id="files-explain")
-        yield from self.chooser()
-        with VerticalScroll(id="files-result"):
-            yield PlainStatic("", id="files-message")
-        yield FittingFooter()
-
-    def show(self, found: list[Place]) -> None:
-        self.open_on_drive(found)
-        super().show(found)
 
     def on_folder_chooser_chosen(self, event: FolderChooser.Chosen) -> None:
         if event.file:
@@ -525,27 +541,14 @@ class RestoreFromScreen(FilesScreen):
             return
         chosen = chosen.resolve()
         self.app.push_screen(confirm_restore(chosen, self.app.db_path),
-                             lambda yes: yes and self._start(chosen))
+                             lambda yes: yes and self.begin(
+                                 lambda: t("tui.restore.working"), chosen))
 
-    def _start(self, chosen: Path) -> None:
-        if self.busy or not self.is_attached:
-            return
-        self.busy = True
-        self.say(lambda: t("tui.restore.working"))
-        self._restore(chosen)
+    def act(self, chosen: Path) -> str:
+        return restored(chosen, self.app.db_path)
 
-    @work(thread=True, exclusive=True, group="restore")
-    def _restore(self, chosen: Path) -> None:
-        try:
-            self.post_message(self.Restored(restored(chosen, self.app.db_path), True))
-        except EXPECTED as error:
-            self.post_message(self.Restored(problem(error, self.app.db_path), False))
-
-    def on_restore_from_screen_restored(self, message: Restored) -> None:
-        self.busy = False
-        if message.ok:
-            self.app.reopen_ledger(message.text)
-            return
-        text = message.text
-        self.say(lambda: text)
-        self.notify(text, severity="error", timeout=10)
+    def done(self, text: str, ok: bool) -> None:
+        if ok:
+            self.app.reopen_ledger(text)
+        else:
+            super().done(text, ok)

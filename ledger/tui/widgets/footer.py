@@ -50,10 +50,13 @@ class Unit:
             self.width = 1 + sum(keys) + 1 + cell_len(label) + 1
 
 
-def drop_order(units: list[Unit]) -> list[Unit]:
-    """The units in the order a narrow footer leaves them out."""
+def drop_order(units: list[Unit], kept: tuple[str, ...] = ()) -> list[Unit]:
+    """The units in the order a narrow footer leaves them out; those of `kept` (a
+    screen's own keys it cannot do without, see `FittingFooter`) last of all."""
     def rank(indexed: tuple[int, Unit]) -> tuple:
         position, unit = indexed
+        if unit.action in kept:
+            return (3, -kept.index(unit.action))
         if unit.action in LESSER_ACTIONS:
             return (0, LESSER_ACTIONS.index(unit.action))
         if unit.action in KEY_ACTIONS:
@@ -63,11 +66,11 @@ def drop_order(units: list[Unit]) -> list[Unit]:
     return [unit for _, unit in sorted(enumerate(units), key=rank)]
 
 
-def fitting(units: list[Unit], width: int) -> set[str]:
+def fitting(units: list[Unit], width: int, kept: tuple[str, ...] = ()) -> set[str]:
     """The actions of the units to leave out so that the rest fit in `width` cells."""
     dropped: set[str] = set()
     total = sum(unit.width for unit in units)
-    for unit in drop_order(units):
+    for unit in drop_order(units, kept):
         if total <= width:
             break
         dropped.update(binding.action for binding in unit.bindings)
@@ -76,7 +79,10 @@ def fitting(units: list[Unit], width: int) -> set[str]:
 
 
 class FittingFooter(Footer):
-    """`Footer(compact=True)` showing the keys that fit, chosen by priority."""
+    """`Footer(compact=True)` showing the keys that fit, chosen by priority. A screen
+    whose own keys are the whole point of it (Esc and Ctrl+S of the file screens) names
+    their actions in `FOOTER_KEEPS`: they stay however narrow the footer, even where
+    the same action is a lesser key elsewhere (`restore` on the backups list)."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("compact", True)
@@ -112,7 +118,8 @@ class FittingFooter(Footer):
         width = self.size.width or self.app.size.width
         if key_class is not None and width:
             units, palette_width = self.units()
-            self.dropped = fitting(units, width - palette_width)
+            kept = tuple(getattr(self.screen, "FOOTER_KEEPS", ()))
+            self.dropped = fitting(units, width - palette_width, kept)
         group_dropped = False  # a group's keys are left out together, and its label
         for widget in super().compose():
             if key_class and isinstance(widget, key_class) and widget.action in self.dropped:
