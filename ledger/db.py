@@ -493,6 +493,10 @@ def _migrate_8(db: SqliteDatabase) -> None:
         partition_by=[month], order_by=[Voucher.id]))
     (VoucherNumber.insert_from(numbered, [VoucherNumber.voucher, VoucherNumber.month,
                                           VoucherNumber.position]).execute())
+    if stores.of(db).name != "sqlite":  # the server's logins: as they may the journal
+        from ledger import roles  # psycopg: only for a ledger on a server
+
+        roles.grant_like(db, "voucher_number", "voucher")
 
 
 #: Schema version N -> the step that brings an existing ledger from N-1 to N. Each step

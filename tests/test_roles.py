@@ -173,3 +173,22 @@ def test_user_add_refuses_what_it_cannot_do(township, tmp_path):
     refused(silk("--db", township["accountant"], "--lang", "en", "user", "add", f"{prefix}_y",
                  "--role", "auditor", cwd=tmp_path), "refused this login or this operation")
     assert not (tmp_path / "ledger.db").exists()
+
+
+def test_after_the_upgrade_to_kept_voucher_numbers_each_login_still_may_what_it_might(
+        township):
+    """Schema 8 adds a table (`voucher_number`) to a ledger whose logins were granted the
+    tables it had: the upgrade grants the new one as `voucher` is granted, so the
+    accountant still posts and the auditor still reads the books."""
+    folder, address = township["folder"], township["address"]
+    with psycopg.connect(address, autocommit=True) as admin:  # as a ledger of schema 7
+        admin.execute('DROP TABLE a.voucher_number')
+        admin.execute("UPDATE a.meta SET value = '7' WHERE key = 'schema_version'")
+    ok(silk("--db", f"{address}?ledger=a", "import", importable(township, "a", 6),
+            cwd=folder))  # the upgrade, by the server's administrator
+    before = leaf_count(township, "a")
+    ok(run(township, "accountant", "a", "import", importable(township, "a", 7)))
+    assert leaf_count(township, "a") == before + 1
+    assert "sound" in ok(run(township, "accountant", "a", "check"))
+    assert "记-" in ok(run(township, "auditor", "a", "report", "bank-book", "--year",
+                           township["season"][:4]))
