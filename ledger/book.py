@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any, Callable, Iterable, Mapping
 
-from peewee import EXCLUDED, DateField, ForeignKeyField
+from peewee import EXCLUDED, DateField, ForeignKeyField, fn
 
 from ledger import audit, chart, db, models, posting, rules, seal, stores, voucher_rules
 from ledger.errors import FieldError, RecordRefused
@@ -131,6 +131,8 @@ class Writer:
         self._chain: str | None = None  # hash of the last voucher staged
         self._balances: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
         self._months: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
+        #: month -> the number of the last voucher staged in it (`_number`).
+        self._numbers: dict[str, int] = {}
         self._buffered = 0
         #: Accounts looked up by the general vouchers' rules, by code.
         self._accounts: dict = {}
@@ -349,9 +351,23 @@ class Writer:
             self._chain = seal.chain_head()
         self._chain = seal.voucher_hash(self._chain, voucher, postings)
         self._buffer(models.Voucher, (*voucher, self._chain))
+        self._buffer(models.VoucherNumber, (voucher_id, month, self._number(month)))
         for row in postings:
             self._buffer(models.Posting, row)
         return voucher_id
+
+    def _number(self, month: str) -> int:
+        """The next voucher's number within `month` (`YYYY-MM`): one past the highest the
+        month has, in posting order. Writers of a ledger take turns (SQLite's write lock,
+        the server's advisory lock), so no other writer numbers in the same month
+        meanwhile."""
+        last = self._numbers.get(month)
+        if last is None:
+            VoucherNumber = models.VoucherNumber
+            last = (VoucherNumber.select(fn.MAX(VoucherNumber.position))
+                    .where(VoucherNumber.month == month).scalar() or 0)
+        self._numbers[month] = last + 1
+        return last + 1
 
     # -- writing ------------------------------------------------------------------------
     def flush(self) -> None:
@@ -474,7 +490,7 @@ class Layout:
 #: Tables in the order their rows are written: parents before the rows that refer to them.
 WRITE_ORDER = (models.Party, models.Account, models.Season, models.Batch,
                *models.RECORD_MODELS, models.GeneralVoucher, models.VoucherLine, models.Voucher,
-               models.Posting)
+               models.VoucherNumber, models.Posting)
 LAYOUTS = {model: Layout(model)
            for model in (*WRITE_ORDER, models.AccountBalance, models.AccountMonth,
                          models.AccountTotal)}

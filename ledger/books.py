@@ -149,42 +149,60 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
                limit: int | None = None, lang: str | None = None) -> list[BookLine]:
     """The postings to `code` (and its sub-accounts) dated `first` to `last`, in order,
     after `after`, at most `limit`; their `balance` is left 0 (a page does not know what
-    came before it: `account_ledger` fills it in)."""
+    came before it: `account_ledger` fills it in).
+
+    One query reads each line with its voucher's kept number and, beside it, the other
+    postings of its voucher (for 对方科目): a line is as many rows as its voucher has
+    other postings, most often one."""
     accounts = periods.account_ids(code)
+    # `+ 0` keeps the account's index out: the period's vouchers are found by date and
+    # their postings by voucher, so the cost follows the period, not the account's whole
+    # history
+    listed = (Posting.account + 0).in_(accounts) & Voucher.date.between(first, last)
+    if after is not None:
+        listed &= ((Voucher.date > after.date)
+                   | ((Voucher.date == after.date) & (Voucher.id > after.voucher))
+                   | ((Voucher.date == after.date) & (Voucher.id == after.voucher)
+                      & (Posting.id > after.posting)))
+    if limit is not None:  # a page: its postings first, then those rows
+        listed = Posting.id.in_(Posting.select(Posting.id)
+                                .join(Voucher, on=(Posting.voucher == Voucher.id))
+                                .where(listed).order_by(Voucher.date, Voucher.id, Posting.id)
+                                .limit(limit))
+    other, other_account = Posting.alias("other"), Account.alias("other_account")
+    VoucherNumber = models.VoucherNumber
     query = (Posting.select(Voucher.date, Voucher.id, Posting.id, Account.code, Posting.debit,
-                            Posting.credit, Voucher.kind, Voucher.record_id, *_other_side())
+                            Posting.credit, Voucher.kind, Voucher.record_id, VoucherNumber.month,
+                            VoucherNumber.position, other.id, other_account.code, other.debit)
              .join(Voucher, on=(Posting.voucher == Voucher.id))
              .switch(Posting).join(Account, on=(Posting.account == Account.id))
-             # `+ 0` keeps the account's index out: the period's vouchers are found by
-             # date and their postings by voucher, so the cost follows the period, not
-             # the account's whole history
-             .where((Posting.account + 0).in_(accounts) & Voucher.date.between(first, last)))
-    if after is not None:
-        query = query.where((Voucher.date > after.date)
-                            | ((Voucher.date == after.date) & (Voucher.id > after.voucher))
-                            | ((Voucher.date == after.date) & (Voucher.id == after.voucher)
-                               & (Posting.id > after.posting)))
-    query = query.order_by(Voucher.date, Voucher.id, Posting.id)
-    if limit is not None:
-        query = query.limit(limit)
-    rows = list(raw_rows(query))
+             .switch(Posting).join(VoucherNumber, JOIN.LEFT_OUTER,
+                                   on=(VoucherNumber.voucher == Posting.voucher))
+             .switch(Posting).join(other, JOIN.LEFT_OUTER,
+                                   on=((other.voucher == Posting.voucher)
+                                       & (other.id != Posting.id)))
+             .join(other_account, JOIN.LEFT_OUTER, on=(other.account == other_account.id))
+             .where(listed).order_by(Voucher.date, Voucher.id, Posting.id, other.id))
+    rows: list[tuple] = []  # one a line: its columns, then its voucher's other postings
+    for (day, voucher, posting, account, debit, credit, kind, record, month, position,
+         other_id, other_code, other_debit) in raw_rows(query):
+        if not rows or rows[-1][2] != posting:
+            rows.append((day, voucher, posting, account, debit, credit, kind, record, month,
+                         position, []))
+        if other_id is not None:
+            rows[-1][10].append((other_id, other_code, other_debit != 0))
     if not rows:
         return []
-    numbers = vouchers.numbers({row[1] for row in rows})
-    # a voucher whose other postings are all on the same side (none in a balanced
-    # voucher, but the rule says what to show) is read in full
-    others = _other_sides(sorted({row[1] for row in rows if row[8] is None}))
-    summaries = _summaries(rows, lang)
     days = {day: _as_date(day) for day in {row[0] for row in rows}}
-    several = i18n.t("book.counter_several", code="{code}")
     lines = []
-    for day, voucher, posting, account, debit, credit, kind, record, other, count in rows:
-        if other is None:
-            counter = _counter(others.get(voucher, ()), posting, debit != 0)
+    for (day, voucher, posting, account, debit, credit, _, _, month, position, others), summary \
+            in zip(rows, _summaries(rows, lang)):
+        if len(others) == 1:  # most vouchers: the other posting, whichever side it is on
+            counter = others[0][1]
         else:
-            counter = other if count == 1 else several.replace("{code}", other)
-        lines.append(BookLine(days[day], voucher, numbers[voucher],
-                              summaries.get((kind, record, account, debit, credit), ""),
+            counter = _counter([(posting, account, debit != 0), *others], posting, debit != 0)
+        lines.append(BookLine(days[day], voucher,
+                              vouchers.number_text(month, position) if month else "", summary,
                               account, counter, debit, credit, 0, posting))
     return lines
 
@@ -411,30 +429,6 @@ def account_id(code: str) -> int | None:
 
 
 
-def _other_side():
-    """对方科目 in the database, as two columns of a posting's row: the first account on
-    the other side of its voucher (in posting order) and how many accounts are there."""
-    other, account = Posting.alias("other"), Account.alias("other_account")
-    across = ((other.voucher == Posting.voucher)
-              & ((other.debit != 0) != (Posting.debit != 0)))
-    first = (other.select(account.code).join(account, on=(other.account == account.id))
-             .where(across).order_by(other.id).limit(1))
-    count = (other.select(fn.COUNT(account.code.distinct()))
-             .join(account, on=(other.account == account.id)).where(across))
-    return first, count
-
-
-def _other_sides(voucher_ids: list[int]) -> dict[int, list[tuple[int, str, bool]]]:
-    """Each voucher's postings: (posting id, account code, is a debit)."""
-    found: dict[int, list[tuple[int, str, bool]]] = defaultdict(list)
-    rows = (Posting.select(Posting.voucher, Posting.id, Account.code, Posting.debit)
-            .join(Account, on=(Posting.account == Account.id))
-            .where(stores.current().among(Posting.voucher, voucher_ids)).order_by(Posting.id))
-    for voucher, posting, code, debit in raw_rows(rows):
-        found[voucher].append((posting, code, debit != 0))
-    return found
-
-
 def _counter(postings: list[tuple[int, str, bool]], posting: int, is_debit: bool) -> str:
     """对方科目: the accounts on the other side of the voucher."""
     if len(postings) == 2:  # most vouchers: the other posting, whichever side it is on
@@ -448,21 +442,18 @@ def _counter(postings: list[tuple[int, str, bool]], posting: int, is_debit: bool
     return unique[0] if len(unique) == 1 else i18n.t("book.counter_several", code=unique[0])
 
 
-def _summaries(rows, lang: str | None) -> dict[tuple, str]:
-    """摘要 of each listed posting: a record's voucher says what the record is; a general
-    voucher's line its own 摘要."""
+def _summaries(rows, lang: str | None) -> list[str]:
+    """摘要 of each listed posting, in the order of `rows`: a record's voucher says what
+    the record is; a general voucher's line its own 摘要."""
     by_kind: dict[str, set[int]] = defaultdict(set)
     for row in rows:
         by_kind[row[6]].add(row[7])
     described = {kind: _describe_records(kind, ids, lang)
                  for kind, ids in by_kind.items() if kind != GENERAL}
     lines = _general_lines(by_kind[GENERAL]) if GENERAL in by_kind else {}
-    found: dict[tuple, str] = {}
-    for _, _, _, code, debit, credit, kind, record, *_ in rows:
-        found[(kind, record, code, debit, credit)] = (
-            _line_summary(lines.get(record, []), code, debit, credit) if kind == GENERAL
-            else described[kind].get(record, ""))
-    return found
+    return [_line_summary(lines.get(record, []), code, debit, credit) if kind == GENERAL
+            else described[kind].get(record, "")
+            for _, _, _, code, debit, credit, kind, record, *_ in rows]
 
 
 def _general_lines(ids) -> dict[int, list[tuple[str, str, int, int]]]:
@@ -500,8 +491,8 @@ def _describe_records(kind: str, ids, lang: str | None) -> dict[int, str]:
                 .join(owner, on=(models.Batch.owner == owner.id))
                 .where(stores.current().among(model.id, ids)))
         for record, batch, name, item in raw_rows(rows):
-            words = [label, batch, name] + ([item] if kind == "inputs" else [])
-            found[record] = " ".join(word for word in words if word)
+            words = (label, batch, name, item) if kind == "inputs" else (label, batch, name)
+            found[record] = " ".join(filter(None, words))
         return found
     party, detail = (getattr(model, name) for name in {
         "wages": ("household", "task"), "charges": ("household", "item"),
@@ -511,7 +502,7 @@ def _describe_records(kind: str, ids, lang: str | None) -> dict[int, str]:
             .where(stores.current().among(model.id, ids)))
     for record, name, text in raw_rows(rows):
         words = (label, name) if kind == "payments" else (label, name, text)
-        found[record] = " ".join(word for word in words if word)
+        found[record] = " ".join(filter(None, words))
     return found
 
 

@@ -25,7 +25,7 @@ from typing import Callable
 from peewee import JOIN, fn
 
 from ledger import (anchors, audit, books, chart, i18n, income, money, models, posting, rules,
-                    seal, statements, stores, tamper, voucher_rules)
+                    seal, statements, stores, tamper, voucher_rules, vouchers)
 from ledger.errors import LedgerError
 from ledger.kinds import BY_MODEL, RECORD_KINDS
 
@@ -72,7 +72,8 @@ def run(progress: Callable[[int, int], None] | None = None,
     with _snapshot() as alone:
         verification = tamper.start(alone)
         steps = (_vouchers_balance, _postings, _records_have_vouchers, _general_vouchers,
-                 _depreciation, _amounts, _reversals, _dates, _kept_balances, _seasons, _statements,
+                 _depreciation, _amounts, _reversals, _dates, _kept_balances, _voucher_numbers,
+                 _seasons, _statements,
                  lambda: _cash_warnings(warnings), _audit_coverage,
                  _triggers, lambda: _anchors(written, paper),
                  lambda: _tampering(verification))
@@ -468,6 +469,57 @@ def _kept_balances():
     for account in sorted(set(overall) | set(totals)):
         if overall.get(account, (0, 0)) != totals.get(account, (0, 0)):
             yield Finding("check_total_drift", dict(account=codes.get(account, account)))
+
+
+#: Vouchers of one month named one by one when their kept numbers are not the counted
+#: ones; the rest of the month's are counted (a voucher removed renumbers its month).
+NUMBERS_NAMED = 5
+
+
+def _voucher_numbers():
+    """Each voucher's kept number (`voucher_number`) is the one the numbering rule gives
+    it, counted afresh from the journal in id order (`vouchers.counted`); and no number
+    is kept for a voucher that is not there. The journal is streamed, never held."""
+    Voucher, VoucherNumber = models.Voucher, models.VoucherNumber
+    month = stores.current().month_of(Voucher.date)
+    rows = seal.raw_rows(Voucher.select(Voucher.id, month, VoucherNumber.month,
+                                        VoucherNumber.position)
+                         .join(VoucherNumber, JOIN.LEFT_OUTER,
+                               on=(VoucherNumber.voucher == Voucher.id))
+                         .order_by(Voucher.id))
+    kept: dict[int, tuple] = {}
+
+    def journal():
+        for voucher_id, voucher_month, kept_month, position in rows:
+            kept[voucher_id] = (kept_month, position)
+            yield voucher_id, voucher_month
+
+    wrong: dict[str, int] = {}
+    for voucher_id, voucher_month, position in vouchers.counted(journal()):
+        kept_month, kept_position = kept.pop(voucher_id)
+        if (kept_month, kept_position) == (voucher_month, position):
+            continue
+        wrong[voucher_month] = wrong.get(voucher_month, 0) + 1
+        if wrong[voucher_month] > NUMBERS_NAMED:
+            continue
+        computed = vouchers.number_text(voucher_month, position)
+        if kept_month is None:
+            yield Finding("check_number_missing", dict(voucher=voucher_id, computed=computed))
+        else:
+            yield Finding("check_number_drift", dict(
+                voucher=voucher_id, kept=vouchers.number_text(kept_month, kept_position),
+                computed=computed))
+    for voucher_month, count in sorted(wrong.items()):
+        if count > NUMBERS_NAMED:
+            yield Finding("check_number_more", dict(count=count - NUMBERS_NAMED,
+                                                    month=voucher_month))
+    orphans = (VoucherNumber.select(VoucherNumber.voucher, VoucherNumber.month,
+                                    VoucherNumber.position)
+               .join(Voucher, JOIN.LEFT_OUTER, on=(VoucherNumber.voucher == Voucher.id))
+               .where(Voucher.id.is_null()).order_by(VoucherNumber.voucher))
+    for voucher_id, kept_month, position in seal.raw_rows(orphans):
+        yield Finding("check_number_orphan", dict(voucher=voucher_id,
+                                                  kept=vouchers.number_text(kept_month, position)))
 
 
 def _months_by_year():

@@ -25,7 +25,7 @@ from ledger.errors import LedgerError
 
 DEFAULT_PATH = "ledger.db"
 APPLICATION_ID = 0x5349_4C4B  # "SILK"
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 COLLECTIVE = models.COLLECTIVE
 
 
@@ -246,8 +246,8 @@ def migrate(db: SqliteDatabase) -> None:
         return
     # SQLite rebuilds a table to change a column; foreign keys are checked once at the
     # end instead of during the rebuild (the pragma is ignored inside a transaction).
-    # A ledger on a server began at schema 7 (the first the server store knows), so
-    # there is nothing to migrate there yet.
+    # A ledger on a server began at schema 7 (the first the server store knows): only
+    # the steps after it run there.
     on_file = stores.of(db).name == "sqlite"
     if on_file:
         db.execute_sql("PRAGMA foreign_keys = OFF")
@@ -460,11 +460,50 @@ def _migrate_7(db: SqliteDatabase) -> None:
                    'NULL DEFAULT 0')
 
 
+def _migrate_8(db: SqliteDatabase) -> None:
+    """Schema 8: each voucher's number within its month is kept (`voucher_number`) rather
+    than counted at every read. The numbers are those the program counted until now, a
+    voucher's position among its month's vouchers in posting (id) order, given by one
+    window-function INSERT over the whole journal. Outside the seals and the chain, so
+    no voucher is sealed again; `check` counts them afresh. On both stores (a server's
+    ledgers began at schema 7)."""
+    from peewee import CharField, DateField, ForeignKeyField, IntegerField, Model
+
+    class Voucher(Model):  # the journal as schema 7 has it: only what numbering reads
+        date = DateField()
+
+        class Meta:
+            database = db
+            table_name = "voucher"
+
+    class VoucherNumber(Model):  # as schema 8 defines it
+        voucher = ForeignKeyField(Voucher, primary_key=True, on_delete="RESTRICT")
+        month = CharField(max_length=7)
+        position = IntegerField()
+
+        class Meta:
+            database = db
+            table_name = "voucher_number"
+            legacy_table_names = False  # the index's name from the table's, as the models'
+            indexes = ((("month", "position"), True),)
+
+    db.create_tables([VoucherNumber])
+    month = stores.of(db).month_of(Voucher.date)
+    numbered = Voucher.select(Voucher.id, month, fn.ROW_NUMBER().over(
+        partition_by=[month], order_by=[Voucher.id]))
+    (VoucherNumber.insert_from(numbered, [VoucherNumber.voucher, VoucherNumber.month,
+                                          VoucherNumber.position]).execute())
+    if stores.of(db).name != "sqlite":  # the server's logins: as they may the journal
+        from ledger import roles  # psycopg: only for a ledger on a server
+
+        roles.grant_like(db, "voucher_number", "voucher")
+
+
 #: Schema version N -> the step that brings an existing ledger from N-1 to N. Each step
 #: is written against the tables as they were at N-1, never against today's models, and
 #: leaves the ledger with the schema that `_create` gives a new one.
 MIGRATIONS: dict = {2: _migrate_2, 3: _migrate_3, 4: _migrate_4, 5: _migrate_5,
-                     6: _migrate_6, 7: _migrate_7}
+                     6: _migrate_6, 7: _migrate_7, 8: _migrate_8}
 
 
 def get_meta(key: str, default: str = "") -> str:

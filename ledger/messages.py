@@ -929,6 +929,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- the whole books ---------------------------------------------------------------
     "check_month_drift": ("kept balance of account {account} for {month} differs from its "
                           "postings", "科目 {account} 在 {month} 的月度余额与其分录不符"),
+    "check_number_drift": ("voucher {voucher} is kept as number {kept}, but it is number "
+                           "{computed} of its month in posting order",
+                           "凭证 {voucher} 记载的编号为 {kept}，"
+                           "按其月份内的记账顺序应为 {computed}"),
+    "check_number_missing": ("voucher {voucher} has no number kept (it is number {computed} "
+                             "of its month in posting order)",
+                             "凭证 {voucher} 没有记载编号（按其月份内的记账顺序应为 {computed}）"),
+    "check_number_more": ("{count} more vouchers of {month} are kept with other numbers than "
+                          "their posting order gives",
+                          "{month} 另有 {count} 张凭证记载的编号与记账顺序不符"),
+    "check_number_orphan": ("number {kept} is kept for voucher {voucher}, which is missing",
+                            "编号 {kept} 记载给了凭证 {voucher}，但该凭证不存在"),
     "kind.vouchers": ("voucher", "记账凭证"),
     "field.lines": ("lines", "分录"),
     "field.summary": ("summary", "摘要"),

@@ -395,3 +395,23 @@ class DepreciationLine(BaseModel):
 ALL_MODELS += (FixedAsset, Depreciation, DepreciationLine)
 SEALED_MODELS += (FixedAsset, Depreciation, DepreciationLine)
 APPEND_ONLY_MODELS += (FixedAsset, Depreciation, DepreciationLine)
+
+
+# -- voucher numbers (schema 8) ---------------------------------------------------------------
+
+class VoucherNumber(BaseModel):
+    """Each journal voucher's number within its month (`记-2026-04-0017` is position 17
+    of `2026-04`), kept when the voucher is posted: gapless within the month, in posting
+    (id) order. Kept like the monthly balances, outside the seals and the chain (so the
+    vouchers sealed before numbers were kept keep their hashes): `check` counts the
+    numbers afresh from the vouchers and names every one kept otherwise."""
+
+    voucher = ForeignKeyField(Voucher, primary_key=True, on_delete="RESTRICT")
+    month = CharField(max_length=7)
+    position = IntegerField()
+
+    class Meta:
+        indexes = ((("month", "position"), True),)
+
+
+ALL_MODELS += (VoucherNumber,)

@@ -158,6 +158,23 @@ def grant_new_ledger(database, code: str) -> None:
         _grant_reader(database, code, group)
 
 
+def grant_like(database, table: str, like: str) -> None:
+    """Give every role that may read or insert into `like` the same on `table`, a table
+    an upgrade adds to a ledger (`database`, on its schema) whose logins were granted
+    the tables it had then: without it an accountant could no longer post, nor an
+    auditor read, after the upgrade. Read from the catalog, which every login sees
+    whole; the table's owner needs no grant."""
+    rows = _run(database, "SELECT r.rolname, a.privilege_type FROM pg_class c "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "CROSS JOIN LATERAL aclexplode(c.relacl) a JOIN pg_roles r ON r.oid = a.grantee "
+                "WHERE n.nspname = current_schema() AND c.relname = %s "
+                "AND a.privilege_type IN ('SELECT', 'INSERT') AND a.grantee <> c.relowner "
+                "ORDER BY 1, 2", (like,))
+    for role, privilege in rows:
+        _run(database, sql.SQL("GRANT {} ON {} TO {}").format(
+            sql.SQL(privilege), sql.Identifier(table), sql.Identifier(role)))
+
+
 # -- in SQL -------------------------------------------------------------------------------
 
 def _run(database, statement, params=None) -> list[tuple]:

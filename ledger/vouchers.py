@@ -8,16 +8,17 @@ and kept in the month's balances like a record), and entered in the audit trail.
 mistake is reversed (红字冲销), never edited.
 
 Every voucher in the journal, from a record or by hand, has a number within its month,
-`记-2026-04-0017`: gapless and in posting order. The number is not stored but counted
-(the vouchers of that month up to this one): vouchers are never deleted and are posted in
-id order, so a number once printed never changes.
+`记-2026-04-0017`: gapless and in posting order (the vouchers of that month up to this
+one). It is kept when the voucher is posted (`models.VoucherNumber`, schema 8) and read
+from there by everything that names a voucher; vouchers are never deleted and are posted
+in id order, so a number once printed never changes, and `check` counts them afresh.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 
 from ledger import audit, models, stores, voucher_rules
@@ -115,49 +116,45 @@ def number(voucher_id: int) -> str:
 
 
 def numbers(voucher_ids: Iterable[int]) -> dict[int, str]:
-    """The numbers of some journal vouchers, each counted within its month: the months
-    the vouchers lie in are walked in posting order, one query each."""
-    Voucher = models.Voucher
-    wanted = set(voucher_ids)
+    """The numbers of some journal vouchers, as kept when each was posted: one query."""
+    VoucherNumber = models.VoucherNumber
+    wanted = sorted(set(voucher_ids))
     if not wanted:
         return {}
-    store = stores.current()
-    month = store.month_of(Voucher.date)
-    found = Voucher.select(month).where(store.among(Voucher.id, sorted(wanted))).distinct()
-    months = sorted((int(text[:4]), int(text[5:7])) for (text,) in found.tuples())
-    numbered: dict[int, str] = {}
-    for year, month_number in months:
-        numbered.update(_numbered(year, month_number, wanted))
-    return numbered
+    return _formatted(VoucherNumber.select(VoucherNumber.voucher, VoucherNumber.month,
+                                           VoucherNumber.position)
+                      .where(stores.current().among(VoucherNumber.voucher, wanted)))
 
 
 def month_numbers(year: int, month: int) -> dict[int, str]:
     """The number of every journal voucher of one month, by voucher id: what an export
     walking the journal in date order needs, a month at a time."""
-    return _numbered(year, month)
+    VoucherNumber = models.VoucherNumber
+    return _formatted(VoucherNumber.select(VoucherNumber.voucher, VoucherNumber.month,
+                                           VoucherNumber.position)
+                      .where(VoucherNumber.month == f"{year:04d}-{month:02d}"))
 
 
-def _numbered(year: int, month: int, wanted: set[int] | None = None) -> dict[int, str]:
-    """The numbers of a month's vouchers (those in `wanted`, or all): the rule of the
-    numbering, a voucher's position among its month's vouchers in posting (id) order.
-    Counted here, walking the month's ids, rather than by the database's ROW_NUMBER():
-    a year's bank book numbers thirty thousand vouchers, and the window costs SQLite
-    more than the walk costs Python."""
-    Voucher = models.Voucher
-    first = date(year, month, 1)
-    following = date(year + month // 12, month % 12 + 1, 1)
-    prefix = format_number(first, 0)[:-4]
-    ids = (Voucher.select(Voucher.id).where((Voucher.date >= first) & (Voucher.date < following))
-           .order_by(Voucher.id))
-    found = {}
-    for position, (voucher_id,) in enumerate(raw_rows(ids), start=1):
-        if wanted is None or voucher_id in wanted:
-            found[voucher_id] = f"{prefix}{position:04d}"
-    return found
+def _formatted(query) -> dict[int, str]:
+    """(voucher id, month, position) rows as voucher id -> `记-2026-04-0017`."""
+    return {voucher_id: number_text(month, position)
+            for voucher_id, month, position in raw_rows(query)}
 
 
-def format_number(day: date, position: int) -> str:
-    return f"{PREFIX}-{day.year:04d}-{day.month:02d}-{position:04d}"
+def number_text(month: str, position: int) -> str:
+    """The number of the voucher at `position` in `month` (`2026-04`): `记-2026-04-0017`."""
+    return f"{PREFIX}-{month}-{position:04d}"
+
+
+def counted(voucher_rows: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str, int]]:
+    """The rule of the numbering, from the journal itself: each voucher's position among
+    its month's vouchers in posting (id) order. `voucher_rows` are (id, `YYYY-MM`) in id
+    order; yields (id, month, position). What `check` compares the kept numbers with
+    (the posting writer keeps them by the same rule, `book.Writer._number`)."""
+    last: dict[str, int] = {}
+    for voucher_id, month in voucher_rows:
+        position = last[month] = last.get(month, 0) + 1
+        yield voucher_id, month, position
 
 
 _NUMBER = re.compile(r"(?:记|J)?-?(\d{4})-(\d{1,2})-(\d{1,6})", re.IGNORECASE)
@@ -173,12 +170,11 @@ def by_number(text: str) -> tuple[str, int] | None:
     year, month, position = (int(part) for part in found.groups())
     if not 1 <= month <= 12 or position < 1:
         return None
-    Voucher = models.Voucher
-    first = date(year, month, 1)
-    following = date(year + month // 12, month % 12 + 1, 1)
+    Voucher, VoucherNumber = models.Voucher, models.VoucherNumber
     row = (Voucher.select(Voucher.kind, Voucher.record_id)
-           .where((Voucher.date >= first) & (Voucher.date < following))
-           .order_by(Voucher.id).offset(position - 1).limit(1).tuples().first())
+           .join(VoucherNumber, on=(VoucherNumber.voucher == Voucher.id))
+           .where((VoucherNumber.month == f"{year:04d}-{month:02d}")
+                  & (VoucherNumber.position == position)).tuples().first())
     return (row[0], row[1]) if row else None
 
 

@@ -232,6 +232,7 @@ def as_schema_1(path) -> None:
     raw = sqlite3.connect(path)
     for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
         raw.execute(f'DROP TRIGGER "{name}"')
+    undo_voucher_numbers(raw)  # schema 8
     undo_assets(raw)  # schema 6
     undo_whole_books(raw)  # schema 5
     raw.execute("DROP TABLE change")
@@ -298,17 +299,26 @@ def undo_opening_depreciation(raw: sqlite3.Connection) -> None:
     raw.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
 
 
+def undo_voucher_numbers(raw) -> None:
+    """Undo schema 8 on an open connection (SQLite's or a server's, whose ledgers began at
+    schema 7): the numbers counted at every read, none kept."""
+    raw.execute('DROP TABLE "voucher_number"')
+    raw.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+
+
 def as_schema(path, version: int) -> None:
-    """Turn a ledger file back into what the program wrote at schema `version` (3 to 6):
-    at 6 without the assets' opening depreciation, below 6 without the fixed assets,
-    below 5 without the whole books, and at 3 without the meta seal and the ledger's id."""
+    """Turn a ledger file back into what the program wrote at schema `version` (3 to 7):
+    at 7 without the kept voucher numbers, at 6 also without the assets' opening
+    depreciation, below 6 without the fixed assets, below 5 without the whole books, and
+    at 3 without the meta seal and the ledger's id."""
     raw = sqlite3.connect(path)
     triggers = raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
     for name, _ in triggers:
         raw.execute(f'DROP TRIGGER "{name}"')
+    undo_voucher_numbers(raw)
     if version < 6:
         undo_assets(raw)
-    else:
+    elif version < 7:
         undo_opening_depreciation(raw)
     if version < 5:
         undo_whole_books(raw)

@@ -216,3 +216,22 @@ def test_user_remove_refuses_a_login_still_granted_in_another_database(township)
         with psycopg.connect(other, autocommit=True) as connection:
             connection.execute(f'REVOKE USAGE ON SCHEMA public FROM "{name}"')
     ok(silk("--db", address, "user", "remove", name, cwd=folder))
+
+
+def test_after_the_upgrade_to_kept_voucher_numbers_each_login_still_may_what_it_might(
+        township):
+    """Schema 8 adds a table (`voucher_number`) to a ledger whose logins were granted the
+    tables it had: the upgrade grants the new one as `voucher` is granted, so the
+    accountant still posts and the auditor still reads the books."""
+    folder, address = township["folder"], township["address"]
+    with psycopg.connect(address, autocommit=True) as admin:  # as a ledger of schema 7
+        admin.execute('DROP TABLE a.voucher_number')
+        admin.execute("UPDATE a.meta SET value = '7' WHERE key = 'schema_version'")
+    ok(silk("--db", f"{address}?ledger=a", "import", importable(township, "a", 6),
+            cwd=folder))  # the upgrade, by the server's administrator
+    before = leaf_count(township, "a")
+    ok(run(township, "accountant", "a", "import", importable(township, "a", 7)))
+    assert leaf_count(township, "a") == before + 1
+    assert "sound" in ok(run(township, "accountant", "a", "check"))
+    assert "记-" in ok(run(township, "auditor", "a", "report", "bank-book", "--year",
+                           township["season"][:4]))

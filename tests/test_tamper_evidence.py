@@ -308,6 +308,7 @@ def _cut_off_the_end(path) -> None:
     raw.close()
     table = {"leaf": "leaf_delivery", "sales": "cocoon_sale"}[kind]
     statements = [f"DELETE FROM posting WHERE voucher_id = {voucher}",
+                  f"DELETE FROM voucher_number WHERE voucher_id = {voucher}",
                   f"DELETE FROM voucher WHERE id = {voucher}",
                   f"DELETE FROM {table} WHERE id = {record}",
                   "DELETE FROM change WHERE id = (SELECT MAX(id) FROM change)"]
