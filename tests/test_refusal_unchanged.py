@@ -223,7 +223,8 @@ def test_the_same_import_without_its_bad_rows_is_written(ledger_file, tmp_path, 
         "Party": 2, "Account": 2, "Season": 1, "Batch": 1, "LeafDelivery": 8, "Payment": 1,
         # new (account, season) balances: 113.H010 and 113.H011 in 2026-2, 101 in 2026-1,
         # and the same three accounts' new months
-        "Voucher": 9, "Posting": 18, "AccountBalance": 3, "AccountMonth": 3, "AccountTotal": 3,
+        "Voucher": 9, "VoucherNumber": 9, "Posting": 18,
+        "AccountBalance": 3, "AccountMonth": 3, "AccountTotal": 3,
         # the audit trail: one entry per kind the import added
         "Change": 5}
 
