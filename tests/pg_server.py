@@ -8,6 +8,7 @@ import os
 import uuid
 from contextlib import contextmanager
 from typing import Iterator
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -50,3 +51,10 @@ def throwaway_database(prefix: str) -> Iterator[str]:
             for (role,) in admin.execute("SELECT rolname FROM pg_roles WHERE rolname LIKE %s",
                                          (name.replace("_", r"\_") + "%",)).fetchall():
                 admin.execute(f'DROP ROLE "{role}"')
+
+
+def as_login(address: str, login: str) -> str:
+    """`address` with `login` as its user (trust authentication: no password)."""
+    parts = urlsplit(address)
+    host = parts.netloc.rsplit("@", 1)[-1]
+    return urlunsplit((parts.scheme, f"{login}@{host}", parts.path, parts.query, ""))

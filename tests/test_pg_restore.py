@@ -21,29 +21,18 @@ import pytest
 
 from helpers import clean_env, ok, refused, silk
 from ledger.stores import postgresql
-from pg_server import SERVER, server_answers
+from pg_server import as_login, needs_server, throwaway_database
 
-pytestmark = pytest.mark.skipif(not server_answers(), reason=f"no PostgreSQL server answers "
-                                f"at {SERVER} (set SILK_PG_SERVER to one)")
-
-
-def as_login(address: str, login: str) -> str:
-    """`address` with `login` as its user (trust authentication: no password)."""
-    parts = urlsplit(address)
-    host = parts.netloc.rsplit("@", 1)[-1]
-    return urlunsplit((parts.scheme, f"{login}@{host}", parts.path, parts.query, ""))
+pytestmark = needs_server
 
 
 @pytest.fixture(scope="module")
 def township(tmp_path_factory):
     """Two demo villages `a` and `b`, an accountant of `a` and an auditor; the database
     and every role of this module's prefix dropped afterwards."""
-    prefix = f"silk_pgrestore_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{prefix}"')
-    folder = tmp_path_factory.mktemp("pgrestore")
-    address = f"{SERVER}/{prefix}"
-    try:
+    with throwaway_database("silk_pgrestore") as address:
+        prefix = address.rsplit("/", 1)[1]
+        folder = tmp_path_factory.mktemp("pgrestore")
         for code in ("a", "b"):
             ok(silk("--db", f"{address}?ledger={code}", "demo", "--households", "4",
                     "--seasons", "1", cwd=folder))
@@ -52,12 +41,6 @@ def township(tmp_path_factory):
         ok(silk("--db", address, "user", "add", f"{prefix}_aud", "--role", "auditor",
                 cwd=folder))
         yield dict(address=address, prefix=prefix, folder=folder)
-    finally:
-        with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{prefix}" WITH (FORCE)')
-            for (role,) in admin.execute("SELECT rolname FROM pg_roles WHERE rolname LIKE %s",
-                                         (prefix + "%",)).fetchall():
-                admin.execute(f'DROP ROLE "{role}"')
 
 
 def at(township, code: str, login: str = "") -> str:

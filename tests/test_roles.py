@@ -9,24 +9,16 @@ skipped, with the reason, when no server answers.
 from __future__ import annotations
 
 import uuid
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
 
 from helpers import ok, refused, silk
-from pg_server import needs_server, throwaway_database
+from pg_server import as_login, needs_server, throwaway_database
 
 pytestmark = needs_server
 
 SEASON_SQL = "SELECT code FROM {}.season ORDER BY start DESC LIMIT 1"
-
-
-def as_login(address: str, login: str) -> str:
-    """`address` with `login` as its user (trust authentication: no password)."""
-    parts = urlsplit(address)
-    host = parts.netloc.rsplit("@", 1)[-1]
-    return urlunsplit((parts.scheme, f"{login}@{host}", parts.path, parts.query, ""))
 
 
 @pytest.fixture(scope="module")
