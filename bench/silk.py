@@ -38,12 +38,12 @@ def subject(path: Path) -> Subject:
     return Subject(season, season_id, household, household_id)
 
 
-def reports(path: Path, about: Subject, runs: int) -> dict[str, tuple[Timing, Timing]]:
-    """measure -> (silk, bare SQL) for the season report, the trial balance, the balances
-    carried in and one household's settlement sheet."""
-    database = db.open_ledger(path)
+def timed_reports(about: Subject, runs: int) -> dict[str, Timing]:
+    """measure -> silk's time for the season report, the trial balance, the balances
+    carried in and one household's settlement sheet, on the ledger the models are bound
+    to (a file or a server's village)."""
     season = income.find_season(about.season)
-    figures = {
+    return {
         # what `silk report season CODE --format json` computes
         "report season": timed(
             lambda: season_report.to_json(income.season_income(season)), runs),
@@ -51,6 +51,13 @@ def reports(path: Path, about: Subject, runs: int) -> dict[str, tuple[Timing, Ti
         "balances carried in": timed(lambda: income.balances_before(season), runs),
         "statement": timed(lambda: statement.statement(about.household, season), runs),
     }
+
+
+def reports(path: Path, about: Subject, runs: int) -> dict[str, tuple[Timing, Timing]]:
+    """measure -> (silk, bare SQL) for the season report, the trial balance, the balances
+    carried in and one household's settlement sheet."""
+    database = db.open_ledger(path)
+    figures = timed_reports(about, runs)
     database.close()
     connection = sqlite3.connect(path)
     references = {

@@ -266,20 +266,9 @@ def village_reports(scale: str, code: str, about: silk.Subject, runs: int
                     ) -> dict[str, tuple[Timing, Timing]]:
     """measure -> (silk, bare SQL) on village `code` of the server, as bench/silk.py
     takes them on a file (the same functions, the ledger open)."""
-    from ledger import balances, income
-    from ledger.reports import season as season_report
-    from ledger.reports import statement
-
     database = db.open_ledger(address_of(scale, code), readonly=True)
     try:
-        season = income.find_season(about.season)
-        figures = {
-            "report season": timed(
-                lambda: season_report.to_json(income.season_income(season)), runs),
-            "trial balance": timed(lambda: balances.trial_balance(), runs),
-            "balances carried in": timed(lambda: income.balances_before(season), runs),
-            "statement": timed(lambda: statement.statement(about.household, season), runs),
-        }
+        figures = silk.timed_reports(about, runs)
     finally:
         database.close()
         models.database.initialize(None)
