@@ -1456,6 +1456,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sheet.draft_restored": ("The unsaved sheet left last time is back: save it with Ctrl+S "
                              "or discard it with Esc",
                              "已恢复上次未保存的考勤表：Ctrl+S 保存，Esc 放弃"),
+    "sheet.draft_kept": (" (kept as a draft: back when the sheet is opened again)",
+                         "（已存为草稿，再打开考勤表时恢复）"),
     "edit.title": ("Change {kind} {code}", "修改{kind} {code}"),
     "tui.key.edit": ("Edit", "修改"),
     "tui.edited": ("{code} changed: {changes}", "{code} 已修改：{changes}"),

@@ -129,13 +129,14 @@ class SilkApp(App):
         self.set_interval(self.LOOK_EVERY, self.look_for_writes)
         self.set_up_if_empty()
 
-    def set_up_if_empty(self) -> None:
+    def set_up_if_empty(self, back_to: str | None = None) -> None:
         """A ledger with no season yet opens on the first-run screen: on starting, and
-        on switching to a new village's empty ledger alike."""
+        on switching to a new village's empty ledger alike (where Esc goes back to
+        the village `back_to`)."""
         if self.read_model.seasons.is_empty():
             from ledger.tui.screens.setup import SetupScreen
 
-            self.push_screen(SetupScreen(), self._set_up)
+            self.push_screen(SetupScreen(back_to), self._set_up)
 
     # -- the main screens, built before they are asked for ------------------------------
     #: Built one at a time once the first screen has shown its figures, while the
@@ -405,7 +406,8 @@ class SilkApp(App):
         if isinstance(screen, LedgerScreen) and screen.shown_as != screen.state():
             await screen.redo()
 
-    def reopen_ledger(self, text: str, address: str | None = None) -> None:
+    def reopen_ledger(self, text: str, address: str | None = None,
+                      back_to: str | None = None) -> None:
         """After a restore: open the restored ledger afresh, forget every figure kept
         from the old one, and show the screens again from their roots. With `address`,
         the ledger at that address is opened instead (another village on the server)."""
@@ -426,7 +428,24 @@ class SilkApp(App):
             self.screen_stack[0].reopened()
         self._rebuild_other_modes()
         self.notify(text, timeout=10)
-        self.set_up_if_empty()
+        self.set_up_if_empty(back_to)
+
+    def unsaved_work(self) -> list[str]:
+        """The forms open anywhere in the app, under any main screen, with something
+        typed in them: what replacing the open ledger (a restore, another village)
+        would close."""
+        from ledger.tui.forms.base import FormScreen
+
+        return [screen.work_name() for screen in textual_compat.every_screen(self)
+                if isinstance(screen, FormScreen) and screen.typed()]
+
+    def with_unsaved_work(self, text: str) -> str:
+        """`text`, the question before the ledger is replaced, and the unsaved work it
+        would lose, if any."""
+        unsaved = self.unsaved_work()
+        if not unsaved:
+            return text
+        return f"{text}\n\n" + t("tui.unsaved.lost", forms=t("tui.unsaved.sep").join(unsaved))
 
     def _rebuild_other_modes(self) -> None:
         """Every main screen but the one in view is built afresh when next shown (and
@@ -459,7 +478,20 @@ class SilkApp(App):
         options = [(code, f"{code}  {village or '-'}") for code, village in found]
         current = postgresql.parse(self.db_path).ledger
         self.push_screen(ChooseScreen(t("tui.pick.ledger"), options, current),
-                         lambda code: code and self.call_later(self.switch_ledger, code))
+                         lambda code: code and code != current and self._ask_to_switch(code))
+
+    def _ask_to_switch(self, code: str) -> None:
+        """Switch at once; or, with a form's unsaved work that the switch would close,
+        once the accountant has said so."""
+        if not self.unsaved_work():
+            self.call_later(self.switch_ledger, code)
+            return
+        from ledger.tui.screens.backups import ConfirmScreen
+
+        text = t("tui.switch.explain", code=code, ledger=self.place or self.db_path)
+        self.push_screen(ConfirmScreen(t("tui.switch.title", code=code),
+                                       self.with_unsaved_work(text)),
+                         lambda yes: yes and self.call_later(self.switch_ledger, code))
 
     async def switch_ledger(self, code: str) -> None:
         """Open ledger `code` of the same server database as the restore reopens one,
@@ -472,7 +504,8 @@ class SilkApp(App):
         await self.switch_mode("home")
         before = self.db_path
         try:
-            self.reopen_ledger(t("tui.switch.done", code=code), where.of(code))
+            self.reopen_ledger(t("tui.switch.done", code=code), where.of(code),
+                               back_to=where.ledger)
         except EXPECTED as error:
             self.notify(problem(error, where.of(code)), severity="error")
             self.read_model.reopened(db.open_ledger(before))

@@ -489,6 +489,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Switching villages needs a township server (a postgresql:// address); this "
         "ledger is a file", "切换村账本需要乡镇服务器（postgresql:// 地址）；本账本是一个文件"),
     "tui.switch.done": ("Opened the ledger {code}", "已打开村账本 {code}"),
+    "tui.switch.title": ("Open the ledger {code}?", "打开村账本 {code}？"),
+    "tui.switch.explain": ("The ledger {code} takes the place of {ledger} on the screen.",
+                           "村账本 {code} 将代替 {ledger} 显示。"),
+    "tui.unsaved.lost": ("Not saved, and closed if you go on: {forms}. Esc: go back to save "
+                         "it first.", "以下内容尚未保存，继续将关闭并丢失：{forms}。"
+                         "按 Esc 返回先保存。"),
+    "tui.unsaved.sep": ("; ", "；"),
     # problems
     "tui.forms_missing": ("The entry forms are not installed in this build",
                           "此版本没有录入表"),

@@ -75,6 +75,14 @@ def build_mode(app: App, mode: str) -> bool:
     return True
 
 
+def every_screen(app: App) -> list:
+    """Every screen open in any mode (a form left open under another main screen
+    included); where Textual's stacks cannot be reached, the current mode's only."""
+    if not PRIVATE_OK:
+        return list(app.screen_stack)
+    return [screen for stack in app._screen_stacks.values() for screen in stack]
+
+
 def restyle_modes(app: App, modes: tuple[str, ...]) -> None:
     """Bring built modes' screens up to date with the CSS read since each was built, as
     Textual would on switching to them, so that the switch has no CSS left to redo."""

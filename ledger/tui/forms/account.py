@@ -84,12 +84,7 @@ class AccountForm(FormScreen):
                 rows[error.field].show_error(i18n.t(error.reason, **error.params))
         self._say(i18n.t("form.refused", count=len(refused.errors)), error=True)
 
-    def action_cancel(self) -> None:
-        if not (self._text("name") or self._text("code").partition(".")[2]):
-            self.dismiss(None)
-            return
-        from ledger.tui.screens.backups import ConfirmScreen
+    DISCARD = ("books.discard_title", "books.discard_text")
 
-        self.app.push_screen(ConfirmScreen(i18n.t("books.discard_title"),
-                                           i18n.t("books.discard_text")),
-                             lambda discard: discard and self.dismiss(None))
+    def typed(self) -> bool:
+        return bool(self._text("name") or self._text("code").partition(".")[2])

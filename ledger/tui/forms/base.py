@@ -42,26 +42,37 @@ class FormScreen(ModalScreen):
         message.set_class(error, "-error")
         message.update(text)
 
+    #: The question asked before a form with something typed in it is closed.
+    DISCARD = ("form.discard.title", "form.discard.text")
+
     def typed(self) -> bool:
         """Whether anything was typed that closing the form would lose."""
         return False
+
+    def work_name(self) -> str:
+        """The form as a question about unsaved work names it: its title."""
+        titles = self.query("#title")
+        return str(titles.first().render()) if titles else type(self).__name__
+
+    def closing_result(self):
+        """What the form is dismissed with when closed without saving."""
+        return None
 
     def action_cancel(self) -> None:
         """Close the form; when something typed would be lost, only once the
         accountant says so (a five-day wage sheet was once lost to one Esc)."""
         if not self.typed():
-            self.dismiss(None)
+            self.dismiss(self.closing_result())
             return
         from ledger.tui.screens.backups import ConfirmScreen
 
-        self.app.push_screen(ConfirmScreen(i18n.t("form.discard.title"),
-                                           i18n.t("form.discard.text")),
-                             self._discard)
+        title, text = self.DISCARD
+        self.app.push_screen(ConfirmScreen(i18n.t(title), i18n.t(text)), self._discard)
 
     def _discard(self, discard: bool | None) -> None:
         if discard and self.is_attached:
             self.discard_draft()
-            self.dismiss(None)
+            self.dismiss(self.closing_result())
 
     def discard_draft(self) -> None:
         """Forget what the form kept of itself while it was open (a wage sheet's draft)."""

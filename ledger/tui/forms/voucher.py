@@ -347,18 +347,12 @@ class VoucherForm(FormScreen):
             first.focus()
 
     # -- leaving --------------------------------------------------------------------------
-    @property
+    DISCARD = ("vform.discard_title", "vform.discard_text")
+
     def typed(self) -> bool:
         """Whether anything was typed that leaving would lose."""
         return (any(not line.is_empty for line in self.lines)
                 or self._field("attachments").input.value.strip() not in ("", "0"))
 
-    def action_cancel(self) -> None:
-        if not self.typed:
-            self.dismiss(self.saved or None)
-            return
-        from ledger.tui.screens.backups import ConfirmScreen
-
-        self.app.push_screen(ConfirmScreen(i18n.t("vform.discard_title"),
-                                           i18n.t("vform.discard_text")),
-                             lambda discard: discard and self.dismiss(self.saved or None))
+    def closing_result(self):
+        return self.saved or None

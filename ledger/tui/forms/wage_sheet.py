@@ -100,14 +100,26 @@ class WageSheet(FormScreen):
     # -- the draft: an unsaved sheet kept until saved or discarded on purpose ------------
     @property
     def draft_path(self) -> Path | None:
-        """`<ledger>.wages-draft-<season>.json` beside the ledger file: a draft is no
-        record (nothing posted, sealed or audited), so it stays out of the ledger and
-        no backup or check ever counts it. None where the app has no ledger file."""
+        """`<ledger>.wages-draft-<season>.json` beside the ledger file, or for a ledger
+        on a server `<database>.<ledger>.wages-draft-<season>.json` in the working
+        folder: a draft is no record (nothing posted, sealed or audited), so it stays
+        out of the ledger and no backup or check ever counts it. None where the app has
+        no ledger."""
         ledger = getattr(self.app, "db_path", None)
         if not ledger:
             return None
+        if stores.is_server(ledger):
+            from ledger.stores import postgresql
+
+            where = postgresql.parse(ledger)
+            return Path.cwd() / f"{where.database}.{where.ledger}.wages-draft-{self.season}.json"
         path = Path(ledger)
         return path.with_name(f"{path.name}.wages-draft-{self.season}.json")
+
+    def work_name(self) -> str:
+        """The sheet's title, and that it is kept as a draft to come back to."""
+        kept = i18n.t("sheet.draft_kept") if self.draft_path is not None else ""
+        return super().work_name() + kept
 
     def _keep_draft(self) -> None:
         path = self.draft_path

@@ -204,7 +204,8 @@ class AssetForm(FormScreen):
     def _text(self, name: str) -> str:
         return self.query_one(f"#field-{name}", Input).value.strip()
 
-    @property
+    DISCARD = ("books.discard_title", "books.discard_text")
+
     def typed(self) -> bool:
         return self.opening or any(
             self._text(name) != fields.shown(name, ASSET_DEFAULTS.get(name, ""))
@@ -250,15 +251,6 @@ class AssetForm(FormScreen):
             self._say(problem(error), error=True)
             return
         self.dismiss(t("books.assets.added", code=values["code"].upper(), name=values["name"]))
-
-    def action_cancel(self) -> None:
-        if not self.typed:
-            self.dismiss(None)
-            return
-        from ledger.tui.screens.backups import ConfirmScreen
-
-        self.app.push_screen(ConfirmScreen(t("books.discard_title"), t("books.discard_text")),
-                             lambda discard: discard and self.dismiss(None))
 
 
 class DepreciationScreen(ModalScreen[str | None]):

@@ -77,10 +77,11 @@ def restored(chosen: str | Path, ledger: str | Path) -> str:
     return t("restore_done", backup=Path(chosen).name, path=str(ledger), aside=aside.name)
 
 
-def confirm_restore(chosen: str | Path, ledger: str | Path) -> "ConfirmScreen":
-    """The question a restore asks before the open ledger is replaced."""
-    return ConfirmScreen(t("tui.restore.title"),
-                         t("tui.restore.explain", backup=str(chosen), ledger=str(ledger)))
+def confirm_restore(chosen: str | Path, app) -> "ConfirmScreen":
+    """The question a restore asks before the open ledger is replaced, naming any form
+    with unsaved work that the restore would close."""
+    text = t("tui.restore.explain", backup=str(chosen), ledger=str(app.db_path))
+    return ConfirmScreen(t("tui.restore.title"), app.with_unsaved_work(text))
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -167,7 +168,7 @@ class BackupsScreen(LedgerScreen):
         if not table.row_count:
             return
         chosen = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        self.app.push_screen(confirm_restore(Path(chosen).name, self.app.db_path),
+        self.app.push_screen(confirm_restore(Path(chosen).name, self.app),
                              lambda yes: yes and self._restore(chosen))
 
     def _restore(self, chosen: str) -> None:

@@ -540,7 +540,7 @@ class RestoreFromScreen(DriveFolderScreen):
             self.say(lambda: t("tui.restore_from.choose_file"))
             return
         chosen = chosen.resolve()
-        self.app.push_screen(confirm_restore(chosen, self.app.db_path),
+        self.app.push_screen(confirm_restore(chosen, self.app),
                              lambda yes: yes and self.begin(
                                  lambda: t("tui.restore.working"), chosen))
 

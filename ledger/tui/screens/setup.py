@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from textual import work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -54,8 +55,36 @@ class SetupScreen(Screen[bool]):
         Binding("ctrl+s", "save", "tui.key.save"),
         # before the field with the cursor, which would take Ctrl+D as "delete right"
         Binding("ctrl+d", "demo", "tui.key.demo", priority=True),
-        Binding("escape", "app.quit", "tui.key.quit"),
+        # Esc quits on starting; after a switch to a new village's empty ledger it goes
+        # back to the village open before (one of the two shows, see check_action)
+        Binding("escape", "leave", "tui.key.quit"),
+        Binding("escape", "back", "tui.key.back"),
     ]
+
+    def __init__(self, back_to: str | None = None):
+        super().__init__()
+        #: The ledger code of the village open before a switch to this empty ledger.
+        self.back_to = back_to
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "leave":
+            return self.back_to is None
+        if action == "back":
+            return self.back_to is not None
+        return True
+
+    def action_leave(self) -> None:
+        if self.back_to is not None:
+            raise SkipAction()
+        self.app.exit()
+
+    def action_back(self) -> None:
+        """Back to the village open before, this empty ledger left as it is."""
+        if self.back_to is None:
+            raise SkipAction()
+        back_to = self.back_to
+        self.dismiss(False)
+        self.app.call_later(self.app.switch_ledger, back_to)
 
     class DemoBuilt(Message):
         def __init__(self, error: str | None):
