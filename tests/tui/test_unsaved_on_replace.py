@@ -128,3 +128,38 @@ async def test_esc_on_the_first_run_screen_at_start_still_quits(tmp_path):
         await pilot.press("escape")
         await settle(pilot, app)
         assert not app.is_running
+
+
+async def test_a_wage_sheet_on_a_server_ledger_is_kept_as_a_draft_across_a_switch(
+        township, tmp_path, monkeypatch):  # noqa: F811
+    """On a server the draft is kept in the working folder, under the database and the
+    ledger's code (its path was a mangled address, so nothing was kept)."""
+    from ledger.tui.forms.wage_sheet import WageSheet
+
+    monkeypatch.chdir(tmp_path)
+    app = make_app(f"{township}?ledger=sangyuan", lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("h")  # (the sheet left under the households list)
+        await settle(pilot, app)
+        await pilot.press("w")
+        await settle(pilot, app)
+        sheet = app.screen
+        assert isinstance(sheet, WageSheet)
+        await pilot.press("H", "0", "0", "1", "tab", "张", "tab", "1", "tab")
+        await settle(pilot, app)
+        assert "草稿" in sheet.work_name()
+        await app.switch_mode("home")
+        await settle(pilot, app)
+        await choose_ledger(pilot, app, "xigou")
+        await pilot.press("enter")  # yes: the sheet closes, its draft kept
+        await settle(pilot, app)
+        assert app.db_path.endswith("?ledger=xigou")
+        database = township.rsplit("/", 1)[1]
+        assert [path.name for path in tmp_path.iterdir()] == [
+            f"{database}.sangyuan.wages-draft-{sheet.season}.json"]
+        await choose_ledger(pilot, app, "sangyuan")
+        await settle(pilot, app)
+        await pilot.press("w")
+        await settle(pilot, app)
+        assert app.screen.grid.entries[0] == {"household": "H001", "worker": "张", "d0": "1"}
