@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from peewee import EXCLUDED, DateField, ForeignKeyField, fn
 
-from ledger import audit, chart, db, models, posting, rules, seal, stores, voucher_rules
+from ledger import audit, chart, db, flows, models, posting, rules, seal, stores, voucher_rules
 from ledger.errors import FieldError, RecordRefused
 from ledger.kinds import BY_NAME, RECORD_KINDS
 from ledger.refs import BatchRef, PartyRef, Refs, SeasonRef
@@ -131,6 +131,10 @@ class Writer:
         self._chain: str | None = None  # hash of the last voucher staged
         self._balances: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
         self._months: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
+        #: (season, party, figure) -> what the records staged add (`ledger.flows`).
+        self._flows: dict[tuple[int, int, str], int] = defaultdict(int)
+        #: batch id -> its owner's party id, for the flows of a batch's records.
+        self._owners: dict[int, int] = {}
         #: month -> the number of the last voucher staged in it (`_number`).
         self._numbers: dict[str, int] = {}
         self._buffered = 0
@@ -174,6 +178,7 @@ class Writer:
         record_id = self.refs.allocate(model)
         row = layout.stored_row(record_id, values)
         self._buffer(model, row)
+        self._fold(kind, layout, row)
         if postings:
             lines = [posting.Line(code, -debit, -credit) for code, debit, credit in postings]
             self._voucher(kind, record_id, row[layout.seal_index], season_id, day, lines,
@@ -275,6 +280,7 @@ class Writer:
         self._rows.clear()
         self._balances.clear()
         self._months.clear()
+        self._flows.clear()
         self.error_count += len(errors)
         self.errors.extend(errors[: max(0, MAX_ERRORS - len(self.errors))])
 
@@ -292,11 +298,28 @@ class Writer:
 
     def _stage(self, model: type, f: dict) -> tuple[int, str]:
         """Allocate the record's id and buffer its row; its id and seal are returned."""
+        record_id, row = self._staged(model, f)
+        return record_id, row[LAYOUTS[model].seal_index]
+
+    def _staged(self, model: type, f: dict) -> tuple[int, tuple]:
         record_id = self.refs.allocate(model)
-        layout = LAYOUTS[model]
-        row = layout.row(record_id, f)
+        row = LAYOUTS[model].row(record_id, f)
         self._buffer(model, row)
-        return record_id, row[layout.seal_index]
+        return record_id, row
+
+    def _fold(self, kind: str, layout: "Layout", row: tuple) -> None:
+        """Fold a staged record into its season's kept flows (`SeasonFlow`)."""
+        if self.error_count or kind not in flows.BY_KIND:
+            return
+        values = dict(zip(layout.names, row))
+        for party, figure, value in flows.of_record(kind, values, self._owner):
+            self._flows[(values["season"], party, figure)] += value
+
+    def _owner(self, batch_id: int) -> int:
+        if batch_id not in self._owners:
+            self._owners[batch_id] = (models.Batch.select(models.Batch.owner)
+                                      .where(models.Batch.id == batch_id).scalar())
+        return self._owners[batch_id]
 
     def _party(self, f: dict) -> int:
         party_id, _ = self._stage(models.Party, f)
@@ -321,7 +344,12 @@ class Writer:
         return batch_id
 
     def _record(self, kind: str, f: dict) -> int:
-        record_id, record_seal = self._stage(BY_NAME[kind].model, f)
+        model = BY_NAME[kind].model
+        record_id, row = self._staged(model, f)
+        record_seal = row[LAYOUTS[model].seal_index]
+        if f.get("batch") is not None:
+            self._owners[f["batch"].id] = f["batch"].owner.id
+        self._fold(kind, LAYOUTS[model], row)
         lines = posting.lines(kind, f)
         if lines:
             self._voucher(kind, record_id, record_seal, f["season"].id,
@@ -393,6 +421,10 @@ class Writer:
                                           for account, (debit, credit) in totals.items()],
                     _add_to(models.AccountTotal))
             self._months.clear()
+        if self._flows:
+            _insert(models.SeasonFlow, [(*key, value) for key, value in self._flows.items()],
+                    _add_to(models.SeasonFlow))
+            self._flows.clear()
         self._buffered = 0
 
 
@@ -417,8 +449,11 @@ def _insert(model: type, rows: list[tuple], conflict=None) -> None:
 
 def _add_to(model: type):
     """Fold new movements into an account's kept balance (per season, or over all
-    seasons), creating it if need be."""
+    seasons), or new flows into a party's season figure, creating it if need be."""
     def conflict(query):
+        if model is models.SeasonFlow:
+            return query.on_conflict(conflict_target=[model.season, model.party, model.figure],
+                                     update={model.value: model.value + EXCLUDED.value})
         target = [model.account]
         if model is models.AccountBalance:
             target.append(model.season)
@@ -444,6 +479,7 @@ class Layout:
         self.model = model
         self.columns = list(model._meta.sorted_fields)
         names = [f.name for f in self.columns]
+        self.names = names
         self.defaults = [(f.name, f.default) for f in self.columns]
         self.references = [i for i, f in enumerate(self.columns) if isinstance(f, ForeignKeyField)]
         self.dates = [i for i, f in enumerate(self.columns) if isinstance(f, DateField)]
@@ -493,7 +529,7 @@ WRITE_ORDER = (models.Party, models.Account, models.Season, models.Batch,
                models.VoucherNumber, models.Posting)
 LAYOUTS = {model: Layout(model)
            for model in (*WRITE_ORDER, models.AccountBalance, models.AccountMonth,
-                         models.AccountTotal)}
+                         models.AccountTotal, models.SeasonFlow)}
 
 #: What the files of the collective's whole books add: sub-accounts, general vouchers.
 BOOK_FILES = {"accounts": Writer.add_account, voucher_rules.KIND: Writer.add_general}

@@ -24,8 +24,8 @@ from typing import Callable
 
 from peewee import JOIN, fn
 
-from ledger import (anchors, audit, books, chart, i18n, income, money, models, posting, rules,
-                    seal, statements, stores, tamper, voucher_rules, vouchers)
+from ledger import (anchors, audit, books, chart, flows, i18n, income, money, models, posting,
+                    rules, seal, statements, stores, tamper, voucher_rules, vouchers)
 from ledger.errors import LedgerError
 from ledger.kinds import BY_MODEL, RECORD_KINDS
 
@@ -72,7 +72,8 @@ def run(progress: Callable[[int, int], None] | None = None,
     with _snapshot() as alone:
         verification = tamper.start(alone)
         steps = (_vouchers_balance, _postings, _records_have_vouchers, _general_vouchers,
-                 _depreciation, _amounts, _reversals, _dates, _kept_balances, _voucher_numbers,
+                 _depreciation, _amounts, _reversals, _dates, _kept_balances, _kept_flows,
+                 _voucher_numbers,
                  _seasons, _statements,
                  lambda: _cash_warnings(warnings), _audit_coverage,
                  _triggers, lambda: _anchors(written, paper),
@@ -469,6 +470,23 @@ def _kept_balances():
     for account in sorted(set(overall) | set(totals)):
         if overall.get(account, (0, 0)) != totals.get(account, (0, 0)):
             yield Finding("check_total_drift", dict(account=codes.get(account, account)))
+
+
+def _kept_flows():
+    """Each party's season figures kept at each write (`SeasonFlow`) equal its records
+    of the season counted afresh; a run of seasons at a time."""
+    Party = models.Party
+    codes = dict(Party.select(Party.id, Party.code).tuples())
+    for seasons in income.season_runs():
+        run = {season.id: season.code for season in seasons}
+        fresh, kept = ({(season, party, figure): value
+                        for season, party, figure, value in sums(among=list(run)) if value}
+                       for sums in (flows.counted, flows.kept))
+        for key in sorted(set(fresh) | set(kept)):
+            if fresh.get(key, 0) != kept.get(key, 0):
+                season, party, figure = key
+                yield Finding("check_flow_drift", dict(season=run[season], figure=figure,
+                                                       party=codes.get(party, party)))
 
 
 #: Vouchers of one month named one by one when their kept numbers are not the counted

@@ -25,7 +25,7 @@ from ledger.errors import LedgerError
 
 DEFAULT_PATH = "ledger.db"
 APPLICATION_ID = 0x5349_4C4B  # "SILK"
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 COLLECTIVE = models.COLLECTIVE
 
 
@@ -499,11 +499,66 @@ def _migrate_8(db: SqliteDatabase) -> None:
         roles.grant_like(db, "voucher_number", "voucher")
 
 
+def _migrate_9(db: SqliteDatabase) -> None:
+    """Schema 9: each party's season figures are kept (`season_flow`, `ledger.flows`)
+    rather than summed from the season's records at every report. They are summed here
+    once, from the records as schema 8 has them, by one INSERT of one UNION ALL; outside
+    the seals, so nothing is sealed again; `check` counts them afresh. On both stores."""
+    from peewee import BigIntegerField, CharField, ForeignKeyField, Model
+
+    class Season(Model):
+        class Meta:
+            database = db
+            table_name = "season"
+
+    class Party(Model):
+        class Meta:
+            database = db
+            table_name = "party"
+
+    class SeasonFlow(Model):  # as schema 9 defines it
+        season = ForeignKeyField(Season, on_delete="RESTRICT", index=False)
+        party = ForeignKeyField(Party, on_delete="RESTRICT", index=False)
+        figure = CharField(max_length=16)
+        value = BigIntegerField(default=0)
+
+        class Meta:
+            database = db
+            table_name = "season_flow"
+            primary_key = False
+            legacy_table_names = False
+            indexes = ((("season", "party", "figure"), True),)
+
+    db.create_tables([SeasonFlow])
+    by_owner = 'JOIN "batch" b ON b."id" = r."batch_id"'
+    signed = ('CASE WHEN r."direction" = \'to_household\' THEN r."amount" '
+              'ELSE -r."amount" END')
+    parts = [("cocoon_sale", "b.\"owner_id\"", "cocoon_grams", 'r."grams"', by_owner),
+             ("cocoon_sale", "b.\"owner_id\"", "cocoon_income", 'r."amount"', by_owner),
+             ("leaf_delivery", 'r."supplier_id"', "leaf_income", 'r."amount"', ""),
+             ("leaf_delivery", "b.\"owner_id\"", "leaf_cost", 'r."amount"', by_owner),
+             ("input", "b.\"owner_id\"", "input_cost", 'r."amount"', by_owner),
+             ("wage", 'r."household_id"', "wage_income", 'r."amount"', ""),
+             ("wage", 'r."payer_id"', "wage_cost", 'r."amount"', ""),
+             ("charge", 'r."household_id"', "charge_cost", 'r."amount"', ""),
+             ("subsidy", 'r."recipient_id"', "subsidy_income", 'r."amount"', ""),
+             ("payment", 'r."household_id"', "paid", signed, "")]
+    union = " UNION ALL ".join(
+        f'SELECT r."season_id" AS s, {party} AS p, \'{figure}\' AS f, {value} AS v '
+        f'FROM "{table}" r {join}' for table, party, figure, value, join in parts)
+    db.execute_sql('INSERT INTO "season_flow" ("season_id", "party_id", "figure", "value") '
+                   f'SELECT s, p, f, SUM(v) FROM ({union}) AS flows GROUP BY s, p, f')
+    if stores.of(db).name != "sqlite":  # the server's logins: as they may the balances
+        from ledger import roles  # psycopg: only for a ledger on a server
+
+        roles.grant_like(db, "season_flow", "account_balance")
+
+
 #: Schema version N -> the step that brings an existing ledger from N-1 to N. Each step
 #: is written against the tables as they were at N-1, never against today's models, and
 #: leaves the ledger with the schema that `_create` gives a new one.
 MIGRATIONS: dict = {2: _migrate_2, 3: _migrate_3, 4: _migrate_4, 5: _migrate_5,
-                     6: _migrate_6, 7: _migrate_7, 8: _migrate_8}
+                     6: _migrate_6, 7: _migrate_7, 8: _migrate_8, 9: _migrate_9}
 
 
 def get_meta(key: str, default: str = "") -> str:

@@ -1,22 +1,19 @@
 """Each party's income, cost, payments and balance for one season (docs/accounting.md,
 "Income per season").
 
-Every figure is summed by the database, one GROUP BY per kind of flow over that season's
-rows only; Python merely arranges the sums by party. Balances over history come from the
-per-season account balances that posting keeps, so their cost follows the number of
-seasons, not of records.
+Every figure is a sum the writer keeps per season and party (`ledger.flows`), so a
+report's cost follows the households, not the season's records; Python merely arranges
+the sums by party. Balances over history come from the per-season account balances that
+posting keeps, so their cost follows the number of seasons, not of records.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Iterator
 
-import operator
-from functools import reduce
+from peewee import fn
 
-from peewee import Case, Value, fn
-
-from ledger import balances, chart, models
+from ledger import balances, chart, flows, models
 from ledger.errors import LedgerError
 from ledger.seal import raw_rows
 
@@ -90,7 +87,7 @@ def find_season(code: str) -> models.Season:
 def season_income(season: models.Season, parties: list[int] | None = None) -> SeasonIncome:
     """Every household (zeros included) and the collective, for `season`; or only the
     parties with the given ids (one household's sheet need not sum the village)."""
-    return assemble(season, party_rows(parties), _flows(season, parties),
+    return assemble(season, party_rows(parties), flows.kept(season, parties),
                     _balances_through(season, parties=parties))
 
 
@@ -105,11 +102,11 @@ def party_rows(parties: list[int] | None = None) -> list[tuple]:
     return list(raw_rows(query.order_by(Party.kind == "collective", Party.code)))
 
 
-def assemble(season: models.Season, parties: list[tuple], flows, balances) -> SeasonIncome:
+def assemble(season: models.Season, parties: list[tuple], sums, balances) -> SeasonIncome:
     """A season's figures from its summed flows (party id, figure, sum) and balances
     (party id, fen): the one place a season report is put together."""
     found = {row[0]: PartyIncome(*row) for row in parties}
-    for party_id, figure, value in flows:
+    for party_id, figure, value in sums:
         party = found.get(party_id)
         if party is not None and value:
             setattr(party, figure, getattr(party, figure) + value)
@@ -144,9 +141,9 @@ def every_season() -> Iterator[SeasonIncome]:
     general = _general_movements(internal)
     for run in season_runs():
         ids = [season.id for season in run]
-        flows: dict[int, list] = {}
-        for season_id, party_id, figure, value in _flows(None, among=ids):
-            flows.setdefault(season_id, []).append((party_id, figure, value))
+        by_season: dict[int, list] = {}
+        for season_id, party_id, figure, value in flows.kept(among=ids):
+            by_season.setdefault(season_id, []).append((party_id, figure, value))
         movements: dict[int, list] = {}
         for season_id, party_id, net in raw_rows(
                 AccountBalance.select(AccountBalance.season, Account.party,
@@ -163,7 +160,7 @@ def every_season() -> Iterator[SeasonIncome]:
                 _, party_id, net = general.pop(0)
                 window[party_id] = window.get(party_id, 0) + net
                 running[party_id] = running.get(party_id, 0) + net
-            report = assemble(season, parties, flows.get(season.id, []), running.items())
+            report = assemble(season, parties, by_season.get(season.id, []), running.items())
             report.general = window
             yield report
 
@@ -178,45 +175,6 @@ def _general_movements(internal) -> list[tuple]:
         .join(Account, on=(Posting.account == Account.id))
         .where(Voucher.season.is_null() & Account.parent.in_(internal))
         .group_by(Voucher.date, Account.party).order_by(Voucher.date))]
-
-
-def _flows(season: models.Season | None, parties: list[int] | None = None,
-           among: list[int] | None = None) -> list[tuple]:
-    """(party id, figure, sum) for every flow of the season: one UNION ALL of GROUP BYs,
-    each reading only the season's rows (and only `parties`' if given). Without a
-    season, (season id, party id, figure, sum) for the seasons of ids `among`."""
-    Batch, Sale, Leaf, Input, Wage = (models.Batch, models.CocoonSale, models.LeafDelivery,
-                                      models.Input, models.Wage)
-    Charge, Subsidy, Payment = models.Charge, models.Subsidy, models.Payment
-    signed = Case(None, [(Payment.direction == "to_household", Payment.amount)],
-                  Payment.amount * -1)
-    parts = (
-        ("sheets", Batch, Batch.owner, Batch.sheets, False),
-        ("cocoon_grams", Sale, Batch.owner, Sale.grams, True),
-        ("cocoon_income", Sale, Batch.owner, Sale.amount, True),
-        ("leaf_income", Leaf, Leaf.supplier, Leaf.amount, False),
-        ("leaf_cost", Leaf, Batch.owner, Leaf.amount, True),
-        ("input_cost", Input, Batch.owner, Input.amount, True),
-        ("wage_income", Wage, Wage.household, Wage.amount, False),
-        ("wage_cost", Wage, Wage.payer, Wage.amount, False),
-        ("charge_cost", Charge, Charge.household, Charge.amount, False),
-        ("subsidy_income", Subsidy, Subsidy.recipient, Subsidy.amount, False),
-        ("paid", Payment, Payment.household, signed, False),
-    )
-    selects = []
-    for figure, model, party, value, via_batch in parts:
-        keys = (party,) if season is not None else (model.season, party)
-        query = model.select(*keys, Value(figure), fn.SUM(value))
-        if via_batch:
-            query = query.join(Batch, on=(model.batch == Batch.id))
-        if season is not None:
-            query = query.where(model.season == season)
-        else:
-            query = query.where(model.season.in_(among))
-        if parties is not None:
-            query = query.where(party.in_(parties))
-        selects.append(query.group_by(*keys))
-    return list(raw_rows(reduce(operator.add, selects)))  # `+` is UNION ALL in Peewee
 
 
 def balances_before(season: models.Season, parties: list[int] | None = None) -> dict[int, int]:

@@ -168,6 +168,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "{kind}记录 {record} 与其蚕批不在同一蚕季"),
     "check_balance_drift": ("kept balance of account {account} in season {season} differs "
                             "from its postings", "科目 {account} 在蚕季 {season} 的余额与分录不符"),
+    "check_flow_drift": ("kept figure {figure} of {party} in season {season} differs from "
+                         "its records", "蚕季 {season} 中 {party} 的 {figure} 留存合计与记录不符"),
     "check_income_sum": ("season {season}: net incomes add up to {net} yuan, but money from "
                          "outside less purchases from partners is {outside} yuan",
                          "蚕季 {season}：各方纯收入合计 {net} 元，与外部收入减外购支出 "

@@ -415,3 +415,25 @@ class VoucherNumber(BaseModel):
 
 
 ALL_MODELS += (VoucherNumber,)
+
+
+# -- each party's season flows (schema 9) ----------------------------------------------------
+
+class SeasonFlow(BaseModel):
+    """What each party's records of a season add up to, figure by figure (`ledger.flows`:
+    cocoon kg and income, leaf, inputs, wages, charges, subsidies, payments), kept in the
+    same transaction as every record, so that a season's report and a township's sum of
+    villages read these sums, not the season's records. Kept like the balances, outside
+    the seals: `check` counts them afresh from the records."""
+
+    season = ForeignKeyField(Season, on_delete="RESTRICT", index=False)  # see Meta
+    party = ForeignKeyField(Party, on_delete="RESTRICT", index=False)
+    figure = CharField(max_length=16)
+    value = BigIntegerField(default=0)
+
+    class Meta:
+        primary_key = False
+        indexes = ((("season", "party", "figure"), True),)
+
+
+ALL_MODELS += (SeasonFlow,)

@@ -159,7 +159,7 @@ def grant_new_ledger(database, code: str) -> None:
 
 
 def grant_like(database, table: str, like: str) -> None:
-    """Give every role that may read or insert into `like` the same on `table`, a table
+    """Give every role that may read, insert into or change `like` the same on `table`, a table
     an upgrade adds to a ledger (`database`, on its schema) whose logins were granted
     the tables it had then: without it an accountant could no longer post, nor an
     auditor read, after the upgrade. Read from the catalog, which every login sees
@@ -168,7 +168,8 @@ def grant_like(database, table: str, like: str) -> None:
                 "JOIN pg_namespace n ON n.oid = c.relnamespace "
                 "CROSS JOIN LATERAL aclexplode(c.relacl) a JOIN pg_roles r ON r.oid = a.grantee "
                 "WHERE n.nspname = current_schema() AND c.relname = %s "
-                "AND a.privilege_type IN ('SELECT', 'INSERT') AND a.grantee <> c.relowner "
+                "AND a.privilege_type IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE') "
+                "AND a.grantee <> c.relowner "
                 "ORDER BY 1, 2", (like,))
     for role, privilege in rows:
         _run(database, sql.SQL("GRANT {} ON {} TO {}").format(

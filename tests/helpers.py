@@ -232,6 +232,7 @@ def as_schema_1(path) -> None:
     raw = sqlite3.connect(path)
     for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
         raw.execute(f'DROP TRIGGER "{name}"')
+    undo_season_flows(raw)  # schema 9
     undo_voucher_numbers(raw)  # schema 8
     undo_assets(raw)  # schema 6
     undo_whole_books(raw)  # schema 5
@@ -299,23 +300,32 @@ def undo_opening_depreciation(raw: sqlite3.Connection) -> None:
     raw.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
 
 
+def undo_season_flows(raw) -> None:
+    """Undo schema 9 on an open connection (SQLite's or a server's): each season's
+    figures summed from its records at every report, none kept."""
+    raw.execute('DROP TABLE "season_flow"')
+    raw.execute("UPDATE meta SET value = '8' WHERE key = 'schema_version'")
+
+
 def undo_voucher_numbers(raw) -> None:
     """Undo schema 8 on an open connection (SQLite's or a server's, whose ledgers began at
-    schema 7): the numbers counted at every read, none kept."""
+    schema 7) already at 8: the numbers counted at every read, none kept."""
     raw.execute('DROP TABLE "voucher_number"')
     raw.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
 
 
 def as_schema(path, version: int) -> None:
-    """Turn a ledger file back into what the program wrote at schema `version` (3 to 7):
-    at 7 without the kept voucher numbers, at 6 also without the assets' opening
-    depreciation, below 6 without the fixed assets, below 5 without the whole books, and
-    at 3 without the meta seal and the ledger's id."""
+    """Turn a ledger file back into what the program wrote at schema `version` (3 to 8):
+    at 8 without the kept season figures, at 7 also without the kept voucher numbers, at
+    6 also without the assets' opening depreciation, below 6 without the fixed assets,
+    below 5 without the whole books, and at 3 without the meta seal and the ledger's id."""
     raw = sqlite3.connect(path)
     triggers = raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
     for name, _ in triggers:
         raw.execute(f'DROP TRIGGER "{name}"')
-    undo_voucher_numbers(raw)
+    undo_season_flows(raw)
+    if version < 8:
+        undo_voucher_numbers(raw)
     if version < 6:
         undo_assets(raw)
     elif version < 7:

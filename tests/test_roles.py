@@ -217,6 +217,7 @@ def test_after_the_upgrade_to_kept_voucher_numbers_each_login_still_may_what_it_
     accountant still posts and the auditor still reads the books."""
     folder, address = township["folder"], township["address"]
     with psycopg.connect(address, autocommit=True) as admin:  # as a ledger of schema 7
+        admin.execute('DROP TABLE a.season_flow')
         admin.execute('DROP TABLE a.voucher_number')
         admin.execute("UPDATE a.meta SET value = '7' WHERE key = 'schema_version'")
     ok(silk("--db", f"{address}?ledger=a", "import", importable(township, "a", 6),

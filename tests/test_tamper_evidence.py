@@ -297,8 +297,9 @@ def _bound(path):
 
 
 def _cut_off_the_end(path) -> None:
-    """Remove the last record with its voucher, postings, kept balances and last audit
-    entry, as an editor of the file would: everything left is consistent."""
+    """Remove the last record with its voucher, postings, kept balances and season
+    figures and last audit entry, as an editor of the file would: everything left is
+    consistent."""
     raw = sqlite3.connect(path)
     voucher, kind, record, season, day = raw.execute(
         "SELECT id, kind, record_id, season_id, date FROM voucher ORDER BY id DESC LIMIT 1"
@@ -307,7 +308,16 @@ def _cut_off_the_end(path) -> None:
                         (voucher,)).fetchall()
     raw.close()
     table = {"leaf": "leaf_delivery", "sales": "cocoon_sale"}[kind]
-    statements = [f"DELETE FROM posting WHERE voucher_id = {voucher}",
+    owner = (f"(SELECT b.owner_id FROM {table} r JOIN batch b ON b.id = r.batch_id "
+             f"WHERE r.id = {record})")
+    of_record = f"(SELECT {{}} FROM {table} WHERE id = {record})"
+    flows = ([("leaf_income", of_record.format("supplier_id"), "amount"),
+              ("leaf_cost", owner, "amount")] if kind == "leaf" else
+             [("cocoon_income", owner, "amount"), ("cocoon_grams", owner, "grams")])
+    statements = [f"UPDATE season_flow SET value = value - {of_record.format(value)} "
+                  f"WHERE season_id = {season} AND figure = '{figure}' AND party_id = {party}"
+                  for figure, party, value in flows]
+    statements += [f"DELETE FROM posting WHERE voucher_id = {voucher}",
                   f"DELETE FROM voucher_number WHERE voucher_id = {voucher}",
                   f"DELETE FROM voucher WHERE id = {voucher}",
                   f"DELETE FROM {table} WHERE id = {record}",
