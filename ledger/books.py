@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from peewee import JOIN, fn
+from peewee import JOIN, Case, fn
 
 from ledger import chart, i18n, models, periods, stores, vouchers
 from ledger.seal import raw_rows
@@ -38,7 +38,7 @@ class LineKey:
     posting: int
 
 
-@dataclass
+@dataclass(slots=True)
 class BookLine:
     date: date
     voucher: int  # journal voucher id
@@ -120,18 +120,18 @@ def account_ledger(code: str, first: date, last: date, lang: str | None = None) 
     balance = opening
     day_debit = day_credit = month_debit = month_credit = 0
     lines = book_lines(code, first, last, lang=lang)
-    for index, line in enumerate(lines):
+    for line, following in zip(lines, [line.date for line in lines[1:]] + [None]):
         balance += line.debit - line.credit
         line.balance = balance
         entries.append(line)
         day_debit += line.debit
         day_credit += line.credit
-        month_debit += line.debit
-        month_credit += line.credit
-        following = lines[index + 1].date if index + 1 < len(lines) else None
-        if following != line.date:
-            entries.append(Subtotal("day", line.date, day_debit, day_credit, balance))
-            day_debit = day_credit = 0
+        if following == line.date:
+            continue
+        entries.append(Subtotal("day", line.date, day_debit, day_credit, balance))
+        month_debit += day_debit
+        month_credit += day_credit
+        day_debit = day_credit = 0
         if following is None or (following.year, following.month) != (line.date.year,
                                                                         line.date.month):
             year_debit += month_debit
@@ -151,9 +151,10 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
     after `after`, at most `limit`; their `balance` is left 0 (a page does not know what
     came before it: `account_ledger` fills it in).
 
-    One query reads each line with its voucher's kept number and, beside it, the other
-    postings of its voucher (for 对方科目): a line is as many rows as its voucher has
-    other postings, most often one."""
+    One query reads each line with its voucher's kept number, what describes its record
+    (`_described`) and, beside it, the other postings of its voucher (for 对方科目): a
+    line is as many rows as its voucher has other postings, most often one. Rows are read
+    as plain tuples: a year's bank book is tens of thousands of lines."""
     accounts = periods.account_ids(code)
     # `+ 0` keeps the account's index out: the period's vouchers are found by date and
     # their postings by voucher, so the cost follows the period, not the account's whole
@@ -172,8 +173,9 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
     other, other_account = Posting.alias("other"), Account.alias("other_account")
     VoucherNumber = models.VoucherNumber
     query = (Posting.select(Voucher.date, Voucher.id, Posting.id, Account.code, Posting.debit,
-                            Posting.credit, Voucher.kind, Voucher.record_id, VoucherNumber.month,
-                            VoucherNumber.position, other.id, other_account.code, other.debit)
+                            Posting.credit, Voucher.kind, Voucher.record_id,
+                            VoucherNumber.position, other_account.code, other.debit,
+                            *_described())
              .join(Voucher, on=(Posting.voucher == Voucher.id))
              .switch(Posting).join(Account, on=(Posting.account == Account.id))
              .switch(Posting).join(VoucherNumber, JOIN.LEFT_OUTER,
@@ -183,27 +185,36 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
                                        & (other.id != Posting.id)))
              .join(other_account, JOIN.LEFT_OUTER, on=(other.account == other_account.id))
              .where(listed).order_by(Voucher.date, Voucher.id, Posting.id, other.id))
-    rows: list[tuple] = []  # one a line: its columns, then its voucher's other postings
-    for (day, voucher, posting, account, debit, credit, kind, record, month, position,
-         other_id, other_code, other_debit) in raw_rows(query):
-        if not rows or rows[-1][2] != posting:
-            rows.append((day, voucher, posting, account, debit, credit, kind, record, month,
-                         position, []))
-        if other_id is not None:
-            rows[-1][10].append((other_id, other_code, other_debit != 0))
+    rows = list(raw_rows(query))
     if not rows:
         return []
-    days = {day: _as_date(day) for day in {row[0] for row in rows}}
-    lines = []
-    for (day, voucher, posting, account, debit, credit, _, _, month, position, others), summary \
-            in zip(rows, _summaries(rows, lang)):
-        if len(others) == 1:  # most vouchers: the other posting, whichever side it is on
-            counter = others[0][1]
-        else:
-            counter = _counter([(posting, account, debit != 0), *others], posting, debit != 0)
-        lines.append(BookLine(days[day], voucher,
-                              vouchers.number_text(month, position) if month else "", summary,
-                              account, counter, debit, credit, 0, posting))
+    summaries = _Summaries(rows, lang)
+    texts = summaries.texts
+    days: dict = {}
+    lines: list[BookLine] = []
+    several: dict[int, list] = {}  # line -> its voucher's other postings, when not one
+    previous = None
+    for (day, voucher, posting, account, debit, credit, kind, record, position, other_code,
+         other_debit, who, detail) in rows:
+        if lines and lines[-1].posting == posting:  # another of its voucher's postings
+            several.setdefault(len(lines) - 1, [previous]).append((other_code, other_debit != 0))
+            continue
+        previous = (other_code, other_debit != 0)
+        if other_code is None:
+            several[len(lines)] = []
+        when = days.get(day)
+        if when is None:
+            when = days[day] = _as_date(day)
+        summary = texts.get((kind, who, detail))
+        if summary is None:
+            summary = summaries.text(kind, record, who, detail, account, debit, credit)
+        # a voucher is numbered within the month of its date
+        number = "" if position is None else vouchers.number_text(day[:7], position)
+        lines.append(BookLine(when, voucher, number, summary, account, other_code, debit, credit,
+                              0, posting))
+    for index, others in several.items():
+        line = lines[index]
+        line.counter = _counter(others, line.debit != 0)
     return lines
 
 
@@ -429,31 +440,75 @@ def account_id(code: str) -> int | None:
 
 
 
-def _counter(postings: list[tuple[int, str, bool]], posting: int, is_debit: bool) -> str:
-    """对方科目: the accounts on the other side of the voucher."""
-    if len(postings) == 2:  # most vouchers: the other posting, whichever side it is on
-        first, second = postings
-        return second[1] if first[0] == posting else first[1]
-    other = [code for number, code, debit in postings if number != posting and debit != is_debit]
-    other = other or [code for number, code, _ in postings if number != posting]
+def _counter(others: list[tuple[str, bool]], is_debit: bool) -> str:
+    """对方科目 of a line whose voucher has other than one other posting: the accounts
+    of those on the other side (or, when none is, of all of them)."""
+    other = [code for code, debit in others if debit != is_debit]
+    other = other or [code for code, _ in others]
     unique = list(dict.fromkeys(other))
     if not unique:
         return ""
     return unique[0] if len(unique) == 1 else i18n.t("book.counter_several", code=unique[0])
 
 
-def _summaries(rows, lang: str | None) -> list[str]:
-    """摘要 of each listed posting, in the order of `rows`: a record's voucher says what
-    the record is; a general voucher's line its own 摘要."""
-    by_kind: dict[str, set[int]] = defaultdict(set)
-    for row in rows:
-        by_kind[row[6]].add(row[7])
-    described = {kind: _describe_records(kind, ids, lang)
-                 for kind, ids in by_kind.items() if kind != GENERAL}
-    lines = _general_lines(by_kind[GENERAL]) if GENERAL in by_kind else {}
-    return [_line_summary(lines.get(record, []), code, debit, credit) if kind == GENERAL
-            else described[kind].get(record, "")
-            for _, _, _, code, debit, credit, kind, record, *_ in rows]
+#: What describes a record of each kind in a book's 摘要, after the kind's name: its batch
+#: (code and owner) or a party (its name), and a detail.
+DESCRIBED = {"leaf": ("batch", None), "sales": ("batch", None), "inputs": ("batch", "item"),
+             "wages": ("household", "task"), "charges": ("household", "item"),
+             "subsidies": ("recipient", "source"), "payments": ("household", None)}
+
+
+def _described() -> tuple:
+    """Two columns beside each voucher of a book: its record's batch or party (id) and
+    its detail, by the voucher's kind (DESCRIBED); read in the book's own query, one
+    look-up by id each, instead of a query of tens of thousands of ids per kind."""
+    from ledger.kinds import BY_NAME
+
+    who, detail = [], []
+    for kind, (party, text) in DESCRIBED.items():
+        model = BY_NAME[kind].model
+        record = model.id == Voucher.record_id
+        who.append((kind, model.select(getattr(model, party)).where(record)))
+        if text is not None:
+            detail.append((kind, model.select(getattr(model, text)).where(record)))
+    return Case(Voucher.kind, who), Case(Voucher.kind, detail)
+
+
+class _Summaries:
+    """摘要 of a book's lines: a record's voucher says what the record is (`售茧 B1
+    张国华`); a general voucher's line its own 摘要."""
+
+    def __init__(self, rows, lang: str | None) -> None:
+        keys = {(row[6], row[11], row[12]) for row in rows if row[6] in DESCRIBED}
+        general = {row[7] for row in rows if row[6] == GENERAL}
+        batches = {who for kind, who, _ in keys if DESCRIBED[kind][0] == "batch"}
+        parties = {who for kind, who, _ in keys if DESCRIBED[kind][0] != "batch"}
+        owner, Batch = Party.alias("owner"), models.Batch
+        owned = (Batch.select(Batch.id, Batch.code, owner.name)
+                 .join(owner, on=(Batch.owner == owner.id))
+                 .where(stores.current().among(Batch.id, batches)))
+        batch_words = {batch: (code, name) for batch, code, name in raw_rows(owned)
+                       } if batches else {}
+        named = Party.select(Party.id, Party.name).where(stores.current().among(Party.id, parties))
+        party_words = {party: (name,) for party, name in raw_rows(named)} if parties else {}
+        labels = {kind: i18n.kind_label(kind, lang) for kind in DESCRIBED}
+        heads: dict[tuple, str] = {}  # (kind, batch or party) -> the words before the detail
+        #: (kind, batch or party, detail) -> the record's description
+        self.texts: dict[tuple, str] = {}
+        for kind, who, detail in keys:
+            head = heads.get((kind, who))
+            if head is None:
+                words = (batch_words.get(who, ("", "")) if DESCRIBED[kind][0] == "batch"
+                         else party_words.get(who, ("",)))
+                head = heads[kind, who] = " ".join(filter(None, (labels[kind], *words)))
+            self.texts[kind, who, detail] = f"{head} {detail}" if detail else head
+        self.general = _general_lines(general) if general else {}
+
+    def text(self, kind: str, record: int, who, detail, code: str, debit: int,
+             credit: int) -> str:
+        if kind == GENERAL:
+            return _line_summary(self.general.get(record, []), code, debit, credit)
+        return self.texts.get((kind, who, detail), "")
 
 
 def _general_lines(ids) -> dict[int, list[tuple[str, str, int, int]]]:
@@ -474,36 +529,6 @@ def _line_summary(lines, code: str, debit: int, credit: int) -> str:
         if (line_code, line_debit, line_credit) == (code, debit, credit):
             return summary
     return next((summary for summary, *_ in lines if summary), "")
-
-
-def _describe_records(kind: str, ids, lang: str | None) -> dict[int, str]:
-    """A short description of each record `ids`: `售茧 B1 张国华`."""
-    from ledger.kinds import BY_NAME
-
-    model = BY_NAME[kind].model
-    label = i18n.kind_label(kind, lang)
-    found = {}
-    owner = Party.alias("owner")
-    if kind in ("leaf", "sales", "inputs"):
-        extra = model.item if kind == "inputs" else model.id
-        rows = (model.select(model.id, models.Batch.code, owner.name, extra)
-                .join(models.Batch, on=(model.batch == models.Batch.id))
-                .join(owner, on=(models.Batch.owner == owner.id))
-                .where(stores.current().among(model.id, ids)))
-        for record, batch, name, item in raw_rows(rows):
-            words = (label, batch, name, item) if kind == "inputs" else (label, batch, name)
-            found[record] = " ".join(filter(None, words))
-        return found
-    party, detail = (getattr(model, name) for name in {
-        "wages": ("household", "task"), "charges": ("household", "item"),
-        "subsidies": ("recipient", "source"), "payments": ("household", "id")}[kind])
-    rows = (model.select(model.id, owner.name, detail)
-            .join(owner, on=(party == owner.id))
-            .where(stores.current().among(model.id, ids)))
-    for record, name, text in raw_rows(rows):
-        words = (label, name) if kind == "payments" else (label, name, text)
-        found[record] = " ".join(filter(None, words))
-    return found
 
 
 def _year_so_far(code: str, first: date) -> tuple[int, int]:
