@@ -131,9 +131,9 @@ def season_runs() -> Iterator[list[models.Season]]:
 
 
 def every_season() -> Iterator[SeasonIncome]:
-    """Every season's figures in order, each flow summed for a run of seasons at once:
-    what `check` recomputes, in a few passes over the records rather than one per season,
-    and a run of seasons in memory at a time."""
+    """Every season's figures in order, from the kept figures of a run of seasons at
+    once: what `check` compares the balances with, a run of seasons in memory at a
+    time (`check` also counts the kept figures afresh from the records)."""
     parties = party_rows()
     Account, AccountBalance = models.Account, models.AccountBalance
     internal = Account.select(Account.id).where(Account.code == chart.INTERNAL)

@@ -431,13 +431,22 @@ class SilkApp(App):
         self.set_up_if_empty(back_to)
 
     def unsaved_work(self) -> list[str]:
-        """The forms open anywhere in the app, under any main screen, with something
-        typed in them: what replacing the open ledger (a restore, another village)
-        would close."""
-        from ledger.tui.forms.base import FormScreen
+        """The forms and dialogs open anywhere in the app, under any main screen, with
+        something typed in them (each says so by its `typed()`): what replacing the open
+        ledger (a restore, another village) would close."""
+        from textual.css.query import NoMatches
 
-        return [screen.work_name() for screen in textual_compat.every_screen(self)
-                if isinstance(screen, FormScreen) and screen.typed()]
+        found = []
+        for screen in textual_compat.every_screen(self):
+            typed = getattr(screen, "typed", None)
+            if not callable(typed) or not screen.is_mounted:
+                continue
+            try:
+                if typed():
+                    found.append(screen.work_name())
+            except NoMatches:  # (a screen being composed or taken down: nothing typed yet)
+                continue
+        return found
 
     def with_unsaved_work(self, text: str) -> str:
         """`text`, the question before the ledger is replaced, and the unsaved work it
@@ -509,6 +518,7 @@ class SilkApp(App):
         except EXPECTED as error:
             self.notify(problem(error, where.of(code)), severity="error")
             self.read_model.reopened(db.open_ledger(before))
+            self.set_up_if_empty()  # (back to an empty ledger's first-run screen)
             return
         await self.redo_screen()  # (the first-run screen instead, on an empty ledger)
 

@@ -163,3 +163,27 @@ async def test_a_wage_sheet_on_a_server_ledger_is_kept_as_a_draft_across_a_switc
         await pilot.press("w")
         await settle(pilot, app)
         assert app.screen.grid.entries[0] == {"household": "H001", "worker": "张", "d0": "1"}
+
+
+async def test_a_correction_with_its_reason_typed_is_named_before_a_restore(demo_path):
+    """Not only the entry forms: a reversal's reason typed is work a restore would lose."""
+    from ledger.tui.screens.correct import CorrectScreen
+
+    app = make_app(demo_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("h")
+        await settle(pilot, app)
+        leaf = models.LeafDelivery.select(models.LeafDelivery.id).scalar()
+        app.push_screen(CorrectScreen("leaf", leaf))
+        await settle(pilot, app)
+        app.screen.query_one("#field-reason", Input).value = "weighed twice"
+        await app.switch_mode("home")
+        await settle(pilot, app)
+        await pilot.press("ctrl+b")
+        await settle(pilot, app)
+        await pilot.press("u")
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert "Not saved" in question(app)

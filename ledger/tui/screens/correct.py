@@ -63,6 +63,14 @@ class CorrectScreen(ModalScreen[str | None]):
     def ref(self) -> str:
         return f"{self.kind}:{self.record_id}"
 
+    def typed(self) -> bool:
+        """A reason typed is work that closing the dialog would lose (see the app's
+        `unsaved_work`)."""
+        return bool(self.query_one("#field-reason", Input).value.strip())
+
+    def work_name(self) -> str:
+        return record_line(self.original)
+
     def compose(self) -> ComposeResult:
         what = "amend" if self.amend else "reverse"
         with Vertical(id="correct-dialog"):

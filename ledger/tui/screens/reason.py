@@ -50,6 +50,14 @@ class ReasonScreen(ModalScreen[str | None]):
         self.act = act
         self.fields = fields
 
+    def typed(self) -> bool:
+        """A reason typed is work that closing the dialog would lose (see the app's
+        `unsaved_work`)."""
+        return bool(self.query_one("#field-reason", Input).value.strip())
+
+    def work_name(self) -> str:
+        return self.what
+
     def compose(self) -> ComposeResult:
         with Vertical(id="reason-dialog"):
             yield PlainLabel(self.heading, classes="heading")

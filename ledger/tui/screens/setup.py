@@ -65,12 +65,16 @@ class SetupScreen(Screen[bool]):
         super().__init__()
         #: The ledger code of the village open before a switch to this empty ledger.
         self.back_to = back_to
+        #: Whether the demo is being written into the ledger (a worker thread).
+        self.building = False
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "leave":
             return self.back_to is None
         if action == "back":
-            return self.back_to is not None
+            # not while the demo is written into this ledger, in a thread of its own,
+            # through the one connection a switch would rebind to the other village
+            return (self.back_to is not None) and (None if self.building else True)
         return True
 
     def action_leave(self) -> None:
@@ -82,6 +86,8 @@ class SetupScreen(Screen[bool]):
         """Back to the village open before, this empty ledger left as it is."""
         if self.back_to is None:
             raise SkipAction()
+        if self.building:
+            return
         back_to = self.back_to
         self.dismiss(False)
         self.app.call_later(self.app.switch_ledger, back_to)
@@ -184,6 +190,8 @@ class SetupScreen(Screen[bool]):
         return read
 
     def action_demo(self) -> None:
+        self.building = True
+        self.refresh_bindings()
         self.query_one("#setup-error", Static).update(t("tui.setup.building"))
         self._build_demo()
 
@@ -200,6 +208,8 @@ class SetupScreen(Screen[bool]):
             release()
 
     def on_setup_screen_demo_built(self, message: DemoBuilt) -> None:
+        self.building = False
+        self.refresh_bindings()
         if message.error:
             self.query_one("#setup-error", Static).update(message.error)
             self.notify(message.error, severity="error")
