@@ -23,6 +23,19 @@ def question(app) -> str:
     return str(app.screen.query_one("#confirm-text").render())
 
 
+async def restore_question(pilot, app) -> str:
+    """A backup made now, then chosen to restore: the question asked before it is."""
+    await pilot.press("ctrl+b")
+    await settle(pilot, app)
+    await pilot.press("u")
+    await settle(pilot, app)
+    assert isinstance(app.screen, BackupsScreen)
+    assert app.screen.query_one(DataTable).row_count == 1
+    await pilot.press("enter")
+    await settle(pilot, app)
+    return question(app)
+
+
 async def leaf_form_typed_under_households(pilot, app) -> EntryForm:
     """A leaf delivery half typed under the households list, then the home screen shown
     (as the command palette switches screens without closing the form)."""
@@ -43,15 +56,7 @@ async def test_a_restore_names_the_form_it_would_close_and_esc_keeps_it(demo_pat
     app = make_app(demo_path, lang="zh")
     async with app.run_test(size=SIZE) as pilot:
         form = await leaf_form_typed_under_households(pilot, app)
-        await pilot.press("ctrl+b")
-        await settle(pilot, app)
-        await pilot.press("u")
-        await settle(pilot, app)
-        assert isinstance(app.screen, BackupsScreen)
-        assert app.screen.query_one(DataTable).row_count == 1
-        await pilot.press("enter")
-        await settle(pilot, app)
-        text = question(app)
+        text = await restore_question(pilot, app)
         assert "尚未保存" in text and form.work_name() in text and "桑叶" in text
         await pilot.press("escape")  # no: the form is still there, as typed
         await settle(pilot, app)
@@ -70,13 +75,7 @@ async def test_with_nothing_typed_the_restore_question_says_nothing_of_forms(dem
         app.add_record("leaf")  # opened, nothing typed
         await settle(pilot, app)
         await app.switch_mode("home")
-        await pilot.press("ctrl+b")
-        await settle(pilot, app)
-        await pilot.press("u")
-        await settle(pilot, app)
-        await pilot.press("enter")
-        await settle(pilot, app)
-        assert "Not saved" not in question(app)
+        assert "Not saved" not in await restore_question(pilot, app)
 
 
 async def test_a_switch_asks_before_closing_a_typed_form_and_esc_stays(township):  # noqa: F811
@@ -180,10 +179,4 @@ async def test_a_correction_with_its_reason_typed_is_named_before_a_restore(demo
         app.screen.query_one("#field-reason", Input).value = "weighed twice"
         await app.switch_mode("home")
         await settle(pilot, app)
-        await pilot.press("ctrl+b")
-        await settle(pilot, app)
-        await pilot.press("u")
-        await settle(pilot, app)
-        await pilot.press("enter")
-        await settle(pilot, app)
-        assert "Not saved" in question(app)
+        assert "Not saved" in await restore_question(pilot, app)
