@@ -448,22 +448,25 @@ def _insert(model: type, rows: list[tuple], conflict=None) -> None:
 
 
 def _add_to(model: type):
-    """Fold new movements into an account's kept balance (per season, or over all
-    seasons), or new flows into a party's season figure, creating it if need be."""
+    """Fold new sums into a kept row (an account's balance per season, per month or over
+    all time; a party's season figure), creating it if need be: the row is found by the
+    model's unique key, and every other column is added to."""
+    key = _unique_key(model)
+    keyed = {field.name for field in key}  # (a field's `==` makes an expression, not a bool)
+    added = [field for field in model._meta.sorted_fields if field.name not in keyed]
+
     def conflict(query):
-        if model is models.SeasonFlow:
-            return query.on_conflict(conflict_target=[model.season, model.party, model.figure],
-                                     update={model.value: model.value + EXCLUDED.value})
-        target = [model.account]
-        if model is models.AccountBalance:
-            target.append(model.season)
-        elif model is models.AccountMonth:
-            target.append(model.month)
-        return query.on_conflict(
-            conflict_target=target,
-            update={model.debit: model.debit + EXCLUDED.debit,
-                    model.credit: model.credit + EXCLUDED.credit})
+        return query.on_conflict(conflict_target=key, update={
+            field: field + getattr(EXCLUDED, field.column_name) for field in added})
     return conflict
+
+
+def _unique_key(model: type) -> list:
+    """The fields of the model's unique index, or its primary key."""
+    for names, unique in model._meta.indexes:
+        if unique:
+            return [model._meta.fields[name] for name in names]
+    return [model._meta.primary_key]
 
 
 #: The columns a reversal negates.

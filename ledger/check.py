@@ -451,25 +451,29 @@ def _kept_balances():
                 AccountBalance.select(AccountBalance.account, AccountBalance.season,
                                       AccountBalance.debit, AccountBalance.credit)
                 .where(AccountBalance.season.in_(list(run))).tuples() if d or c}
-        for key in sorted(set(fresh) | set(kept)):
-            if fresh.get(key, (0, 0)) != kept.get(key, (0, 0)):
-                yield Finding("check_balance_drift", dict(account=codes.get(key[0], key[0]),
-                                                          season=run[key[1]]))
+        for key in _drifted(fresh, kept, (0, 0)):
+            yield Finding("check_balance_drift", dict(account=codes.get(key[0], key[0]),
+                                                      season=run[key[1]]))
     overall: dict[int, tuple[int, int]] = {}
     for fresh, kept in _months_by_year():
-        for key in sorted(set(fresh) | set(kept)):
-            if fresh.get(key, (0, 0)) != kept.get(key, (0, 0)):
-                yield Finding("check_month_drift", dict(account=codes.get(key[0], key[0]),
-                                                        month=key[1]))
+        for key in _drifted(fresh, kept, (0, 0)):
+            yield Finding("check_month_drift", dict(account=codes.get(key[0], key[0]),
+                                                    month=key[1]))
         for (account, _), (debit, credit) in fresh.items():
             so_far = overall.get(account, (0, 0))
             overall[account] = (so_far[0] + debit, so_far[1] + credit)
     totals = {a: (d, c) for a, d, c in
               AccountTotal.select(AccountTotal.account, AccountTotal.debit, AccountTotal.credit)
               .tuples() if d or c}
-    for account in sorted(set(overall) | set(totals)):
-        if overall.get(account, (0, 0)) != totals.get(account, (0, 0)):
-            yield Finding("check_total_drift", dict(account=codes.get(account, account)))
+    for account in _drifted(overall, totals, (0, 0)):
+        yield Finding("check_total_drift", dict(account=codes.get(account, account)))
+
+
+def _drifted(fresh: dict, kept: dict, zero) -> list:
+    """The keys, in order, whose kept sum is not the one summed afresh (a key missing on
+    one side counts as `zero` there)."""
+    return [key for key in sorted(set(fresh) | set(kept))
+            if fresh.get(key, zero) != kept.get(key, zero)]
 
 
 def _kept_flows():
@@ -482,11 +486,9 @@ def _kept_flows():
         fresh, kept = ({(season, party, figure): value
                         for season, party, figure, value in sums(among=list(run)) if value}
                        for sums in (flows.counted, flows.kept))
-        for key in sorted(set(fresh) | set(kept)):
-            if fresh.get(key, 0) != kept.get(key, 0):
-                season, party, figure = key
-                yield Finding("check_flow_drift", dict(season=run[season], figure=figure,
-                                                       party=codes.get(party, party)))
+        for season, party, figure in _drifted(fresh, kept, 0):
+            yield Finding("check_flow_drift", dict(season=run[season], figure=figure,
+                                                   party=codes.get(party, party)))
 
 
 #: Vouchers of one month named one by one when their kept numbers are not the counted

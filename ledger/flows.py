@@ -19,6 +19,7 @@ from typing import Callable
 from peewee import Case, Value, fn
 
 from ledger import models
+from ledger.kinds import BY_NAME
 from ledger.seal import raw_rows
 
 #: The batch's owner, where a flow's party is not a field of its record.
@@ -74,10 +75,9 @@ def kept(season: models.Season | None = None, parties: list[int] | None = None,
     `parties`' if given. Without a season, (season id, party id, figure, sum) for the
     seasons of ids `among`."""
     SeasonFlow = models.SeasonFlow
-    keys = (SeasonFlow.party,) if season is not None else (SeasonFlow.season, SeasonFlow.party)
-    query = SeasonFlow.select(*keys, SeasonFlow.figure, SeasonFlow.value)
-    query = query.where(SeasonFlow.season == season) if season is not None \
-        else query.where(SeasonFlow.season.in_(among))
+    seasons, chosen = _seasons(SeasonFlow.season, season, among)
+    query = SeasonFlow.select(*seasons, SeasonFlow.party, SeasonFlow.figure,
+                              SeasonFlow.value).where(chosen)
     if parties is not None:
         query = query.where(SeasonFlow.party.in_(parties))
     return [*raw_rows(query), *raw_rows(_sheets(season, parties, among))]
@@ -90,17 +90,17 @@ def counted(season: models.Season | None = None, parties: list[int] | None = Non
     Batch = models.Batch
     selects = [_sheets(season, parties, among)]
     for flow in FLOWS:
-        model = _model(flow.kind)
+        model = BY_NAME[flow.kind].model
         party = Batch.owner if flow.party == BATCH_OWNER else getattr(model, flow.party)
         value = getattr(model, flow.value)
         if flow.kind == "payments":
             value = Case(None, [(model.direction == TO_HOUSEHOLD, value)], value * -1)
-        keys = (party,) if season is not None else (model.season, party)
+        seasons, chosen = _seasons(model.season, season, among)
+        keys = (*seasons, party)
         query = model.select(*keys, Value(flow.figure), fn.SUM(value))
         if flow.party == BATCH_OWNER:
             query = query.join(Batch, on=(model.batch == Batch.id))
-        query = query.where(model.season == season) if season is not None \
-            else query.where(model.season.in_(among))
+        query = query.where(chosen)
         if parties is not None:
             query = query.where(party.in_(parties))
         selects.append(query.group_by(*keys))
@@ -109,16 +109,17 @@ def counted(season: models.Season | None = None, parties: list[int] | None = Non
 
 def _sheets(season, parties, among):
     Batch = models.Batch
-    keys = (Batch.owner,) if season is not None else (Batch.season, Batch.owner)
-    query = Batch.select(*keys, Value("sheets"), fn.SUM(Batch.sheets))
-    query = query.where(Batch.season == season) if season is not None \
-        else query.where(Batch.season.in_(among))
+    seasons, chosen = _seasons(Batch.season, season, among)
+    keys = (*seasons, Batch.owner)
+    query = Batch.select(*keys, Value("sheets"), fn.SUM(Batch.sheets)).where(chosen)
     if parties is not None:
         query = query.where(Batch.owner.in_(parties))
     return query.group_by(*keys)
 
 
-def _model(kind: str):
-    from ledger.kinds import BY_NAME
-
-    return BY_NAME[kind].model
+def _seasons(column, season, among) -> tuple[tuple, object]:
+    """The season column to group by (none for one season) and the condition choosing
+    `season`, or the seasons of ids `among`."""
+    if season is not None:
+        return (), column == season
+    return (column,), column.in_(among)

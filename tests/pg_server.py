@@ -53,6 +53,27 @@ def throwaway_database(prefix: str) -> Iterator[str]:
                 admin.execute(f'DROP ROLE "{role}"')
 
 
+@contextmanager
+def demo_township(prefix: str, folder, password: str | None = None) -> Iterator[dict]:
+    """A throwaway database (see above) with two demo villages `a` and `b`, made by
+    `silk` in `folder`, an accountant `<database>_acc` of `a` (with `password`, if
+    given) and an auditor `<database>_aud`: its address, prefix (the database's name)
+    and folder."""
+    from helpers import ok, silk
+
+    with throwaway_database(prefix) as address:
+        prefix = address.rsplit("/", 1)[1]
+        for code in ("a", "b"):
+            ok(silk("--db", f"{address}?ledger={code}", "demo", "--households", "4",
+                    "--seasons", "1", cwd=folder))
+        secret = ("--password", password) if password else ()
+        ok(silk("--db", address, "user", "add", f"{prefix}_acc", "--role", "accountant",
+                "--ledger", "a", *secret, cwd=folder))
+        ok(silk("--db", address, "user", "add", f"{prefix}_aud", "--role", "auditor",
+                cwd=folder))
+        yield dict(address=address, prefix=prefix, folder=folder)
+
+
 def as_login(address: str, login: str) -> str:
     """`address` with `login` as its user (trust authentication: no password)."""
     parts = urlsplit(address)

@@ -21,7 +21,7 @@ import pytest
 
 from helpers import clean_env, ok, refused, silk
 from ledger.stores import postgresql
-from pg_server import as_login, needs_server, throwaway_database
+from pg_server import as_login, demo_township, needs_server
 
 pytestmark = needs_server
 
@@ -30,17 +30,8 @@ pytestmark = needs_server
 def township(tmp_path_factory):
     """Two demo villages `a` and `b`, an accountant of `a` and an auditor; the database
     and every role of this module's prefix dropped afterwards."""
-    with throwaway_database("silk_pgrestore") as address:
-        prefix = address.rsplit("/", 1)[1]
-        folder = tmp_path_factory.mktemp("pgrestore")
-        for code in ("a", "b"):
-            ok(silk("--db", f"{address}?ledger={code}", "demo", "--households", "4",
-                    "--seasons", "1", cwd=folder))
-        ok(silk("--db", address, "user", "add", f"{prefix}_acc", "--role", "accountant",
-                "--ledger", "a", cwd=folder))
-        ok(silk("--db", address, "user", "add", f"{prefix}_aud", "--role", "auditor",
-                cwd=folder))
-        yield dict(address=address, prefix=prefix, folder=folder)
+    with demo_township("silk_pgrestore", tmp_path_factory.mktemp("pgrestore")) as township:
+        yield township
 
 
 def at(township, code: str, login: str = "") -> str:

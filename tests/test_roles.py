@@ -14,7 +14,7 @@ import psycopg
 import pytest
 
 from helpers import ok, refused, silk
-from pg_server import as_login, needs_server, throwaway_database
+from pg_server import as_login, demo_township, needs_server, throwaway_database
 
 pytestmark = needs_server
 
@@ -25,20 +25,12 @@ SEASON_SQL = "SELECT code FROM {}.season ORDER BY start DESC LIMIT 1"
 def township(tmp_path_factory):
     """A database with two demo villages `a` and `b`, an accountant of `a` and an
     auditor; the database and every role of this module's prefix dropped afterwards."""
-    with throwaway_database("silk_roles") as address:
-        prefix = address.rsplit("/", 1)[1]
-        folder = tmp_path_factory.mktemp("roles")
-        for code in ("a", "b"):
-            ok(silk("--db", f"{address}?ledger={code}", "demo", "--households", "4",
-                    "--seasons", "1", cwd=folder))
-        ok(silk("--db", address, "user", "add", f"{prefix}_acc", "--role", "accountant",
-                "--ledger", "a", "--password", "桑园2026", cwd=folder))
-        ok(silk("--db", address, "user", "add", f"{prefix}_aud", "--role", "auditor",
-                cwd=folder))
+    with demo_township("silk_roles", tmp_path_factory.mktemp("roles"),
+                       password="桑园2026") as township:
+        address, prefix = township["address"], township["prefix"]
         with psycopg.connect(address) as connection:
             season = connection.execute(SEASON_SQL.format("a")).fetchone()[0]
-        yield dict(address=address, prefix=prefix, folder=folder, season=season,
-                   accountant=as_login(address, f"{prefix}_acc"),
+        yield dict(township, season=season, accountant=as_login(address, f"{prefix}_acc"),
                    auditor=as_login(address, f"{prefix}_aud"))
 
 

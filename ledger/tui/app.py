@@ -448,10 +448,10 @@ class SilkApp(App):
                 continue
         return found
 
-    def with_unsaved_work(self, text: str) -> str:
+    def with_unsaved_work(self, text: str, unsaved: list[str] | None = None) -> str:
         """`text`, the question before the ledger is replaced, and the unsaved work it
-        would lose, if any."""
-        unsaved = self.unsaved_work()
+        would lose (`unsaved`, or as found now), if any."""
+        unsaved = self.unsaved_work() if unsaved is None else unsaved
         if not unsaved:
             return text
         return f"{text}\n\n" + t("tui.unsaved.lost", forms=t("tui.unsaved.sep").join(unsaved))
@@ -492,14 +492,15 @@ class SilkApp(App):
     def _ask_to_switch(self, code: str) -> None:
         """Switch at once; or, with a form's unsaved work that the switch would close,
         once the accountant has said so."""
-        if not self.unsaved_work():
+        unsaved = self.unsaved_work()
+        if not unsaved:
             self.call_later(self.switch_ledger, code)
             return
         from ledger.tui.screens.backups import ConfirmScreen
 
         text = t("tui.switch.explain", code=code, ledger=self.place or self.db_path)
         self.push_screen(ConfirmScreen(t("tui.switch.title", code=code),
-                                       self.with_unsaved_work(text)),
+                                       self.with_unsaved_work(text, unsaved)),
                          lambda yes: yes and self.call_later(self.switch_ledger, code))
 
     async def switch_ledger(self, code: str) -> None:

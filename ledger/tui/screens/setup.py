@@ -72,9 +72,11 @@ class SetupScreen(Screen[bool]):
         if action == "leave":
             return self.back_to is None
         if action == "back":
-            # not while the demo is written into this ledger, in a thread of its own,
-            # through the one connection a switch would rebind to the other village
-            return (self.back_to is not None) and (None if self.building else True)
+            if self.back_to is None:
+                return False
+            # shown but disabled while the demo is written into this ledger, in a thread
+            # of its own, through the one connection a switch would rebind elsewhere
+            return None if self.building else True
         return True
 
     def action_leave(self) -> None:
