@@ -70,9 +70,9 @@ def flushes(monkeypatch) -> list[int]:
     written: list[int] = []
     flush = book.Writer.flush
 
-    def counting(self):
+    def counting(self, kept=False):
         written.append(self._buffered)
-        flush(self)
+        flush(self, kept)
 
     monkeypatch.setattr(book.Writer, "flush", counting)
     return written

@@ -5,6 +5,8 @@ its reversal, a correction and payments each way; a hand edit of a kept figure i
 by `check`; and a ledger of schema 8 is upgraded with its figures summed."""
 from __future__ import annotations
 
+import pytest
+
 from helpers import build_village, valid
 from ledger import audit, book, check, corrections, db, income, models
 
@@ -108,3 +110,27 @@ def test_a_schema_8_ledger_is_upgraded_with_its_season_figures_summed(ledger_pat
     finally:
         database.close()
         models.database.initialize(None)
+
+
+@pytest.mark.parametrize("kept_keys", [2, book.KEPT_KEYS])
+def test_a_write_of_many_flushes_keeps_every_sum(memory_ledger, monkeypatch, kept_keys):
+    """A long write folds its kept sums once at its end, or whenever they grow past
+    KEPT_KEYS: either way every balance and figure is the records' sum."""
+    build_village()
+    monkeypatch.setattr(book, "FLUSH_ROWS", 4)
+    monkeypatch.setattr(book, "KEPT_KEYS", kept_keys)
+    rows = [("sales", [(f"sales.csv:{n + 2}", valid("sales", batch=("B1", "B2")[n % 2],
+                                                     kg=f"{10 + n}.5", price="48"))
+                       for n in range(9)]),
+            ("leaf", [(f"leaf.csv:{n + 2}", valid("leaf", kg=str(20 + n), price="0.45"))
+                      for n in range(7)]),
+            ("payments", [(f"payments.csv:{n + 2}",
+                           valid("payments", amount=f"{100 + n}.25",
+                                 direction=("to_household", "from_household")[n % 2]))
+                          for n in range(5)])]
+    book.record_many(rows)
+    expected = by_hand(SEASON)
+    assert expected[("H002", "cocoon_grams")] == sum((10 + n) * 1000 + 500
+                                                    for n in range(1, 9, 2))
+    assert reported(SEASON) == expected
+    assert check.run() == []

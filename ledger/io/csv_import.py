@@ -450,13 +450,13 @@ class ImportWriter(book.Writer):
                 for row in query}
         return self._existing[(kind, season_id)]
 
-    def flush(self) -> None:
-        if self.dry_run:
-            self._rows.clear()
-            self._balances.clear()
+    def flush(self, kept: bool = False) -> None:
+        if self.dry_run:  # read and checked, never written
+            for buffer in (self._rows, self._balances, self._months, self._flows):
+                buffer.clear()
             self._buffered = 0
             return
-        super().flush()
+        super().flush(kept)
 
 
 def _digest(kind: str, season: int, key: tuple) -> bytes:
