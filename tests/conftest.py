@@ -21,13 +21,25 @@ ON_SERVER = STORE == "postgresql"
 _NUMBERS = itertools.count(1)
 
 
+#: The fixtures that give a test its ledger in the store under test; a test using none of
+#: them (its own files, its own server, no ledger at all) is the same test on either pass.
+STORE_FIXTURES = frozenset({"memory_ledger", "ledger_path", "file_ledger", "server_address"})
+
+
 def pytest_collection_modifyitems(config, items):
+    """On the server's pass, run only what depends on the store: a test about the SQLite
+    file itself is left out, and so is one that takes no ledger from the fixtures above,
+    since it would only repeat the SQLite pass."""
     if not ON_SERVER:
         return
-    skip = pytest.mark.skip(reason="about the SQLite file itself (SILK_TEST_STORE=postgresql)")
+    file_only = pytest.mark.skip(reason="about the SQLite file itself (SILK_TEST_STORE=postgresql)")
+    same = pytest.mark.skip(reason="takes no ledger of the store under test: the same test "
+                                   "as in the SQLite pass")
     for item in items:
         if "sqlite_only" in item.keywords:
-            item.add_marker(skip)
+            item.add_marker(file_only)
+        elif not STORE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(same)
 
 
 class ServerLedger(str):
