@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+import textual._wait
 
 from ledger import drives, models, printing
 
@@ -24,6 +25,15 @@ def demo_path(demo_file, tmp_path):
     yield path
     if models.database.obj is not None:
         models.database.close()
+
+
+@pytest.fixture(autouse=True)
+def quick_idle(monkeypatch):
+    """Pilot waits for the app to go idle after every key it presses, sleeping 20 ms at a
+    time until a sleep passes without the process working (`textual._wait`): a word typed
+    key by key cost a second asleep. 5 ms sleeps tell idle by the same rule (under 1 ms
+    of CPU in a sleep), and the suite's `settle` still waits for every worker."""
+    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", 0.005)
 
 
 @pytest.fixture(autouse=True)

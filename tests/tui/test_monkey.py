@@ -67,8 +67,8 @@ STARTS = {
     "year end": (["N"], "YearEndScreen"),
 }
 
-#: Keys per start; together some two thousand.
-PER_START = 100
+#: Keys per start; together some thirteen hundred.
+PER_START = 60
 
 
 @pytest.fixture(autouse=True)
