@@ -37,6 +37,19 @@ def quick_idle(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def screens_built_when_shown(request, monkeypatch):
+    """The app builds the households, journal and batches screens ahead, after the home
+    screen shows (`SilkApp.prepare_screens`): in a test, three screens it mostly never
+    opens, built while it presses keys. A test builds each screen when it is first shown,
+    the app's own way where building ahead cannot be done; a test marked
+    `prepared_screens` has them built ahead, as the accountant does."""
+    if "prepared_screens" not in request.keywords:
+        from ledger.tui.app import SilkApp
+
+        monkeypatch.setattr(SilkApp, "PREPARED", ())
+
+
+@pytest.fixture(autouse=True)
 def no_drives_or_printer(monkeypatch):
     """No test of the terminal UI sees this computer's USB sticks or printer: a backup or
     export never lands on a real drive, and nothing is ever printed. A test wanting a

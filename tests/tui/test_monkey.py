@@ -67,8 +67,8 @@ STARTS = {
     "year end": (["N"], "YearEndScreen"),
 }
 
-#: Keys per start; together some thirteen hundred.
-PER_START = 60
+#: Keys per start; together some nine hundred.
+PER_START = 40
 
 
 @pytest.fixture(autouse=True)

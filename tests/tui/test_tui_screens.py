@@ -5,6 +5,7 @@ import asyncio
 import sqlite3
 import threading
 
+import pytest
 from textual.widgets import DataTable, Input, Static
 
 from ledger import book, browse, db, i18n, income, models, money
@@ -223,6 +224,7 @@ async def test_a_busy_ledger_gets_a_message_and_nothing_is_written(ledger_path):
         assert db.get_meta("village") == ""
 
 
+@pytest.mark.prepared_screens
 async def test_a_screen_prepared_before_a_payment_shows_the_payment(demo_path):
     """The main screens are built while the home screen is read; one built before a
     change reads its figures again when it is first shown."""
