@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from peewee import Case, fn
+from peewee import SQL, Case, fn
 
 from ledger import models, money
 from ledger.browse.seasons import Season, Seasons
@@ -13,6 +13,9 @@ from ledger.income import PartyIncome
 Batch, Party = models.Batch, models.Party
 
 STAGES = ("hatched", "mounted", "harvested")
+#: GROUP BY the first column by its place: a CASE written again after GROUP BY carries
+#: its values as new parameters, and PostgreSQL does not take it for the same expression.
+BY_FIRST = SQL("1")
 
 
 @dataclass
@@ -72,7 +75,7 @@ class Overview:
         stage = Case(None, [(harvested, "harvested"), (mounted, "mounted")], "hatched")
         stages = dict.fromkeys(STAGES, 0)
         for name, count in (Batch.select(stage, fn.COUNT(Batch.id)).where(Batch.season == season)
-                            .group_by(stage).tuples()):
+                            .group_by(BY_FIRST).tuples()):
             stages[name] = count
         report = self.seasons.report(season)
         totals = report.totals
@@ -92,10 +95,10 @@ class Overview:
         label = Case(None, [(Party.kind == "collective", "")], Party.group)
         sheets = dict(Batch.select(label, fn.SUM(Batch.sheets))
                       .join(Party, on=(Batch.owner == Party.id))
-                      .where(Batch.season == season).group_by(label).tuples())
+                      .where(Batch.season == season).group_by(BY_FIRST).tuples())
         grams = dict(Sale.select(label, fn.SUM(Sale.grams)).join(Batch, on=(Sale.batch == Batch.id))
                      .join(Party, on=(Batch.owner == Party.id)).where(Sale.season == season)
-                     .group_by(label).tuples())
+                     .group_by(BY_FIRST).tuples())
         names = sorted(sheets, key=lambda name: (name == "", name))
         return [YieldBar(name, sheets[name], grams.get(name, 0)) for name in names]
 

@@ -39,6 +39,27 @@ def test_glance_agrees_with_the_season_report(memory_ledger):
     assert glance.stages == {"hatched": 2, "mounted": 1, "harvested": 0}
 
 
+def by_group_in_sql(table: str, column: str) -> dict[str, int]:
+    """Per village group ("" for the collective's own batches), summed in plain SQL."""
+    batch = "b.id = r.id" if table == "batch" else "b.id = r.batch_id"
+    sql = (f"SELECT CASE WHEN p.kind = 'collective' THEN '' ELSE p.\"group\" END, "
+           f"SUM(r.{column}) FROM {table} r JOIN batch b ON {batch} "
+           f"JOIN party p ON p.id = b.owner_id JOIN season s ON s.id = r.season_id "
+           f"WHERE s.code = {models.database.param} GROUP BY 1")
+    return {group: int(total) for group, total in
+            models.database.execute_sql(sql, (SEASON,)).fetchall()}
+
+
+def test_the_yield_by_group_sums_each_groups_sheets_and_cocoons(memory_ledger):
+    """The home screen's chart; its grouping was refused by PostgreSQL as written."""
+    _village_with_records()
+    bars = read().overview.yield_by_group(_season())
+    sheets, grams = by_group_in_sql("batch", "sheets"), by_group_in_sql("cocoon_sale", "grams")
+    assert {bar.label: bar.sheets for bar in bars} == sheets
+    assert {bar.label: bar.cocoon_grams for bar in bars if bar.cocoon_grams} == grams
+    assert sum(grams.values()) == 98_350  # 88.35 kg and 10 kg, both of B2
+
+
 def test_harvested_batches_without_a_sale_need_attention(memory_ledger):
     build_village()
     unsold, count = read().overview.unsold_batches(_season(), today=date(2026, 5, 10))

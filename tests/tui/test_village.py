@@ -143,6 +143,10 @@ async def test_the_switch_lists_the_servers_ledgers_and_opens_the_one_chosen(tow
         assert app.db_path.endswith("?ledger=xigou")
         assert db.get_meta("village") == "西沟村"
         assert f"西沟村 · xigou @ {host}/{database}" in header_text(app)
+        # its figures read and shown: the server had refused the home screen's groupings
+        assert [n.message for n in app._notifications if n.severity == "error"] == []
+        figures = str(app.screen.query_one("#figures").render())
+        assert "收蚁 2 · 上蔟 0 · 采茧 1" in figures and "13.50" in figures
 
 
 async def choose_ledger(pilot, app, code: str) -> None:
