@@ -272,6 +272,7 @@ def test_the_date_reading_and_lookups_import_no_textual():
     assert out.stdout.strip() == "False"
 
 
+@pytest.mark.sqlite_only  # another program's lock on the file
 async def test_a_ledger_another_program_holds_shows_why_and_keeps_the_form_open(village):
     """The entry form and the wage sheet save the same way (forms/base.py): a database
     that cannot be written is a line on the form, which stays open with what was typed."""

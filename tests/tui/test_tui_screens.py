@@ -202,6 +202,7 @@ async def test_first_run_sets_up_the_village_and_season(ledger_path):
         assert app.season is not None and models.Season.select().count() == 1
 
 
+@pytest.mark.sqlite_only  # another program's lock on the file
 async def test_a_busy_ledger_gets_a_message_and_nothing_is_written(ledger_path):
     app = make_app(ledger_path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
