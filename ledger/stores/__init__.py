@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import time
+from pathlib import Path
 
 from peewee import PostgresqlDatabase
 
@@ -23,6 +24,13 @@ SERVER_SCHEMES = ("postgresql://", "postgres://")
 def is_server(address) -> bool:
     """Whether `address` names a ledger (or a township) on a PostgreSQL server."""
     return str(address).startswith(SERVER_SCHEMES)
+
+
+def files_folder(address) -> Path:
+    """Where what is made of a ledger goes unless the accountant says otherwise (prints,
+    exports, drafts): beside a ledger file; for a ledger on a server, which has no
+    folder, the working folder, where `silk backup` dumps it too."""
+    return Path.cwd() if is_server(address) else Path(address).resolve().parent
 
 
 def of(database) -> Store:

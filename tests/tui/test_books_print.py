@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Static
 
-from ledger import printing
+from ledger import db, models, printing
 from ledger.printing import Printer
 from ledger.tui.app import make_app
 from ledger.tui.screens.books import REPORTS, BooksScreen
 from ledger.tui.screens.choose import ChooseScreen
 
-from helpers import settle
+from helpers import build_village, settle
 
 SMALL = (80, 24)
 PRINTER = Printer("HP_LaserJet", "lp", "lp")
@@ -100,3 +100,23 @@ async def test_a_restore_clears_the_line_of_a_file_printed_from_the_ledger_repla
         assert app.screen is screen
         assert "本机没有打印机" not in note_of(app) and ".pdf" not in note_of(app)
         assert "期间：" in note_of(app)  # the line says what it says of a book again
+
+
+async def test_a_ledger_on_a_server_prints_into_the_working_folder(ledger_path, sent, open_books,
+                                                                  tmp_path, monkeypatch):
+    """A ledger on a server has no folder: its books are written where its backups are
+    dumped, the working folder (the file's name was made of the address, and the print
+    failed with no such file); a ledger file's beside it, here the same folder."""
+    monkeypatch.chdir(tmp_path)
+    database = db.open_ledger(ledger_path, create=True)
+    build_village()
+    database.close()
+    models.database.initialize(None)
+    app = make_app(ledger_path, lang="zh")
+    async with app.run_test(size=SMALL) as pilot:
+        await open_books(pilot, app)
+        await pilot.press("P")
+        await settle(pilot, app)
+        (written,) = tmp_path.glob("科目余额表*.pdf")
+        assert sent == [(written, PRINTER)]
+        assert "已送往打印机 HP_LaserJet" in note_of(app)

@@ -112,9 +112,10 @@ class WageSheet(FormScreen):
             from ledger.stores import postgresql
 
             where = postgresql.parse(ledger)
-            return Path.cwd() / f"{where.database}.{where.ledger}.wages-draft-{self.season}.json"
-        path = Path(ledger)
-        return path.with_name(f"{path.name}.wages-draft-{self.season}.json")
+            name = f"{where.database}.{where.ledger}"
+        else:
+            name = Path(ledger).name
+        return stores.files_folder(ledger) / f"{name}.wages-draft-{self.season}.json"
 
     def work_name(self) -> str:
         """The sheet's title, and that it is kept as a draft to come back to."""

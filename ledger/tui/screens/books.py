@@ -24,7 +24,7 @@ from textual.message import Message
 from textual.suggester import Suggester
 from textual.widgets import Input, Select, Static
 
-from ledger import books, i18n, statements
+from ledger import books, i18n, statements, stores
 from ledger.browse import lookup, release
 from ledger.errors import LedgerError
 from ledger.i18n import t
@@ -256,7 +256,7 @@ class BooksScreen(LedgerScreen):
         period = str(first.year) if self.report in YEARLY else f"{first}~{last}"
         if self.report == "account_ledger":
             stem = f"{stem} {self.account}"
-        path = Path(self.app.db_path).resolve().parent / f"{stem} {period}.{form}"
+        path = stores.files_folder(self.app.db_path) / f"{stem} {period}.{form}"
         self.notify(t("tui.print.writing" if to_printer else "tui.preview.writing", path=path))
         self._write(form, path, self.report, self.period, self.account, i18n.language(),
                     to_printer)

@@ -31,7 +31,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Checkbox, Select
 
-from ledger import backup, i18n
+from ledger import backup, i18n, stores
 from ledger.browse import release
 from ledger.errors import FieldError, LedgerError, RecordRefused
 from ledger.i18n import t
@@ -104,7 +104,7 @@ class FilesScreen(LedgerScreen):
         self.message = lambda: ""
 
     def start_folder(self) -> Path:
-        return self.start or Path(self.app.db_path).resolve().parent
+        return self.start or stores.files_folder(self.app.db_path)
 
     def chooser(self) -> ComposeResult:
         """The chooser, showing the folder of what was typed before a redo, if any."""

@@ -20,7 +20,7 @@ from textual.containers import ScrollableContainer
 from textual.message import Message
 from textual.widgets import Static
 
-from ledger import i18n, printing
+from ledger import i18n, printing, stores
 from ledger.browse import Season, release
 from ledger.errors import LedgerError
 from ledger.i18n import t
@@ -139,7 +139,7 @@ class PreviewScreen(LedgerScreen):
             stem = t("tui.preview.file_statements", season=season)
         else:
             stem = t("tui.preview.file_summary", season=season)
-        return Path(self.app.db_path).resolve().parent / f"{stem}.{form}"
+        return stores.files_folder(self.app.db_path) / f"{stem}.{form}"
 
     def action_write(self, form: str) -> None:
         if self.season is None:
