@@ -282,12 +282,14 @@ class Writer:
         return rules.check_fields(kind, values, self.refs, where)
 
     def _refuse(self, errors: list[FieldError]) -> None:
-        self._rows.clear()
-        self._balances.clear()
-        self._months.clear()
-        self._flows.clear()
+        self.drop_staged()
         self.error_count += len(errors)
         self.errors.extend(errors[: max(0, MAX_ERRORS - len(self.errors))])
+
+    def drop_staged(self) -> None:
+        """Forget the rows and kept sums staged and not yet written."""
+        for staged in (self._rows, self._balances, self._months, self._flows):
+            staged.clear()
 
     def finish(self) -> None:
         if self.error_count:

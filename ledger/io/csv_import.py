@@ -452,8 +452,7 @@ class ImportWriter(book.Writer):
 
     def flush(self, kept: bool = False) -> None:
         if self.dry_run:  # read and checked, never written
-            for buffer in (self._rows, self._balances, self._months, self._flows):
-                buffer.clear()
+            self.drop_staged()
             self._buffered = 0
             return
         super().flush(kept)
