@@ -155,11 +155,9 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
     (`_described`) and, beside it, the other postings of its voucher (for 对方科目): a
     line is as many rows as its voucher has other postings, most often one. Rows are read
     as plain tuples: a year's bank book is tens of thousands of lines."""
-    accounts = periods.account_ids(code)
-    # `+ 0` keeps the account's index out: the period's vouchers are found by date and
-    # their postings by voucher, so the cost follows the period, not the account's whole
-    # history
-    listed = (Posting.account + 0).in_(accounts) & Voucher.date.between(first, last)
+    listed = _period_postings(code, first, last)
+    if listed is None:
+        return []
     if after is not None:
         listed &= ((Voucher.date > after.date)
                    | ((Voucher.date == after.date) & (Voucher.id > after.voucher))
@@ -193,13 +191,14 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
     days: dict = {}
     lines: list[BookLine] = []
     several: dict[int, list] = {}  # line -> its voucher's other postings, when not one
-    previous = None
+    previous = last = None
+    add, number_text = lines.append, vouchers.number_text  # thirty thousand times a year
     for (day, voucher, posting, account, debit, credit, kind, record, position, other_code,
          other_debit, who, detail) in rows:
-        if lines and lines[-1].posting == posting:  # another of its voucher's postings
+        if posting == last:  # another of its voucher's postings
             several.setdefault(len(lines) - 1, [previous]).append((other_code, other_debit != 0))
             continue
-        previous = (other_code, other_debit != 0)
+        last, previous = posting, (other_code, other_debit != 0)
         if other_code is None:
             several[len(lines)] = []
         when = days.get(day)
@@ -209,13 +208,36 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
         if summary is None:
             summary = summaries.text(kind, record, who, detail, account, debit, credit)
         # a voucher is numbered within the month of its date
-        number = "" if position is None else vouchers.number_text(day[:7], position)
-        lines.append(BookLine(when, voucher, number, summary, account, other_code, debit, credit,
-                              0, posting))
+        number = "" if position is None else number_text(day[:7], position)
+        add(BookLine(when, voucher, number, summary, account, other_code, debit, credit, 0,
+                     posting))
     for index, others in several.items():
         line = lines[index]
         line.counter = _counter(others, line.debit != 0)
     return lines
+
+
+def _period_postings(code: str, first: date, last: date):
+    """Which postings a book of `code` from `first` to `last` lists, as a condition on
+    the posting and its voucher (None: the period has no vouchers).
+
+    Most often the period's vouchers have the ids from its first to its last, or nearly:
+    the account's postings among those vouchers are then read from its index by
+    (account, voucher) and only they are read: a third of the year's postings for the
+    bank, a dozen for the electricity. Where vouchers were entered long after their date
+    (an opening balance entered in June), the ids of a month's vouchers may span far
+    more than the month: the period's vouchers are then found by date and their postings
+    by voucher, the cost following the period, not the account's history."""
+    accounts = periods.account_ids(code)
+    dated = Voucher.date.between(first, last)
+    lowest, highest, count = (Voucher.select(fn.MIN(Voucher.id), fn.MAX(Voucher.id),
+                                             fn.COUNT(Voucher.id)).where(dated).tuples()[0])
+    if not count:
+        return None
+    if highest - lowest < 2 * count:
+        return Posting.account.in_(accounts) & Posting.voucher.between(lowest, highest) & dated
+    # `+ 0` keeps the account's index out
+    return (Posting.account + 0).in_(accounts) & dated
 
 
 def balance_after(code: str, key: LineKey) -> int:
@@ -481,8 +503,9 @@ class _Summaries:
     def __init__(self, rows, lang: str | None) -> None:
         keys = {(row[6], row[11], row[12]) for row in rows if row[6] in DESCRIBED}
         general = {row[7] for row in rows if row[6] == GENERAL}
-        batches = {who for kind, who, _ in keys if DESCRIBED[kind][0] == "batch"}
-        parties = {who for kind, who, _ in keys if DESCRIBED[kind][0] != "batch"}
+        pairs = {(kind, who) for kind, who, _ in keys}  # (kind, batch or party)
+        batches = {who for kind, who in pairs if DESCRIBED[kind][0] == "batch"}
+        parties = {who for kind, who in pairs if DESCRIBED[kind][0] != "batch"}
         owner, Batch = Party.alias("owner"), models.Batch
         owned = (Batch.select(Batch.id, Batch.code, owner.name)
                  .join(owner, on=(Batch.owner == owner.id))
@@ -492,16 +515,16 @@ class _Summaries:
         named = Party.select(Party.id, Party.name).where(stores.current().among(Party.id, parties))
         party_words = {party: (name,) for party, name in raw_rows(named)} if parties else {}
         labels = {kind: i18n.kind_label(kind, lang) for kind in DESCRIBED}
-        heads: dict[tuple, str] = {}  # (kind, batch or party) -> the words before the detail
+        # the words before the detail, once per batch or party (a year's bank book has
+        # thousands of descriptions of far fewer of them)
+        heads = {(kind, who): " ".join(filter(None, (
+            labels[kind], *(batch_words.get(who, ("", "")) if DESCRIBED[kind][0] == "batch"
+                            else party_words.get(who, ("",))))))
+            for kind, who in pairs}
         #: (kind, batch or party, detail) -> the record's description
-        self.texts: dict[tuple, str] = {}
-        for kind, who, detail in keys:
-            head = heads.get((kind, who))
-            if head is None:
-                words = (batch_words.get(who, ("", "")) if DESCRIBED[kind][0] == "batch"
-                         else party_words.get(who, ("",)))
-                head = heads[kind, who] = " ".join(filter(None, (labels[kind], *words)))
-            self.texts[kind, who, detail] = f"{head} {detail}" if detail else head
+        self.texts: dict[tuple, str] = {
+            (kind, who, detail): f"{heads[kind, who]} {detail}" if detail else heads[kind, who]
+            for kind, who, detail in keys}
         self.general = _general_lines(general) if general else {}
 
     def text(self, kind: str, record: int, who, detail, code: str, debit: int,

@@ -25,7 +25,7 @@ from ledger.errors import LedgerError
 
 DEFAULT_PATH = "ledger.db"
 APPLICATION_ID = 0x5349_4C4B  # "SILK"
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 COLLECTIVE = models.COLLECTIVE
 
 
@@ -554,11 +554,22 @@ def _migrate_9(db: SqliteDatabase) -> None:
         roles.grant_like(db, "season_flow", "account_balance")
 
 
+def _migrate_10(db: SqliteDatabase) -> None:
+    """Schema 10: postings are found by account in voucher order, (account, voucher),
+    instead of by account alone: a book of a period reads the account's postings of the
+    period's vouchers, not every posting of the period (`ledger.books`). The index
+    replaces the one it extends, so an import keeps as many to write. On both stores."""
+    db.execute_sql('DROP INDEX "posting_account_id"')
+    db.execute_sql('CREATE INDEX "posting_account_id_voucher_id" ON "posting" '
+                   '("account_id", "voucher_id")')
+
+
 #: Schema version N -> the step that brings an existing ledger from N-1 to N. Each step
 #: is written against the tables as they were at N-1, never against today's models, and
 #: leaves the ledger with the schema that `_create` gives a new one.
 MIGRATIONS: dict = {2: _migrate_2, 3: _migrate_3, 4: _migrate_4, 5: _migrate_5,
-                     6: _migrate_6, 7: _migrate_7, 8: _migrate_8, 9: _migrate_9}
+                     6: _migrate_6, 7: _migrate_7, 8: _migrate_8, 9: _migrate_9,
+                     10: _migrate_10}
 
 
 def get_meta(key: str, default: str = "") -> str:

@@ -232,9 +232,14 @@ class Posting(BaseModel):
 
     id = AutoField()
     voucher = ForeignKeyField(Voucher, backref="postings", on_delete="RESTRICT", index=True)
-    account = ForeignKeyField(Account, on_delete="RESTRICT", index=True)
+    account = ForeignKeyField(Account, on_delete="RESTRICT", index=False)
     debit = BigIntegerField(default=0)
     credit = BigIntegerField(default=0)
+
+    class Meta:
+        # an account's postings in voucher order: a book of a period finds its lines
+        # among the account's postings of the period's vouchers (`ledger.books`)
+        indexes = ((("account", "voucher"), False),)
 
 
 class AccountBalance(BaseModel):

@@ -232,6 +232,7 @@ def as_schema_1(path) -> None:
     raw = sqlite3.connect(path)
     for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
         raw.execute(f'DROP TRIGGER "{name}"')
+    undo_posting_index(raw)  # schema 10
     undo_season_flows(raw)  # schema 9
     undo_voucher_numbers(raw)  # schema 8
     undo_assets(raw)  # schema 6
@@ -300,6 +301,14 @@ def undo_opening_depreciation(raw: sqlite3.Connection) -> None:
     raw.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
 
 
+def undo_posting_index(raw) -> None:
+    """Undo schema 10 on an open connection (SQLite's or a server's): postings found by
+    account alone."""
+    raw.execute('DROP INDEX "posting_account_id_voucher_id"')
+    raw.execute('CREATE INDEX "posting_account_id" ON "posting" ("account_id")')
+    raw.execute("UPDATE meta SET value = '9' WHERE key = 'schema_version'")
+
+
 def undo_season_flows(raw) -> None:
     """Undo schema 9 on an open connection (SQLite's or a server's): each season's
     figures summed from its records at every report, none kept."""
@@ -315,15 +324,18 @@ def undo_voucher_numbers(raw) -> None:
 
 
 def as_schema(path, version: int) -> None:
-    """Turn a ledger file back into what the program wrote at schema `version` (3 to 8):
-    at 8 without the kept season figures, at 7 also without the kept voucher numbers, at
+    """Turn a ledger file back into what the program wrote at schema `version` (3 to 9):
+    at 9 with postings found by account alone, at 8 also without the kept season
+    figures, at 7 also without the kept voucher numbers, at
     6 also without the assets' opening depreciation, below 6 without the fixed assets,
     below 5 without the whole books, and at 3 without the meta seal and the ledger's id."""
     raw = sqlite3.connect(path)
     triggers = raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
     for name, _ in triggers:
         raw.execute(f'DROP TRIGGER "{name}"')
-    undo_season_flows(raw)
+    undo_posting_index(raw)
+    if version < 9:
+        undo_season_flows(raw)
     if version < 8:
         undo_voucher_numbers(raw)
     if version < 6:

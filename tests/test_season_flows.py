@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import build_village, valid
+from helpers import build_village, undo_posting_index, valid
 from ledger import audit, book, check, corrections, db, income, models
 
 SEASON = "2026-1"
@@ -94,13 +94,14 @@ def test_a_schema_8_ledger_is_upgraded_with_its_season_figures_summed(ledger_pat
         book.record("wages", valid("wages"))
         before = reported(SEASON)
         assert before == by_hand(SEASON)
+        undo_posting_index(database.connection())  # schema 9
         database.execute_sql('DROP TABLE "season_flow"')  # schema 8: none kept
         database.execute_sql("UPDATE meta SET value = '8' WHERE key = 'schema_version'")
         database.close()
         models.database.initialize(None)
         database = db.open_ledger(ledger_path)
-        assert db.schema_version(database) == db.SCHEMA_VERSION == 9
-        assert audit.entries()[-1].target == "schema 8 -> 9"
+        assert db.schema_version(database) == db.SCHEMA_VERSION == 10
+        assert audit.entries()[-1].target == "schema 8 -> 10"
         assert reported(SEASON) == before
         assert check.run() == []
         book.record("sales", valid("sales", kg="1"))  # and kept from there on

@@ -4,7 +4,7 @@ year-end close posted by hand (as the close posts it), 2026 still open."""
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -307,6 +307,27 @@ def test_bank_book_and_a_household_ledger(village):
         line.key for line in books.book_lines("102", date(2025, 1, 1), date(2026, 12, 31))]
     for line in bank.lines:  # a page carries forward the balance after its last line
         assert books.balance_after("102", line.key) == line.balance
+
+
+def test_every_months_books_list_its_lines_even_one_entered_months_late(village):
+    """A month's book reads the account's postings among the ids of the month's vouchers
+    where those run together, and the month's vouchers by date where one was entered
+    long after its day (here January's second, after the year's others): both list what
+    was posted, in date order, and end where the postings do."""
+    voucher("2026-01-20", ("102", "700", ""), ("101", "", "700"), summary="存现")
+    in_order = sorted(POSTED, key=lambda line: line[0])  # stable: as entered within a day
+    for month in range(1, 13):
+        first = date(2026, month, 1)
+        last = date(2026, 12, 31) if month == 12 else date(2026, month + 1, 1) - timedelta(1)
+        for code in ("101", "102", "113", "513"):
+            book = books.account_ledger(code, first, last)
+            assert [(line.date.isoformat(), line.debit, line.credit) for line in book.lines] \
+                == [(day, debit, credit) for day, account, debit, credit, _ in in_order
+                    if first.isoformat() <= day <= last.isoformat() and of(code)(account)]
+            assert book.closing == net(last.isoformat(), of(code))
+    january = books.cash_book(date(2026, 1, 1), date(2026, 1, 31))
+    assert [(line.summary, line.balance) for line in january.lines] == [
+        ("提现", fen("1800")), ("存现", fen("1100"))]
 
 
 def test_general_ledger_months_and_balances(village):

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from conftest import ON_SERVER
-from helpers import as_schema, build_village, demo_ledger_file, valid
+from helpers import as_schema, build_village, demo_ledger_file, undo_posting_index, valid
 from ledger import audit, book, check, db, models, vouchers
 from ledger.errors import RecordRefused
 
@@ -105,12 +105,13 @@ def test_a_schema_7_ledger_gets_the_numbers_it_counted_before(ledger_path):
         before = vouchers.numbers(kept())
         assert [before[voucher] for voucher in posted] == [
             "记-2026-04-0002", "记-2026-05-0001", "记-2026-04-0003", "记-2026-05-0002"]
+        undo_posting_index(database.connection())  # schema 9
         database.execute_sql('DROP TABLE "season_flow"')  # schema 7: no season figures
         database.execute_sql('DROP TABLE "voucher_number"')  # nor numbers kept
         database.execute_sql("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
         database = open_again(ledger_path)
-        assert db.schema_version(database) == db.SCHEMA_VERSION == 9
-        assert audit.entries()[-1].target == "schema 7 -> 9"
+        assert db.schema_version(database) == db.SCHEMA_VERSION == 10
+        assert audit.entries()[-1].target == "schema 7 -> 10"
         assert vouchers.numbers(kept()) == before
         assert check.run() == []
         assert post("2026-04-30") == max(kept()) and vouchers.number(max(kept())) == (
@@ -140,7 +141,7 @@ def test_the_demo_ledger_migrated_from_schema_7_keeps_every_number(tmp_path):
     as_schema(path, 7)
     database = db.open_ledger(path)
     try:
-        assert audit.entries()[-1].target == "schema 7 -> 9"
+        assert audit.entries()[-1].target == "schema 7 -> 10"
         assert vouchers.numbers(expected) == expected
         assert check.run() == []
     finally:
