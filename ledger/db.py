@@ -559,7 +559,7 @@ def _migrate_10(db: SqliteDatabase) -> None:
     instead of by account alone: a book of a period reads the account's postings of the
     period's vouchers, not every posting of the period (`ledger.books`). The index
     replaces the one it extends, so an import keeps as many to write. On both stores."""
-    db.execute_sql('DROP INDEX "posting_account_id"')
+    db.execute_sql('DROP INDEX IF EXISTS "posting_account_id"')
     db.execute_sql('CREATE INDEX "posting_account_id_voucher_id" ON "posting" '
                    '("account_id", "voucher_id")')
 

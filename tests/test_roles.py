@@ -13,7 +13,7 @@ import uuid
 import psycopg
 import pytest
 
-from helpers import ok, refused, silk
+from helpers import ok, refused, silk, undo_posting_index
 from pg_server import as_login, demo_township, needs_server, throwaway_database
 
 pytestmark = needs_server
@@ -209,6 +209,8 @@ def test_after_the_upgrade_to_kept_voucher_numbers_each_login_still_may_what_it_
     accountant still posts and the auditor still reads the books."""
     folder, address = township["folder"], township["address"]
     with psycopg.connect(address, autocommit=True) as admin:  # as a ledger of schema 7
+        admin.execute("SET search_path TO a")
+        undo_posting_index(admin)
         admin.execute('DROP TABLE a.season_flow')
         admin.execute('DROP TABLE a.voucher_number')
         admin.execute("UPDATE a.meta SET value = '7' WHERE key = 'schema_version'")
