@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any, Callable, Iterable, Mapping
 
-from peewee import EXCLUDED, DateField, ForeignKeyField, fn
+from peewee import EXCLUDED, DateField, ForeignKeyField, Table, fn
 
 from ledger import audit, chart, db, flows, models, posting, rules, seal, stores, voucher_rules
 from ledger.errors import FieldError, RecordRefused
@@ -449,17 +449,22 @@ def _insert(model: type, rows: list[tuple], conflict=None) -> None:
     Peewee writes the statement, in the database's own dialect and placeholder style; the
     DB-API's executemany runs it for every row, without building SQL text per row. New
     rows without a `conflict` to resolve go through the store's own bulk write
-    (`Store.insert_rows`: COPY on a server).
+    (`Store.insert_rows`: COPY on a server), kept sums through its own way of adding
+    them (`Store.add_rows`: on a server, COPY into a scratch table and one upsert).
     """
-    query = model.insert_many([rows[0]], fields=LAYOUTS[model].columns)
+    fields = LAYOUTS[model].columns
+    query = model.insert_many([rows[0]], fields=fields)
     sql, _ = (conflict(query) if conflict else query).sql()
     cursor = models.database.cursor()
+    table, columns = model._meta.table_name, [field.column_name for field in fields]
     if conflict:
-        cursor.executemany(sql, rows)
+        def merge_from(scratch: str) -> tuple[str, list]:
+            source = Table(scratch)
+            picked = source.select(*(getattr(source.c, column) for column in columns))
+            return conflict(model.insert_from(picked, fields=fields)).sql()
+        stores.current().add_rows(cursor, sql, table, columns, rows, merge_from)
     else:
-        stores.current().insert_rows(cursor, sql, model._meta.table_name,
-                                     [field.column_name for field in LAYOUTS[model].columns],
-                                     rows)
+        stores.current().insert_rows(cursor, sql, table, columns, rows)
 
 
 def _add_to(model: type):

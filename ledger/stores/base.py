@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from typing import ContextManager, Iterator
+from typing import Callable, ContextManager, Iterator
 
 
 class Store(ABC):
@@ -54,6 +54,14 @@ class Store(ABC):
         inside the writing transaction: `sql`, the prepared INSERT in the driver's own
         placeholder style, run by the DB-API's executemany for every row. A store may
         write them its own faster way, guards and constraints enforced alike."""
+        cursor.executemany(sql, rows)
+
+    def add_rows(self, cursor, sql: str, table: str, columns: list[str], rows: list[tuple],
+                 merge_from: Callable[[str], tuple[str, list]]) -> None:
+        """Add `rows` of sums into the kept rows of `table` they name by its unique key,
+        creating those missing: `sql`, the prepared upsert, run for every row. A store
+        may instead load the rows into a scratch table of its own and fold them in with
+        one statement, `merge_from(that table's name)`: the same upsert reading them."""
         cursor.executemany(sql, rows)
 
     # -- the SQL each engine spells its own way --------------------------------------

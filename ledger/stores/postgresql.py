@@ -602,6 +602,18 @@ class PostgresqlStore(Store):
             for row in rows:
                 copy.write_row(row)
 
+    def add_rows(self, cursor, sql: str, table: str, columns: list[str], rows: list[tuple],
+                 merge_from) -> None:
+        """By COPY into a scratch table of this transaction, then one upsert from it: an
+        import's end adds tens of thousands of kept sums, a statement each otherwise."""
+        scratch = psycopg.sql.Identifier(f"adding_{table}")
+        cursor.execute(psycopg.sql.SQL(
+            "CREATE TEMPORARY TABLE IF NOT EXISTS {} (LIKE {}) ON COMMIT DROP").format(
+                scratch, psycopg.sql.Identifier(table)))
+        self.insert_rows(cursor, "", f"adding_{table}", columns, rows)
+        cursor.execute(*merge_from(f"adding_{table}"))
+        cursor.execute(psycopg.sql.SQL("TRUNCATE {}").format(scratch))
+
     def month_of(self, field):
         return fn.to_char(field, SQL("'YYYY-MM'"))  # a literal: GROUP BY repeats it
 
