@@ -40,6 +40,10 @@ class BatchRef:
     hatch: date
 
 
+#: Codes of one kind not found before every code of that kind is read (`Refs._lookup`).
+MISSES = 32
+
+
 class Refs:
     """A cache of code -> reference over one ledger, for one transaction or import."""
 
@@ -50,6 +54,8 @@ class Refs:
         self._accounts: dict[str, int | None] = {}
         self._next_id: dict[type, int] = {}
         self._statements: dict[str, str] = {}
+        self._misses: dict[str, int] = {}  # kind of lookup -> codes not found
+        self._known: dict[str, set[str]] = {}  # kind of lookup -> every code there is
         self._closed_years: set[int] | None = None
         #: (category, code) of rows refused earlier in this import: "party", "H011".
         self.refused: set[tuple[str, str]] = set()
@@ -123,10 +129,24 @@ class Refs:
 
     def _lookup(self, name: str, query, code: str) -> tuple | None:
         """One row by code, through a statement Peewee writes once per kind of lookup:
-        an import looks up thousands of codes, and writing SQL each time would dominate."""
+        an import looks up thousands of codes, and writing SQL each time would dominate.
+
+        An import also looks up each new household's and batch's code to be sure it is
+        free: after MISSES codes of a kind not found, every code of that kind is read at
+        once, and a code not among them is known to be free without asking (a round trip
+        each, on a server)."""
+        known = self._known.get(name)
+        if known is not None and code not in known:
+            return None
         if name not in self._statements:
             self._statements[name] = query("").sql()[0]
-        return models.database.execute_sql(self._statements[name], (code,)).fetchone()
+        row = models.database.execute_sql(self._statements[name], (code,)).fetchone()
+        if row is None and known is None:
+            self._misses[name] = self._misses.get(name, 0) + 1
+            if self._misses[name] >= MISSES:
+                model = LOOKED_UP[name]
+                self._known[name] = {code for (code,) in model.select(model.code).tuples()}
+        return row
 
     def add_account(self, code: str, account_id: int) -> None:
         self._accounts[code] = account_id
@@ -137,3 +157,6 @@ class Refs:
         the transaction that writes it."""
         return stores.current().next_id(model, self._next_id)
 
+
+#: The table each kind of look-up reads codes from.
+LOOKED_UP = {"party": models.Party, "batch": models.Batch, "account": models.Account}
