@@ -8,6 +8,7 @@ trail; if any record is refused, nothing is written at all.
 """
 from __future__ import annotations
 
+import threading
 from collections import Counter, defaultdict
 from typing import Any, Callable, Iterable, Mapping
 
@@ -63,10 +64,14 @@ def record_many(groups: Iterable[tuple[str, Rows]], writer: "Writer | None" = No
     with models.database.atomic():
         writer = writer or Writer(Refs())
         tally = Tally(progress)
-        for kind, rows in groups:
-            for where, values in tally.rows(rows):
-                writer.add(kind, values, where)
-        finish(writer, action, source)
+        try:
+            for kind, rows in groups:
+                for where, values in tally.rows(rows):
+                    writer.add(kind, values, where)
+            finish(writer, action, source)
+        except BaseException:
+            writer.settle()  # before the transaction is undone; its failure came first
+            raise
     return writer
 
 
@@ -143,6 +148,7 @@ class Writer:
         #: month -> the number of the last voucher staged in it (`_number`).
         self._numbers: dict[str, int] = {}
         self._buffered = 0
+        self._behind: _WriteBehind | None = None  # rows being written by a thread
         #: Accounts looked up by the general vouchers' rules, by code.
         self._accounts: dict = {}
         #: Sub-accounts added by this writer, by code.
@@ -292,6 +298,7 @@ class Writer:
             staged.clear()
 
     def finish(self) -> None:
+        self.settle()
         if self.error_count:
             raise RecordRefused(self.errors, self.error_count)
         self.flush(kept=True)
@@ -408,14 +415,29 @@ class Writer:
     def flush(self, kept: bool = False) -> None:
         """Write the rows buffered, parents before children; and the kept sums gathered
         (`_fold_kept`) when `kept` is asked for (at the end of the write) or they have
-        grown past KEPT_KEYS. Nothing reads the kept sums while a write is under way."""
-        for model in WRITE_ORDER:
-            rows = self._rows.pop(model, None)
-            if rows:
-                _insert(model, rows)
+        grown past KEPT_KEYS. Nothing reads the kept sums while a write is under way.
+
+        Where the store writes behind (a server), rows flushed midway are written by a
+        thread while this one reads and checks the next (`_WriteBehind`); the rows of one
+        flush are written before those of the next, and all before the write ends."""
+        batches = [(model, self._rows.pop(model)) for model in WRITE_ORDER
+                   if self._rows.get(model)]
         self._buffered = 0
+        self.settle()
+        if batches and not kept and stores.current().writes_behind:
+            self._behind = _WriteBehind(batches)
+        else:
+            for model, rows in batches:
+                _insert(model, rows)
         if kept or len(self._balances) + len(self._months) + len(self._flows) > KEPT_KEYS:
             self._fold_kept()
+
+    def settle(self) -> None:
+        """Wait for the rows being written behind, if any; raise what stopped them. A
+        write must settle before its transaction ends, whether it commits or not."""
+        behind, self._behind = self._behind, None
+        if behind is not None:
+            behind.wait()
 
     def _fold_kept(self) -> None:
         """Add the sums gathered to the kept tables: per account and season, per account
@@ -423,27 +445,53 @@ class Writer:
         if self._balances:
             rows = [(account, season, debit, credit)
                     for (account, season), (debit, credit) in self._balances.items()]
-            _insert(models.AccountBalance, rows, _add_to(models.AccountBalance))
+            _insert(models.AccountBalance, rows, conflict=_add_to(models.AccountBalance))
             self._balances.clear()
         if self._months:
             rows = [(account, month, debit, credit)
                     for (account, month), (debit, credit) in self._months.items()]
-            _insert(models.AccountMonth, rows, _add_to(models.AccountMonth))
+            _insert(models.AccountMonth, rows, conflict=_add_to(models.AccountMonth))
             totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
             for account, _, debit, credit in rows:
                 totals[account][0] += debit
                 totals[account][1] += credit
             _insert(models.AccountTotal, [(account, debit, credit)
                                           for account, (debit, credit) in totals.items()],
-                    _add_to(models.AccountTotal))
+                    conflict=_add_to(models.AccountTotal))
             self._months.clear()
         if self._flows:
             _insert(models.SeasonFlow, [(*key, value) for key, value in self._flows.items()],
-                    _add_to(models.SeasonFlow))
+                    conflict=_add_to(models.SeasonFlow))
             self._flows.clear()
 
 
-def _insert(model: type, rows: list[tuple], conflict=None) -> None:
+class _WriteBehind:
+    """Rows written by a thread on the writing transaction's own connection (psycopg's
+    connections take one statement at a time from any thread), while the writer goes on
+    reading and checking: the server's work on them (constraints, guards, indexes) and
+    this process's then overlap instead of taking turns. `wait` raises what stopped it."""
+
+    def __init__(self, batches: list[tuple[type, list[tuple]]]):
+        self.connection = models.database.connection()
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._write, args=(batches,),
+                                       name="silk-write-behind", daemon=True)
+        self.thread.start()
+
+    def _write(self, batches) -> None:
+        try:
+            for model, rows in batches:
+                _insert(model, rows, self.connection.cursor())
+        except BaseException as error:  # raised in the writer's thread, by `wait`
+            self.error = error
+
+    def wait(self) -> None:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+
+def _insert(model: type, rows: list[tuple], cursor=None, conflict=None) -> None:
     """Insert plain rows (ids, ints, text, ISO dates) with one prepared statement.
 
     Peewee writes the statement, in the database's own dialect and placeholder style; the
@@ -455,7 +503,7 @@ def _insert(model: type, rows: list[tuple], conflict=None) -> None:
     fields = LAYOUTS[model].columns
     query = model.insert_many([rows[0]], fields=fields)
     sql, _ = (conflict(query) if conflict else query).sql()
-    cursor = models.database.cursor()
+    cursor = cursor or models.database.cursor()
     table, columns = model._meta.table_name, [field.column_name for field in fields]
     if conflict:
         def merge_from(scratch: str) -> tuple[str, list]:

@@ -30,6 +30,10 @@ class Store(ABC):
     #: Ids are handed out one after another and never lost, so a gap means rows were
     #: removed behind the program's back.
     dense_ids: bool = True
+    #: A long write's rows are written while the next are read and checked (on a thread,
+    #: on the writer's own connection): worth it where the database works in another
+    #: process, on its own core (`book.Writer.flush`).
+    writes_behind: bool = False
 
     # -- identity --------------------------------------------------------------------
     @abstractmethod

@@ -562,6 +562,7 @@ class PostgresqlStore(Store):
 
     name = "postgresql"
     dense_ids = False
+    writes_behind = True
 
     def first_id(self, model: type) -> int:
         return self._nextval(model)[0]
