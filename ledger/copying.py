@@ -47,18 +47,6 @@ class Copied:
         return sum(self.rows.values())
 
 
-def shown(address: str) -> str:
-    """An address as messages show it (a server's without its password)."""
-    if stores.is_server(address):
-        from ledger.stores import postgresql
-
-        try:
-            return postgresql.parse(address).shown
-        except LedgerError:
-            return str(address)
-    return str(address)
-
-
 def copy(source: str, target: str) -> Copied:
     """Copy the ledger at `source` to `target`, which must hold no ledger yet. The source
     is only read; a LedgerError (one line) says why nothing was copied."""
@@ -170,7 +158,7 @@ def _carry(reading, writing, source: str) -> Copied:
     gaps = _gaps_on_arrival() if store.dense_ids and not stores.of(reading).dense_ids else {}
     if gaps:
         noted["gaps"] = gaps
-    audit.log("copy", target=shown(source), after=noted)
+    audit.log("copy", target=stores.shown(source), after=noted)
     if store.name == "postgresql":  # last: the copy's own audit entry has an id too
         for model in models.ALL_MODELS:
             _advance_sequence(model, writing)

@@ -17,15 +17,10 @@ def ledger_path(args) -> str:
 
 
 def shown(path: str) -> str:
-    """The ledger's path or address as messages show it: a server address without its
-    password (what `ledger.stores.postgresql` shows in its own messages)."""
+    """The ledger's path or address as messages show it (`stores.shown`)."""
     from ledger import stores
 
-    if stores.is_server(path):
-        from ledger.stores import postgresql
-
-        return postgresql.parse(path).shown
-    return str(path)
+    return stores.shown(path)
 
 
 def ledger_exists(path: str) -> bool:

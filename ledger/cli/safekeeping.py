@@ -4,7 +4,7 @@ check) and `copy` (the ledger whole to another address: a file onto a server, or
 from __future__ import annotations
 
 from ledger import i18n
-from ledger.cli.opening import ledger_path, read_ledger
+from ledger.cli.opening import ledger_path, read_ledger, shown
 from ledger.cli.output import say
 from ledger.cli.parser import Commands, help_text
 
@@ -54,27 +54,27 @@ def check_ledger(args) -> int:
 
 def back_up(args) -> int:
     """A copy of the ledger as of one commit, even while another window writes."""
-    from ledger import backup, copying
+    from ledger import backup
 
     path = ledger_path(args)
     made = backup.backup(path, args.file)
-    say(i18n.t("backup_done", ledger=copying.shown(path), path=str(made)))
+    say(i18n.t("backup_done", ledger=shown(path), path=str(made)))
     return 0
 
 
 def restore_backup(args) -> int:
     """The backup in place of the ledger, once it passed every check; the ledger it
     replaced stays in backups/."""
-    from ledger import backup, copying
+    from ledger import backup
     from ledger.meter import Meter
 
     path = ledger_path(args)
     with Meter("check_progress") as meter:
         aside = backup.restore(args.file, path, check_steps(meter))
     if aside is None:
-        say(i18n.t("restore_done_new", backup=args.file, path=copying.shown(path)))
+        say(i18n.t("restore_done_new", backup=args.file, path=shown(path)))
     else:
-        say(i18n.t("restore_done", backup=args.file, path=copying.shown(path),
+        say(i18n.t("restore_done", backup=args.file, path=shown(path),
                    aside=str(aside)))
     return 0
 
@@ -84,6 +84,6 @@ def copy_ledger(args) -> int:
     from ledger import copying
 
     copied = copying.copy(args.source, args.target)
-    say(i18n.t("copy_done", source=copying.shown(args.source),
-               target=copying.shown(args.target), rows=copied.total, code=copied.head))
+    say(i18n.t("copy_done", source=shown(args.source),
+               target=shown(args.target), rows=copied.total, code=copied.head))
     return 0

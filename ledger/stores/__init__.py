@@ -26,6 +26,20 @@ def is_server(address) -> bool:
     return str(address).startswith(SERVER_SCHEMES)
 
 
+def shown(address) -> str:
+    """A ledger's path or address as messages and screens show it: a server's without
+    its password (as the server store's own messages show it)."""
+    if is_server(address):
+        from ledger.errors import LedgerError
+        from ledger.stores import postgresql
+
+        try:
+            return postgresql.parse(str(address)).shown
+        except LedgerError:  # an address that does not parse shows as it was given
+            return str(address)
+    return str(address)
+
+
 def files_folder(address) -> Path:
     """Where what is made of a ledger goes unless the accountant says otherwise (prints,
     exports, drafts): beside a ledger file; for a ledger on a server, which has no

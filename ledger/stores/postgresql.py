@@ -326,9 +326,13 @@ def dump(address: str, target=None, label: str = "") -> Path:
     return target
 
 
+#: The time in a dump's name (`_dated`).
+_STAMP = "%Y-%m-%d-%H%M%S"
+
+
 def _dated(folder: Path, code: str, label: str) -> Path:
     """`CODE-DATE-TIME[-N]LABEL.sql` in `folder`, a name no file there has yet."""
-    stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    stamp = datetime.now().strftime(_STAMP)
     counter = 1
     while True:
         number = f"-{counter}" if counter > 1 else ""
@@ -336,6 +340,35 @@ def _dated(folder: Path, code: str, label: str) -> Path:
         if not target.exists():
             return target
         counter += 1
+
+
+@dataclass(frozen=True)
+class Dump:
+    """A dump of a ledger as `_dated` named it."""
+
+    path: Path
+    made: datetime
+    why: str  # "" by hand, "replaced" when a restore replaced the ledger (its label)
+
+
+def dated_dumps(folder: Path, code: str) -> list[Dump]:
+    """The dumps of ledger `code` that `dump` gave a dated name in `folder` (the working
+    folder, by default), newest first, read from their names: another village's, or a
+    file named by hand, is not among them."""
+    pattern = re.compile(re.escape(code) + r"-(\d{4}-\d\d-\d\d-\d{6})(?:-(\d+))?"
+                         r"(?:-before-([a-z]+)|-([a-z]+))?\.sql")
+    found = []
+    for path in folder.iterdir() if folder.is_dir() else ():
+        match = pattern.fullmatch(path.name)
+        if not match or not path.is_file():
+            continue
+        try:
+            made = datetime.strptime(match[1], _STAMP)
+        except ValueError:  # (digits that are no time: not a name `_dated` gave)
+            continue
+        found.append(((made, int(match[2] or 1), path.stat().st_mtime_ns),
+                      Dump(path, made, match[3] or match[4] or "")))
+    return [dump for _, dump in sorted(found, key=lambda item: item[0], reverse=True)]
 
 
 def tool(name: str) -> str:

@@ -398,7 +398,7 @@ class SilkApp(App):
 
     def _backed_up(self, made: Path) -> None:
         self.backups_made += 1
-        self.notify(t("backup_done", ledger=self.db_path, path=str(made)), timeout=10)
+        self.notify(t("backup_done", ledger=stores.shown(self.db_path), path=str(made)), timeout=10)
         self.call_later(self.redo_screen_if_stale)
 
     async def redo_screen_if_stale(self) -> None:
@@ -498,7 +498,7 @@ class SilkApp(App):
             return
         from ledger.tui.screens.backups import ConfirmScreen
 
-        text = t("tui.switch.explain", code=code, ledger=self.place or self.db_path)
+        text = t("tui.switch.explain", code=code, ledger=self.place or stores.shown(self.db_path))
         self.push_screen(ConfirmScreen(t("tui.switch.title", code=code),
                                        self.with_unsaved_work(text, unsaved)),
                          lambda yes: yes and self.call_later(self.switch_ledger, code))

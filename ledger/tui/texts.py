@@ -298,8 +298,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.backups.replaced": ("replaced by a restore", "恢复时替换下来"),
     "tui.restore.title": ("Restore this backup?", "恢复这个备份？"),
     "tui.restore.explain": ("{backup} is checked, then put in place of {ledger}; the ledger as it "
-                            "is now is kept in backups/.",
-                            "先检查 {backup}，再用它替换 {ledger}；现在的账本保留在 backups/ 中。"),
+                            "is now is kept in {kept}.",
+                            "先检查 {backup}，再用它替换 {ledger}；现在的账本保留在 {kept} 中。"),
     "tui.restore.working": ("Checking and restoring…", "正在检查并恢复…"),
     "tui.confirm.keys": ("Enter: yes · Esc: no", "回车：确定 · Esc：取消"),
     # files: import, export, a backup to a chosen folder, printing (issue 15)

@@ -1,11 +1,13 @@
 """The audit trail screen and backups from the terminal UI: the log lists what was done,
 newest first; Ctrl+B writes a backup; restoring one brings the earlier books back on
-every screen."""
+every screen. On a ledger on a server, the backups are the village's dumps in the
+working folder (`postgresql.dump`)."""
 from __future__ import annotations
 
 from textual.widgets import DataTable, Static
 
 from ledger import audit, book, corrections, i18n, income, models
+from ledger.stores import postgresql
 from ledger.tui.app import make_app
 from ledger.tui.screens.backups import BackupsScreen, ConfirmScreen, backup_files
 from ledger.tui.screens.correct import CorrectScreen
@@ -13,7 +15,8 @@ from ledger.tui.screens.home import HomeScreen
 from ledger.tui.screens.log import LogScreen
 from ledger.tui.widgets.paged_table import PagedTable
 
-from helpers import settle
+from helpers import demo_ledger_file, settle
+from pg_server import needs_server
 
 SIZE = (120, 40)
 
@@ -105,3 +108,112 @@ async def test_the_log_says_a_payment_s_direction_method_and_buyer_in_words(demo
         buyer = models.Party.get(models.Party.code == "E02").name
         assert f"收购方: E01 {models.Party.get(models.Party.code == 'E01').name} → E02 {buyer}" \
             in detail, detail
+
+
+def rows_of(table: DataTable) -> list[list[str]]:
+    return [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]
+
+
+def said(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+@needs_server
+async def test_on_a_server_the_backups_are_the_village_s_dumps_in_the_working_folder(
+        server_address, tmp_path, monkeypatch):
+    """The screen was headed with a folder made of the server's address
+    (`postgresql:/…/backups`) and listed nothing: a server's ledger is backed up by
+    pg_dump into the working folder, where the list now reads this village's dumps."""
+    monkeypatch.chdir(tmp_path)
+    demo_ledger_file(server_address, 4, 1, seed=3)
+    code = postgresql.parse(server_address).ledger
+    (tmp_path / f"{code}-2026-01-02-030405-replaced.sql").write_text("-- kept aside\n")
+    (tmp_path / f"other{code}-2026-06-01-120000.sql").write_text("-- another village's\n")
+    (tmp_path / f"{code}-notes.sql").write_text("-- not a dump silk named\n")
+    (tmp_path / f"{code}-2026-06-01-120000.db").write_text("not a dump\n")
+    # the server trusts this login: the password only has to stay off the screen
+    app = make_app(str(server_address).replace("postgres@", "postgres:hush@", 1), lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert isinstance(app.screen, BackupsScreen)
+        head = said(app.screen, "#backups-head")
+        assert head == f"Backups in {tmp_path}, newest first", head
+        table = app.screen.query_one("#backups", DataTable)
+        assert rows_of(table) == [["2026-01-02 03:04:05", "replaced by a restore", "0 KB",
+                                   f"{code}-2026-01-02-030405-replaced.sql"]]
+        await pilot.press("ctrl+b")
+        await settle(pilot, app)
+        await settle(pilot, app)
+        (made,) = tmp_path.glob(f"{code}-20*[0-9].sql")
+        assert any(made.name in n.message for n in app._notifications)
+        assert not any("hush" in n.message for n in app._notifications)
+        table = app.screen.query_one("#backups", DataTable)
+        listed = rows_of(table)
+        assert [row[1:2] + row[3:] for row in listed] == [
+            ["by hand", made.name], ["replaced by a restore",
+                                     f"{code}-2026-01-02-030405-replaced.sql"]]
+        assert listed[0][2] == f"{made.stat().st_size / 1024:,.0f} KB" != "0 KB"
+        assert said(app.screen, "#backups-message") == ""
+
+
+@needs_server
+async def test_on_a_server_no_dump_yet_says_ctrl_b_makes_one(server_address, tmp_path,
+                                                             monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    demo_ledger_file(server_address, 4, 1, seed=3)
+    app = make_app(server_address, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert said(app.screen, "#backups-head") == f"{tmp_path} 中的备份（最新的在前）"
+        assert app.screen.query_one("#backups", DataTable).row_count == 0
+        assert said(app.screen, "#backups-message") == "还没有备份：按 Ctrl+B 备份"
+
+
+@needs_server
+async def test_on_a_server_a_dump_restored_from_the_list_brings_back_the_earlier_books(
+        server_address, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    demo_ledger_file(server_address, 4, 1, seed=3)
+    code = postgresql.parse(server_address).ledger
+    app = make_app(server_address, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        figures = said(app.screen, "#figures")
+        sales = models.CocoonSale.select().count()
+        await pilot.press("ctrl+b")
+        await settle(pilot, app)
+        (made,) = tmp_path.glob(f"{code}-*.sql")
+        batch = models.Batch.select().where(models.Batch.season == app.season).first()
+        book.record("sales", {"date": app.season.end.isoformat(), "batch": batch.code,
+                              "buyer": "E01", "kg": "10", "price": "50"})
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert rows_of(app.screen.query_one("#backups", DataTable))[0][3] == made.name
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert isinstance(app.screen, HomeScreen)
+        assert said(app.screen, "#figures") != figures  # the sale is in the figures
+        await pilot.press("u")
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)
+        question = said(app.screen, "#confirm-text")
+        assert made.name in question and str(tmp_path) in question
+        assert "backups/" not in question
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await settle(pilot, app)
+        assert isinstance(app.screen, HomeScreen)
+        assert models.CocoonSale.select().count() == sales
+        assert said(app.screen, "#figures") == figures
+        (aside,) = tmp_path.glob(f"{code}-*-replaced.sql")  # the ledger replaced, kept
+        assert any(aside.name in n.message for n in app._notifications)
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert [row[1] for row in rows_of(app.screen.query_one("#backups", DataTable))] \
+            == ["恢复时替换下来", "手动"]

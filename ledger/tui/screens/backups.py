@@ -2,10 +2,13 @@
 
 Backups are listed from the `backups/` folder beside the ledger, newest first: those
 made by hand, those made before a close, import or migration, and ledgers kept aside by
-a restore. A restore checks the backup first (`ledger.backup.restore`) and runs in a
-thread worker, whether of a backup listed here or of a file on a USB stick or in a
-folder chosen (`files.RestoreFromScreen`); once done, the app reopens the ledger, so no
-screen shows the books as they were before it.
+a restore. A ledger on a server has no folder: its backups are the village's dumps in
+the working folder (`stores.files_folder`), where `silk backup` and Ctrl+B write them
+and a restore keeps the ledger it replaced (`postgresql.dated_dumps`). A restore checks
+the backup first (`ledger.backup.restore`) and runs in a thread worker, whether of a
+backup listed here or of a file on a USB stick or in a folder chosen
+(`files.RestoreFromScreen`); once done, the app reopens the ledger, so no screen shows
+the books as they were before it.
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from ledger import backup
+from ledger import backup, stores
 from ledger.browse import release
 from ledger.i18n import t
 from ledger.tui.bindings import localize
@@ -42,9 +45,24 @@ class BackupFile:
     size: int
 
 
+def backups_folder(ledger_path: str | Path) -> Path:
+    """Where the backups of the ledger at `ledger_path` are: `backups/` beside a ledger
+    file; for a ledger on a server, the working folder its dumps are written into."""
+    if stores.is_server(ledger_path):
+        return stores.files_folder(ledger_path)
+    return Path(ledger_path).parent / backup.FOLDER
+
+
 def backup_files(ledger_path: str | Path) -> list[BackupFile]:
     """The backups of the ledger at `ledger_path`, newest first, read from their names
-    (`ledger-2026-11-29-105300[-2][-before-import].db`, see ledger.backup)."""
+    (`ledger-2026-11-29-105300[-2][-before-import].db`, see ledger.backup; on a server,
+    the village's dumps `CODE-2026-11-29-105300[-2][-replaced].sql`)."""
+    if stores.is_server(ledger_path):
+        from ledger.stores import postgresql
+
+        code = postgresql.parse(str(ledger_path)).ledger
+        return [BackupFile(dump.path, dump.made, dump.why, dump.path.stat().st_size)
+                for dump in postgresql.dated_dumps(backups_folder(ledger_path), code)]
     ledger = Path(ledger_path)
     pattern = re.compile(re.escape(ledger.stem) + r"-(\d{4}-\d\d-\d\d-\d{6})(?:-(\d+))?"
                          r"(?:-before-([a-z]+)|-(replaced)(?:-damaged)?)?\.db")
@@ -72,15 +90,21 @@ def restored(chosen: str | Path, ledger: str | Path) -> str:
         aside = backup.restore(chosen, ledger)
     finally:
         release()
+    path = stores.shown(ledger)
     if aside is None:
-        return t("restore_done_new", backup=str(chosen), path=str(ledger))
-    return t("restore_done", backup=Path(chosen).name, path=str(ledger), aside=aside.name)
+        return t("restore_done_new", backup=str(chosen), path=path)
+    return t("restore_done", backup=Path(chosen).name, path=path, aside=aside.name)
 
 
 def confirm_restore(chosen: str | Path, app) -> "ConfirmScreen":
-    """The question a restore asks before the open ledger is replaced, naming any form
-    with unsaved work that the restore would close."""
-    text = t("tui.restore.explain", backup=str(chosen), ledger=str(app.db_path))
+    """The question a restore asks before the open ledger is replaced, naming where the
+    ledger as it is now is kept, and any form with unsaved work that the restore would
+    close."""
+    if stores.is_server(app.db_path):  # dumped into the working folder, as `silk restore`
+        kept = str(backups_folder(app.db_path))
+    else:
+        kept = f"{backup.FOLDER}/"
+    text = t("tui.restore.explain", backup=str(chosen), ledger=stores.shown(app.db_path), kept=kept)
     return ConfirmScreen(t("tui.restore.title"), app.with_unsaved_work(text))
 
 
@@ -132,9 +156,8 @@ class BackupsScreen(LedgerScreen):
 
     def compose(self) -> ComposeResult:
         yield SteadyHeader()
-        yield PlainStatic(t("tui.backups.head", folder=str(Path(self.app.db_path).parent
-                                                      / backup.FOLDER)),
-                     id="backups-head", classes="heading")
+        yield PlainStatic(t("tui.backups.head", folder=str(backups_folder(self.app.db_path))),
+                          id="backups-head", classes="heading")
         yield PlainTable(id="backups", cursor_type="row", zebra_stripes=True)
         yield PlainStatic("", id="backups-message")
         yield FittingFooter()
