@@ -585,7 +585,7 @@ FUNCTIONS = {
         "'23000'; END IF; RETURN NEW; END;"),
 }
 #: The most ids of one table taken from its sequence in one round trip.
-ID_BLOCK = 4096
+ID_BLOCK = 32768
 #: pg_trigger.tgtype bits: a row trigger (1), before (2), on insert (4), delete (8), update (16).
 _TGTYPE = {"INSERT": 1 | 2 | 4, "DELETE": 1 | 2 | 8, "UPDATE": 1 | 2 | 16}
 
