@@ -53,6 +53,7 @@ class Refs:
         self._batches: dict[str, BatchRef | None] = {}
         self._accounts: dict[str, int | None] = {}
         self._next_id: dict[type, int] = {}
+        self._store: stores.Store | None = None  # of the ledger the ids are taken from
         self._statements: dict[str, str] = {}
         self._misses: dict[str, int] = {}  # kind of lookup -> codes not found
         self._known: dict[str, set[str]] = {}  # kind of lookup -> every code there is
@@ -154,8 +155,11 @@ class Refs:
     # -- ids ------------------------------------------------------------------------
     def allocate(self, model: type) -> int:
         """The next id of `model`, from the store (`Store.next_id`); valid only inside
-        the transaction that writes it."""
-        return stores.current().next_id(model, self._next_id)
+        the transaction that writes it. The store is asked for once (an import
+        allocates three ids a record)."""
+        if self._store is None:
+            self._store = stores.current()
+        return self._store.next_id(model, self._next_id)
 
 
 #: The table each kind of look-up reads codes from.
