@@ -64,14 +64,10 @@ def record_many(groups: Iterable[tuple[str, Rows]], writer: "Writer | None" = No
     with models.database.atomic():
         writer = writer or Writer(Refs())
         tally = Tally(progress)
-        try:
-            for kind, rows in groups:
-                for where, values in tally.rows(rows):
-                    writer.add(kind, values, where)
-            finish(writer, action, source)
-        except BaseException:
-            writer.settle()  # before the transaction is undone; its failure came first
-            raise
+        for kind, rows in groups:
+            for where, values in tally.rows(rows):
+                writer.add(kind, values, where)
+        finish(writer, action, source)
     return writer
 
 
@@ -148,7 +144,6 @@ class Writer:
         #: month -> the number of the last voucher staged in it (`_number`).
         self._numbers: dict[str, int] = {}
         self._buffered = 0
-        self._behind: _WriteBehind | None = None  # rows being written by a thread
         #: Accounts looked up by the general vouchers' rules, by code.
         self._accounts: dict = {}
         #: Sub-accounts added by this writer, by code.
@@ -424,20 +419,21 @@ class Writer:
                    if self._rows.get(model)]
         self._buffered = 0
         self.settle()
-        if batches and not kept and stores.current().writes_behind:
-            self._behind = _WriteBehind(batches)
-        else:
+        folding = kept or len(self._balances) + len(self._months) + len(self._flows) > KEPT_KEYS
+        if batches and not folding and stores.current().writes_behind:
+            _WriteBehind(batches)
+        else:  # the kept sums name what these rows add: they go first
             for model, rows in batches:
                 _insert(model, rows)
-        if kept or len(self._balances) + len(self._months) + len(self._flows) > KEPT_KEYS:
+        if folding:
             self._fold_kept()
 
     def settle(self) -> None:
-        """Wait for the rows being written behind, if any; raise what stopped them. A
-        write must settle before its transaction ends, whether it commits or not."""
-        behind, self._behind = self._behind, None
-        if behind is not None:
-            behind.wait()
+        """Wait for the rows being written behind, if any; raise what stopped them. The
+        store sees to it that no statement of the write, and no end of its transaction,
+        comes before them (`LedgerDatabase.settle`)."""
+        if stores.current().writes_behind:
+            models.database.obj.settle()
 
     def _fold_kept(self) -> None:
         """Add the sums gathered to the kept tables: per account and season, per account
@@ -469,26 +465,28 @@ class _WriteBehind:
     """Rows written by a thread on the writing transaction's own connection (psycopg's
     connections take one statement at a time from any thread), while the writer goes on
     reading and checking: the server's work on them (constraints, guards, indexes) and
-    this process's then overlap instead of taking turns. `wait` raises what stopped it."""
+    this process's then overlap instead of taking turns. The connection's database knows
+    of it (`LedgerDatabase.behind`): any statement of the writer's, and the commit or
+    rollback, waits for it first, and its failure is raised there."""
 
     def __init__(self, batches: list[tuple[type, list[tuple]]]):
-        self.connection = models.database.connection()
+        database = models.database.obj
+        self.connection = database.connection()
         self.error: BaseException | None = None
+        self.done = threading.Event()
         self.thread = threading.Thread(target=self._write, args=(batches,),
                                        name="silk-write-behind", daemon=True)
+        database.behind = self
         self.thread.start()
 
     def _write(self, batches) -> None:
         try:
             for model, rows in batches:
                 _insert(model, rows, self.connection.cursor())
-        except BaseException as error:  # raised in the writer's thread, by `wait`
+        except BaseException as error:  # raised in the writer's thread (`settle`)
             self.error = error
-
-    def wait(self) -> None:
-        self.thread.join()
-        if self.error is not None:
-            raise self.error
+        finally:
+            self.done.set()
 
 
 def _insert(model: type, rows: list[tuple], cursor=None, conflict=None) -> None:

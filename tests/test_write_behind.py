@@ -5,6 +5,9 @@ must come out as the independent calculation says, and a flush that fails must u
 whole import, its error raised as it came."""
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 
 import village_expected as expected
@@ -80,6 +83,78 @@ def test_a_flush_the_database_refuses_is_the_error_raised_not_what_followed(
         csv_import.import_files([VILLAGE])
     assert "no_such_table" in str(raised.value)
     assert table_counts() == before
+
+
+def wages_file(folder, count: int, last_household: str = "H002") -> None:
+    """`count` wages of H002's in one file, the last for `last_household`."""
+    lines = ["date,season,payer,household,worker,task,quantity,unit,rate"]
+    lines += [f"2026-04-{10 + n % 20},2026-1,COLLECTIVE,H002,工{n},喂蚕,1,天,{100 + n}"
+              for n in range(count - 1)]
+    lines.append(f"2026-04-21,2026-1,COLLECTIVE,{last_household},某,喂蚕,1,天,100")
+    (folder / "wages.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_a_dry_run_that_writes_and_is_refused_leaves_nothing(memory_ledger, small_flushes,
+                                                              tmp_path):
+    """A dry run of files the program replays (closes, assets) writes for real and rolls
+    back: the rows flushed behind must be in before the rollback, not after it, where
+    they were committed on their own (a preview left 4,000 vouchers without records)."""
+    csv_import.import_files([VILLAGE])
+    wages_file(tmp_path, 60, last_household="H999")
+    (tmp_path / "closes.csv").write_text("year,reserve_percent,members,other,other_account\n")
+    before = table_counts()
+    review = csv_import.review([tmp_path])
+    assert [problem.message("en") for problem in review.problems] == [
+        f"{tmp_path / 'wages.csv'}:61: household: no household or partner with code H999"]
+    assert table_counts() == before
+    assert check.run() == []
+
+
+class InterruptedOnce(threading.Event):
+    """The writer's wait for the rows behind, interrupted once by Ctrl+C."""
+
+    interrupted = False
+
+    def wait(self, timeout=None):
+        if not InterruptedOnce.interrupted:
+            InterruptedOnce.interrupted = True
+            raise KeyboardInterrupt
+        return super().wait(timeout)
+
+
+def test_ctrl_c_while_rows_are_written_behind_leaves_nothing(memory_ledger, small_flushes,
+                                                            tmp_path, monkeypatch):
+    """Ctrl+C while the import waits for the rows behind: it waits on for them, then
+    stops, and the rollback undoes them (a join interrupted had let the rollback come
+    first and the rest of the rows commit on their own)."""
+    if not stores.current().writes_behind:
+        pytest.skip("only a server writes behind")
+    csv_import.import_files([VILLAGE])
+    wages_file(tmp_path, 60)
+    written, calls = book._insert, []
+
+    def slow(model, rows, cursor=None, conflict=None):
+        calls.append(model)
+        time.sleep(0.05)  # a slow link to the township's server
+        return written(model, rows, cursor, conflict)
+
+    monkeypatch.setattr(book, "_insert", slow)
+    monkeypatch.setattr(threading, "Event", InterruptedOnce)
+    InterruptedOnce.interrupted = False
+    before = table_counts()
+    with pytest.raises(KeyboardInterrupt):
+        csv_import.import_files([tmp_path])
+    assert InterruptedOnce.interrupted and calls
+    time.sleep(0.3)
+    assert table_counts() == before
+    assert check.run() == []
+
+
+def test_kept_sums_folded_midway_come_after_the_rows_they_name(memory_ledger, small_flushes,
+                                                              monkeypatch):
+    monkeypatch.setattr(book, "KEPT_KEYS", 3)
+    csv_import.import_files([VILLAGE])
+    assert check.run() == []
 
 
 def test_only_a_server_writes_behind(memory_ledger):

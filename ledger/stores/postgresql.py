@@ -22,6 +22,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -122,6 +123,7 @@ class LedgerDatabase(PostgresqlDatabase):
         self.address = address
         self.schema = schema
         self.readonly = readonly
+        self._behind = threading.local()  # a thread's connection is its own (peewee)
         # `database` is the ledger's whole address, as a file's is its path (what
         # messages show and commands are given); the connection itself is `conninfo`'s.
         super().__init__(address.of(schema) if schema else address.conninfo,
@@ -144,6 +146,51 @@ class LedgerDatabase(PostgresqlDatabase):
         super().begin(isolation_level)
         if self.schema and not self.readonly:
             write_lock(self, self.schema)
+
+    # -- rows written behind (`book._WriteBehind`) ----------------------------------
+    @property
+    def behind(self):
+        """The rows a thread is writing on this thread's connection, if any."""
+        return getattr(self._behind, "write", None)
+
+    @behind.setter
+    def behind(self, write) -> None:
+        self._behind.write = write
+
+    def execute_sql(self, sql, params=None, *args, **kwargs):
+        """A statement waits until the rows written behind on its connection are in (and
+        raises what stopped them): it then reads them, and it never outruns them into a
+        savepoint's release or rollback."""
+        self.settle()
+        return super().execute_sql(sql, params, *args, **kwargs)
+
+    def commit(self):
+        self.settle()
+        return super().commit()
+
+    def rollback(self):
+        self.settle(undoing=True)
+        return super().rollback()
+
+    def settle(self, undoing: bool = False) -> None:
+        """Wait for the rows written behind, even through Ctrl+C (a batch takes a second
+        at most); raise what stopped them, unless the transaction is being undone anyway.
+        No transaction ends while they are being written: what they wrote after would be
+        a transaction of its own."""
+        behind = self.behind
+        if behind is None:
+            return
+        interrupted = None
+        while not behind.done.is_set():  # (a join interrupted marks a running thread ended)
+            try:
+                behind.done.wait()
+            except KeyboardInterrupt as interrupt:
+                interrupted = interrupt
+        self.behind = None
+        if interrupted is not None:
+            raise interrupted
+        if behind.error is not None and not undoing:
+            raise behind.error
 
 
 def connect(address: Address, schema: str, readonly: bool = False) -> LedgerDatabase:
