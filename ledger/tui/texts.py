@@ -313,13 +313,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.key.backup_here": ("Back up here", "备份到此处"),
     "tui.screen.restore_from": ("Restore from a USB stick or folder", "从U盘或文件夹恢复"),
     "tui.key.restore_from": ("Restore from…", "从U盘恢复"),
-    "tui.restore_from.explain": ("Choose the backup (a .db file) on the USB stick or in a "
+    "tui.restore_from.explain": ("Choose the backup (a {kind} file) on the USB stick or in a "
                                  "folder; Enter or Ctrl+S checks it and, once you confirm, "
                                  "puts it in place of the ledger.",
-                                 "在U盘或文件夹中选择备份文件（.db），按回车或 Ctrl+S："
+                                 "在U盘或文件夹中选择备份文件（{kind}），按回车或 Ctrl+S："
                                  "先检查，确认后用它替换现在的账本。"),
-    "tui.restore_from.choose_file": ("Choose a backup file (.db) first: Enter on it in the list",
-                                     "请先选择备份文件（.db）：在列表中对它按回车"),
+    "tui.restore_from.choose_file": ("Choose a backup file ({kind}) first: Enter on it in the "
+                                     "list", "请先选择备份文件（{kind}）：在列表中对它按回车"),
     "tui.key.send_to_printer": ("Print", "打印"),
     "tui.key.all_statements": ("All sheets", "全部结算单"),
     "tui.cmd.import": ("Import files (a dry run first, then confirm)",

@@ -12,7 +12,8 @@ from ledger.tui.screens.backups import BackupsScreen, ConfirmScreen, backup_file
 from ledger.tui.screens.files import RestoreFromScreen
 from ledger.tui.screens.home import HomeScreen
 
-from helpers import settle
+from helpers import demo_ledger_file, settle
+from pg_server import needs_server
 
 SIZE = (80, 24)
 
@@ -112,3 +113,31 @@ async def test_a_file_that_is_no_ledger_is_refused_and_the_ledger_kept(demo_path
         assert "photos.db" in said and "Traceback" not in said
         assert models.CocoonSale.select().count() == sales
     assert backup_files(demo_path) == []
+
+
+@needs_server
+async def test_on_a_server_the_stick_offers_the_village_s_dumps_and_one_is_restored(
+        server_address, usb_stick, tmp_path, monkeypatch):
+    """A township's accountant brings a village's dump home and back on a stick: the
+    list offered only `.db` files, so a dump could not be chosen."""
+    monkeypatch.chdir(tmp_path)
+    demo_ledger_file(server_address, 4, 1, seed=3)
+    made = backup.backup(server_address, usb_stick)
+    (usb_stick / "photos.db").write_bytes(b"not a dump")
+    app = make_app(server_address, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        sales = models.CocoonSale.select().count()
+        a_sale(app.season)
+        screen = await open_restore_from(pilot, app)
+        assert "(a .sql file)" in str(screen.query_one("#files-explain", Static).render())
+        listed = screen.query_one("#chooser-list", OptionList)
+        names = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+        assert made.name in names and "photos.db" not in names
+        await pick_in_list(pilot, app, made.name)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await settle(pilot, app)
+        assert isinstance(app.screen, HomeScreen)
+        assert models.CocoonSale.select().count() == sales

@@ -113,7 +113,10 @@ class FilesScreen(LedgerScreen):
             typed = Path(self.typed)
             folder = typed if typed.is_dir() else typed.parent
             start = folder if folder.is_dir() else start
-        yield FolderChooser(start, self.SUFFIXES, value=self.typed, id="chooser")
+        yield FolderChooser(start, self.suffixes(), value=self.typed, id="chooser")
+
+    def suffixes(self) -> tuple[str, ...] | None:
+        return self.SUFFIXES
 
     def read(self) -> list[Place]:
         return places(self.app.db_path)
@@ -438,11 +441,14 @@ class DriveFolderScreen(FilesScreen):
 
     def compose(self) -> ComposeResult:
         yield SteadyHeader()
-        yield PlainStatic(t(self.EXPLAIN_KEY), id="files-explain")
+        yield PlainStatic(self.explained(), id="files-explain")
         yield from self.chooser()
         with VerticalScroll(id="files-result"):
             yield PlainStatic("", id="files-message")
         yield FittingFooter()
+
+    def explained(self) -> str:
+        return t(self.EXPLAIN_KEY)
 
     def show(self, found: list[Place]) -> None:
         self.open_on_drive(found)
@@ -507,7 +513,7 @@ class BackupToScreen(DriveFolderScreen):
 
     def done(self, text: str, ok: bool) -> None:
         if ok:
-            ledger, made = self.app.db_path, text
+            ledger, made = stores.shown(self.app.db_path), text
             self.say(lambda: t("backup_done", ledger=ledger, path=made))
             self.notify(self.message(), timeout=10)
         else:
@@ -523,6 +529,14 @@ class RestoreFromScreen(DriveFolderScreen):
     TITLE_KEY = "tui.screen.restore_from"
     EXPLAIN_KEY = "tui.restore_from.explain"
     SUFFIXES = (".db",)
+    #: A ledger on a server is restored from pg_dump's SQL or its custom archive.
+    SERVER_SUFFIXES = (".sql", ".dump")
+
+    def suffixes(self) -> tuple[str, ...]:
+        return self.SERVER_SUFFIXES if stores.is_server(self.app.db_path) else self.SUFFIXES
+
+    def explained(self) -> str:
+        return t(self.EXPLAIN_KEY, kind=self.suffixes()[0])
     BINDINGS = [
         Binding("escape", "app.pop_screen", "tui.key.back"),
         Binding("ctrl+s", "restore", "tui.key.restore", key_display="^s"),
@@ -537,7 +551,7 @@ class RestoreFromScreen(DriveFolderScreen):
             return
         chosen = self.query_one(FolderChooser).path
         if chosen is None or not chosen.is_file():
-            self.say(lambda: t("tui.restore_from.choose_file"))
+            self.say(lambda: t("tui.restore_from.choose_file", kind=self.suffixes()[0]))
             return
         chosen = chosen.resolve()
         self.app.push_screen(confirm_restore(chosen, self.app),
