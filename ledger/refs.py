@@ -40,7 +40,7 @@ class BatchRef:
     hatch: date
 
 
-#: Codes of one kind not found before every code of that kind is read (`Refs._lookup`).
+#: Codes of one table not found before every code it has is read (`Refs._lookup`).
 MISSES = 32
 
 
@@ -54,9 +54,9 @@ class Refs:
         self._accounts: dict[str, int | None] = {}
         self._next_id: dict[type, int] = {}
         self._store: stores.Store | None = None  # of the ledger the ids are taken from
-        self._statements: dict[str, str] = {}
-        self._misses: dict[str, int] = {}  # kind of lookup -> codes not found
-        self._known: dict[str, set[str]] = {}  # kind of lookup -> every code there is
+        self._statements: dict[type, str] = {}  # table looked up -> its statement
+        self._misses: dict[type, int] = {}  # table looked up -> codes not found
+        self._known: dict[type, set[str]] = {}  # table looked up -> every code it has
         self._closed_years: set[int] | None = None
         #: (category, code) of rows refused earlier in this import: "party", "H011".
         self.refused: set[tuple[str, str]] = set()
@@ -65,8 +65,8 @@ class Refs:
     def party(self, code: str) -> PartyRef | None:
         if code not in self._parties:
             Party = models.Party
-            row = self._lookup("party", lambda c: Party.select(Party.id, Party.code, Party.kind,
-                                                               Party.name)
+            row = self._lookup(Party, lambda c: Party.select(Party.id, Party.code, Party.kind,
+                                                             Party.name)
                                .where(Party.code == c), code)
             self._parties[code] = PartyRef(*row) if row else None
         return self._parties[code]
@@ -106,9 +106,9 @@ class Refs:
     def batch(self, code: str) -> BatchRef | None:
         if code not in self._batches:
             Batch, Party = models.Batch, models.Party
-            row = self._lookup("batch", lambda c: Batch.select(Batch.id, Batch.season, Batch.hatch,
-                                                               Party.id, Party.code, Party.kind,
-                                                               Party.name)
+            row = self._lookup(Batch, lambda c: Batch.select(Batch.id, Batch.season, Batch.hatch,
+                                                             Party.id, Party.code, Party.kind,
+                                                             Party.name)
                                .join(Party, on=(Batch.owner == Party.id))
                                .where(Batch.code == c), code)
             self._batches[code] = None if row is None else BatchRef(
@@ -123,30 +123,29 @@ class Refs:
     def account_id(self, code: str) -> int | None:
         if code not in self._accounts:
             Account = models.Account
-            row = self._lookup("account",
+            row = self._lookup(Account,
                                lambda c: Account.select(Account.id).where(Account.code == c), code)
             self._accounts[code] = row[0] if row else None
         return self._accounts[code]
 
-    def _lookup(self, name: str, query, code: str) -> tuple | None:
-        """One row by code, through a statement Peewee writes once per kind of lookup:
+    def _lookup(self, model: type, query, code: str) -> tuple | None:
+        """One row of `model` by code, through a statement Peewee writes once per table:
         an import looks up thousands of codes, and writing SQL each time would dominate.
 
         An import also looks up each new household's and batch's code to be sure it is
-        free: after MISSES codes of a kind not found, every code of that kind is read at
+        free: after MISSES codes of a table not found, every code the table has is read at
         once, and a code not among them is known to be free without asking (a round trip
         each, on a server)."""
-        known = self._known.get(name)
+        known = self._known.get(model)
         if known is not None and code not in known:
             return None
-        if name not in self._statements:
-            self._statements[name] = query("").sql()[0]
-        row = models.database.execute_sql(self._statements[name], (code,)).fetchone()
+        if model not in self._statements:
+            self._statements[model] = query("").sql()[0]
+        row = models.database.execute_sql(self._statements[model], (code,)).fetchone()
         if row is None and known is None:
-            self._misses[name] = self._misses.get(name, 0) + 1
-            if self._misses[name] >= MISSES:
-                model = LOOKED_UP[name]
-                self._known[name] = {code for (code,) in model.select(model.code).tuples()}
+            self._misses[model] = self._misses.get(model, 0) + 1
+            if self._misses[model] >= MISSES:
+                self._known[model] = {code for (code,) in model.select(model.code).tuples()}
         return row
 
     def add_account(self, code: str, account_id: int) -> None:
@@ -160,7 +159,3 @@ class Refs:
         if self._store is None:
             self._store = stores.current()
         return self._store.next_id(model, self._next_id)
-
-
-#: The table each kind of look-up reads codes from.
-LOOKED_UP = {"party": models.Party, "batch": models.Batch, "account": models.Account}
