@@ -191,14 +191,14 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
     days: dict = {}
     lines: list[BookLine] = []
     several: dict[int, list] = {}  # line -> its voucher's other postings, when not one
-    previous = last = None
+    previous = last_posting = None
     add, number_text = lines.append, vouchers.number_text  # thirty thousand times a year
     for (day, voucher, posting, account, debit, credit, kind, record, position, other_code,
          other_debit, who, detail) in rows:
-        if posting == last:  # another of its voucher's postings
+        if posting == last_posting:  # another of its voucher's postings
             several.setdefault(len(lines) - 1, [previous]).append((other_code, other_debit != 0))
             continue
-        last, previous = posting, (other_code, other_debit != 0)
+        last_posting, previous = posting, (other_code, other_debit != 0)
         if other_code is None:
             several[len(lines)] = []
         when = days.get(day)

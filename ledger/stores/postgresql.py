@@ -687,12 +687,13 @@ class PostgresqlStore(Store):
                  merge_from) -> None:
         """By COPY into a scratch table of this transaction, then one upsert from it: an
         import's end adds tens of thousands of kept sums, a statement each otherwise."""
-        scratch = psycopg.sql.Identifier(f"adding_{table}")
+        name = f"adding_{table}"
+        scratch = psycopg.sql.Identifier(name)
         cursor.execute(psycopg.sql.SQL(
             "CREATE TEMPORARY TABLE IF NOT EXISTS {} (LIKE {}) ON COMMIT DROP").format(
                 scratch, psycopg.sql.Identifier(table)))
-        self.insert_rows(cursor, "", f"adding_{table}", columns, rows)
-        cursor.execute(*merge_from(f"adding_{table}"))
+        self.insert_rows(cursor, "", name, columns, rows)
+        cursor.execute(*merge_from(name))
         cursor.execute(psycopg.sql.SQL("TRUNCATE {}").format(scratch))
 
     def month_of(self, field):

@@ -531,16 +531,16 @@ class RestoreFromScreen(DriveFolderScreen):
     SUFFIXES = (".db",)
     #: A ledger on a server is restored from pg_dump's SQL or its custom archive.
     SERVER_SUFFIXES = (".sql", ".dump")
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "tui.key.back"),
+        Binding("ctrl+s", "restore", "tui.key.restore", key_display="^s"),
+    ]
 
     def suffixes(self) -> tuple[str, ...]:
         return self.SERVER_SUFFIXES if stores.is_server(self.app.db_path) else self.SUFFIXES
 
     def explained(self) -> str:
         return t(self.EXPLAIN_KEY, kind=self.suffixes()[0])
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "tui.key.back"),
-        Binding("ctrl+s", "restore", "tui.key.restore", key_display="^s"),
-    ]
 
     def on_folder_chooser_chosen(self, event: FolderChooser.Chosen) -> None:
         if event.file:
