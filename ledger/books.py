@@ -14,7 +14,10 @@ drawer, so a receipt was not recorded. The cash book marks it and `check` warns 
 """
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -114,6 +117,11 @@ def account_ledger(code: str, first: date, last: date, lang: str | None = None) 
         from ledger.errors import LedgerError
 
         raise LedgerError("unknown_account", code=code)
+    with _collector_paused():
+        return _account_book(code, first, last, lang)
+
+
+def _account_book(code: str, first: date, last: date, lang: str | None) -> AccountBook:
     opening = periods.balance(code, first - timedelta(days=1))
     year_debit, year_credit = _year_so_far(code, first)
     entries: list = []
@@ -145,6 +153,20 @@ def account_ledger(code: str, first: date, last: date, lang: str | None = None) 
     return AccountBook(code, first, last, opening, entries)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector held off while a book is made: a year's book is
+    tens of thousands of objects that all live on, and the collector's passes over them,
+    as they were made, took a fifth of its time. Nothing a book makes is a cycle."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
 def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
                limit: int | None = None, lang: str | None = None) -> list[BookLine]:
     """The postings to `code` (and its sub-accounts) dated `first` to `last`, in order,
@@ -168,49 +190,52 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
                                 .join(Voucher, on=(Posting.voucher == Voucher.id))
                                 .where(listed).order_by(Voucher.date, Voucher.id, Posting.id)
                                 .limit(limit))
-    other, other_account = Posting.alias("other"), Account.alias("other_account")
+    other = Posting.alias("other")
     VoucherNumber = models.VoucherNumber
-    query = (Posting.select(Voucher.date, Voucher.id, Posting.id, Account.code, Posting.debit,
+    query = (Posting.select(Voucher.date, Voucher.id, Posting.id, Posting.account, Posting.debit,
                             Posting.credit, Voucher.kind, Voucher.record_id,
-                            VoucherNumber.position, other_account.code, other.debit,
-                            *_described())
+                            VoucherNumber.position, other.account, other.debit, *_described())
              .join(Voucher, on=(Posting.voucher == Voucher.id))
-             .switch(Posting).join(Account, on=(Posting.account == Account.id))
              .switch(Posting).join(VoucherNumber, JOIN.LEFT_OUTER,
                                    on=(VoucherNumber.voucher == Posting.voucher))
              .switch(Posting).join(other, JOIN.LEFT_OUTER,
                                    on=((other.voucher == Posting.voucher)
                                        & (other.id != Posting.id)))
-             .join(other_account, JOIN.LEFT_OUTER, on=(other.account == other_account.id))
              .where(listed).order_by(Voucher.date, Voucher.id, Posting.id, other.id))
     rows = list(raw_rows(query))
     if not rows:
         return []
+    codes = _codes()
     summaries = _Summaries(rows, lang)
     texts = summaries.texts
     days: dict = {}
     lines: list[BookLine] = []
     several: dict[int, list] = {}  # line -> its voucher's other postings, when not one
     previous = last_posting = None
-    add, number_text = lines.append, vouchers.number_text  # thirty thousand times a year
-    for (day, voucher, posting, account, debit, credit, kind, record, position, other_code,
+    # bound once: the loop runs thirty thousand times for a year's bank book
+    add, code_of, day_of, text_of = lines.append, codes.get, days.get, texts.get
+    for (day, voucher, posting, account, debit, credit, kind, record, position, other_account,
          other_debit, who, detail) in rows:
+        other_code = code_of(other_account)
         if posting == last_posting:  # another of its voucher's postings
             several.setdefault(len(lines) - 1, [previous]).append((other_code, other_debit != 0))
             continue
         last_posting, previous = posting, (other_code, other_debit != 0)
         if other_code is None:
             several[len(lines)] = []
-        when = days.get(day)
-        if when is None:
-            when = days[day] = _as_date(day)
-        summary = texts.get((kind, who, detail))
-        if summary is None:
-            summary = summaries.text(kind, record, who, detail, account, debit, credit)
-        # a voucher is numbered within the month of its date
-        number = "" if position is None else number_text(day[:7], position)
-        add(BookLine(when, voucher, number, summary, account, other_code, debit, credit, 0,
-                     posting))
+        known = day_of(day)
+        if known is None:  # a voucher is numbered within the month of its date
+            known = days[day] = (_as_date(day), vouchers.number_head(day[:7]))
+        code = code_of(account)
+        if kind == GENERAL:
+            summary = summaries.line_text(record, code, debit, credit)
+        else:
+            key = (kind, who, detail)
+            summary = text_of(key)
+            if summary is None:
+                summary = texts[key] = summaries.words(kind, who, detail)
+        add(BookLine(known[0], voucher, "" if position is None else f"{known[1]}{position:04d}",
+                     summary, code, other_code, debit, credit, 0, posting))
     for index, others in several.items():
         line = lines[index]
         line.counter = _counter(others, line.debit != 0)
@@ -459,6 +484,12 @@ def account_names(codes, lang: str | None = None) -> dict[str, str]:
     return found
 
 
+def _codes() -> dict[int, str]:
+    """Every account's code by its id: a book's lines name theirs by id, read once here
+    rather than joined to each of tens of thousands of lines."""
+    return dict(raw_rows(Account.select(Account.id, Account.code)))
+
+
 def account_id(code: str) -> int | None:
     return Account.select(Account.id).where(Account.code == code).scalar()
 
@@ -501,40 +532,44 @@ def _described() -> tuple:
 
 class _Summaries:
     """摘要 of a book's lines: a record's voucher says what the record is (`售茧 B1
-    张国华`); a general voucher's line its own 摘要."""
+    张国华`); a general voucher's line its own 摘要.
+
+    A record's words are kept by (kind, batch or party, detail) in `texts`, made the
+    first time a line needs them: a year's bank book has tens of thousands of lines and
+    fewer descriptions, of fewer batches and parties still."""
 
     def __init__(self, rows, lang: str | None) -> None:
-        keys = {(row[6], row[11], row[12]) for row in rows if row[6] in DESCRIBED}
+        batch_kinds = {kind for kind, (who, _) in DESCRIBED.items() if who == "batch"}
+        batches = {row[11] for row in rows if row[6] in batch_kinds}
+        parties = {row[11] for row in rows if row[6] in DESCRIBED and row[6] not in batch_kinds}
         general = {row[7] for row in rows if row[6] == GENERAL}
-        pairs = {(kind, who) for kind, who, _ in keys}  # (kind, batch or party)
-        batches = {who for kind, who in pairs if DESCRIBED[kind][0] == "batch"}
-        parties = {who for kind, who in pairs if DESCRIBED[kind][0] != "batch"}
         owner, Batch = Party.alias("owner"), models.Batch
         owned = (Batch.select(Batch.id, Batch.code, owner.name)
                  .join(owner, on=(Batch.owner == owner.id))
                  .where(stores.current().among(Batch.id, batches)))
-        batch_words = {batch: (code, name) for batch, code, name in raw_rows(owned)
-                       } if batches else {}
+        self.batch_words = {batch: (code, name) for batch, code, name in raw_rows(owned)
+                            } if batches else {}
         named = Party.select(Party.id, Party.name).where(stores.current().among(Party.id, parties))
-        party_words = {party: (name,) for party, name in raw_rows(named)} if parties else {}
-        labels = {kind: i18n.kind_label(kind, lang) for kind in DESCRIBED}
-        # the words before the detail, once per batch or party (a year's bank book has
-        # thousands of descriptions of far fewer of them)
-        heads = {(kind, who): " ".join(filter(None, (
-            labels[kind], *(batch_words.get(who, ("", "")) if DESCRIBED[kind][0] == "batch"
-                            else party_words.get(who, ("",))))))
-            for kind, who in pairs}
-        #: (kind, batch or party, detail) -> the record's description
-        self.texts: dict[tuple, str] = {
-            (kind, who, detail): f"{heads[kind, who]} {detail}" if detail else heads[kind, who]
-            for kind, who, detail in keys}
+        self.party_words = {party: (name,) for party, name in raw_rows(named)} if parties else {}
+        self.labels = {kind: i18n.kind_label(kind, lang) for kind in DESCRIBED}
+        self.heads: dict[tuple, str] = {}  # (kind, batch or party) -> the words before the detail
+        self.texts: dict[tuple, str] = {}  # (kind, batch or party, detail) -> the words
         self.general = _general_lines(general) if general else {}
 
-    def text(self, kind: str, record: int, who, detail, code: str, debit: int,
-             credit: int) -> str:
-        if kind == GENERAL:
-            return _line_summary(self.general.get(record, []), code, debit, credit)
-        return self.texts.get((kind, who, detail), "")
+    def line_text(self, record: int, code: str, debit: int, credit: int) -> str:
+        """A general voucher's line: its own 摘要."""
+        return _line_summary(self.general.get(record, []), code, debit, credit)
+
+    def words(self, kind: str, who, detail) -> str:
+        """What describes a record (the caller keeps it in `texts`)."""
+        if kind not in DESCRIBED:
+            return ""
+        head = self.heads.get((kind, who))
+        if head is None:
+            words = (self.batch_words.get(who, ("", "")) if DESCRIBED[kind][0] == "batch"
+                     else self.party_words.get(who, ("",)))
+            head = self.heads[kind, who] = " ".join(filter(None, (self.labels[kind], *words)))
+        return f"{head} {detail}" if detail else head
 
 
 def _general_lines(ids) -> dict[int, list[tuple[str, str, int, int]]]:

@@ -143,7 +143,13 @@ def _formatted(query) -> dict[int, str]:
 
 def number_text(month: str, position: int) -> str:
     """The number of the voucher at `position` in `month` (`2026-04`): `记-2026-04-0017`."""
-    return f"{PREFIX}-{month}-{position:04d}"
+    return f"{number_head(month)}{position:04d}"
+
+
+def number_head(month: str) -> str:
+    """What every number of `month` begins with (`记-2026-04-`): a book of tens of
+    thousands of lines makes it once a day, not once a line."""
+    return f"{PREFIX}-{month}-"
 
 
 def counted(voucher_rows: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str, int]]:
