@@ -19,7 +19,7 @@ from typing import Callable
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, ScrollableContainer
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.suggester import Suggester
 from textual.widgets import Input, Select, Static
@@ -36,6 +36,7 @@ from ledger.tui.screens.choose import ChooseScreen
 from ledger.tui.screens.preview import printed, write_beside
 from ledger.tui.textual_compat import SteadyHeader
 from ledger.tui.widgets.footer import FittingFooter
+from ledger.tui.widgets.paper import PaperView
 from ledger.tui.widgets.plain import PlainStatic
 
 #: The books and statements, in the order the chooser lists them; those that read a
@@ -160,7 +161,7 @@ class BooksScreen(LedgerScreen):
                         id="books-period")
             yield Input(self.account, placeholder=t("books.account_placeholder"),
                         suggester=AccountSuggester(), id="books-account")
-        with ScrollableContainer(id="books-text"):
+        with PaperView(id="books-text"):
             yield PlainStatic(t("tui.loading"), id="books-document")
         yield PlainStatic("", id="books-note")
         yield FittingFooter()

@@ -16,7 +16,6 @@ from typing import Callable
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import ScrollableContainer
 from textual.message import Message
 from textual.widgets import Static
 
@@ -27,6 +26,7 @@ from ledger.i18n import t
 from ledger.tui.safety import EXPECTED, problem
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.widgets.footer import FittingFooter
+from ledger.tui.widgets.paper import PaperView
 from ledger.tui.widgets.plain import PlainStatic
 from ledger.tui.textual_compat import SteadyHeader
 
@@ -106,7 +106,7 @@ class PreviewScreen(LedgerScreen):
 
     def compose(self) -> ComposeResult:
         yield SteadyHeader()
-        with ScrollableContainer(id="preview"):
+        with PaperView(id="preview"):
             yield PlainStatic(t("tui.loading"), id="preview-text")
         yield PlainStatic(self.note(), id="preview-note")
         yield FittingFooter()
