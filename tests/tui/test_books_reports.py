@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input
 
 from ledger import closing, models, money, voucher_rules
 from ledger.tui.app import make_app
@@ -13,6 +13,7 @@ from ledger.tui.screens.assets import AssetForm, AssetsScreen, DepreciationScree
 from ledger.tui.screens.backups import ConfirmScreen
 from ledger.tui.screens.choose import ChooseScreen
 from ledger.tui.screens.year_end import YearEndScreen
+from ledger.tui.widgets.paper import PaperView
 
 from helpers import settle, table_counts
 
@@ -31,7 +32,7 @@ def posted(code: str, first: date | None, last: date) -> tuple[int, int]:
 
 
 def document_text(screen) -> str:
-    return str(screen.query_one("#books-document", Static).render())
+    return screen.query_one("#books-text", PaperView).text
 
 
 async def show_period(pilot, app, text: str) -> None:

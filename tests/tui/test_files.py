@@ -19,6 +19,7 @@ from ledger.tui.screens.backups import BackupsScreen, ConfirmScreen, backup_file
 from ledger.tui.screens.files import (BackupToScreen, ExportScreen, ImportScreen,
                                       RestoreFromScreen)
 from ledger.tui.screens.preview import PreviewScreen
+from ledger.tui.widgets.paper import PaperView
 
 from helpers import findings_of, settle, table_counts
 
@@ -255,7 +256,7 @@ async def test_every_households_sheet_in_one_file_from_the_preview(demo_path):
         await pilot.press("s")
         await settle(pilot, app)
         assert isinstance(app.screen, PreviewScreen) and app.screen.kind == "statements"
-        shown = text_of(app, "#preview-text")
+        shown = app.screen.query_one("#preview", PaperView).text
         assert shown.count("户号") > 1  # one sheet after another
         await pilot.press("P")
         await settle(pilot, app)

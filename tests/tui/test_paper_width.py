@@ -8,8 +8,9 @@ import pytest
 
 from ledger.tui.app import make_app
 from ledger.tui.screens.preview import PreviewScreen
+from ledger.tui.widgets.paper import PaperView
 
-from helpers import settle
+from helpers import ok, settle, silk
 
 
 def cut_off(container) -> int:
@@ -60,3 +61,19 @@ async def test_a_wider_screen_keeps_the_scrollbar(demo_path, open_books):
         await pilot.resize_terminal(80, 24)
         await settle(pilot, app)
         assert cut_off(text) == 0
+
+
+async def test_the_screen_shows_what_silk_report_prints_line_for_line(demo_path, open_books):
+    """Blank lines included: the view is handed the document's lines, and a view that
+    dropped empty ones ran the title into the table."""
+    printed = ok(silk("--db", demo_path, "--lang", "zh", "report", "trial-balance", "--year",
+                      "2026", cwd=demo_path.parent))
+    app = make_app(demo_path, lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_books(pilot, app, "trial_balance")
+        screen.period = "2026"
+        screen.load()
+        await settle(pilot, app)
+        shown = screen.query_one("#books-text", PaperView).text
+    assert shown.splitlines() == printed.rstrip("\n").splitlines()
+    assert "" in shown.splitlines()[:5]  # the blank line under the heading

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from ledger import book, db, i18n, income, money
 from ledger.tui.app import make_app
@@ -14,6 +14,7 @@ from ledger.tui.screens.journal import JournalScreen
 from ledger.tui.screens.preview import PreviewScreen
 from ledger.tui.widgets.figures import Figures
 from ledger.tui.widgets.paged_table import PagedTable
+from ledger.tui.widgets.paper import PaperView
 
 from helpers import settle, type_into
 
@@ -65,7 +66,7 @@ async def test_print_preview_shows_the_notice_board_and_writes_html(demo_path):
         await pilot.press("p")
         await settle(pilot, app)
         assert isinstance(app.screen, PreviewScreen)
-        shown = str(app.screen.query_one("#preview-text", Static).render())
+        shown = app.screen.query_one("#preview", PaperView).text
         assert app.season.code in shown and "财务公开" in shown
         await pilot.press("h")
         await settle(pilot, app)

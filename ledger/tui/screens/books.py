@@ -161,8 +161,7 @@ class BooksScreen(LedgerScreen):
                         id="books-period")
             yield Input(self.account, placeholder=t("books.account_placeholder"),
                         suggester=AccountSuggester(), id="books-account")
-        with PaperView(id="books-text"):
-            yield PlainStatic(t("tui.loading"), id="books-document")
+        yield PaperView(t("tui.loading"), id="books-text")
         yield PlainStatic("", id="books-note")
         yield FittingFooter()
 
@@ -183,7 +182,7 @@ class BooksScreen(LedgerScreen):
         return {entry.code: entry.name for entry in self.read_model.households.entries()}
 
     def show(self, text: str) -> None:
-        self.query_one("#books-document", Static).update(text)
+        self.query_one("#books-text", PaperView).show(text)
         self.query_one("#books-account").display = self.report == "account_ledger"
         self._show_note()
 

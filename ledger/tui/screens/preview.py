@@ -17,7 +17,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Static
 
 from ledger import i18n, printing, stores
 from ledger.browse import Season, release
@@ -106,8 +105,7 @@ class PreviewScreen(LedgerScreen):
 
     def compose(self) -> ComposeResult:
         yield SteadyHeader()
-        with PaperView(id="preview"):
-            yield PlainStatic(t("tui.loading"), id="preview-text")
+        yield PaperView(t("tui.loading"), id="preview")
         yield PlainStatic(self.note(), id="preview-note")
         yield FittingFooter()
 
@@ -129,7 +127,7 @@ class PreviewScreen(LedgerScreen):
         return render(self.kind, data, "text", i18n.language()).decode("utf-8")
 
     def show(self, text: str | None) -> None:
-        self.query_one("#preview-text", Static).update(text or "")
+        self.query_one("#preview", PaperView).show(text or "")
 
     def file_name(self, form: str) -> Path:
         season = self.season.code
