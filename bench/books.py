@@ -8,6 +8,8 @@
   `silk report` command a user types (wall time and peak memory). The month of each book
   is the year's busiest for its account: a settlement's cash payments, the cocoon sales
   paid into the bank.
+- the bank book of that month and of the year on the terminal UI's books screen at 80×24,
+  from choosing it until the frame that shows it (bench/tui.py), by the wall clock.
 - `silk close-year` on a village of 1,500 households and its year of three rearing
   seasons, all closed: `year_end.close_year` in this process, the `check` it runs first
   included, and the command, each run on a fresh copy of the village.
@@ -36,7 +38,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from bench import bare, commands, ledgers, silk
+from bench import bare, commands, ledgers, silk, tui
 from bench.ledgers import DATA, SEED, Size, progress
 from bench.measure import command, timed, warm
 from bench.table import Row
@@ -62,7 +64,8 @@ def rows(runs: int, quick: bool = False) -> list[Row]:
     ledger, village = (QUICK_LEDGER, QUICK_VILLAGE) if quick else (LEDGER, VILLAGE)
     path = books_ledger(ledger)  # both built first: a long build runs while nobody waits
     closed_village(village)
-    return ledger_rows(ledger, path, runs) + close_year_rows(village, runs)
+    return (ledger_rows(ledger, path, runs) + screen_rows(ledger, path, runs)
+            + close_year_rows(village, runs))
 
 
 # -- the statements and books ------------------------------------------------------------
@@ -104,6 +107,21 @@ def ledger_rows(size: Size, path: Path, runs: int) -> list[Row]:
                           size.label, records, figures[m.name], "bare SQL",
                           references[m.name], shown, target="whole books",
                           failed=bool(differs)))
+    return result
+
+
+def screen_rows(size: Size, path: Path, runs: int) -> list[Row]:
+    """The bank book of its busiest month and of the year on the TUI's books screen, at
+    80×24: from choosing it until the frame that shows it (bench/tui.py), wall clock."""
+    records = silk.records(path)
+    connection = sqlite3.connect(path)
+    bank = busiest_month(connection, chart.BANK)
+    connection.close()
+    result = []
+    for period in (bank, str(YEAR)):
+        progress(f"{size.label}: the books screen showing the bank book {period} ...")
+        result.append(Row(f"books screen: bank book {period}, chosen to shown (wall clock)",
+                          size.label, records, tui.book_shown(path, "bank_book", period, runs)))
     return result
 
 

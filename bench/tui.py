@@ -86,3 +86,52 @@ async def _one_run(path: Path) -> tuple[float, float]:
         await pilot.press(HOUSEHOLDS_KEY)
         await asyncio.wait_for(frames.households_drawn.wait(), TIMEOUT)
     return frames.times["home"] - began, frames.times["households"] - pressed
+
+
+# -- a book on the books screen ------------------------------------------------------------
+
+def book_shown(path: Path, report: str, period: str, runs: int) -> Timing:
+    """From choosing `report` for `period` on the books screen (账簿与报表) until its first
+    frame with the document in it, over `runs` new apps at 80×24: the book read, laid out
+    as the 80-column text and handed to the view."""
+    return Timing.of([asyncio.run(_book_run(path, report, period)) for _ in range(runs)])
+
+
+async def _book_run(path: Path, report: str, period: str) -> float:
+    from ledger.tui.screens.books import BooksScreen
+    from ledger.tui.widgets.paper import PaperView
+
+    gc.unfreeze()
+    gc.collect()
+    app = make_app(path)
+    app.settles_memory = True
+    shown, times = asyncio.Event(), {}
+    display = app._display
+
+    def timed_display(screen, renderable) -> None:
+        display(screen, renderable)
+        lines = times.get("lines")
+        if (renderable is not None and lines and not shown.is_set()
+                and screen.query_one("#books-text", PaperView).line_count == lines):
+            times["shown"] = time.perf_counter()
+            shown.set()
+
+    def hook(message) -> None:
+        if (isinstance(message, LedgerScreen.Loaded) and isinstance(message.screen_, BooksScreen)
+                and message.screen_.report == report):
+            times["lines"] = len(message.data.splitlines())
+
+    app._display = timed_display
+    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+        while not app.screens_prepared:  # as a person reads the home screen
+            await asyncio.sleep(0.01)
+        await app.switch_mode("books")
+        await pilot.pause()
+        screen = app.screen
+        while screen.shown_as is None or screen.workers:  # its first document read
+            await asyncio.sleep(0.01)
+        screen.period = period
+        chosen = time.perf_counter()
+        screen.choose(report)
+        await asyncio.wait_for(shown.wait(), TIMEOUT)
+    return times["shown"] - chosen
