@@ -183,28 +183,31 @@ def _physical(texts: list[str], cols: list[Col], widths: list[int],
     tallest cell; `bottom` aligns short cells to the last line (for headers)."""
     prepared = [_prepared(text) for text in texts]
     if all(size <= w and not several for (_, size, several), w in zip(prepared, widths)):
-        parts = []
-        for index, ((text, size, _), col, w) in enumerate(zip(prepared, cols, widths)):
-            if index:
-                parts.append(col.gap)
-            space = " " * (w - size)
-            parts.append(space + text if col.align == "right" else text + space)
-        return ["".join(parts).rstrip()]
-    wrapped = [wrap(text, w) for text, w in zip(texts, widths)]
-    height = max(map(len, wrapped))
+        return [_join([(text, size) for text, size, _ in prepared], cols, widths)]
+    # each cell as its printed lines with their widths: a cell that fits is its own
+    # width; only the pieces of a wrapped cell are measured (a year's bank book wraps a
+    # 摘要 on most of its thirty thousand lines)
+    cells = [[(text, size)] if size <= w and not several
+             else [(line, width_of(line)) for line in wrap(text, w)]
+             for (text, size, several), w in zip(prepared, widths)]
+    height = max(map(len, cells))
     if bottom:
-        wrapped = [[""] * (height - len(lines)) + lines for lines in wrapped]
-    return [_join([lines[k] if k < len(lines) else "" for lines in wrapped], cols, widths)
+        cells = [[_BLANK] * (height - len(lines)) + lines for lines in cells]
+    return [_join([lines[k] if k < len(lines) else _BLANK for lines in cells], cols, widths)
             for k in range(height)]
 
 
-def _join(texts: list[str], cols: list[Col], widths: list[int]) -> str:
-    """One printed line of a row, its cells padded to their columns."""
+_BLANK = ("", 0)
+
+
+def _join(cells: list[tuple[str, int]], cols: list[Col], widths: list[int]) -> str:
+    """One printed line of a row: its cells, (text, width) each, padded to their columns."""
     parts = []
-    for index, (text, col, w) in enumerate(zip(texts, cols, widths)):
+    for index, ((text, size), col, w) in enumerate(zip(cells, cols, widths)):
         if index:
             parts.append(col.gap)
-        parts.append(pad(text, w, col.align))
+        space = " " * (w - size)
+        parts.append(space + text if col.align == "right" else text + space)
     return "".join(parts).rstrip()
 
 
