@@ -110,9 +110,13 @@ def footer_key_class() -> type | None:
 
 def columns_resized(table: DataTable) -> None:
     """After a column's width was set: lay the table out again on its next refresh (as
-    Textual does when it changes a width itself)."""
+    Textual does when it changes a width itself), and draw its rows anew: the rows it
+    keeps drawn are known by the table's count of updates, not by the widths, so
+    without a new count the rows on the screen kept their old widths (the chart of
+    accounts at 80 columns showed `181073815.7` for `181073815.77`)."""
     if PRIVATE_OK:
         table._require_update_dimensions = True
+        table._update_count += 1
     table.refresh()
 
 

@@ -249,6 +249,31 @@ async def test_the_chart_shows_each_accounts_balance_to_the_fen(demo_path):
         assert any(key.value.startswith("113.") for key in table.rows)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_chart_shows_every_column_whole_at_80_columns(demo_path, lang):
+    """A large village's bank carries nine-digit debits, and English names are long: the
+    balance column was pushed off the right edge (and in English the credits too). The
+    name gives way; every figure is shown whole, with no sideways scrolling."""
+    app = make_app(demo_path, lang=lang)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        for day in (3, 4):
+            post({"date": date(2026, 5, day), "lines": [
+                {"summary": "县专项借款", "account": "102", "debit": "90000000.00"},
+                {"summary": "县专项借款", "account": "211", "credit": "90000000.00"}]})
+        app.records_changed()
+        await pilot.press("k")
+        await settle(pilot, app)
+        table = app.screen.query_one(DataTable)
+        assert table.max_scroll_x == 0  # nothing right of the screen
+        shown = [table.render_line(y).text for y in range(table.size.height)]
+        debit, credit = _sums("102")
+        row = next(line for line in shown if line.lstrip().startswith("102 "))
+        assert row.split()[-3:] == [f"{credit / 100:.2f}", "借" if lang == "zh" else "Dr",
+                                    f"{(debit - credit) / 100:.2f}"]
+        assert f"{debit / 100:.2f}" in row
+
+
 def _sums(code: str, prefix: bool = False) -> tuple[int, int]:
     """Debits and credits of an account (or all accounts under a prefix), summed here
     from the postings themselves."""

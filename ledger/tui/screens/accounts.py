@@ -15,7 +15,7 @@ from ledger.tui import books_texts  # noqa: F401  (registers the whole books' te
 from ledger.tui.screens.base import LedgerScreen
 from ledger.tui.textual_compat import SteadyHeader
 from ledger.tui.widgets.footer import FittingFooter
-from ledger.tui.widgets.paged_table import right, row_value
+from ledger.tui.widgets.paged_table import fit_column, right, row_value
 from ledger.tui.widgets.plain import PlainStatic, PlainTable
 
 
@@ -76,6 +76,12 @@ class AccountsScreen(LedgerScreen):
             table.add_row(*account_cells(row, lang), key=row.code)
         if keep:
             table.move_cursor(row=min(keep, table.row_count - 1))
+        self.call_after_refresh(fit_column, table, 1)
+
+    def on_resize(self) -> None:
+        """The name gives way, so the figures are whole at 80 columns whatever their
+        size or the language (the line under the table names the account in full)."""
+        self.call_after_refresh(fit_column, self.query_one("#accounts", DataTable), 1)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         row = self.rows.get(row_value(event) or "")
