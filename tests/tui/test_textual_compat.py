@@ -26,7 +26,8 @@ def test_the_installed_textual_is_the_one_the_private_uses_were_written_for():
 
 def test_no_other_module_of_the_ui_touches_textual_privately():
     private = ("._bindings", "._init_mode", "._screen_stacks", "._css_update_count",
-               "._require_update_dimensions", "._update_count", "._render_cell", "textual.widgets._")
+               "._require_update_dimensions", "._update_count", "._render_cell",
+               "textual.widgets._")
     found = [f"{path.relative_to(TUI)}: {word}" for path in TUI.rglob("*.py")
              if path.name != "textual_compat.py"
              for word in private if word in path.read_text(encoding="utf-8")]
