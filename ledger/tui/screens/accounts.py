@@ -76,7 +76,7 @@ class AccountsScreen(LedgerScreen):
             table.add_row(*account_cells(row, lang), key=row.code)
         if keep:
             table.move_cursor(row=min(keep, table.row_count - 1))
-        self.call_after_refresh(fit_column, table, 1)
+        self.on_resize()
 
     def on_resize(self) -> None:
         """The name gives way, so the figures are whole at 80 columns whatever their
