@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from operator import itemgetter
 
 from peewee import JOIN, Case, fn
 
@@ -164,7 +165,17 @@ def _collector_paused() -> Iterator[None]:
         yield
     finally:
         if paused:
+            _to_oldest_generation()
             gc.enable()
+
+
+def _to_oldest_generation() -> None:
+    """Move what was made meanwhile straight to the collector's oldest generation: a
+    collector turned back on would otherwise make its next young pass over every line
+    of the book at once (a twentieth of a year's bank book). freeze() and unfreeze()
+    only relink the collector's lists, and the oldest generation is still collected."""
+    gc.freeze()
+    gc.unfreeze()
 
 
 def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
@@ -207,20 +218,23 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
         return []
     codes = _codes()
     summaries = _Summaries(rows, lang)
-    texts = summaries.texts
+    heads = summaries.heads
     days: dict = {}
     lines: list[BookLine] = []
     several: dict[int, list] = {}  # line -> its voucher's other postings, when not one
-    previous = last_posting = None
+    last_posting = first_other_debit = None
     # bound once: the loop runs thirty thousand times for a year's bank book
-    add, code_of, day_of, text_of = lines.append, codes.get, days.get, texts.get
+    add, code_of, day_of, head_of = lines.append, codes.get, days.get, heads.get
     for (day, voucher, posting, account, debit, credit, kind, record, position, other_account,
          other_debit, who, detail) in rows:
-        other_code = code_of(other_account)
         if posting == last_posting:  # another of its voucher's postings
-            several.setdefault(len(lines) - 1, [previous]).append((other_code, other_debit != 0))
+            others = several.get(len(lines) - 1)
+            if others is None:  # the first other is the line's counter so far
+                others = several[len(lines) - 1] = [(lines[-1].counter, first_other_debit != 0)]
+            others.append((code_of(other_account), other_debit != 0))
             continue
-        last_posting, previous = posting, (other_code, other_debit != 0)
+        last_posting, first_other_debit = posting, other_debit
+        other_code = code_of(other_account)
         if other_code is None:
             several[len(lines)] = []
         known = day_of(day)
@@ -230,10 +244,10 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
         if kind == GENERAL:
             summary = summaries.line_text(record, code, debit, credit)
         else:
-            key = (kind, who, detail)
-            summary = text_of(key)
-            if summary is None:
-                summary = texts[key] = summaries.words(kind, who, detail)
+            head = head_of((kind, who))
+            if head is None:
+                head = heads[kind, who] = summaries.head(kind, who)
+            summary = f"{head} {detail}" if detail else head
         add(BookLine(known[0], voucher, "" if position is None else f"{known[1]}{position:04d}",
                      summary, code, other_code, debit, credit, 0, posting))
     for index, others in several.items():
@@ -260,9 +274,9 @@ def _period_postings(code: str, first: date, last: date):
                                              fn.COUNT(Voucher.id)).where(dated).tuples()[0])
     if not count:
         return None
-    between = Voucher.select(fn.COUNT(Voucher.id)).where(
-        Voucher.id.between(lowest, highest)).scalar()
-    if between < 2 * count:
+    # ids between are at most highest - lowest + 1: counted only where that may be many
+    if highest - lowest + 1 < 2 * count or Voucher.select(fn.COUNT(Voucher.id)).where(
+            Voucher.id.between(lowest, highest)).scalar() < 2 * count:
         return Posting.account.in_(accounts) & Posting.voucher.between(lowest, highest) & dated
     # `+ 0` keeps the account's index out
     return (Posting.account + 0).in_(accounts) & dated
@@ -515,9 +529,10 @@ DESCRIBED = {"leaf": ("batch", None), "sales": ("batch", None), "inputs": ("batc
 
 
 def _described() -> tuple:
-    """Two columns beside each voucher of a book: its record's batch or party (id) and
-    its detail, by the voucher's kind (DESCRIBED); read in the book's own query, one
-    look-up by id each, instead of a query of tens of thousands of ids per kind."""
+    """Two columns beside each voucher of a book: its record's batch or party (id), or
+    a general voucher's record, and its detail, by the voucher's kind (DESCRIBED); read
+    in the book's own query, one look-up by id each, instead of a query of tens of
+    thousands of ids per kind."""
     from ledger.kinds import BY_NAME
 
     who, detail = [], []
@@ -527,6 +542,7 @@ def _described() -> tuple:
         who.append((kind, model.select(getattr(model, party)).where(record)))
         if text is not None:
             detail.append((kind, model.select(getattr(model, text)).where(record)))
+    who.append((GENERAL, Voucher.record_id))  # a general voucher: its lines, by its record
     return Case(Voucher.kind, who), Case(Voucher.kind, detail)
 
 
@@ -534,15 +550,17 @@ class _Summaries:
     """摘要 of a book's lines: a record's voucher says what the record is (`售茧 B1
     张国华`); a general voucher's line its own 摘要.
 
-    A record's words are kept by (kind, batch or party, detail) in `texts`, made the
-    first time a line needs them: a year's bank book has tens of thousands of lines and
-    fewer descriptions, of fewer batches and parties still."""
+    The words before a record's detail are kept by (kind, batch or party) in `heads`,
+    made the first time a line needs them: a year's bank book has tens of thousands of
+    lines and fewer batches and parties. The batches, parties and general vouchers to
+    name are read once, from the book's distinct (kind, batch, party or voucher) pairs."""
 
     def __init__(self, rows, lang: str | None) -> None:
+        pairs = set(map(itemgetter(6, 11), rows))
         batch_kinds = {kind for kind, (who, _) in DESCRIBED.items() if who == "batch"}
-        batches = {row[11] for row in rows if row[6] in batch_kinds}
-        parties = {row[11] for row in rows if row[6] in DESCRIBED and row[6] not in batch_kinds}
-        general = {row[7] for row in rows if row[6] == GENERAL}
+        batches = {who for kind, who in pairs if kind in batch_kinds}
+        parties = {who for kind, who in pairs if kind in DESCRIBED and kind not in batch_kinds}
+        general = {who for kind, who in pairs if kind == GENERAL}
         owner, Batch = Party.alias("owner"), models.Batch
         owned = (Batch.select(Batch.id, Batch.code, owner.name)
                  .join(owner, on=(Batch.owner == owner.id))
@@ -553,23 +571,19 @@ class _Summaries:
         self.party_words = {party: (name,) for party, name in raw_rows(named)} if parties else {}
         self.labels = {kind: i18n.kind_label(kind, lang) for kind in DESCRIBED}
         self.heads: dict[tuple, str] = {}  # (kind, batch or party) -> the words before the detail
-        self.texts: dict[tuple, str] = {}  # (kind, batch or party, detail) -> the words
         self.general = _general_lines(general) if general else {}
 
     def line_text(self, record: int, code: str, debit: int, credit: int) -> str:
         """A general voucher's line: its own 摘要."""
         return _line_summary(self.general.get(record, []), code, debit, credit)
 
-    def words(self, kind: str, who, detail) -> str:
-        """What describes a record (the caller keeps it in `texts`)."""
+    def head(self, kind: str, who) -> str:
+        """What describes a record before its detail (the caller keeps it in `heads`)."""
         if kind not in DESCRIBED:
             return ""
-        head = self.heads.get((kind, who))
-        if head is None:
-            words = (self.batch_words.get(who, ("", "")) if DESCRIBED[kind][0] == "batch"
-                     else self.party_words.get(who, ("",)))
-            head = self.heads[kind, who] = " ".join(filter(None, (self.labels[kind], *words)))
-        return f"{head} {detail}" if detail else head
+        words = (self.batch_words.get(who, ("", "")) if DESCRIBED[kind][0] == "batch"
+                 else self.party_words.get(who, ("",)))
+        return " ".join(filter(None, (self.labels[kind], *words)))
 
 
 def _general_lines(ids) -> dict[int, list[tuple[str, str, int, int]]]:
