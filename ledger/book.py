@@ -399,10 +399,11 @@ class Writer:
         the server's advisory lock), so no other writer numbers in the same month
         meanwhile."""
         last = self._numbers.get(month)
-        if last is None:
+        if last is None:  # none staged in it by this writer (read as `Store.read_aside` may)
             VoucherNumber = models.VoucherNumber
-            last = (VoucherNumber.select(fn.MAX(VoucherNumber.position))
-                    .where(VoucherNumber.month == month).scalar() or 0)
+            query = (VoucherNumber.select(fn.MAX(VoucherNumber.position))
+                     .where(VoucherNumber.month == month))
+            last = stores.current().read_aside(models.database, *query.sql()).fetchone()[0] or 0
         self._numbers[month] = last + 1
         return last + 1
 

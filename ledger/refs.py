@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ledger import models, stores
+from ledger.seal import raw_rows
 
 
 @dataclass(frozen=True)
@@ -121,12 +122,25 @@ class Refs:
 
     # -- accounts -------------------------------------------------------------------
     def account_id(self, code: str) -> int | None:
+        if models.Account not in self._known:
+            self._read_accounts()
         if code not in self._accounts:
             Account = models.Account
             row = self._lookup(Account,
                                lambda c: Account.select(Account.id).where(Account.code == c), code)
             self._accounts[code] = row[0] if row else None
         return self._accounts[code]
+
+    def _read_accounts(self) -> None:
+        """Every account, at the first looked up: a ledger has a few thousand at most, and
+        on a server each look-up would be a round trip waiting for the rows written
+        behind (`book.Writer.flush`). Accounts the writer adds later are told to it
+        (`add_account`)."""
+        Account = models.Account
+        rows = list(raw_rows(Account.select(Account.id, Account.code)))
+        for account_id, code in rows:
+            self._accounts.setdefault(code, account_id)
+        self._known[Account] = {code for _, code in rows}
 
     def _lookup(self, model: type, query, code: str) -> tuple | None:
         """One row of `model` by code, through a statement Peewee writes once per table:

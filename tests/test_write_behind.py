@@ -13,6 +13,7 @@ import pytest
 import village_expected as expected
 from helpers import table_counts
 from ledger import book, check, income, models, stores
+from ledger.errors import RecordRefused
 from ledger.io import csv_import
 from ledger.reports import season as season_report
 
@@ -159,3 +160,42 @@ def test_kept_sums_folded_midway_come_after_the_rows_they_name(memory_ledger, sm
 
 def test_only_a_server_writes_behind(memory_ledger):
     assert stores.current().writes_behind == (stores.current().name == "postgresql")
+
+
+def test_a_second_import_in_one_transaction_refuses_what_the_first_wrote(
+        memory_ledger, small_flushes, tmp_path):
+    """On a server an import reads the records it is checked against beside the rows it
+    writes behind, on a connection that sees only what is committed; not when its
+    transaction wrote before it. Here the second import's wages for H002 go behind, and
+    then H002's payments, which the first import wrote and did not commit, must still be
+    found: nothing in between waits for the wages (H002 and the season are known)."""
+    wages_file(tmp_path, 60)
+    header, *rows = (VILLAGE / "payments.csv").read_text(encoding="utf-8").splitlines()
+    again = [row for row in rows if ",H002," in row]
+    (tmp_path / "payments.csv").write_text("\n".join([header, *again]) + "\n", encoding="utf-8")
+    before = table_counts()
+    with pytest.raises(RecordRefused) as refused:
+        with models.database.atomic():
+            csv_import.import_files([VILLAGE])
+            csv_import.import_files([tmp_path])
+    assert [error.message("en").split(" (record")[0] for error in refused.value.errors] == [
+        f"{tmp_path / 'payments.csv'}:{line}: -: this row is already in the ledger"
+        for line in range(2, len(again) + 2)]
+    assert table_counts() == before
+
+
+def test_an_import_on_its_own_reads_beside_the_rows_it_writes_behind(
+        memory_ledger, small_flushes, monkeypatch):
+    """The import waits for no rows behind to take its ids and read what it is checked
+    against: it opens one more connection for that, and comes out as calculated."""
+    if not stores.current().writes_behind:
+        pytest.skip("only a server writes behind")
+    from ledger.stores import postgresql
+
+    opened = []
+    connect = postgresql.LedgerDatabase._connect
+    monkeypatch.setattr(postgresql.LedgerDatabase, "_connect",
+                        lambda self: opened.append(self) or connect(self))
+    csv_import.import_files([VILLAGE])
+    assert opened == [models.database.obj]
+    assert check.run() == []

@@ -443,11 +443,12 @@ class ImportWriter(book.Writer):
             reversed_ids = model.select(model.reverses).where(model.reverses.is_null(False))
             query = (model.select(*layout.columns)
                      .where((model.season == season_id) & model.reverses.is_null()
-                            & model.id.not_in(reversed_ids)).tuples())
+                            & model.id.not_in(reversed_ids)))
+            # read beside the rows being written (`Store.read_aside`): those are this
+            # import's, which `_imported` knows
+            rows = stores.current().read_aside(models.database, *query.sql())
             self._existing[(kind, season_id)] = {
-                layout.key(tuple(value.isoformat() if hasattr(value, "isoformat") else value
-                                 for value in row)): row[0]
-                for row in query}
+                layout.key(stores.current().canonical_row(row)): row[0] for row in rows}
         return self._existing[(kind, season_id)]
 
     def flush(self, kept: bool = False) -> None:

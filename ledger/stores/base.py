@@ -68,6 +68,13 @@ class Store(ABC):
         one statement, `merge_from(that table's name)`: the same upsert reading them."""
         cursor.executemany(sql, rows)
 
+    # -- reading beside rows written behind ------------------------------------------
+    def read_aside(self, database, sql: str, params=None):
+        """A cursor over `sql`, a read of committed rows or of ids, that need not wait
+        for the rows being written behind. Here, as a store that does not write behind
+        does, an ordinary statement of the transaction."""
+        return database.execute_sql(sql, params)
+
     # -- the SQL each engine spells its own way --------------------------------------
     @abstractmethod
     def month_of(self, field):

@@ -124,6 +124,7 @@ class LedgerDatabase(PostgresqlDatabase):
         self.schema = schema
         self.readonly = readonly
         self._behind = threading.local()  # a thread's connection is its own (peewee)
+        self._asides: list = []  # the second connections of `read_aside`, to close
         # `database` is the ledger's whole address, as a file's is its path (what
         # messages show and commands are given); the connection itself is `conninfo`'s.
         super().__init__(address.of(schema) if schema else address.conninfo,
@@ -157,6 +158,42 @@ class LedgerDatabase(PostgresqlDatabase):
     def behind(self, write) -> None:
         self._behind.write = write
 
+    # -- reads beside them ---------------------------------------------------------
+    def open_aside(self) -> None:
+        """Let this thread's writer read beside the rows it writes behind (`read_aside`),
+        if its transaction has written nothing yet: from then on the transaction writes
+        only the writer's rows, which the writer tells apart itself, so what it reads
+        needs nothing that is not committed. Asked at the writer's first id, before it
+        writes anything (a sequence's nextval gives the transaction an id of its own)."""
+        self._behind.aside = bool(self.execute_sql(
+            "SELECT pg_current_xact_id_if_assigned() IS NULL").fetchone()[0])
+
+    def close_aside(self) -> None:
+        self._behind.aside = False
+
+    def read_aside(self, sql, params=None):
+        """A cursor over `sql` run on a second connection of this thread, which sees only
+        what is committed, while rows are written behind on the first and the writer
+        allowed it (`open_aside`); otherwise run here, after those rows are in. Ids from a
+        sequence and the records an import is checked against then no longer wait for
+        the rows before them: the writer and the server work at once."""
+        if self.behind is None or not getattr(self._behind, "aside", False):
+            return self.execute_sql(sql, params)
+        connection = getattr(self._behind, "aside_connection", None)
+        if connection is None or connection.closed:
+            connection = self._connect()
+            connection.commit()  # (the connection's settings are in)
+            connection.autocommit = True
+            self._behind.aside_connection = connection
+            self._asides.append(connection)
+        return connection.execute(sql, params)
+
+    def close(self):
+        for connection in self._asides:
+            connection.close()
+        self._asides.clear()
+        return super().close()
+
     def execute_sql(self, sql, params=None, *args, **kwargs):
         """A statement waits until the rows written behind on its connection are in (and
         raises what stopped them): it then reads them, and it never outruns them into a
@@ -166,10 +203,12 @@ class LedgerDatabase(PostgresqlDatabase):
 
     def commit(self):
         self.settle()
+        self.close_aside()
         return super().commit()
 
     def rollback(self):
         self.settle(undoing=True)
+        self.close_aside()
         return super().rollback()
 
     def settle(self, undoing: bool = False) -> None:
@@ -654,6 +693,8 @@ class PostgresqlStore(Store):
         transaction uses them (1, 2, 4, … up to ID_BLOCK): one round trip a block rather
         than one a row, which had held an import to some 200 records a second. What the
         last block leaves unused is a gap, as a rolled-back write leaves."""
+        if not handed:  # a writer's first id
+            models.database.obj.open_aside()
         taken = handed.get(model)
         if taken is None or not taken[0]:
             size = 1 if taken is None else min(taken[1] * 2, ID_BLOCK)
@@ -665,10 +706,15 @@ class PostgresqlStore(Store):
         key = model._meta.primary_key.column_name
         # The sequence is looked up once (a MATERIALIZED CTE), not once an id: that
         # lookup was five sixths of the time a block took.
-        return models.database.execute_sql(
+        return self.read_aside(
+            models.database,
             "WITH q AS MATERIALIZED (SELECT pg_get_serial_sequence(%s, %s)::regclass AS s) "
             "SELECT array_agg(v ORDER BY v) FROM (SELECT nextval(q.s) AS v FROM q, "
             "generate_series(1, %s)) AS t", (f'"{table}"', key, count)).fetchone()[0]
+
+    def read_aside(self, database, sql: str, params=None):
+        """On a second connection while rows are written behind (`LedgerDatabase`)."""
+        return database.obj.read_aside(sql, params)
 
     def insert_rows(self, cursor, sql: str, table: str, columns: list[str],
                     rows: list[tuple]) -> None:
