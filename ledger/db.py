@@ -25,7 +25,7 @@ from ledger.errors import LedgerError
 
 DEFAULT_PATH = "ledger.db"
 APPLICATION_ID = 0x5349_4C4B  # "SILK"
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 COLLECTIVE = models.COLLECTIVE
 
 
@@ -564,12 +564,23 @@ def _migrate_10(db: SqliteDatabase) -> None:
                    '("account_id", "voucher_id")')
 
 
+def _migrate_11(db: SqliteDatabase) -> None:
+    """Schema 11: on a server, the guard that refuses a record or voucher in a closed
+    season checks all the rows of a statement at once instead of each row (a seventh of
+    the server's work of an import). A file's guards stay as they were: SQLite's
+    triggers are a row's."""
+    if stores.of(db).name != "sqlite":
+        from ledger.stores import postgresql  # psycopg: only for a ledger on a server
+
+        postgresql.renew_closed_season_guards(db)
+
+
 #: Schema version N -> the step that brings an existing ledger from N-1 to N. Each step
 #: is written against the tables as they were at N-1, never against today's models, and
 #: leaves the ledger with the schema that `_create` gives a new one.
 MIGRATIONS: dict = {2: _migrate_2, 3: _migrate_3, 4: _migrate_4, 5: _migrate_5,
                      6: _migrate_6, 7: _migrate_7, 8: _migrate_8, 9: _migrate_9,
-                     10: _migrate_10}
+                     10: _migrate_10, 11: _migrate_11}
 
 
 def get_meta(key: str, default: str = "") -> str:

@@ -301,6 +301,27 @@ def undo_opening_depreciation(raw: sqlite3.Connection) -> None:
     raw.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
 
 
+def undo_statement_guards(database) -> None:
+    """Undo schema 11 on a ledger open on a server (a Peewee database): each closed-season
+    guard it holds a row trigger again, calling the PL/pgSQL function schema 10 had."""
+    tables = [model._meta.table_name for model in (*models.RECORD_MODELS, models.Voucher)]
+    held = {name for (name,) in database.execute_sql(
+        "SELECT tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN "
+        "pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema()")}
+    held = [table for table in tables if f"{table}_closed_season" in held]
+    for table in held:
+        database.execute_sql(f'DROP TRIGGER "{table}_closed_season" ON "{table}"')
+    database.execute_sql(
+        "CREATE OR REPLACE FUNCTION \"silk_closed_season\"() RETURNS trigger LANGUAGE plpgsql "
+        "AS $silk$BEGIN IF (SELECT \"closed\" FROM \"season\" WHERE \"id\" = "
+        "NEW.\"season_id\") IS NOT NULL THEN RAISE EXCEPTION 'silk: the season is closed' "
+        "USING ERRCODE = '23000'; END IF; RETURN NEW; END;$silk$")
+    for table in held:
+        database.execute_sql(f'CREATE TRIGGER "{table}_closed_season" BEFORE INSERT ON "{table}" '
+                             f'FOR EACH ROW EXECUTE FUNCTION "silk_closed_season"()')
+    database.execute_sql("UPDATE meta SET value = '10' WHERE key = 'schema_version'")
+
+
 def undo_posting_index(raw) -> None:
     """Undo schema 10 on an open connection (SQLite's or a server's): postings found by
     account alone."""

@@ -15,7 +15,8 @@ import psycopg
 import pytest
 from peewee import DatabaseError
 
-from helpers import build_village, clean_env, ok, refused, rows, silk, valid, village_groups
+from helpers import (build_village, clean_env, ok, refused, rows, silk, undo_statement_guards,
+                     valid, village_groups)
 from ledger import book, check, closing, db, models, seal, store_errors, stores
 from ledger.stores import postgresql
 from pg_server import SERVER, needs_server, throwaway_database
@@ -132,6 +133,50 @@ def test_the_server_refuses_a_record_in_a_closed_season(village):
     with pytest.raises(DatabaseError, match="season is closed"):
         with models.database.atomic():
             LeafDelivery.insert(**row, seal="").execute()
+
+
+def closed_season_guards() -> dict[str, int]:
+    """Each closed-season guard of the open ledger, by name: its pg_trigger.tgtype."""
+    return dict(models.database.execute_sql(
+        "SELECT t.tgname, t.tgtype FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+        "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
+        "AND t.tgname LIKE '%%closed_season'").fetchall())
+
+
+def test_a_ledger_of_schema_10_gets_guards_that_check_a_statement_and_still_refuse(township):
+    """Schema 11: the row guards of a ledger made before become one check of each INSERT
+    or COPY (after it, tgtype 4); a guard dropped before stays dropped, for check to
+    name; and a record in a closed season is still refused by the server itself."""
+    address = f"{township}?ledger=v{uuid.uuid4().hex[:8]}"
+    database = db.open_ledger(address, create=True)
+    try:
+        a_season_of_records()
+        undo_statement_guards(database)
+        assert set(closed_season_guards().values()) == {1 | 2 | 4}  # before, a row's
+        database.execute_sql('DROP TRIGGER "wage_closed_season" ON "wage"')
+        database.close()
+        database = db.open_ledger(address)
+        assert db.schema_version(database) == db.SCHEMA_VERSION == 11
+        guards = closed_season_guards()
+        assert "wage_closed_season" not in guards
+        assert len(guards) == len(models.RECORD_MODELS) and set(guards.values()) == {4}
+        assert [finding.message("en").split(":")[0] for finding in check.run()] == [
+            "the guarding trigger wage_closed_season is missing"]
+        stores.current().guard(database)
+        assert check.run() == []
+        closing.close(SEASON)
+        Wage = models.Wage
+        columns = book.LAYOUTS[Wage].columns
+        row = list(next(seal.raw_rows(Wage.select(*columns).limit(1))))
+        row[0] = stores.current().next_id(Wage, {})
+        with pytest.raises(psycopg.errors.IntegrityConstraintViolation,
+                           match="season is closed"):
+            with models.database.atomic():  # by COPY, as an import writes
+                book._insert(Wage, [tuple(row)])
+        assert check.run() == []
+    finally:
+        database.close()
+        models.database.initialize(None)
 
 
 def test_check_names_a_guard_dropped_on_the_server(village):

@@ -666,14 +666,16 @@ FUNCTIONS = {
         "BEGIN RAISE EXCEPTION 'silk: % rows are never changed; correct by reversal', "
         "TG_TABLE_NAME USING ERRCODE = '23000'; END;"),
     "silk_closed_season": (
-        "BEGIN IF (SELECT \"closed\" FROM \"season\" WHERE \"id\" = NEW.\"season_id\") "
-        "IS NOT NULL THEN RAISE EXCEPTION 'silk: the season is closed' USING ERRCODE = "
-        "'23000'; END IF; RETURN NEW; END;"),
+        "BEGIN IF EXISTS (SELECT 1 FROM \"inserted\" AS n JOIN \"season\" AS s ON s.\"id\" "
+        "= n.\"season_id\" WHERE s.\"closed\" IS NOT NULL) THEN RAISE EXCEPTION "
+        "'silk: the season is closed' USING ERRCODE = '23000'; END IF; RETURN NULL; END;"),
 }
 #: The most ids of one table taken from its sequence in one round trip.
 ID_BLOCK = 32768
 #: pg_trigger.tgtype bits: a row trigger (1), before (2), on insert (4), delete (8), update (16).
-_TGTYPE = {"INSERT": 1 | 2 | 4, "DELETE": 1 | 2 | 8, "UPDATE": 1 | 2 | 16}
+_TGTYPE = {"DELETE": 1 | 2 | 8, "UPDATE": 1 | 2 | 16}
+#: A closed-season guard: after an insert statement, over the rows it inserted at once.
+_AFTER_INSERTS = 4
 
 
 class PostgresqlStore(Store):
@@ -769,7 +771,7 @@ class PostgresqlStore(Store):
         for model in (*models.RECORD_MODELS, models.Voucher):
             table = model._meta.table_name
             guards[f"{table}_closed_season"] = _shown(
-                table, _TGTYPE["INSERT"], "silk_closed_season", FUNCTIONS["silk_closed_season"])
+                table, _AFTER_INSERTS, "silk_closed_season", FUNCTIONS["silk_closed_season"])
         return guards
 
     def present_guards(self, database) -> dict[str, str]:
@@ -782,9 +784,7 @@ class PostgresqlStore(Store):
                 for name, table, kind, function, source in rows}
 
     def guard(self, database, tables: set[str] | None = None) -> None:
-        for function, body in FUNCTIONS.items():
-            database.execute_sql(f"CREATE OR REPLACE FUNCTION \"{function}\"() RETURNS trigger "
-                                 f"LANGUAGE plpgsql AS $silk${body}$silk$".replace("%", "%%"))
+        _define_functions(database)
         present = self.present_guards(database)
         for model in models.APPEND_ONLY_MODELS:
             table = model._meta.table_name
@@ -795,10 +795,36 @@ class PostgresqlStore(Store):
                                          f'FOR EACH ROW EXECUTE FUNCTION "silk_append_only"()')
         for model in (*models.RECORD_MODELS, models.Voucher):
             table = model._meta.table_name
-            name = f"{table}_closed_season"
-            if name not in present and (tables is None or table in tables):
-                database.execute_sql(f'CREATE TRIGGER "{name}" BEFORE INSERT ON "{table}" '
-                                     f'FOR EACH ROW EXECUTE FUNCTION "silk_closed_season"()')
+            if f"{table}_closed_season" not in present and (tables is None or table in tables):
+                _guard_closed_seasons(database, table)
+
+
+def _define_functions(database) -> None:
+    for function, body in FUNCTIONS.items():
+        database.execute_sql(f"CREATE OR REPLACE FUNCTION \"{function}\"() RETURNS trigger "
+                             f"LANGUAGE plpgsql AS $silk${body}$silk$".replace("%", "%%"))
+
+
+def _guard_closed_seasons(database, table: str) -> None:
+    """The guard that refuses a row of `table` in a closed season: one check of all the
+    rows of an INSERT or a COPY, after it (a transition table), where a row trigger
+    called PL/pgSQL once a row, a seventh of the server's work of an import."""
+    database.execute_sql(f'CREATE TRIGGER "{table}_closed_season" AFTER INSERT ON "{table}" '
+                         f'REFERENCING NEW TABLE AS "inserted" FOR EACH STATEMENT '
+                         f'EXECUTE FUNCTION "silk_closed_season"()')
+
+
+def renew_closed_season_guards(database) -> None:
+    """Schema 11: each closed-season guard the ledger holds, a row's until then, becomes
+    a statement's (`_guard_closed_seasons`); one it lacks stays lacking, for check to name."""
+    present = STORE.present_guards(database)
+    tables = [model._meta.table_name for model in (*models.RECORD_MODELS, models.Voucher)]
+    held = [table for table in tables if f"{table}_closed_season" in present]
+    for table in held:
+        database.execute_sql(f'DROP TRIGGER "{table}_closed_season" ON "{table}"')
+    _define_functions(database)
+    for table in held:
+        _guard_closed_seasons(database, table)
 
 
 def _shown(table: str, kind: int, function: str, source: str) -> str:
