@@ -154,14 +154,22 @@ def test_a_ledger_of_schema_10_gets_guards_that_check_a_statement_and_still_refu
         undo_statement_guards(database)
         assert set(closed_season_guards().values()) == {1 | 2 | 4}  # before, a row's
         database.execute_sql('DROP TRIGGER "wage_closed_season" ON "wage"')
+        database.execute_sql('CREATE FUNCTION "let_through"() RETURNS trigger LANGUAGE plpgsql '
+                             'AS $$BEGIN RETURN NEW; END;$$')
+        database.execute_sql('DROP TRIGGER "charge_closed_season" ON "charge"')
+        database.execute_sql('CREATE TRIGGER "charge_closed_season" BEFORE INSERT ON "charge" '
+                             'FOR EACH ROW EXECUTE FUNCTION "let_through"()')
         database.close()
         database = db.open_ledger(address)
         assert db.schema_version(database) == db.SCHEMA_VERSION == 11
         guards = closed_season_guards()
         assert "wage_closed_season" not in guards
-        assert len(guards) == len(models.RECORD_MODELS) and set(guards.values()) == {4}
-        assert [finding.message("en").split(":")[0] for finding in check.run()] == [
+        assert guards.pop("charge_closed_season") == 1 | 2 | 4  # left as it was found
+        assert len(guards) == len(models.RECORD_MODELS) - 1 and set(guards.values()) == {4}
+        assert sorted(finding.message("en").split(":")[0] for finding in check.run()) == [
+            "the guarding trigger charge_closed_season was rewritten outside the program",
             "the guarding trigger wage_closed_season is missing"]
+        database.execute_sql('DROP TRIGGER "charge_closed_season" ON "charge"')
         stores.current().guard(database)
         assert check.run() == []
         closing.close(SEASON)
@@ -177,6 +185,20 @@ def test_a_ledger_of_schema_10_gets_guards_that_check_a_statement_and_still_refu
     finally:
         database.close()
         models.database.initialize(None)
+
+
+def test_check_names_a_guard_that_no_longer_reads_the_rows_inserted(village):
+    """A closed-season guard made again without its transition table reads whatever
+    table is called "inserted": the program's own words and function, yet no guard."""
+    models.database.execute_sql('CREATE TABLE "inserted" ("season_id" bigint)')
+    models.database.execute_sql('DROP TRIGGER "wage_closed_season" ON "wage"')
+    models.database.execute_sql('CREATE TRIGGER "wage_closed_season" AFTER INSERT ON "wage" '
+                                'FOR EACH STATEMENT EXECUTE FUNCTION "silk_closed_season"()')
+    assert ("wage_closed_season", "altered") in list(
+        stores.current().guard_problems(models.database.obj))
+    models.database.execute_sql('DROP TRIGGER "wage_closed_season" ON "wage"')
+    models.database.execute_sql('DROP TABLE "inserted"')
+    stores.current().guard(models.database.obj)  # as it was, for the closing check
 
 
 def test_check_names_a_guard_dropped_on_the_server(village):

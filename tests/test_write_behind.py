@@ -12,7 +12,7 @@ import pytest
 
 import village_expected as expected
 from helpers import table_counts
-from ledger import book, check, income, models, stores
+from ledger import book, browse, check, income, models, stores
 from ledger.errors import RecordRefused
 from ledger.io import csv_import
 from ledger.reports import season as season_report
@@ -198,4 +198,30 @@ def test_an_import_on_its_own_reads_beside_the_rows_it_writes_behind(
                         lambda self: opened.append(self) or connect(self))
     csv_import.import_files([VILLAGE])
     assert opened == [models.database.obj]
+    assert check.run() == []
+
+
+def test_a_worker_closing_its_connection_leaves_an_import_in_another_thread_alone(
+        memory_ledger, small_flushes):
+    """The terminal UI's workers close their own connection as they end (`browse.release`):
+    the import's second connection, another thread's, is not theirs to close."""
+    if not stores.current().writes_behind:
+        pytest.skip("only a server writes behind")
+    stop = threading.Event()
+
+    def worker() -> None:
+        while not stop.is_set():
+            try:
+                models.database.execute_sql("SELECT 1").fetchone()
+            finally:
+                browse.release()
+
+    thread = threading.Thread(target=worker, daemon=True)
+    thread.start()
+    try:
+        counts = csv_import.import_files([VILLAGE])
+    finally:
+        stop.set()
+        thread.join()
+    assert sum(counts.values()) == 93
     assert check.run() == []

@@ -124,7 +124,6 @@ class LedgerDatabase(PostgresqlDatabase):
         self.schema = schema
         self.readonly = readonly
         self._behind = threading.local()  # a thread's connection is its own (peewee)
-        self._asides: list = []  # the second connections of `read_aside`, to close
         # `database` is the ledger's whole address, as a file's is its path (what
         # messages show and commands are given); the connection itself is `conninfo`'s.
         super().__init__(address.of(schema) if schema else address.conninfo,
@@ -166,10 +165,16 @@ class LedgerDatabase(PostgresqlDatabase):
         needs nothing that is not committed. Asked at the writer's first id, before it
         writes anything (a sequence's nextval gives the transaction an id of its own)."""
         self._behind.aside = bool(self.execute_sql(
-            "SELECT pg_current_xact_id_if_assigned() IS NULL").fetchone()[0])
+            "SELECT txid_current_if_assigned() IS NULL").fetchone()[0])
 
     def close_aside(self) -> None:
+        """The transaction is over: its writer reads beside it no more, and this thread's
+        second connection, if it had one, is closed (one a long write, none left open)."""
         self._behind.aside = False
+        connection = getattr(self._behind, "aside_connection", None)
+        if connection is not None:
+            self._behind.aside_connection = None
+            connection.close()
 
     def read_aside(self, sql, params=None):
         """A cursor over `sql` run on a second connection of this thread, which sees only
@@ -180,18 +185,21 @@ class LedgerDatabase(PostgresqlDatabase):
         if self.behind is None or not getattr(self._behind, "aside", False):
             return self.execute_sql(sql, params)
         connection = getattr(self._behind, "aside_connection", None)
-        if connection is None or connection.closed:
-            connection = self._connect()
+        if connection is None:
+            try:
+                connection = self._connect()
+            except psycopg.OperationalError:  # none to be had (the server's or the login's
+                self._behind.aside = False    # limit of connections): wait, as before
+                return self.execute_sql(sql, params)
             connection.commit()  # (the connection's settings are in)
             connection.autocommit = True
             self._behind.aside_connection = connection
-            self._asides.append(connection)
         return connection.execute(sql, params)
 
     def close(self):
-        for connection in self._asides:
-            connection.close()
-        self._asides.clear()
+        """This thread's connections: its second one too. (Each thread's are its own: a
+        worker of the terminal UI that closes its own leaves an import's alone.)"""
+        self.close_aside()
         return super().close()
 
     def execute_sql(self, sql, params=None, *args, **kwargs):
@@ -721,7 +729,7 @@ class PostgresqlStore(Store):
     def insert_rows(self, cursor, sql: str, table: str, columns: list[str],
                     rows: list[tuple]) -> None:
         """By COPY, the server's bulk load: one stream, not a statement a row. It fires
-        the guards (BEFORE INSERT triggers) and checks the constraints as INSERT does,
+        the guards (the closed-season triggers) and checks the constraints as INSERT does,
         and fails the same way, by SQLSTATE; it took the import's writes from most of
         its time to a fifth."""
         statement = psycopg.sql.SQL("COPY {} ({}) FROM STDIN").format(
@@ -771,17 +779,19 @@ class PostgresqlStore(Store):
         for model in (*models.RECORD_MODELS, models.Voucher):
             table = model._meta.table_name
             guards[f"{table}_closed_season"] = _shown(
-                table, _AFTER_INSERTS, "silk_closed_season", FUNCTIONS["silk_closed_season"])
+                table, _AFTER_INSERTS, "silk_closed_season", FUNCTIONS["silk_closed_season"],
+                new_table="inserted")
         return guards
 
     def present_guards(self, database) -> dict[str, str]:
         rows = database.execute_sql(
-            "SELECT t.tgname, c.relname, t.tgtype, p.proname, p.prosrc FROM pg_trigger t "
+            "SELECT t.tgname, c.relname, t.tgtype, p.proname, p.prosrc, t.tgnewtable, "
+            "t.tgenabled, t.tgqual IS NOT NULL FROM pg_trigger t "
             "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = "
             "c.relnamespace JOIN pg_proc p ON p.oid = t.tgfoid WHERE n.nspname = "
             "current_schema() AND NOT t.tgisinternal").fetchall()
-        return {name: _shown(table, kind, function, source)
-                for name, table, kind, function, source in rows}
+        return {name: _shown(table, kind, function, source, new_table, enabled, when)
+                for name, table, kind, function, source, new_table, enabled, when in rows}
 
     def guard(self, database, tables: set[str] | None = None) -> None:
         _define_functions(database)
@@ -815,11 +825,18 @@ def _guard_closed_seasons(database, table: str) -> None:
 
 
 def renew_closed_season_guards(database) -> None:
-    """Schema 11: each closed-season guard the ledger holds, a row's until then, becomes
-    a statement's (`_guard_closed_seasons`); one it lacks stays lacking, for check to name."""
-    present = STORE.present_guards(database)
+    """Schema 11: each closed-season guard the ledger holds as schema 10 made it (a row
+    trigger before an insert, calling `silk_closed_season`, always) becomes a statement's
+    (`_guard_closed_seasons`). One it lacks stays lacking, and one changed outside the
+    program stays as it is, for check to name."""
     tables = [model._meta.table_name for model in (*models.RECORD_MODELS, models.Voucher)]
-    held = [table for table in tables if f"{table}_closed_season" in present]
+    as_made = {table for (table,) in database.execute_sql(
+        "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+        "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_proc p ON p.oid = t.tgfoid "
+        "WHERE n.nspname = current_schema() AND t.tgname = c.relname || '_closed_season' "
+        "AND t.tgtype = %s AND p.proname = 'silk_closed_season' AND t.tgqual IS NULL "
+        "AND t.tgenabled = 'O' AND t.tgnewtable IS NULL", (1 | 2 | 4,)).fetchall()}
+    held = [table for table in tables if table in as_made]
     for table in held:
         database.execute_sql(f'DROP TRIGGER "{table}_closed_season" ON "{table}"')
     _define_functions(database)
@@ -827,10 +844,14 @@ def renew_closed_season_guards(database) -> None:
         _guard_closed_seasons(database, table)
 
 
-def _shown(table: str, kind: int, function: str, source: str) -> str:
+def _shown(table: str, kind: int, function: str, source: str, new_table: str | None = None,
+           enabled: str = "O", when: bool = False) -> str:
     """A trigger as `check` compares it: its table, events, function and the function's
-    body, so a trigger moved, narrowed or pointed at a rewritten function is named."""
-    return f"{table} {kind} {function} {source}"
+    body, the rows it reads (a statement's transition table), whether it fires and whether
+    only WHEN something holds; so a trigger moved, narrowed, switched off, reading
+    another table or pointed at a rewritten function is named."""
+    return (f"{table} {kind} {function} reads {new_table or '-'} enabled {enabled} "
+            f"when {when} {source}")
 
 
 STORE = PostgresqlStore()
