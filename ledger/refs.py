@@ -52,7 +52,8 @@ class Refs:
         self._parties: dict[str, PartyRef | None] = {}
         self._seasons: dict[str, SeasonRef] | None = None
         self._batches: dict[str, BatchRef | None] = {}
-        self._accounts: dict[str, int | None] = {}
+        self._accounts: dict[str, int] = {}
+        self._accounts_read = False  # every account read (`_read_accounts`)
         self._next_id: dict[type, int] = {}
         self._store: stores.Store | None = None  # of the ledger the ids are taken from
         self._statements: dict[type, str] = {}  # table looked up -> its statement
@@ -122,14 +123,9 @@ class Refs:
 
     # -- accounts -------------------------------------------------------------------
     def account_id(self, code: str) -> int | None:
-        if models.Account not in self._known:
+        if not self._accounts_read:
             self._read_accounts()
-        if code not in self._accounts:
-            Account = models.Account
-            row = self._lookup(Account,
-                               lambda c: Account.select(Account.id).where(Account.code == c), code)
-            self._accounts[code] = row[0] if row else None
-        return self._accounts[code]
+        return self._accounts.get(code)
 
     def _read_accounts(self) -> None:
         """Every account, at the first looked up: a ledger has a few thousand at most, and
@@ -137,10 +133,9 @@ class Refs:
         behind (`book.Writer.flush`). Accounts the writer adds later are told to it
         (`add_account`)."""
         Account = models.Account
-        rows = list(raw_rows(Account.select(Account.id, Account.code)))
-        for account_id, code in rows:
+        for account_id, code in raw_rows(Account.select(Account.id, Account.code)):
             self._accounts.setdefault(code, account_id)
-        self._known[Account] = {code for _, code in rows}
+        self._accounts_read = True
 
     def _lookup(self, model: type, query, code: str) -> tuple | None:
         """One row of `model` by code, through a statement Peewee writes once per table:

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any, Mapping
 
-from ledger import book, check, db, demo, models
+from ledger import book, check, db, demo, models, stores
 
 SEASON = "2026-1"
 SEASON_START = "2026-04-01"
@@ -304,11 +304,9 @@ def undo_opening_depreciation(raw: sqlite3.Connection) -> None:
 def undo_statement_guards(database) -> None:
     """Undo schema 11 on a ledger open on a server (a Peewee database): each closed-season
     guard it holds a row trigger again, calling the PL/pgSQL function schema 10 had."""
+    present = stores.current().present_guards(database)
     tables = [model._meta.table_name for model in (*models.RECORD_MODELS, models.Voucher)]
-    held = {name for (name,) in database.execute_sql(
-        "SELECT tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN "
-        "pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema()")}
-    held = [table for table in tables if f"{table}_closed_season" in held]
+    held = [table for table in tables if f"{table}_closed_season" in present]
     for table in held:
         database.execute_sql(f'DROP TRIGGER "{table}_closed_season" ON "{table}"')
     database.execute_sql(
