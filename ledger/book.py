@@ -16,7 +16,7 @@ from peewee import EXCLUDED, DateField, ForeignKeyField, Table, fn
 
 from ledger import audit, chart, db, flows, models, posting, rules, seal, stores, voucher_rules
 from ledger.errors import FieldError, RecordRefused
-from ledger.kinds import BY_NAME, RECORD_KINDS
+from ledger.kinds import BY_NAME, DESCRIBED, RECORD_KINDS
 from ledger.refs import BatchRef, PartyRef, Refs, SeasonRef
 
 #: Rows buffered before they are written.
@@ -188,7 +188,7 @@ class Writer:
         if postings:
             lines = [posting.Line(code, -debit, -credit) for code, debit, credit in postings]
             self._voucher(kind, record_id, row[layout.seal_index], season_id, day, lines,
-                          reverses=voucher_id)
+                          reverses=voucher_id, described=_described(kind, row))
         self._added(kind, record_id)
         return record_id
 
@@ -362,13 +362,16 @@ class Writer:
         lines = posting.lines(kind, f)
         if lines:
             self._voucher(kind, record_id, record_seal, f["season"].id,
-                          f["date"].isoformat(), lines)
+                          f["date"].isoformat(), lines, described=_described(kind, row))
         return record_id
 
     def _voucher(self, kind: str, record_id: int, record_seal: str, season_id: int | None,
-                 day: str, lines: list[posting.Line], reverses: int | None = None) -> int:
+                 day: str, lines: list[posting.Line], reverses: int | None = None,
+                 described: tuple = (None, None)) -> int:
         """Buffer a voucher and its postings, linked into the hash chain, and fold them
-        into the kept balances: per season (a record's) and per month (every voucher's)."""
+        into the kept balances: per season (a record's) and per month (every voucher's).
+        Its number is kept with what its record is about (`described`) and, when it has
+        two postings, their accounts (`models.VoucherNumber`)."""
         voucher_id = self.refs.allocate(models.Voucher)
         postings = []
         month = day[:7]
@@ -388,7 +391,9 @@ class Writer:
             self._chain = seal.chain_head()
         self._chain = seal.voucher_hash(self._chain, voucher, postings)
         self._buffer(models.Voucher, (*voucher, self._chain))
-        self._buffer(models.VoucherNumber, (voucher_id, month, self._number(month)))
+        pair = (postings[0][2], postings[1][2]) if len(postings) == 2 else (None, None)
+        self._buffer(models.VoucherNumber,
+                     (voucher_id, month, self._number(month), *described, *pair))
         for row in postings:
             self._buffer(models.Posting, row)
         return voucher_id
@@ -593,6 +598,12 @@ class Layout:
         return tuple(row[i] for i in self.content)
 
 
+def _described(kind: str, row: tuple) -> tuple:
+    """(batch or party, detail) of a record's stored row, as a book names it
+    (`kinds.DESCRIBED`)."""
+    return tuple(None if index is None else row[index] for index in _DESCRIBING[kind])
+
+
 #: Tables in the order their rows are written: parents before the rows that refer to them.
 WRITE_ORDER = (models.Party, models.Account, models.Season, models.Batch,
                *models.RECORD_MODELS, models.GeneralVoucher, models.VoucherLine, models.Voucher,
@@ -600,6 +611,12 @@ WRITE_ORDER = (models.Party, models.Account, models.Season, models.Batch,
 LAYOUTS = {model: Layout(model)
            for model in (*WRITE_ORDER, models.AccountBalance, models.AccountMonth,
                          models.AccountTotal, models.SeasonFlow)}
+
+#: Where in a record's stored row the columns that describe it are (`_described`).
+_DESCRIBING = {
+    kind: tuple(None if name is None else LAYOUTS[BY_NAME[kind].model].names.index(name)
+                for name in names)
+    for kind, names in DESCRIBED.items()}
 
 #: What the files of the collective's whole books add: sub-accounts, general vouchers.
 BOOK_FILES = {"accounts": Writer.add_account, voucher_rules.KIND: Writer.add_general}

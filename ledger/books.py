@@ -5,8 +5,9 @@ a month, a quarter or a year.
 Opening balances and totals come from the kept balances (`ledger.periods`); only the
 postings of the period a book lists are read, through the vouchers' date index and the
 postings' account index, in (date, voucher, posting) order, `limit` at a time after a
-key for a screen that pages. Figures are fen; a balance is debit-positive here and each
-renderer shows it on its side (借/贷).
+key for a screen that pages; each line's number, 摘要 and 对方科目 from what is kept with
+its voucher's number (`models.VoucherNumber`). Figures are fen; a balance is
+debit-positive here and each renderer shows it on its side (借/贷).
 
 A day on which cash on hand ends below zero is flagged: money cannot run out of a
 drawer, so a receipt was not recorded. The cash book marks it and `check` warns of it
@@ -20,11 +21,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from operator import itemgetter
 
 from peewee import JOIN, Case, fn
 
 from ledger import chart, i18n, models, periods, stores, vouchers
+from ledger.kinds import DESCRIBED
 from ledger.seal import raw_rows
 from ledger.voucher_rules import KIND as GENERAL
 
@@ -124,34 +127,55 @@ def account_ledger(code: str, first: date, last: date, lang: str | None = None) 
 
 def _account_book(code: str, first: date, last: date, lang: str | None) -> AccountBook:
     opening = periods.balance(code, first - timedelta(days=1))
-    year_debit, year_credit = _year_so_far(code, first)
     entries: list = []
+    add = entries.append
+    totals = _Totals(*_year_so_far(code, first))
     balance = opening
-    day_debit = day_credit = month_debit = month_credit = 0
-    lines = book_lines(code, first, last, lang=lang)
-    for line, following in zip(lines, [line.date for line in lines[1:]] + [None]):
-        balance += line.debit - line.credit
+    today, day_debit, day_credit = None, 0, 0  # the day of the lines so far, and its sums
+    for line in book_lines(code, first, last, lang=lang):
+        day, debit, credit = line.date, line.debit, line.credit
+        if day != today:
+            if today is not None:
+                totals.day_done(add, today, day, balance, day_debit, day_credit)
+            today, day_debit, day_credit = day, 0, 0
+        balance += debit - credit
         line.balance = balance
-        entries.append(line)
-        day_debit += line.debit
-        day_credit += line.credit
-        if following == line.date:
-            continue
-        entries.append(Subtotal("day", line.date, day_debit, day_credit, balance))
-        month_debit += day_debit
-        month_credit += day_credit
-        day_debit = day_credit = 0
-        if following is None or (following.year, following.month) != (line.date.year,
-                                                                        line.date.month):
-            year_debit += month_debit
-            year_credit += month_credit
-            month_end = periods.month_end(line.date)
-            entries.append(Subtotal("month", month_end, month_debit, month_credit, balance))
-            entries.append(Subtotal("year", month_end, year_debit, year_credit, balance))
-            month_debit = month_credit = 0
-            if following is not None and following.year != line.date.year:
-                year_debit = year_credit = 0
+        day_debit += debit
+        day_credit += credit
+        add(line)
+    if today is not None:
+        totals.day_done(add, today, None, balance, day_debit, day_credit)
     return AccountBook(code, first, last, opening, entries)
+
+
+@dataclass(slots=True)
+class _Totals:
+    """The year's sums so far (本年累计, from the year's start) and the month's, carried
+    from day to day while a book is made."""
+
+    year_debit: int
+    year_credit: int
+    month_debit: int = 0
+    month_credit: int = 0
+
+    def day_done(self, add, day: date, following: date | None, balance: int, debit: int,
+                 credit: int) -> None:
+        """The subtotals after a day's last line: the day's, and where its month ends
+        (the next line is in another month, or there is none) the month's and the
+        year's, which starts again with a new year."""
+        add(Subtotal("day", day, debit, credit, balance))
+        self.month_debit += debit
+        self.month_credit += credit
+        if following is not None and (following.year, following.month) == (day.year, day.month):
+            return
+        self.year_debit += self.month_debit
+        self.year_credit += self.month_credit
+        month_end = periods.month_end(day)
+        add(Subtotal("month", month_end, self.month_debit, self.month_credit, balance))
+        add(Subtotal("year", month_end, self.year_debit, self.year_credit, balance))
+        self.month_debit = self.month_credit = 0
+        if following is not None and following.year != day.year:
+            self.year_debit = self.year_credit = 0
 
 
 @contextmanager
@@ -184,10 +208,11 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
     after `after`, at most `limit`; their `balance` is left 0 (a page does not know what
     came before it: `account_ledger` fills it in).
 
-    One query reads each line with its voucher's kept number, what describes its record
-    (`_described`) and, beside it, the other postings of its voucher (for 对方科目): a
-    line is as many rows as its voucher has other postings, most often one. Rows are read
-    as plain tuples: a year's bank book is tens of thousands of lines."""
+    One query reads each line with what its voucher's kept number keeps beside it
+    (`models.VoucherNumber`): what describes its record, and for a voucher of two
+    postings the other's account (对方科目); the other postings of the rest are read
+    after, for those lines alone. Rows are read as plain tuples: a year's bank book is
+    tens of thousands of lines."""
     listed = _period_postings(code, first, last)
     if listed is None:
         return []
@@ -201,59 +226,86 @@ def book_lines(code: str, first: date, last: date, after: LineKey | None = None,
                                 .join(Voucher, on=(Posting.voucher == Voucher.id))
                                 .where(listed).order_by(Voucher.date, Voucher.id, Posting.id)
                                 .limit(limit))
-    other = Posting.alias("other")
-    VoucherNumber = models.VoucherNumber
+    kept = models.VoucherNumber
+    # the pair's other account; none where the voucher has not two postings
+    counter = Case(None, [(kept.first_account == Posting.account, kept.second_account)],
+                   kept.first_account)
+    who = Case(Voucher.kind, [(GENERAL, Voucher.record_id)], kept.subject)  # a general: its own
     query = (Posting.select(Voucher.date, Voucher.id, Posting.id, Posting.account, Posting.debit,
-                            Posting.credit, Voucher.kind, Voucher.record_id,
-                            VoucherNumber.position, other.account, other.debit, *_described())
+                            Posting.credit, Voucher.kind, kept.position, counter, who,
+                            kept.detail)
              .join(Voucher, on=(Posting.voucher == Voucher.id))
-             .switch(Posting).join(VoucherNumber, JOIN.LEFT_OUTER,
-                                   on=(VoucherNumber.voucher == Posting.voucher))
-             .switch(Posting).join(other, JOIN.LEFT_OUTER,
-                                   on=((other.voucher == Posting.voucher)
-                                       & (other.id != Posting.id)))
-             .where(listed).order_by(Voucher.date, Voucher.id, Posting.id, other.id))
+             .switch(Posting).join(kept, JOIN.LEFT_OUTER, on=(kept.voucher == Posting.voucher))
+             .where(listed).order_by(Voucher.date, Voucher.id, Posting.id))
     rows = list(raw_rows(query))
     if not rows:
         return []
     codes = _codes()
-    summaries = _Summaries(rows, lang)
-    heads = summaries.heads
+    words = _words(set(map(itemgetter(9), rows)), lang).get
     days: dict = {}
     lines: list[BookLine] = []
-    several: dict[int, list] = {}  # line -> its voucher's other postings, when not one
-    last_posting = first_other_debit = None
+    unpaired: list[int] = []  # lines whose voucher has not two postings
+    general: list[tuple[int, int]] = []  # (line, its general voucher)
     # bound once: the loop runs thirty thousand times for a year's bank book
-    add, code_of, day_of, head_of = lines.append, codes.get, days.get, heads.get
-    for (day, voucher, posting, account, debit, credit, kind, record, position, other_account,
-         other_debit, who, detail) in rows:
-        if posting == last_posting:  # another of its voucher's postings
-            others = several.get(len(lines) - 1)
-            if others is None:  # the first other is the line's counter so far
-                others = several[len(lines) - 1] = [(lines[-1].counter, first_other_debit != 0)]
-            others.append((code_of(other_account), other_debit != 0))
-            continue
-        last_posting, first_other_debit = posting, other_debit
-        other_code = code_of(other_account)
-        if other_code is None:
-            several[len(lines)] = []
+    add, code_of, day_of = lines.append, codes.get, days.get
+    padded = _padded()
+    for day, voucher, posting, account, debit, credit, kind, position, other, who, detail in rows:
+        if other is None:
+            unpaired.append(len(lines))
         known = day_of(day)
         if known is None:  # a voucher is numbered within the month of its date
             known = days[day] = (_as_date(day), vouchers.number_head(day[:7]))
-        code = code_of(account)
         if kind == GENERAL:
-            summary = summaries.line_text(record, code, debit, credit)
+            general.append((len(lines), who))
+            summary = ""  # the voucher's own, once its lines are read
         else:
-            head = head_of((kind, who))
-            if head is None:
-                head = heads[kind, who] = summaries.head(kind, who)
-            summary = f"{head} {detail}" if detail else head
-        add(BookLine(known[0], voucher, "" if position is None else f"{known[1]}{position:04d}",
-                     summary, code, other_code, debit, credit, 0, posting))
-    for index, others in several.items():
-        line = lines[index]
-        line.counter = _counter(others, line.debit != 0)
+            label, named = words(kind, _UNNAMED)
+            summary = label + named.get(who, "")
+            if detail:
+                summary = f"{summary} {detail}"
+        if position is None:
+            number = ""
+        else:
+            number = known[1] + (padded[position] if position < PADDED else f"{position:04d}")
+        add(BookLine(known[0], voucher, number, summary, code_of(account), code_of(other, ""),
+                     debit, credit, 0, posting))
+    if general:
+        _general_texts(lines, general)
+    if unpaired:
+        _counters(lines, unpaired, codes, lang)
     return lines
+
+
+def _counters(lines: list[BookLine], unpaired: list[int], codes: dict[int, str],
+              lang: str | None) -> None:
+    """对方科目 of the lines whose voucher has not two postings, from its other postings."""
+    wanted = {lines[index].voucher for index in unpaired}
+    postings: dict[int, list[tuple[int, str, bool]]] = defaultdict(list)
+    rows = (Posting.select(Posting.voucher, Posting.id, Posting.account, Posting.debit)
+            .where(stores.current().among(Posting.voucher, wanted))
+            .order_by(Posting.voucher, Posting.id))
+    for voucher, posting, account, debit in raw_rows(rows):
+        postings[voucher].append((posting, codes.get(account), debit != 0))
+    for index in unpaired:
+        line = lines[index]
+        others = [(code, debit) for posting, code, debit in postings[line.voucher]
+                  if posting != line.posting]
+        line.counter = _counter(others, line.debit != 0, lang)
+
+
+#: What a voucher of a kind no book names shows (none is posted so).
+_UNNAMED: tuple[str, dict] = ("", {})
+
+#: Positions in a month whose number part is kept made (`_padded`); a month of more
+#: vouchers than this has its further numbers made as they come.
+PADDED = 10_000
+
+
+@cache
+def _padded() -> list[str]:
+    """'0000' to '9999': a year's bank book numbers tens of thousands of lines, and
+    formatting each position anew was a tenth of the Python it spent."""
+    return [f"{position:04d}" for position in range(PADDED)]
 
 
 def _period_postings(code: str, first: date, last: date):
@@ -510,7 +562,7 @@ def account_id(code: str) -> int | None:
 
 
 
-def _counter(others: list[tuple[str, bool]], is_debit: bool) -> str:
+def _counter(others: list[tuple[str, bool]], is_debit: bool, lang: str | None) -> str:
     """对方科目 of a line whose voucher has other than one other posting: the accounts
     of those on the other side (or, when none is, of all of them)."""
     other = [code for code, debit in others if debit != is_debit]
@@ -518,72 +570,36 @@ def _counter(others: list[tuple[str, bool]], is_debit: bool) -> str:
     unique = list(dict.fromkeys(other))
     if not unique:
         return ""
-    return unique[0] if len(unique) == 1 else i18n.t("book.counter_several", code=unique[0])
+    return unique[0] if len(unique) == 1 else i18n.t("book.counter_several", lang, code=unique[0])
 
 
-#: What describes a record of each kind in a book's 摘要, after the kind's name: its batch
-#: (code and owner) or a party (its name), and a detail.
-DESCRIBED = {"leaf": ("batch", None), "sales": ("batch", None), "inputs": ("batch", "item"),
-             "wages": ("household", "task"), "charges": ("household", "item"),
-             "subsidies": ("recipient", "source"), "payments": ("household", None)}
+def _words(subjects: set, lang: str | None) -> dict[str, tuple[str, dict]]:
+    """What names a record in a book's 摘要 (`售茧 B1 张国华`), by its kind: the kind's name,
+    and the words after it by batch or party id, for the batches and parties `subjects`
+    (ids of either; a book's lines name far fewer than they are). Its detail follows; a
+    general voucher's line has its own 摘要 instead (`_general_texts`)."""
+    owner, Batch, among = Party.alias("owner"), models.Batch, stores.current().among
+    batches = (Batch.select(Batch.id, Batch.code, owner.name)
+               .join(owner, on=(Batch.owner == owner.id)).where(among(Batch.id, subjects)))
+    parties = Party.select(Party.id, Party.name).where(among(Party.id, subjects))
+    named = {"batch": {batch: _spaced(code, name) for batch, code, name in raw_rows(batches)},
+             "party": {party: _spaced(name) for party, name in raw_rows(parties)}}
+    return {kind: (i18n.kind_label(kind, lang), named["batch" if who == "batch" else "party"])
+            for kind, (who, _) in DESCRIBED.items()}
 
 
-def _described() -> tuple:
-    """Two columns beside each voucher of a book: its record's batch or party (id), or
-    a general voucher's record, and its detail, by the voucher's kind (DESCRIBED); read
-    in the book's own query, one look-up by id each, instead of a query of tens of
-    thousands of ids per kind."""
-    from ledger.kinds import BY_NAME
-
-    who, detail = [], []
-    for kind, (party, text) in DESCRIBED.items():
-        model = BY_NAME[kind].model
-        record = model.id == Voucher.record_id
-        who.append((kind, model.select(getattr(model, party)).where(record)))
-        if text is not None:
-            detail.append((kind, model.select(getattr(model, text)).where(record)))
-    who.append((GENERAL, Voucher.record_id))  # a general voucher: its lines, by its record
-    return Case(Voucher.kind, who), Case(Voucher.kind, detail)
+def _spaced(*words: str | None) -> str:
+    """Words to follow a kind's name, each after a space; an empty one left out."""
+    return "".join(f" {word}" for word in words if word)
 
 
-class _Summaries:
-    """摘要 of a book's lines: a record's voucher says what the record is (`售茧 B1
-    张国华`); a general voucher's line its own 摘要.
-
-    The words before a record's detail are kept by (kind, batch or party) in `heads`,
-    made the first time a line needs them: a year's bank book has tens of thousands of
-    lines and fewer batches and parties. The batches, parties and general vouchers to
-    name are read once, from the book's distinct (kind, batch, party or voucher) pairs."""
-
-    def __init__(self, rows, lang: str | None) -> None:
-        pairs = set(map(itemgetter(6, 11), rows))
-        batch_kinds = {kind for kind, (who, _) in DESCRIBED.items() if who == "batch"}
-        batches = {who for kind, who in pairs if kind in batch_kinds}
-        parties = {who for kind, who in pairs if kind in DESCRIBED and kind not in batch_kinds}
-        general = {who for kind, who in pairs if kind == GENERAL}
-        owner, Batch = Party.alias("owner"), models.Batch
-        owned = (Batch.select(Batch.id, Batch.code, owner.name)
-                 .join(owner, on=(Batch.owner == owner.id))
-                 .where(stores.current().among(Batch.id, batches)))
-        self.batch_words = {batch: (code, name) for batch, code, name in raw_rows(owned)
-                            } if batches else {}
-        named = Party.select(Party.id, Party.name).where(stores.current().among(Party.id, parties))
-        self.party_words = {party: (name,) for party, name in raw_rows(named)} if parties else {}
-        self.labels = {kind: i18n.kind_label(kind, lang) for kind in DESCRIBED}
-        self.heads: dict[tuple, str] = {}  # (kind, batch or party) -> the words before the detail
-        self.general = _general_lines(general) if general else {}
-
-    def line_text(self, record: int, code: str, debit: int, credit: int) -> str:
-        """A general voucher's line: its own 摘要."""
-        return _line_summary(self.general.get(record, []), code, debit, credit)
-
-    def head(self, kind: str, who) -> str:
-        """What describes a record before its detail (the caller keeps it in `heads`)."""
-        if kind not in DESCRIBED:
-            return ""
-        words = (self.batch_words.get(who, ("", "")) if DESCRIBED[kind][0] == "batch"
-                 else self.party_words.get(who, ("",)))
-        return " ".join(filter(None, (self.labels[kind], *words)))
+def _general_texts(lines: list[BookLine], general: list[tuple[int, int]]) -> None:
+    """摘要 of the lines of general vouchers, (line, general voucher): their own lines'."""
+    found = _general_lines({voucher for _, voucher in general})
+    for index, voucher in general:
+        line = lines[index]
+        line.summary = _line_summary(found.get(voucher, []), line.account, line.debit,
+                                     line.credit)
 
 
 def _general_lines(ids) -> dict[int, list[tuple[str, str, int, int]]]:

@@ -73,7 +73,7 @@ def run(progress: Callable[[int, int], None] | None = None,
         verification = tamper.start(alone)
         steps = (_vouchers_balance, _postings, _records_have_vouchers, _general_vouchers,
                  _depreciation, _amounts, _reversals, _dates, _kept_balances, _kept_flows,
-                 _voucher_numbers,
+                 _voucher_numbers, _voucher_descriptions,
                  _seasons, _statements,
                  lambda: _cash_warnings(warnings), _audit_coverage,
                  _triggers, lambda: _anchors(written, paper),
@@ -540,6 +540,19 @@ def _voucher_numbers():
     for voucher_id, kept_month, position in seal.raw_rows(orphans):
         yield Finding("check_number_orphan", dict(voucher=voucher_id,
                                                   kept=vouchers.number_text(kept_month, position)))
+
+
+def _voucher_descriptions():
+    """What a book shows of each voucher beside its number (its record's batch or party
+    and detail, a two-posting voucher's accounts) is kept as its record and its postings
+    say (`vouchers.described_otherwise`): the first few by number, then how many more."""
+    wrong = list(vouchers.described_otherwise())
+    named = vouchers.numbers(wrong[:NUMBERS_NAMED])
+    for voucher_id in wrong[:NUMBERS_NAMED]:
+        yield Finding("check_described_drift",
+                      dict(voucher=voucher_id, number=named.get(voucher_id, "")))
+    if len(wrong) > NUMBERS_NAMED:
+        yield Finding("check_described_more", dict(count=len(wrong) - NUMBERS_NAMED))
 
 
 def _months_by_year():

@@ -25,7 +25,7 @@ from ledger.errors import LedgerError
 
 DEFAULT_PATH = "ledger.db"
 APPLICATION_ID = 0x5349_4C4B  # "SILK"
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 COLLECTIVE = models.COLLECTIVE
 
 
@@ -578,9 +578,66 @@ def _migrate_11(db: SqliteDatabase) -> None:
 #: Schema version N -> the step that brings an existing ledger from N-1 to N. Each step
 #: is written against the tables as they were at N-1, never against today's models, and
 #: leaves the ledger with the schema that `_create` gives a new one.
+def _migrate_12(db: SqliteDatabase) -> None:
+    """Schema 12: what a book's line shows of a voucher beside its number is kept with the
+    number (`voucher_number`): its record's batch or party and detail, and the accounts
+    of a voucher of two postings, so that a year's cash or bank book reads them with its
+    lines (`ledger.books`). Made here for the numbers the ledger keeps, by the rule
+    `check` verifies them with (`vouchers.described_afresh`); a number kept for a voucher
+    that is missing is carried as it is, for `check` to name. Outside the seals and the
+    chain, like the numbers. A file's table is made anew, with the columns where the
+    model has them (SQLite would add them after its foreign key); a server's table gets
+    them in place, and keeps its logins' rights."""
+    from peewee import CharField, ForeignKeyField, IntegerField, Model, TextField
+
+    from ledger import vouchers
+
+    fresh = vouchers.described_afresh("v")
+    if stores.of(db).name != "sqlite":
+        for name, kind in (("subject", "INTEGER"), ("detail", "TEXT"),
+                           ("first_account", "INTEGER"), ("second_account", "INTEGER")):
+            db.execute_sql(f'ALTER TABLE "voucher_number" ADD COLUMN "{name}" {kind}')
+        settings = ", ".join(f'"{name}" = (SELECT {fresh[name]} FROM "voucher" AS v '
+                             f'WHERE v."id" = "voucher_number"."voucher_id")'
+                             for name in vouchers.DESCRIBED_COLUMNS)
+        db.execute_sql(f'UPDATE "voucher_number" SET {settings}')
+        return
+
+    class Voucher(Model):  # what the numbers refer to
+        class Meta:
+            database = db
+            table_name = "voucher"
+
+    class VoucherNumber(Model):  # as schema 12 defines it
+        voucher = ForeignKeyField(Voucher, primary_key=True, on_delete="RESTRICT")
+        month = CharField(max_length=7)
+        position = IntegerField()
+        subject = IntegerField(null=True)
+        detail = TextField(null=True)
+        first_account = IntegerField(null=True)
+        second_account = IntegerField(null=True)
+
+        class Meta:
+            database = db
+            table_name = "voucher_number"
+            legacy_table_names = False  # the index's name from the table's, as the models'
+            indexes = ((("month", "position"), True),)
+
+    db.execute_sql('ALTER TABLE "voucher_number" RENAME TO "voucher_number_11"')
+    db.execute_sql('DROP INDEX "voucher_number_month_position"')
+    db.create_tables([VoucherNumber])
+    columns = ", ".join(f'"{name}"' for name in vouchers.DESCRIBED_COLUMNS)
+    made = ", ".join(fresh[name] for name in vouchers.DESCRIBED_COLUMNS)
+    db.execute_sql(f'INSERT INTO "voucher_number" ("voucher_id", "month", "position", {columns}) '
+                   f'SELECT n."voucher_id", n."month", n."position", {made} '
+                   f'FROM "voucher_number_11" AS n LEFT JOIN "voucher" AS v '
+                   f'ON v."id" = n."voucher_id"')
+    db.execute_sql('DROP TABLE "voucher_number_11"')
+
+
 MIGRATIONS: dict = {2: _migrate_2, 3: _migrate_3, 4: _migrate_4, 5: _migrate_5,
                      6: _migrate_6, 7: _migrate_7, 8: _migrate_8, 9: _migrate_9,
-                     10: _migrate_10, 11: _migrate_11}
+                     10: _migrate_10, 11: _migrate_11, 12: _migrate_12}
 
 
 def get_meta(key: str, default: str = "") -> str:

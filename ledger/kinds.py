@@ -73,6 +73,13 @@ REPLAYED = frozenset({"assets", "depreciation", "closes"})
 FILE_KINDS = (*KINDS, *BOOK_KINDS)
 FILE_BY_NAME = {kind.name: kind for kind in FILE_KINDS}
 
+#: What names a record of each kind in a book's 摘要 after the kind's name: the column of
+#: its batch or party, and the column of its detail (or None). Kept with its voucher when
+#: it is posted (`models.VoucherNumber`); `check` makes them afresh from the records.
+DESCRIBED = {"leaf": ("batch", None), "sales": ("batch", None), "inputs": ("batch", "item"),
+             "wages": ("household", "task"), "charges": ("household", "item"),
+             "subsidies": ("recipient", "source"), "payments": ("household", None)}
+
 BY_NAME = {kind.name: kind for kind in KINDS}
 RECORD_KINDS = tuple(kind for kind in KINDS if kind.moves_money)
 BY_MODEL = {kind.model: kind for kind in RECORD_KINDS}

@@ -941,6 +941,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check_number_more": ("{count} more vouchers of {month} are kept with other numbers than "
                           "their posting order gives",
                           "{month} 另有 {count} 张凭证记载的编号与记账顺序不符"),
+    "check_described_drift": ("voucher {voucher} ({number}): what the books show of it (its "
+                              "batch or party, its detail, 对方科目) is kept otherwise than its "
+                              "record and postings say",
+                              "凭证 {voucher}（{number}）：账簿中记载的摘要或对方科目"
+                              "与其记录和分录不符"),
+    "check_described_more": ("{count} more vouchers: what the books show of them is kept "
+                             "otherwise than their records and postings say",
+                             "另有 {count} 张凭证在账簿中记载的摘要或对方科目与其记录和分录不符"),
     "check_number_orphan": ("number {kept} is kept for voucher {voucher}, which is missing",
                             "编号 {kept} 记载给了凭证 {voucher}，但该凭证不存在"),
     "kind.vouchers": ("voucher", "记账凭证"),

@@ -409,11 +409,20 @@ class VoucherNumber(BaseModel):
     of `2026-04`), kept when the voucher is posted: gapless within the month, in posting
     (id) order. Kept like the monthly balances, outside the seals and the chain (so the
     vouchers sealed before numbers were kept keep their hashes): `check` counts the
-    numbers afresh from the vouchers and names every one kept otherwise."""
+    numbers afresh from the vouchers, and makes the rest afresh from their records and
+    postings, and names every one kept otherwise."""
 
     voucher = ForeignKeyField(Voucher, primary_key=True, on_delete="RESTRICT")
     month = CharField(max_length=7)
     position = IntegerField()
+    # What a book's line of the voucher shows beside its number (schema 12), kept with it
+    # so that a year's cash or bank book reads them with its lines instead of looking each
+    # one up in its record and in its other postings (`ledger.books`). Plain integers, not
+    # foreign keys: a server checks a foreign key at every row an import writes.
+    subject = IntegerField(null=True)  # the record's batch or party (`kinds.DESCRIBED`)
+    detail = TextField(null=True)  # and its detail: an input's item, a wage's task
+    first_account = IntegerField(null=True)  # a voucher of two postings: their accounts,
+    second_account = IntegerField(null=True)  # in posting order (对方科目); else none
 
     class Meta:
         indexes = ((("month", "position"), True),)

@@ -24,6 +24,7 @@ from typing import Any, Iterable, Iterator, Mapping
 from ledger import audit, models, stores, voucher_rules
 from ledger.book import Writer
 from ledger.errors import LedgerError, RecordRefused
+from ledger.kinds import BY_NAME, DESCRIBED
 from ledger.refs import Refs
 from ledger.seal import raw_rows
 from ledger.voucher_rules import KIND
@@ -164,6 +165,55 @@ def counted(voucher_rows: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str,
 
 
 _NUMBER = re.compile(r"(?:记|J)?-?(\d{4})-(\d{1,2})-(\d{1,6})", re.IGNORECASE)
+
+
+# -- what a book shows of a voucher, kept with its number (schema 12) ---------------------
+
+def described_afresh(voucher: str) -> dict[str, str]:
+    """SQL, over the journal voucher aliased `voucher`, of what `models.VoucherNumber`
+    keeps beside its number, made afresh from its record and its postings: the record's
+    batch or party and its detail (`kinds.DESCRIBED`; none for a general voucher, whose
+    lines say), and the accounts of a voucher of exactly two postings in posting order.
+    The one rule the schema-12 upgrade keeps them by and `check` verifies them with. The
+    kinds' names are the program's own words, never the user's."""
+
+    def column(model: type, name: str) -> str:
+        return f'"{getattr(model, name).column_name}"'
+
+    def by_kind(which: int) -> str:
+        cases = []
+        for kind, names in DESCRIBED.items():
+            if names[which] is not None:
+                model = BY_NAME[kind].model
+                cases.append(f"WHEN '{kind}' THEN (SELECT r.{column(model, names[which])} "
+                             f'FROM "{model._meta.table_name}" AS r '
+                             f'WHERE r."id" = {voucher}."record_id")')
+        return f'CASE {voucher}."kind" {" ".join(cases)} END' if cases else "NULL"
+
+    postings = f'FROM "posting" AS p WHERE p."voucher_id" = {voucher}."id"'
+    two = f"(SELECT COUNT(*) {postings}) = 2"
+    nth = f'(SELECT p."account_id" {postings} ORDER BY p."id" LIMIT 1 OFFSET {{}})'
+    return {"subject": by_kind(0), "detail": by_kind(1),
+            "first_account": f"CASE WHEN {two} THEN {nth.format(0)} END",
+            "second_account": f"CASE WHEN {two} THEN {nth.format(1)} END"}
+
+
+#: What `VoucherNumber` keeps beside the number, and what stands for none of it when a
+#: kept value and the one made afresh are compared (`check`).
+DESCRIBED_COLUMNS = {"subject": "-1", "detail": "''", "first_account": "-1",
+                     "second_account": "-1"}
+
+
+def described_otherwise() -> Iterator[int]:
+    """The vouchers whose kept description (`VoucherNumber`) is not the one made afresh
+    from their record and postings, in id order (`check`)."""
+    fresh = described_afresh("v")
+    differ = " OR ".join(f'COALESCE(n."{name}", {none}) <> COALESCE({fresh[name]}, {none})'
+                         for name, none in DESCRIBED_COLUMNS.items())
+    rows = models.database.execute_sql(
+        f'SELECT n."voucher_id" FROM "voucher_number" AS n JOIN "voucher" AS v '
+        f'ON v."id" = n."voucher_id" WHERE {differ} ORDER BY n."voucher_id"')
+    return (voucher_id for voucher_id, in rows)
 
 
 def by_number(text: str) -> tuple[str, int] | None:

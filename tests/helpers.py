@@ -301,9 +301,19 @@ def undo_opening_depreciation(raw: sqlite3.Connection) -> None:
     raw.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
 
 
+def undo_described(raw) -> None:
+    """Undo schema 12 on an open connection (SQLite's or a server's): a voucher's number
+    kept without what a book shows beside it."""
+    for column in ("subject", "detail", "first_account", "second_account"):
+        raw.execute(f'ALTER TABLE "voucher_number" DROP COLUMN "{column}"')
+    raw.execute("UPDATE meta SET value = '11' WHERE key = 'schema_version'")
+
+
 def undo_statement_guards(database) -> None:
-    """Undo schema 11 on a ledger open on a server (a Peewee database): each closed-season
-    guard it holds a row trigger again, calling the PL/pgSQL function schema 10 had."""
+    """Undo schema 11 (and 12) on a ledger open on a server (a Peewee database): each
+    closed-season guard it holds a row trigger again, calling the PL/pgSQL function
+    schema 10 had."""
+    undo_described(database.connection())
     present = stores.current().present_guards(database)
     tables = [model._meta.table_name for model in (*models.RECORD_MODELS, models.Voucher)]
     held = [table for table in tables if f"{table}_closed_season" in present]
@@ -321,8 +331,14 @@ def undo_statement_guards(database) -> None:
 
 
 def undo_posting_index(raw) -> None:
-    """Undo schema 10 on an open connection (SQLite's or a server's): postings found by
-    account alone."""
+    """Undo schema 10 (and 12) on an open connection (SQLite's or a server's): postings
+    found by account alone. (A server's guards of schema 11 are left: the upgrade keeps
+    them as they are.)"""
+    undo_described(raw)
+    _postings_by_account(raw)
+
+
+def _postings_by_account(raw) -> None:
     raw.execute('DROP INDEX "posting_account_id_voucher_id"')
     raw.execute('CREATE INDEX "posting_account_id" ON "posting" ("account_id")')
     raw.execute("UPDATE meta SET value = '9' WHERE key = 'schema_version'")
@@ -343,16 +359,18 @@ def undo_voucher_numbers(raw) -> None:
 
 
 def as_schema(path, version: int) -> None:
-    """Turn a ledger file back into what the program wrote at schema `version` (3 to 9):
-    at 9 with postings found by account alone, at 8 also without the kept season
-    figures, at 7 also without the kept voucher numbers, at
+    """Turn a ledger file back into what the program wrote at schema `version` (3 to 11):
+    with voucher numbers kept alone, at 9 also with postings found by account alone, at 8
+    also without the kept season figures, at 7 also without the kept voucher numbers, at
     6 also without the assets' opening depreciation, below 6 without the fixed assets,
     below 5 without the whole books, and at 3 without the meta seal and the ledger's id."""
     raw = sqlite3.connect(path)
     triggers = raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
     for name, _ in triggers:
         raw.execute(f'DROP TRIGGER "{name}"')
-    undo_posting_index(raw)
+    undo_described(raw)
+    if version < 10:
+        _postings_by_account(raw)
     if version < 9:
         undo_season_flows(raw)
     if version < 8:

@@ -423,9 +423,9 @@ def test_a_schema_5_ledger_gets_the_register_with_its_guards(ledger_path):
     as_schema(ledger_path, 5)
     assert not [row for row in _schema(ledger_path) if "depreciation" in row[1]]
     database = db.open_ledger(ledger_path)
-    assert db.schema_version(database) == db.SCHEMA_VERSION == 11
+    assert db.schema_version(database) == db.SCHEMA_VERSION == 12
     assert check.run() == []
-    assert audit.entries()[-1].target == "schema 5 -> 11"
+    assert audit.entries()[-1].target == "schema 5 -> 12"
     workshop()
     assets.depreciate("2026-01")
     sound()
@@ -463,8 +463,8 @@ def test_a_schema_6_ledger_gets_the_opening_depreciation_and_keeps_its_seals(led
     assert [seal for *_, seal in rows] == [schema_6_seal(tuple(row[:-1])) for row in rows]
 
     database = db.open_ledger(ledger_path)
-    assert db.schema_version(database) == db.SCHEMA_VERSION == 11
-    assert audit.entries()[-1].target == "schema 6 -> 11"
+    assert db.schema_version(database) == db.SCHEMA_VERSION == 12
+    assert audit.entries()[-1].target == "schema 6 -> 12"
     assert check.run() == []  # the old seals verify as they are
     assert [(row.asset.code, row.accumulated) for row in assets.register("2026-01")] == [
         ("A001", 47_500), ("A002", 10_000)]

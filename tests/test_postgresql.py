@@ -161,7 +161,7 @@ def test_a_ledger_of_schema_10_gets_guards_that_check_a_statement_and_still_refu
                              'FOR EACH ROW EXECUTE FUNCTION "let_through"()')
         database.close()
         database = db.open_ledger(address)
-        assert db.schema_version(database) == db.SCHEMA_VERSION == 11
+        assert db.schema_version(database) == db.SCHEMA_VERSION == 12
         guards = closed_season_guards()
         assert "wage_closed_season" not in guards
         assert guards.pop("charge_closed_season") == 1 | 2 | 4  # left as it was found

@@ -100,8 +100,8 @@ def test_a_schema_8_ledger_is_upgraded_with_its_season_figures_summed(ledger_pat
         database.close()
         models.database.initialize(None)
         database = db.open_ledger(ledger_path)
-        assert db.schema_version(database) == db.SCHEMA_VERSION == 11
-        assert audit.entries()[-1].target == "schema 8 -> 11"
+        assert db.schema_version(database) == db.SCHEMA_VERSION == 12
+        assert audit.entries()[-1].target == "schema 8 -> 12"
         assert reported(SEASON) == before
         assert check.run() == []
         book.record("sales", valid("sales", kg="1"))  # and kept from there on

@@ -110,8 +110,8 @@ def test_a_schema_7_ledger_gets_the_numbers_it_counted_before(ledger_path):
         database.execute_sql('DROP TABLE "voucher_number"')  # nor numbers kept
         database.execute_sql("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
         database = open_again(ledger_path)
-        assert db.schema_version(database) == db.SCHEMA_VERSION == 11
-        assert audit.entries()[-1].target == "schema 7 -> 11"
+        assert db.schema_version(database) == db.SCHEMA_VERSION == 12
+        assert audit.entries()[-1].target == "schema 7 -> 12"
         assert vouchers.numbers(kept()) == before
         assert check.run() == []
         assert post("2026-04-30") == max(kept()) and vouchers.number(max(kept())) == (
@@ -141,7 +141,7 @@ def test_the_demo_ledger_migrated_from_schema_7_keeps_every_number(tmp_path):
     as_schema(path, 7)
     database = db.open_ledger(path)
     try:
-        assert audit.entries()[-1].target == "schema 7 -> 11"
+        assert audit.entries()[-1].target == "schema 7 -> 12"
         assert vouchers.numbers(expected) == expected
         assert check.run() == []
     finally:
