@@ -15,8 +15,8 @@ import psycopg
 import pytest
 from peewee import DatabaseError
 
-from helpers import (build_village, clean_env, ok, refused, rows, silk, undo_statement_guards,
-                     valid, village_groups)
+from helpers import (build_village, clean_env, ok, refused, rows, silk, undo_described,
+                     undo_statement_guards, valid, village_groups)
 from ledger import book, check, closing, db, models, seal, store_errors, stores
 from ledger.stores import postgresql
 from pg_server import SERVER, needs_server, throwaway_database
@@ -182,6 +182,32 @@ def test_a_ledger_of_schema_10_gets_guards_that_check_a_statement_and_still_refu
             with models.database.atomic():  # by COPY, as an import writes
                 book._insert(Wage, [tuple(row)])
         assert check.run() == []
+    finally:
+        database.close()
+        models.database.initialize(None)
+
+
+def test_an_upgrade_leaves_a_guard_function_rewritten_outside_the_program_for_check(
+        township):
+    """An upgrade makes the guards of the tables it adds, and the functions they call
+    where the ledger lacks them; a function the ledger has is left as it was found, even
+    rewritten to let every change through, so that check still names each guard calling
+    it instead of the upgrade putting it back unseen."""
+    address = f"{township}?ledger=v{uuid.uuid4().hex[:8]}"
+    database = db.open_ledger(address, create=True)
+    try:
+        a_season_of_records()
+        database.execute_sql('CREATE OR REPLACE FUNCTION "silk_append_only"() RETURNS trigger '
+                             'LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END;$$')
+        undo_described(database.connection())  # back to schema 11: the upgrade runs
+        database.close()
+        database = db.open_ledger(address)
+        assert db.schema_version(database) == db.SCHEMA_VERSION == 12
+        rewritten = {finding.message("en").split(" was ")[0].rsplit(" ", 1)[-1]
+                     for finding in check.run()}
+        assert rewritten == {f"{model._meta.table_name}_no_{event}"
+                             for model in models.APPEND_ONLY_MODELS
+                             for event in ("update", "delete")}
     finally:
         database.close()
         models.database.initialize(None)
