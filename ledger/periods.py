@@ -4,7 +4,9 @@ trial balance of a month, a quarter or a year read.
 The accounting year is the calendar year and statements sum vouchers by date. Whole months
 come from the kept monthly balances (`AccountMonth`, written with every posting), and only
 the days of a month covered in part are read from the postings, through the vouchers' date
-index: the cost follows the accounts and the months, never the number of records.
+index: the cost follows the accounts and the months, never the number of records. A
+balance since the books began, to a day nearer their end than their start (a statement of
+this year), is the kept sums of all time (`AccountTotal`) less the months after it.
 
 The year-end close's own vouchers (general vouchers of source `closing`) can be left out:
 the income statement shows the year's income and expense before they were carried to
@@ -36,7 +38,12 @@ def sums(first: date | None, last: date, closing: bool = True, code: str | None 
         return {}
     whole_first = first if first is None or first.day == 1 else month_end(first) + timedelta(1)
     whole_last = last if last == month_end(last) else last.replace(day=1) - timedelta(1)
-    if whole_first is None or whole_first <= whole_last:
+    if whole_first is None and _fewer_after(whole_last):
+        _add(found, _totals(code), 1)  # all of time, less the months after
+        _add(found, _months(month_end(whole_last) + timedelta(1), None, code), -1)
+        if whole_last != last:
+            _add(found, _days(whole_last + timedelta(1), last, code=code), 1)
+    elif whole_first is None or whole_first <= whole_last:
         _add(found, _months(whole_first, whole_last, code), 1)
         if first is not None and whole_first != first:
             _add(found, _days(first, whole_first - timedelta(1), code=code), 1)
@@ -91,19 +98,50 @@ def _add(found: dict[str, list[int]], rows, sign: int) -> None:
         found[code][1] += sign * (credit or 0)
 
 
-def _months(first: date | None, last: date, code: str | None = None):
-    """The kept monthly sums of the whole months from `first`'s to `last`'s."""
+def _months(first: date | None, last: date | None, code: str | None = None):
+    """The kept monthly sums of the whole months from `first`'s to `last`'s (None: from
+    the first, to the last)."""
     AccountMonth, Account = models.AccountMonth, models.Account
     query = (AccountMonth.select(Account.code, fn.SUM(AccountMonth.debit),
                                  fn.SUM(AccountMonth.credit))
              .join(Account, on=(AccountMonth.account == Account.id))
-             .where(AccountMonth.month <= f"{last:%Y-%m}")
              .group_by(Account.code))
+    if last is not None:
+        query = query.where(AccountMonth.month <= f"{last:%Y-%m}")
     if first is not None:
         query = query.where(AccountMonth.month >= f"{first:%Y-%m}")
     if code is not None:
         query = query.where(AccountMonth.account.in_(account_ids(code)))
     return raw_rows(query)
+
+
+def _totals(code: str | None = None):
+    """The kept sums of all time (`AccountTotal`), by account code."""
+    AccountTotal, Account = models.AccountTotal, models.Account
+    query = (AccountTotal.select(Account.code, AccountTotal.debit, AccountTotal.credit)
+             .join(Account, on=(AccountTotal.account == Account.id)))
+    if code is not None:
+        query = query.where(AccountTotal.account.in_(account_ids(code)))
+    return raw_rows(query)
+
+
+def _fewer_after(last: date) -> bool:
+    """Whether fewer months are kept after `last`'s than up to it: a balance to a day of
+    this year is then all of time less the months after (two or three), not the sum of
+    every month since the books began (a village of fifteen years: a hundred thousand
+    kept months, which were four fifths of a year's statements)."""
+    AccountMonth = models.AccountMonth
+    first, final = AccountMonth.select(fn.MIN(AccountMonth.month),
+                                       fn.MAX(AccountMonth.month)).tuples()[0]
+    if first is None:
+        return False
+    month = f"{last:%Y-%m}"
+    return _month_count(month, final) < _month_count(first, month)
+
+
+def _month_count(first: str, last: str) -> int:
+    """Months from `first` to `last` (`YYYY-MM`), both included; 0 when none."""
+    return max(0, (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1)
 
 
 def _days(first: date | None, last: date, only_closing: bool = False, code: str | None = None):

@@ -80,6 +80,21 @@ def test_every_span_of_a_year_agrees(books):
                 assert periods.sums(first, last) == by_hand(books, first, last), (first, last)
 
 
+@pytest.mark.sqlite_only  # works on the ledger file with sqlite3
+def test_every_balance_since_the_books_began_agrees(books):
+    """A balance to a day late in the books is read as all of time less the months after
+    it, one to an early day as the months up to it: each agrees with the postings, of
+    every account, of one account and its sub-accounts, and without the year-end close."""
+    days = [date(2025, 12, 1) + timedelta(days=step) for step in range(0, 400, 9)]
+    days += [periods.month_end(date(2026, month, 1)) for month in range(1, 13)]
+    for last in days:
+        everything = by_hand(books, None, last)
+        assert periods.sums(None, last) == everything, last
+        assert periods.sums(None, last, code="113") == {
+            code: pair for code, pair in everything.items() if code.startswith("113.")}, last
+        assert periods.sums(None, last, closing=False) == by_hand(books, None, last, False)
+
+
 def test_the_year_end_close_can_be_left_out(books):
     with_close = periods.sums(date(2026, 1, 1), date(2026, 12, 31))
     without = periods.sums(date(2026, 1, 1), date(2026, 12, 31), closing=False)
