@@ -387,6 +387,14 @@ def test_wrap_breaks_between_chinese_characters_and_at_spaces():
     assert wrap("    501.01 经营收入", 12) == ["    501.01", "    经营收入"]  # hanging indent
 
 
+def test_a_cell_wider_than_its_column_pushes_the_rest_of_its_line_on():
+    """A Chinese character is two cells: in a column of one it is wider than its column,
+    and what follows on its line comes after it and the gap, never run into it."""
+    assert render([Col(), Col()], [1, 3], [["中", "ab"]], header=False) == ["中 ab"]
+    assert render([Col(), Col(align="right"), Col()], [1, 3, 2], [["中", "7", "x"]],
+                  header=False) == ["中   7 x"]
+
+
 def test_columns_never_exceed_the_width_whatever_they_hold():
     """Random tables of Chinese, English and figures, some impossibly wide: every printed
     line fits, and every character of every cell is printed."""

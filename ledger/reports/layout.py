@@ -71,7 +71,14 @@ def wrap(text: str, width: int) -> list[str]:
     text, size, several = _prepared(text)
     if size <= width and not several:
         return [text]
-    return linebreak.wrap(text, width, width_of)
+    return [line for line, _ in _wrapped(text, width)]
+
+
+@lru_cache(maxsize=65536)
+def _wrapped(text: str, width: int) -> tuple[tuple[str, int], ...]:
+    """Cleaned `text` wrapped in `width` cells, each line with its width: kept, as a
+    book's 摘要 of one batch or party recur on many of its lines."""
+    return tuple((line, width_of(line)) for line in linebreak.wrap(text, width, width_of))
 
 
 def pad(text: str, width: int, align: str = "left") -> str:
@@ -182,32 +189,48 @@ def _physical(texts: list[str], cols: list[Col], widths: list[int],
     """One row as printed lines: each cell wrapped in its column, as many lines as the
     tallest cell; `bottom` aligns short cells to the last line (for headers)."""
     prepared = [_prepared(text) for text in texts]
+    places = _places(cols, widths)
     if all(size <= w and not several for (_, size, several), w in zip(prepared, widths)):
-        return [_join([(text, size) for text, size, _ in prepared], cols, widths)]
+        return [_join([(text, size) for text, size, _ in prepared], places)]
     # each cell as its printed lines with their widths: a cell that fits is its own
     # width; only the pieces of a wrapped cell are measured (a year's bank book wraps a
     # 摘要 on most of its thirty thousand lines)
-    cells = [[(text, size)] if size <= w and not several
-             else [(line, width_of(line)) for line in wrap(text, w)]
+    cells = [[(text, size)] if size <= w and not several else _wrapped(text, w)
              for (text, size, several), w in zip(prepared, widths)]
     height = max(map(len, cells))
     if bottom:
-        cells = [[_BLANK] * (height - len(lines)) + lines for lines in cells]
-    return [_join([lines[k] if k < len(lines) else _BLANK for lines in cells], cols, widths)
+        cells = [[_BLANK] * (height - len(lines)) + list(lines) for lines in cells]
+    return [_join([lines[k] if k < len(lines) else _BLANK for lines in cells], places)
             for k in range(height)]
 
 
 _BLANK = ("", 0)
 
 
-def _join(cells: list[tuple[str, int]], cols: list[Col], widths: list[int]) -> str:
-    """One printed line of a row: its cells, (text, width) each, padded to their columns."""
-    parts = []
-    for index, ((text, size), col, w) in enumerate(zip(cells, cols, widths)):
-        if index:
-            parts.append(col.gap)
-        space = " " * (w - size)
-        parts.append(space + text if col.align == "right" else text + space)
+def _places(cols: list[Col], widths: list[int]) -> list[tuple[int, int, bool]]:
+    """Where each column is on the line: (its first cell, its width, right-aligned)."""
+    places, at = [], 0
+    for index, (col, w) in enumerate(zip(cols, widths)):
+        at += len(col.gap) if index else 0
+        places.append((at, w, col.align == "right"))
+        at += w
+    return places
+
+
+def _join(cells: list[tuple[str, int]], places: list[tuple[int, int, bool]]) -> str:
+    """One printed line of a row: its cells, (text, width in cells) each, each padded to
+    its column (`_places`), the gaps between. An empty cell adds nothing: a wrapped row's
+    later lines are mostly empty cells. A cell wider than its column (a character wider
+    than a column of one cell) pushes the rest of the line on by as much."""
+    parts, at, shift = [], 0, 0
+    for (text, size), (start, w, right) in zip(cells, places):
+        if text:
+            begin = start + shift + (w - size if right and size < w else 0)
+            parts.append(" " * (begin - at))
+            parts.append(text)
+            at = begin + size
+        if size > w:
+            shift += size - w
     return "".join(parts).rstrip()
 
 
