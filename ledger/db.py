@@ -575,9 +575,6 @@ def _migrate_11(db: SqliteDatabase) -> None:
         postgresql.renew_closed_season_guards(db)
 
 
-#: Schema version N -> the step that brings an existing ledger from N-1 to N. Each step
-#: is written against the tables as they were at N-1, never against today's models, and
-#: leaves the ledger with the schema that `_create` gives a new one.
 def _migrate_12(db: SqliteDatabase) -> None:
     """Schema 12: what a book's line shows of a voucher beside its number is kept with the
     number (`voucher_number`): its record's batch or party and detail, and the accounts
@@ -635,6 +632,9 @@ def _migrate_12(db: SqliteDatabase) -> None:
     db.execute_sql('DROP TABLE "voucher_number_11"')
 
 
+#: Schema version N -> the step that brings an existing ledger from N-1 to N. Each step
+#: is written against the tables as they were at N-1, never against today's models, and
+#: leaves the ledger with the schema that `_create` gives a new one.
 MIGRATIONS: dict = {2: _migrate_2, 3: _migrate_3, 4: _migrate_4, 5: _migrate_5,
                      6: _migrate_6, 7: _migrate_7, 8: _migrate_8, 9: _migrate_9,
                      10: _migrate_10, 11: _migrate_11, 12: _migrate_12}

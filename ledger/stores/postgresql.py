@@ -819,12 +819,17 @@ def _define_functions(database) -> None:
     """Make the guard functions the ledger lacks. One it has is left as it is: an upgrade
     that adds a table's guards must not put back a function rewritten outside the
     program, which `check` names (it compares each trigger's function's body)."""
-    present = {name for (name,) in database.execute_sql(
-        "SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-        "WHERE n.nspname = current_schema()").fetchall()}
+    present = _function_bodies(database)
     for function, body in FUNCTIONS.items():
         if function not in present:
             _define(database, function, body)
+
+
+def _function_bodies(database) -> dict[str, str]:
+    """The functions of the ledger's schema, by name: their bodies."""
+    return dict(database.execute_sql(
+        "SELECT p.proname, p.prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = "
+        "p.pronamespace WHERE n.nspname = current_schema()").fetchall())
 
 
 def _define(database, function: str, body: str) -> None:
@@ -856,10 +861,7 @@ def renew_closed_season_guards(database) -> None:
     held = [table for table in tables if table in as_made]
     for table in held:
         database.execute_sql(f'DROP TRIGGER "{table}_closed_season" ON "{table}"')
-    made = database.execute_sql(
-        "SELECT p.prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-        "WHERE n.nspname = current_schema() AND p.proname = 'silk_closed_season'").fetchone()
-    if made is not None and made[0] == CLOSED_SEASON_10:  # as schema 10 made it
+    if _function_bodies(database).get("silk_closed_season") == CLOSED_SEASON_10:  # as 10 made it
         _define(database, "silk_closed_season", FUNCTIONS["silk_closed_season"])
     _define_functions(database)
     for table in held:
