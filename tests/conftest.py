@@ -7,8 +7,10 @@ ledger file itself: its bytes, its folder, its locks) are skipped.
 """
 from __future__ import annotations
 
+import inspect
 import itertools
 import os
+from typing import Any, Callable
 
 import pytest
 
@@ -24,6 +26,8 @@ _NUMBERS = itertools.count(1)
 #: The fixtures that give a test its ledger in the store under test; a test using none of
 #: them (its own files, its own server, no ledger at all) is the same test on either pass.
 STORE_FIXTURES = frozenset({"memory_ledger", "ledger_path", "file_ledger", "server_address"})
+#: How the name of a module's read-only ledger fixture ends (`read_only_ledger`).
+BUILT_ONCE = "_built_once"
 
 
 def pytest_collection_modifyitems(config, items):
@@ -38,8 +42,14 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "sqlite_only" in item.keywords:
             item.add_marker(file_only)
-        elif not STORE_FIXTURES & set(getattr(item, "fixturenames", ())):
+        elif not _takes_a_ledger(getattr(item, "fixturenames", ())):
             item.add_marker(same)
+
+
+def _takes_a_ledger(fixtures) -> bool:
+    """Whether a test's fixtures give it a ledger of the store under test: one of the
+    fixtures above, or a module's read-only ledger (`read_only_ledger`)."""
+    return any(name in STORE_FIXTURES or name.endswith(BUILT_ONCE) for name in fixtures)
 
 
 class ServerLedger(str):
@@ -101,6 +111,56 @@ def memory_ledger(request):
     yield database
     assert_sound(database)
     database.close()
+
+
+def read_only_ledger(name: str, build: Callable[[], Any]):
+    """Fixtures for a module's tests that only read one ledger, built once for the module
+    by `build` (in memory, or a schema on the server) instead of by each test: on the
+    server, making a ledger is most of a small test's time. The fixture `name` binds
+    that ledger to the models and gives the test what `build` returned (the ledger
+    itself if nothing), which no test may change; `check` must pass on the ledger when the module is
+    done, and a test that writes to it fails, since what every table holds is compared
+    after each test (a test that writes takes a ledger of its own). The module assigns
+    both fixtures returned, so that pytest finds them:
+    `_built, village = read_only_ledger("village", build_village)`."""
+    built_name = name + BUILT_ONCE
+
+    @pytest.fixture(scope="module", name=built_name)
+    def built(request):
+        if ON_SERVER:
+            township = request.getfixturevalue("server_database")
+            address = f"{township}?ledger=m{next(_NUMBERS)}"
+            database = db.open_ledger(address, create=True)
+        else:
+            address, database = None, db.open_memory()
+        made = build()
+        yield database, _held(), database if made is None else made
+        models.database.initialize(database)
+        assert_sound(database)
+        database.close()
+        if address:
+            from ledger.stores import postgresql
+
+            postgresql.drop_ledger(address)
+
+    def ledger(**once):
+        database, held, made = once[built_name]
+        models.database.initialize(database)
+        yield made
+        models.database.initialize(database)
+        assert _held() == held, "a test wrote to its module's read-only ledger"
+
+    # the module's fixture by its name, as pytest reads what a fixture takes: so a test of
+    # this ledger is seen to take one of the store under test (`_takes_a_ledger`)
+    ledger.__signature__ = inspect.Signature(
+        [inspect.Parameter(built_name, inspect.Parameter.KEYWORD_ONLY)])
+    return built, pytest.fixture(name=name)(ledger)
+
+
+def _held() -> dict[str, int]:
+    """What a read-only ledger holds, as cheaply compared as possible: every table's
+    rows (a write through the program adds at least its audit entry)."""
+    return {model.__name__: model.select().count() for model in models.ALL_MODELS}
 
 
 @pytest.fixture

@@ -3,16 +3,19 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import read_only_ledger
 from ledger import book, check, db, demo, income
 from ledger.errors import LedgerError
 from ledger.reports import statement as st
 from ledger.reports import summary as sm
 
 
-@pytest.fixture
-def village(memory_ledger):
+def make_demo() -> None:
     demo.generate(households=40, seasons=3, seed=5)
-    return memory_ledger
+
+
+#: The demo village, built once for the tests, which only read it.
+_built, village = read_only_ledger("village", make_demo)
 
 
 def test_every_sheet_adds_up_to_the_season_report(village):

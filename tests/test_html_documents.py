@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from conftest import read_only_ledger
 from ledger import book, demo, income, models
 from ledger.reports import charts, html, season as season_report, statement, summary
 from ledger.reports.cells import balance_words, band_label, kg_per_sheet
@@ -15,10 +16,9 @@ from ledger.reports.cells import balance_words, band_label, kg_per_sheet
 NASTY = "<b>&\"'"
 
 
-@pytest.fixture
-def village(memory_ledger):
+def build_village():
     """The demo village, two seasons, plus two households whose names and records test
-    escaping and the signs of settlement payments."""
+    escaping and the signs of settlement payments: its first season."""
     demo.generate(households=30, seasons=2)
     season = models.Season.select().order_by(models.Season.start).first()
     book.record("households", {"code": "H900", "name": NASTY, "group": "<组>&"})
@@ -34,6 +34,10 @@ def village(memory_ledger):
                              "direction": "to_household", "amount": "1005.07",
                              "method": "cash", "memo": ""})
     return season
+
+
+#: The village, built once for the tests, which only read it.
+_built, village = read_only_ledger("village", build_village)
 
 
 def parse(document: str) -> ET.Element:

@@ -15,6 +15,7 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 
+from conftest import read_only_ledger
 from helpers import SEASON, build_village, rows
 from ledger import book, demo, i18n, income, money
 from ledger.reports import cells, charts, fonts, pdf
@@ -32,10 +33,12 @@ def system_font() -> fonts.FontChoice:
     return found
 
 
-@pytest.fixture
-def village(memory_ledger):
+def make_demo() -> None:
     demo.generate(households=20, seasons=2)
-    return memory_ledger
+
+
+#: The demo village, built once for the tests, which only read it.
+_built, village = read_only_ledger("village", make_demo)
 
 
 def pages(data: bytes) -> list[str]:

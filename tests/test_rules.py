@@ -8,16 +8,22 @@ from decimal import Decimal
 
 import pytest
 
+from conftest import read_only_ledger
 from helpers import build_village, rows, table_counts, valid, voucher_lines
 from rule_cases import CASES
 from ledger import book, models
 from ledger.errors import RecordRefused
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def village(memory_ledger):
+    """The helpers' village, for a test that records into it."""
     build_village()
     return memory_ledger
+
+
+#: The same village, built once for the refusals, which leave it as it was.
+_built, refusing = read_only_ledger("refusing", build_village)
 
 
 def refuse(kind: str, values) -> RecordRefused:
@@ -46,7 +52,8 @@ def as_text(params: dict) -> dict[str, str]:
 
 @pytest.mark.parametrize("kind, changes, field, reason, params, en, zh", CASES,
                          ids=[f"{case[0]}-{case[2]}-{case[3]}-{i}" for i, case in enumerate(CASES)])
-def test_refusal_names_the_field_and_reason(kind, changes, field, reason, params, en, zh):
+def test_refusal_names_the_field_and_reason(refusing, kind, changes, field, reason, params,
+                                           en, zh):
     refused = refuse(kind, valid(kind, **changes))
     assert [(e.kind, e.field, e.reason, as_text(e.params)) for e in refused.errors] == [
         (kind, field, reason, as_text(params))]
@@ -55,7 +62,7 @@ def test_refusal_names_the_field_and_reason(kind, changes, field, reason, params
     assert refused.message("zh") == zh
 
 
-def test_missing_field_is_required():
+def test_missing_field_is_required(village):
     values = valid("charges")
     del values["amount"]
     refused = refuse("charges", values)
@@ -75,18 +82,18 @@ def test_the_valid_records_are_accepted(village):
 # -- the edges of what is accepted ------------------------------------------------------------
 
 @pytest.mark.parametrize("day", ["2026-04-01", "2026-05-15"])
-def test_a_date_on_the_first_or_last_day_of_its_season_is_accepted(day):
+def test_a_date_on_the_first_or_last_day_of_its_season_is_accepted(village, day):
     book.record("payments", valid("payments", date=day))
     book.record("leaf", valid("leaf", date=day))
     assert [str(p.date) for p in models.Payment.select()] == [day]
 
 
-def test_a_season_right_after_another_is_accepted():
+def test_a_season_right_after_another_is_accepted(village):
     book.record("seasons", valid("seasons", start="2026-05-16", end="2026-06-30"))
     assert models.Season.select().count() == 2
 
 
-def test_trailing_zeros_are_not_extra_decimals():
+def test_trailing_zeros_are_not_extra_decimals(village):
     book.record("charges", valid("charges", amount="300.000"))
     book.record("leaf", valid("leaf", kg="12.3450", price="0.7000"))
     assert models.Charge.get().amount == 30000
@@ -94,7 +101,7 @@ def test_trailing_zeros_are_not_extra_decimals():
     assert (leaf.grams, leaf.price, leaf.amount) == (12345, 70, 864)
 
 
-def test_typed_values_are_read_exactly_like_text():
+def test_typed_values_are_read_exactly_like_text(village):
     book.record("leaf", valid("leaf", date=date(2026, 4, 20), kg=Decimal("12.345"),
                               price=Decimal("0.70")))
     book.record("charges", valid("charges", amount=300))
@@ -107,7 +114,7 @@ def test_typed_values_are_read_exactly_like_text():
     dict(date=datetime(2026, 4, 20, 0, 0)),
     dict(date=datetime(2026, 4, 20, 10, 30)),
 ])
-def test_a_datetime_is_refused_or_read_as_its_date_never_a_crash(values):
+def test_a_datetime_is_refused_or_read_as_its_date_never_a_crash(village, values):
     """A datetime is a date subclass; compared with a season's dates it once raised
     TypeError."""
     try:
@@ -118,7 +125,7 @@ def test_a_datetime_is_refused_or_read_as_its_date_never_a_crash(values):
     assert str(models.Charge.get().date) == "2026-04-20"
 
 
-def test_codes_are_case_insensitive():
+def test_codes_are_case_insensitive(village):
     """h001 is H001: a code refers to its party, season or batch whatever its case."""
     sale = book.record("sales", valid("sales", batch="b1", buyer="e01", kg="10", price="5"))
     wage = book.record("wages", valid("wages", season="2026-1", payer="collective",
@@ -127,31 +134,31 @@ def test_codes_are_case_insensitive():
     assert voucher_lines("wages", wage) == [("511.03", 10000, 0), ("113.H002", 0, 10000)]
 
 
-def test_amounts_up_to_the_limits_are_accepted():
+def test_amounts_up_to_the_limits_are_accepted(village):
     book.record("charges", valid("charges", amount="100000000"))
     book.record("leaf", valid("leaf", kg="1000000", price="100"))  # 100,000,000.00 yuan
     assert models.Charge.get().amount == 10_000_000_000
     assert models.LeafDelivery.get().amount == 10_000_000_000
 
 
-def test_a_code_of_32_characters_is_accepted_and_33_refused():
+def test_a_code_of_32_characters_is_accepted_and_33_refused(village):
     book.record("households", valid("households", code="H" * 32))
     refused = refuse("households", valid("households", code="K" * 33))
     assert [e.field for e in refused.errors] == ["code"]
 
 
-def test_text_of_exactly_the_limit_is_accepted():
+def test_text_of_exactly_the_limit_is_accepted(village):
     book.record("households", valid("households", name="张" * 200))
     assert models.Party.get(models.Party.code == "H010").name == "张" * 200
 
 
-def test_a_deduction_equal_to_the_sale_leaves_a_zero_amount():
+def test_a_deduction_equal_to_the_sale_leaves_a_zero_amount(village):
     sale = book.record("sales", valid("sales", kg="10", price="5", deduction="50.00"))
     assert models.CocoonSale.get_by_id(sale).amount == 0
     assert voucher_lines("sales", sale) == []
 
 
-def test_self_dealing_at_a_zero_price_is_accepted():
+def test_self_dealing_at_a_zero_price_is_accepted(village):
     """A household's own leaf for its own batch, or a household paying its own worker
     nothing, counts for the yield figures but moves no money."""
     leaf = book.record("leaf", valid("leaf", supplier="H001", batch="B1", kg="600", price="0"))
@@ -164,7 +171,7 @@ def test_self_dealing_at_a_zero_price_is_accepted():
 
 # -- duplicates within one call ---------------------------------------------------------------
 
-def test_duplicate_household_code_within_one_call_is_refused():
+def test_duplicate_household_code_within_one_call_is_refused(village):
     refused = refuse_many([("households", [
         ("", valid("households", code="H010")),
         ("", valid("households", code="H011")),
@@ -174,7 +181,7 @@ def test_duplicate_household_code_within_one_call_is_refused():
         ("code", "duplicate_code", {"code": "H010"})]
 
 
-def test_same_code_for_a_household_and_a_partner_in_one_call_is_refused():
+def test_same_code_for_a_household_and_a_partner_in_one_call_is_refused(village):
     refused = refuse_many([
         ("households", rows(valid("households", code="X1"))),
         ("partners", rows(valid("partners", code="X1"))),
@@ -182,7 +189,7 @@ def test_same_code_for_a_household_and_a_partner_in_one_call_is_refused():
     assert refused.message("en") == "partner: code: code X1 is already used"
 
 
-def test_duplicate_season_and_batch_codes_within_one_call_are_refused():
+def test_duplicate_season_and_batch_codes_within_one_call_are_refused(village):
     refused = refuse_many([
         ("seasons", rows(valid("seasons", code="2026-2"),
                          valid("seasons", code="2026-2", start="2026-08-01", end="2026-09-01"))),
@@ -194,7 +201,7 @@ def test_duplicate_season_and_batch_codes_within_one_call_are_refused():
     ]
 
 
-def test_overlapping_seasons_within_one_call_are_refused():
+def test_overlapping_seasons_within_one_call_are_refused(village):
     refused = refuse_many([("seasons", rows(
         valid("seasons", code="2026-2", start="2026-06-01", end="2026-07-10"),
         valid("seasons", code="2026-3", start="2026-07-10", end="2026-08-20"),
@@ -205,7 +212,7 @@ def test_overlapping_seasons_within_one_call_are_refused():
 
 # -- every problem is reported ----------------------------------------------------------------
 
-def test_every_problem_of_one_record_is_reported():
+def test_every_problem_of_one_record_is_reported(village):
     refused = refuse("leaf", dict(date="2026-13-01", batch="B99", supplier="H999", kg="0",
                                   price="-1"))
     assert refused.total == 5
@@ -225,7 +232,7 @@ def test_every_problem_of_one_record_is_reported():
     ]
 
 
-def test_every_problem_of_every_record_in_one_call_is_reported():
+def test_every_problem_of_every_record_in_one_call_is_reported(village):
     refused = refuse_many([
         ("charges", rows(valid("charges"), valid("charges", amount="0"),
                          valid("charges", household="E01", item=""))),

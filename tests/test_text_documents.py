@@ -17,6 +17,7 @@ from collections import Counter
 import pytest
 from wcwidth import wcswidth
 
+from conftest import read_only_ledger
 from helpers import build_village, rows, valid
 from ledger import book, db, demo, i18n, income, models, money
 from ledger.reports import cells, statement, summary, text
@@ -54,17 +55,13 @@ def all_seasons() -> list[models.Season]:
     return list(models.Season.select().order_by(models.Season.start))
 
 
-@pytest.fixture
-def demo_ledger(memory_ledger):
+def make_demo() -> None:
     """The demo village of 30 households over two seasons (the second carries balances in)."""
     demo.generate(households=30, seasons=2)
-    return memory_ledger
 
 
-@pytest.fixture
-def long_names_ledger(memory_ledger):
-    record_long_names()
-    return memory_ledger
+#: The demo village, built once for the tests, which only read it.
+_demo_built, demo_ledger = read_only_ledger("demo_ledger", make_demo)
 
 
 def record_long_names() -> None:
@@ -97,11 +94,16 @@ def record_long_names() -> None:
     ])
 
 
+#: The village of long names, built once for the tests, which only read it.
+_long_built, long_names_ledger = read_only_ledger("long_names_ledger", record_long_names)
+
+
 # -- reading a printed sheet back ------------------------------------------------------------
 
 def figure_after(lines: list[str], label: str) -> list[str]:
     """The amounts printed at the end of the lines that start with `label`."""
     return [line.split()[-1] for line in lines if line.strip().startswith(label)]
+
 
 
 def parts(sheet_text: str, lang: str) -> dict[int, list[str]]:
