@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from conftest import read_only_ledger
 from helpers import ok, refused, silk, valid
 from ledger import annual, book, closing, db, models, vouchers, year_end
 from ledger.reports import html, statement, text
@@ -43,8 +44,13 @@ def build() -> None:
 
 @pytest.fixture
 def closed(memory_ledger):
+    """The closed year, for a test that writes on."""
     build()
     return memory_ledger
+
+
+#: The same, built once for the tests that only read it.
+_built, closed_once = read_only_ledger("closed_once", build)
 
 
 def owed(code: str, upto: str) -> int:
@@ -59,12 +65,12 @@ def owed(code: str, upto: str) -> int:
     return total
 
 
-def test_the_figures_worked_out_here_agree_with_the_journal(closed):
+def test_the_figures_worked_out_here_agree_with_the_journal(closed_once):
     assert owed("H001", "2025-12-31") == OPENING
     assert owed("H001", "2026-12-31") == CLOSING
 
 
-def test_the_annual_statement_of_a_household(closed):
+def test_the_annual_statement_of_a_household(closed_once):
     document = annual.statement("h001", 2026)
     assert (document.code, document.name, document.year) == ("H001", "户H001", 2026)
     assert [(s.code, s.net_income, s.paid) for s in document.seasons] == [
@@ -80,7 +86,7 @@ def test_the_annual_statement_of_a_household(closed):
             document.across_the_year) == (OPENING, CLOSING, DIVIDEND, LOAN, 0)
 
 
-def test_a_household_without_shares_gets_no_dividend_line(closed):
+def test_a_household_without_shares_gets_no_dividend_line(closed_once):
     document = annual.statement("H004", 2026)
     assert document.dividend == 0 and document.movements == []
 
@@ -99,7 +105,7 @@ def test_a_reopened_year_takes_the_dividend_back(closed):
     assert document.closing == CLOSING - DIVIDEND
 
 
-def test_text_and_html_show_the_same_figures(closed):
+def test_text_and_html_show_the_same_figures(closed_once):
     document = annual.statement("H001", 2026)
     document.village, document.collective = "桑园村", "桑园村股份经济合作社"
     sheet = text.annual(document, "zh", printed=date(2027, 1, 5))

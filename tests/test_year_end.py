@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from conftest import read_only_ledger
 from helpers import SEASON, ok, refused, rows, silk, table_counts, valid, village_groups
 from ledger import audit, book, check, closing, db, models, vouchers, year_end
 from ledger.errors import LedgerError, RecordRefused
@@ -74,14 +75,24 @@ def reserve_of(net: int, percent_hundredths: int) -> int:
     return (2 * net * percent_hundredths + 10000) // 20000 if net > 0 else 0
 
 
-@pytest.fixture
-def year(memory_ledger):
+def make_year() -> None:
+    """The village's year: its records, the general vouchers above, every season closed."""
     village()
     for day, lines in GENERAL:
         vouchers.post(dict(date=day, lines=lines))
     for code, _, _ in SEASONS:
         closing.close(code)
+
+
+@pytest.fixture
+def year(memory_ledger):
+    """The year, for a test that closes it or writes otherwise."""
+    make_year()
     return memory_ledger
+
+
+#: The same year, built once for the tests that only plan a close or are refused one.
+_built, open_year = read_only_ledger("open_year", make_year)
 
 
 def journal_sums(upto: str) -> dict[str, tuple[int, int]]:
@@ -131,7 +142,7 @@ def test_the_figures_worked_out_here_are_the_ones_this_test_means():
     assert sum(DIVIDENDS.values()) == MEMBERS
 
 
-def test_the_plan_shows_every_figure_and_dividend_before_anything_is_written(year):
+def test_the_plan_shows_every_figure_and_dividend_before_anything_is_written(open_year):
     before = table_counts()
     plan = year_end.plan(2026, "10", "1000.01")
     assert table_counts() == before
@@ -244,7 +255,7 @@ def refusal(*args, **kwargs) -> str:
 
 
 @pytest.mark.parametrize("percent", ["100.01", "-1", "10.005", "ten", "1e1", ""])
-def test_a_reserve_percent_outside_0_to_100_or_with_three_decimals(year, percent):
+def test_a_reserve_percent_outside_0_to_100_or_with_three_decimals(open_year, percent):
     assert f"the reserve percent '{percent}' must be from 0 to 100" in refusal(2026, percent, "1")
 
 
@@ -260,7 +271,7 @@ def test_a_reserve_percent_outside_0_to_100_or_with_three_decimals(year, percent
     ("1", "5", "322.02", "account 322.02 cannot be used: 本年收益 and 收益分配"),
     ("1", "5", "113.H001", "account 113.H001 cannot be used: a household's 内部往来"),
 ])
-def test_bad_amounts_and_other_accounts(year, members, other, account, message):
+def test_bad_amounts_and_other_accounts(open_year, members, other, account, message):
     assert message in refusal(2026, "10", members, other, account)
 
 
@@ -271,7 +282,7 @@ def test_an_other_distribution_to_a_leaf_account_is_credited_there(year):
     assert distribution[1][-1] == ("211", 0, 10000)
 
 
-def test_a_distribution_larger_than_the_distributable_names_both(year):
+def test_a_distribution_larger_than_the_distributable_names_both(open_year):
     too_much = f"{(NET - reserve_of(NET, 1000)) // 100 + 1}"
     message = refusal(2026, "10", too_much)
     total = reserve_of(NET, 1000) + int(too_much) * 100
