@@ -10,6 +10,7 @@ from __future__ import annotations
 import inspect
 import itertools
 import os
+import shutil
 from typing import Any, Callable
 
 import pytest
@@ -150,11 +151,48 @@ def read_only_ledger(name: str, build: Callable[[], Any]):
         models.database.initialize(database)
         assert _held() == held, "a test wrote to its module's read-only ledger"
 
-    # the module's fixture by its name, as pytest reads what a fixture takes: so a test of
-    # this ledger is seen to take one of the store under test (`_takes_a_ledger`)
-    ledger.__signature__ = inspect.Signature(
-        [inspect.Parameter(built_name, inspect.Parameter.KEYWORD_ONLY)])
-    return built, pytest.fixture(name=name)(ledger)
+    # taken by name, so that a test of this ledger is seen to take one of the store under
+    # test (`_takes_a_ledger`)
+    return built, pytest.fixture(name=name)(_taking(ledger, built_name))
+
+
+def ledger_file_copied(name: str, build: Callable[[], Any]):
+    """Fixtures for a module's tests that each need a ledger file of their own, the same
+    one: `build` writes it once for the module, and the fixture `name` gives each test
+    a copy in its own folder (with the anchors beside it), closed, as its path. A copy is
+    what building it again would make, at a thousandth of the time. The module assigns
+    both fixtures returned, as with `read_only_ledger`."""
+    template_name = f"{name}_template"
+
+    @pytest.fixture(scope="module", name=template_name)
+    def template(tmp_path_factory):
+        path = tmp_path_factory.mktemp(name) / "ledger.db"
+        database = db.open_ledger(path, create=True)
+        try:
+            build()
+        finally:
+            database.close()
+            models.database.initialize(None)
+        return path
+
+    def copied(tmp_path, **once):
+        made = once[template_name]
+        for each in made.parent.iterdir():
+            shutil.copyfile(each, tmp_path / each.name)
+        return tmp_path / made.name
+
+    return template, pytest.fixture(name=name)(_taking(copied, template_name))
+
+
+def _taking(fixture: Callable, name: str) -> Callable:
+    """`fixture`, taking as a keyword the fixture called `name` besides what it takes
+    itself: pytest reads what a fixture takes from its signature, and a fixture made
+    for a module has a name only known when the module makes it."""
+    own = [parameter for parameter in inspect.signature(fixture).parameters.values()
+           if parameter.kind is not inspect.Parameter.VAR_KEYWORD]
+    fixture.__signature__ = inspect.Signature(
+        [*own, inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY)])
+    return fixture
 
 
 def _held() -> dict[str, int]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ledger_file_copied
 from helpers import build_village, rows, table_counts, valid
 from rule_cases import CASES as RULE_CASES
 from ledger import book, cli, db, i18n
@@ -18,11 +19,8 @@ from ledger.io import csv_import
 PAYMENTS_HEADER = "date,season,household,direction,amount,method,memo\n"
 
 
-@pytest.fixture
-def ledger_file(tmp_path) -> Path:
-    """A closed ledger file holding the village and a few records."""
-    path = tmp_path / "ledger.db"
-    database = db.open_ledger(path, create=True)
+def build() -> None:
+    """The village and a few records."""
     build_village()
     book.record_many([
         ("sales", rows(valid("sales"), valid("sales", batch="BC", kg="120.5", price="48.6"))),
@@ -31,8 +29,10 @@ def ledger_file(tmp_path) -> Path:
         ("charges", rows(valid("charges"))),
         ("payments", rows(valid("payments"))),
     ])
-    database.close()
-    return path
+
+
+#: That village in a ledger file of each test's own, closed: its path.
+_template, ledger_file = ledger_file_copied("ledger_file", build)
 
 
 @pytest.fixture(autouse=True)

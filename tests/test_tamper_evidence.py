@@ -17,16 +17,15 @@ from ledger.errors import LedgerError, RecordRefused
 from ledger.reports import statement, summary
 from ledger import tamper as evidence
 
+from conftest import ledger_file_copied
 from helpers import (as_schema, as_schema_1, build_village, findings_of, table_counts, tamper,
                      valid, write_sql)
 
 pytestmark = pytest.mark.sqlite_only  # edits the ledger file behind the program's back with sqlite3
 
 
-@pytest.fixture
-def ledger(ledger_path):
-    """The hand-made village with records of several kinds, one corrected; closed."""
-    database = db.open_ledger(ledger_path)
+def build() -> None:
+    """The hand-made village with records of several kinds, one corrected."""
     build_village()
     book.record("leaf", valid("leaf"))
     sale = book.record("sales", valid("sales"))
@@ -35,9 +34,10 @@ def ledger(ledger_path):
     book.record("leaf", valid("leaf", supplier="H001", price="0"))  # free leaf: no voucher
     corrections.amend("sales", sale, {"price": "51"}, "price list")
     assert check.run() == []
-    database.close()
-    models.database.initialize(None)
-    return ledger_path
+
+
+#: That village in a ledger file of each test's own, closed: its path.
+_template, ledger = ledger_file_copied("ledger", build)
 
 
 #: (what is done, a statement, a phrase check must say)
