@@ -119,10 +119,10 @@ def read_only_ledger(name: str, build: Callable[[], Any]):
     by `build` (in memory, or a schema on the server) instead of by each test: on the
     server, making a ledger is most of a small test's time. The fixture `name` binds
     that ledger to the models and gives the test what `build` returned (the ledger
-    itself if nothing), which no test may change; `check` must pass on the ledger when the module is
-    done, and a test that writes to it fails, since what every table holds is compared
-    after each test (a test that writes takes a ledger of its own). The module assigns
-    both fixtures returned, so that pytest finds them:
+    itself if nothing), which no test may change. `check` must pass on the ledger when
+    the module is done, and a test that writes to it fails, since what every table
+    holds is compared after each test: a test that writes takes a ledger of its own.
+    The module assigns both fixtures returned, so that pytest finds them:
     `_built, village = read_only_ledger("village", build_village)`."""
     built_name = name + BUILT_ONCE
 
