@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from conftest import read_only_ledger
 from helpers import build_village, valid
 from ledger import book, books, check, chart, db, models, statements, vouchers
 from ledger.statement_rows import BALANCE_SHEET, INCOME_STATEMENT
@@ -42,8 +43,25 @@ def record(kind: str, debit: str, credit: str, posted: str, **fields) -> None:
 
 @pytest.fixture
 def village(memory_ledger):
+    """The books below, for a test that posts more or changes them."""
     build_books()
     return memory_ledger
+
+
+def _books_posted() -> list:
+    build_books()
+    return list(POSTED)
+
+
+#: The same books, built once for the tests that only read them.
+_built, books_once = read_only_ledger("books_once", _books_posted)
+
+
+@pytest.fixture
+def books_read(books_once):
+    """The books built once, and what was posted to them as POSTED holds it: a test that
+    posted more to books of its own in between added its lines there."""
+    POSTED[:] = books_once
 
 
 def build_books() -> None:
@@ -140,7 +158,7 @@ def expected_sheet(upto: str) -> dict[str, int]:
 
 # -- the balance sheet -------------------------------------------------------------------
 
-def test_balance_sheet_of_a_closed_year_agrees_to_the_fen(village):
+def test_balance_sheet_of_a_closed_year_agrees_to_the_fen(books_read):
     sheet = statements.balance_sheet(2025, today=date(2026, 9, 30))
     assert (sheet.start, sheet.end) == (date(2024, 12, 31), date(2025, 12, 31))
     expected = expected_sheet("2025-12-31")
@@ -155,7 +173,7 @@ def test_balance_sheet_of_a_closed_year_agrees_to_the_fen(village):
     assert sheet.problems == []
 
 
-def test_balance_sheet_of_the_open_year_ends_today_with_unclosed_income(village):
+def test_balance_sheet_of_the_open_year_ends_today_with_unclosed_income(books_read):
     sheet = statements.balance_sheet(2026, today=date(2026, 9, 30))
     assert (sheet.start, sheet.end) == (date(2025, 12, 31), date(2026, 9, 30))
     start, end = expected_sheet("2025-12-31"), expected_sheet("2026-09-30")
@@ -169,7 +187,7 @@ def test_balance_sheet_of_the_open_year_ends_today_with_unclosed_income(village)
     assert statements.balance_sheet(2026, today=date(2027, 1, 5)).end == date(2026, 12, 31)
 
 
-def test_a_balance_sheet_that_does_not_balance_names_the_day(village):
+def test_a_balance_sheet_that_does_not_balance_names_the_day(books_read):
     sheet = statements.balance_sheet(2025, today=date(2026, 9, 30))
     sheet.by_key["total_assets"].end += 1  # as if a kept balance had drifted
     [(key, params)] = sheet.problems
@@ -191,7 +209,7 @@ def test_check_reports_a_drifted_month_as_an_unbalanced_sheet(village):
 
 # -- the income statement and the distribution ------------------------------------------
 
-def test_income_statement_of_a_closed_year(village):
+def test_income_statement_of_a_closed_year(books_read):
     report = statements.income_statement(2025)
     year = dict(first="2025-01-01", closing=False)
     credit = lambda *codes: -net("2025-12-31", of(*codes), **year)  # noqa: E731
@@ -211,7 +229,7 @@ def test_income_statement_of_a_closed_year(village):
     assert [row.key for row, _ in report.rows] == [row.key for row in INCOME_STATEMENT]
 
 
-def test_income_statement_of_the_open_year_starts_from_last_years_undistributed(village):
+def test_income_statement_of_the_open_year_starts_from_last_years_undistributed(books_read):
     report = statements.income_statement(2026).figures
     assert report["opening_undistributed"] == fen("323")
     assert report["operating_income"] == fen("8300")
@@ -224,7 +242,7 @@ def test_income_statement_of_the_open_year_starts_from_last_years_undistributed(
     assert report["reserve"] == report["member_distribution"] == 0
 
 
-def test_distribution_reads_the_close(village):
+def test_distribution_reads_the_close(books_read):
     found = statements.distribution(2025)
     assert (found.net_income, found.reserve, found.members) == (fen("1470"), fen("147"),
                                                                 fen("1000"))
@@ -242,7 +260,7 @@ def test_a_reversed_close_nets_out(village):
     assert report.problems == []
 
 
-def test_check_passes_with_every_identity(village):
+def test_check_passes_with_every_identity(books_read):
     assert check.run() == []
     for year in (2025, 2026):
         assert statements.problems(year, today=date(2026, 9, 30)) == []
@@ -250,7 +268,7 @@ def test_check_passes_with_every_identity(village):
 
 # -- the books -----------------------------------------------------------------------------
 
-def test_cash_book_runs_its_balance_and_flags_the_days_below_zero(village):
+def test_cash_book_runs_its_balance_and_flags_the_days_below_zero(books_read):
     cash = books.cash_book(date(2026, 1, 1), date(2026, 12, 31), "zh")
     assert cash.opening == fen("1300")  # 3000 - 1200 - 500
     running, seen = cash.opening, []
@@ -290,7 +308,7 @@ def test_check_warns_of_negative_cash_without_failing(village):
         "警告：自 2026-09-01 起库存现金余额小于零（最低 -40.00）：可能有收款未入账"]
 
 
-def test_bank_book_and_a_household_ledger(village):
+def test_bank_book_and_a_household_ledger(books_read):
     bank = books.bank_book(date(2026, 4, 1), date(2026, 6, 30), "zh")
     assert bank.opening == net("2026-03-31", of("102"))
     assert bank.closing == net("2026-06-30", of("102"))
@@ -330,7 +348,7 @@ def test_every_months_books_list_its_lines_even_one_entered_months_late(village)
         ("提现", fen("1800")), ("存现", fen("1100"))]
 
 
-def test_general_ledger_months_and_balances(village):
+def test_general_ledger_months_and_balances(books_read):
     ledger = books.general_ledger(2026)
     by_code = {account.code: account for account in ledger.accounts}
     assert "." not in "".join(by_code)
@@ -347,7 +365,7 @@ def test_general_ledger_months_and_balances(village):
 @pytest.mark.parametrize("first, last", [
     ("2026-04-01", "2026-04-30"), ("2026-04-01", "2026-06-30"), ("2026-01-01", "2026-12-31"),
     ("2025-12-01", "2025-12-31")])
-def test_trial_balance_of_a_period(village, first, last):
+def test_trial_balance_of_a_period(books_read, first, last):
     report = books.trial_balance(date.fromisoformat(first), date.fromisoformat(last))
     year_start = last[:4] + "-01-01"
     assert report.balanced
