@@ -589,15 +589,14 @@ def _migrate_12(db: SqliteDatabase) -> None:
 
     from ledger import vouchers
 
-    fresh = vouchers.described_afresh("v")
+    fresh, joins = vouchers.described_afresh("v")
     if stores.of(db).name != "sqlite":
         for name, kind in (("subject", "INTEGER"), ("detail", "TEXT"),
                            ("first_account", "INTEGER"), ("second_account", "INTEGER")):
             db.execute_sql(f'ALTER TABLE "voucher_number" ADD COLUMN "{name}" {kind}')
-        settings = ", ".join(f'"{name}" = (SELECT {fresh[name]} FROM "voucher" AS v '
-                             f'WHERE v."id" = "voucher_number"."voucher_id")'
-                             for name in vouchers.DESCRIBED_COLUMNS)
-        db.execute_sql(f'UPDATE "voucher_number" SET {settings}')
+        settings = ", ".join(f'"{name}" = {fresh[name]}' for name in vouchers.DESCRIBED_COLUMNS)
+        db.execute_sql(f'UPDATE "voucher_number" AS n SET {settings} '
+                       f'FROM "voucher" AS v {joins} WHERE v."id" = n."voucher_id"')
         return
 
     class Voucher(Model):  # what the numbers refer to
@@ -628,7 +627,7 @@ def _migrate_12(db: SqliteDatabase) -> None:
     db.execute_sql(f'INSERT INTO "voucher_number" ("voucher_id", "month", "position", {columns}) '
                    f'SELECT n."voucher_id", n."month", n."position", {made} '
                    f'FROM "voucher_number_11" AS n LEFT JOIN "voucher" AS v '
-                   f'ON v."id" = n."voucher_id"')
+                   f'ON v."id" = n."voucher_id" {joins}')
     db.execute_sql('DROP TABLE "voucher_number_11"')
 
 

@@ -371,3 +371,26 @@ def test_writers_of_one_village_queue_and_of_another_do_not_wait(township):
     finally:
         for database in (first, same, other):
             database.close()
+
+
+def test_check_reads_each_posting_a_few_times_however_the_server_plans(village):
+    """`check` compares every voucher's kept description with one made afresh from its
+    postings (`vouchers.described_otherwise`). Made a voucher at a time ("its first
+    posting by id"), a server that had not yet gathered statistics on a newly written
+    ledger, as after an import, walked the postings in id order for every voucher: the
+    step read postings times vouchers rows, minutes for an imported village. It reads
+    each posting a few times, whatever plan the server makes."""
+    from ledger import demo, vouchers
+
+    demo.generate(households=40, seasons=2, seed=7)
+    postings = models.Posting.select().count()
+
+    def read() -> int:  # rows of the posting table read so far in this transaction
+        return models.database.execute_sql(
+            "SELECT seq_tup_read + COALESCE(idx_tup_fetch, 0) FROM pg_stat_xact_user_tables "
+            "WHERE relid = 'posting'::regclass").fetchone()[0]
+
+    with models.database.atomic():
+        before = read()
+        assert list(vouchers.described_otherwise()) == []
+        assert read() - before <= 3 * postings
