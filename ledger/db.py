@@ -580,9 +580,10 @@ def _migrate_12(db: SqliteDatabase) -> None:
     number (`voucher_number`): its record's batch or party and detail, and the accounts
     of a voucher of two postings, so that a year's cash or bank book reads them with its
     lines (`ledger.books`). Made here for the numbers the ledger keeps, by the rule
-    `check` verifies them with (`vouchers.described_afresh`); a number kept for a voucher
-    that is missing is carried as it is, for `check` to name. Outside the seals and the
-    chain, like the numbers. A file's table is made anew, with the columns where the
+    `check` verifies them with (`vouchers.described_afresh`). A number kept for a voucher
+    that is missing is carried as it is on a server, for `check` to name; a file's
+    upgrade is refused, its foreign keys being checked at the end. Outside the seals and
+    the chain, like the numbers. A file's table is made anew, with the columns where the
     model has them (SQLite would add them after its foreign key); a server's table gets
     them in place, and keeps its logins' rights."""
     from peewee import CharField, ForeignKeyField, IntegerField, Model, TextField

@@ -177,8 +177,7 @@ def ledger_file_copied(name: str, build: Callable[[], Any]):
 
     def copied(tmp_path, **once):
         made = once[template_name]
-        for each in made.parent.iterdir():
-            shutil.copyfile(each, tmp_path / each.name)
+        shutil.copytree(made.parent, tmp_path, dirs_exist_ok=True)
         return tmp_path / made.name
 
     return template, pytest.fixture(name=name)(_taking(copied, template_name))
@@ -195,10 +194,14 @@ def _taking(fixture: Callable, name: str) -> Callable:
     return fixture
 
 
-def _held() -> dict[str, int]:
-    """What a read-only ledger holds, as cheaply compared as possible: every table's
-    rows (a write through the program adds at least its audit entry)."""
-    return {model.__name__: model.select().count() for model in models.ALL_MODELS}
+def _held() -> dict[str, list[tuple]]:
+    """What a read-only ledger holds: every row of every table, in an order of their
+    own. Rows counted alone would miss a value changed (a setting, a name)."""
+    held = {}
+    for model in models.ALL_MODELS:
+        rows = models.database.execute_sql(f'SELECT * FROM "{model._meta.table_name}"')
+        held[model.__name__] = sorted((tuple(row) for row in rows), key=repr)
+    return held
 
 
 @pytest.fixture
