@@ -184,12 +184,12 @@ def _least(col: Col, texts) -> int:
     return max(content, header)
 
 
-def _physical(texts: list[str], cols: list[Col], widths: list[int],
+def _physical(texts: list[str], widths: list[int], places: list[tuple[int, int, bool]],
               bottom: bool = False) -> list[str]:
-    """One row as printed lines: each cell wrapped in its column, as many lines as the
-    tallest cell; `bottom` aligns short cells to the last line (for headers)."""
+    """One row as printed lines: each cell wrapped in its column (`widths`, at `places`),
+    as many lines as the tallest cell; `bottom` aligns short cells to the last line (for
+    headers)."""
     prepared = [_prepared(text) for text in texts]
-    places = _places(cols, widths)
     if all(size <= w and not several for (_, size, several), w in zip(prepared, widths)):
         return [_join([(text, size) for text, size, _ in prepared], places)]
     # each cell as its printed lines with their widths: a cell that fits is its own
@@ -243,8 +243,9 @@ def rule(cols: list[Col], widths: list[int], char: str = "-") -> str:
 def render(cols: list[Col], widths: list[int], rows: list, header: bool = True) -> list[str]:
     """A table laid out in `widths`: headers over a rule, then the rows."""
     out = []
+    places = _places(cols, widths)  # once: a year's book is a hundred thousand rows
     if header:
-        out.extend(_physical([col.header for col in cols], cols, widths, bottom=True))
+        out.extend(_physical([col.header for col in cols], widths, places, bottom=True))
         out.append(rule(cols, widths))
     for row in rows:
         if row is RULE:
@@ -253,11 +254,11 @@ def render(cols: list[Col], widths: list[int], rows: list, header: bool = True) 
             out.extend(wrap(row.text, sum(widths) + sum(len(col.gap) for col in cols[1:])))
         elif isinstance(row, Merged):
             k = row.span
-            merged = Col(align=cols[0].align, flex=True)
-            width = sum(widths[:k]) + sum(len(col.gap) for col in cols[1:k])
-            out.extend(_physical(row.cells, [merged, *cols[k:]], [width, *widths[k:]]))
+            merged = [Col(align=cols[0].align, flex=True), *cols[k:]]
+            spanned = [sum(widths[:k]) + sum(len(col.gap) for col in cols[1:k]), *widths[k:]]
+            out.extend(_physical(row.cells, spanned, _places(merged, spanned)))
         else:
-            out.extend(_physical(row, cols, widths))
+            out.extend(_physical(row, widths, places))
     return out
 
 
